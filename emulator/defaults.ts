@@ -1,0 +1,18 @@
+/**
+ * Well-known local credentials of the emulator. They are documented in README.md, are the
+ * defaults of examples and tests, and can be overridden with CLI flags or environment
+ * variables (see emulator/cli.ts). They grant nothing outside the emulator.
+ */
+export const EMULATOR_DEFAULTS = {
+  functiongraph: {
+    region: "cn-north-4",
+    /** 32 lowercase hex chars, like a real IAM project id. */
+    projectId: "c0ffee0000000000000000000000c0de",
+    domainId: "d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0",
+    domainName: "cloudfn",
+    accessKey: "CLOUDFNLOCALACCESSKEY",
+    secretKey: "cloudfn-local-secret-key-not-for-production",
+    userName: "cloudfn",
+    password: "cloudfn-local-password",
+  },
+} as const;
