@@ -1,31 +1,38 @@
 #!/usr/bin/env bash
-# Provision the Pulumi CLI + nodejs language host into tools/pulumi/bin, built from Go modules
-# (the official installer is not reachable here). Cached: a second run is a no-op.
-# Reuses a `pulumi` already on PATH when it is at least the pinned version.
+# Provision the Pulumi CLI into tools/pulumi/bin, built from Go modules (the official installer
+# is not reachable here), plus the two plugins `pulumi up` needs for a nodejs program:
+#   pulumi-language-nodejs         our minimal host (scripts/langhost: the official one is a Go
+#                                  module the proxy does not serve; see host.js)
+#   pulumi-resource-pulumi-nodejs  the dynamic-provider launcher shipped in @pulumi/pulumi
+# Cached: a second run is a no-op. Reuses a `pulumi` on PATH when it is at least the pinned
+# version. Requires `npm ci` to have run (the plugins come from node_modules).
 set -euo pipefail
 PULUMI_VERSION="${PULUMI_VERSION:-3.248.0}"
-# Commit of tag pkg/v$PULUMI_VERSION: the nodejs language host has no tags of its own.
-PKG_COMMIT="${PULUMI_PKG_COMMIT:-dc7edd58bc13179f81b80983aab4eb7f74a01b41}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BIN="$ROOT/tools/pulumi/bin"
-STAMP="$BIN/.version"
+# The built CLI is cached outside the clone, so CI's fresh clone and later runs reuse it.
+CACHE="${CLOUDFN_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/cloudfn}/pulumi-v$PULUMI_VERSION"
 
+install_plugins() {
+  ln -sf "$ROOT/scripts/langhost/pulumi-language-nodejs" "$BIN/pulumi-language-nodejs"
+  install -m 0755 "$ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs" "$BIN/pulumi-resource-pulumi-nodejs"
+}
 version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]; }
 
-if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$PULUMI_VERSION" ] && [ -x "$BIN/pulumi" ] && [ -x "$BIN/pulumi-language-nodejs" ]; then
-  echo "pulumi $PULUMI_VERSION already provisioned in $BIN"; exit 0
-fi
 mkdir -p "$BIN"
+if [ -x "$CACHE/pulumi" ]; then
+  ln -sf "$CACHE/pulumi" "$BIN/pulumi"; install_plugins
+  echo "pulumi v$PULUMI_VERSION (cached in $CACHE)"; exit 0
+fi
 if ambient="$(PATH="${PATH//$BIN:/}" command -v pulumi 2>/dev/null)" && [ "$ambient" != "$BIN/pulumi" ]; then
   have="$("$ambient" version 2>/dev/null | sed 's/^v//')"
-  langhost="$(dirname "$ambient")/pulumi-language-nodejs"
-  if [ -n "$have" ] && version_ge "$have" "$PULUMI_VERSION" && [ -x "$langhost" ]; then
-    ln -sf "$ambient" "$BIN/pulumi"; ln -sf "$langhost" "$BIN/pulumi-language-nodejs"
-    echo "$PULUMI_VERSION" > "$STAMP"; echo "reusing pulumi $have from $ambient"; exit 0
+  if [ -n "$have" ] && version_ge "$have" "$PULUMI_VERSION"; then
+    ln -sf "$ambient" "$BIN/pulumi"; install_plugins
+    echo "reusing pulumi $have from $ambient"; exit 0
   fi
 fi
 
-WORK="$ROOT/tools/pulumi/build"
+WORK="$CACHE/build"
 mkdir -p "$WORK"; cd "$WORK"
 export GOFLAGS=-mod=mod GOTOOLCHAIN=local
 # The checksum database has no entries for these pulumi module versions; exempt only them
@@ -34,12 +41,9 @@ export GONOSUMDB="${GONOSUMDB:+$GONOSUMDB,}github.com/pulumi/*"
 [ -f go.mod ] || go mod init cloudfn.local/pulumi-build >/dev/null
 go mod edit -replace=github.com/atotto/clipboard=github.com/tgummerer/clipboard@v0.0.0-20241001131231-d02d263e614e
 go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@v$PULUMI_VERSION" "github.com/pulumi/pulumi/sdk/v3@v$PULUMI_VERSION"
-go get "github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@$PKG_COMMIT"
-# Re-assert the pinned versions: the language host's go.mod may have pulled sdk/pkg elsewhere.
-go get "github.com/pulumi/pulumi/pkg/v3@v$PULUMI_VERSION" "github.com/pulumi/pulumi/sdk/v3@v$PULUMI_VERSION"
 LDFLAGS="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION"
 export CGO_ENABLED=0
-go build -trimpath -tags osusergo,grpcnotrace -ldflags "$LDFLAGS" -o "$BIN/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
-go build -trimpath -tags osusergo,grpcnotrace -ldflags "$LDFLAGS" -o "$BIN/pulumi-language-nodejs" github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3
-echo "$PULUMI_VERSION" > "$STAMP"
+go build -trimpath -tags osusergo,grpcnotrace -ldflags "$LDFLAGS" -o "$CACHE/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+mv "$CACHE/pulumi.tmp" "$CACHE/pulumi"
+ln -sf "$CACHE/pulumi" "$BIN/pulumi"; install_plugins
 "$BIN/pulumi" version

@@ -1,0 +1,65 @@
+/**
+ * With fault rules injecting 429s, 503s, dropped connections and lost create responses on a
+ * share of calls, `up` of several functions still converges: nothing duplicated or orphaned,
+ * and the next preview is clean.
+ */
+import axios from "axios";
+import * as path from "path";
+import { startEmulator, RunningEmulator } from "../../emulator/server";
+import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
+import { PulumiProject } from "../helpers/pulumi-cli";
+import { countOps, fgRequest, requestLog } from "../helpers/fg-http";
+
+jest.setTimeout(10 * 60 * 1000);
+const PROGRAM = path.resolve(__dirname, "programs/many-functions");
+const COUNT = 6;
+
+async function listNames(url: string): Promise<string[]> {
+  const res = await fgRequest(url, "GET", `/v2/${EMULATOR_DEFAULTS.functiongraph.projectId}/fgs/functions?maxitems=400`);
+  return JSON.parse(res.data).functions.map((f: any) => f.func_name).sort();
+}
+
+describe("convergence under injected faults", () => {
+  let emulator: RunningEmulator;
+  let project: PulumiProject;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+    project = new PulumiProject(PROGRAM);
+    project.initStack(emulator.url, { count: String(COUNT) });
+  });
+  afterAll(async () => {
+    await axios.delete(`${emulator.url}/_emulator/faults`);
+    project?.dispose();
+    await emulator?.close();
+  });
+
+  it("up converges with exactly one function per resource", async () => {
+    const rules = [
+      { operation: "CreateFunction", dropAfter: true, times: 2 },
+      { operation: "*", status: 503, errorCode: "FSS.0503", probability: 0.2 },
+      { operation: "*", status: 429, errorCode: "APIG.0308", probability: 0.15 },
+      { operation: "*", drop: true, probability: 0.1 },
+    ];
+    for (const rule of rules) await axios.post(`${emulator.url}/_emulator/faults`, { platform: "functiongraph", ...rule });
+
+    project.up();
+    const expected = Array.from({ length: COUNT }, (_, i) => `many-${i}`).sort();
+    expect(await listNames(emulator.url)).toEqual(expected);
+
+    const ops = countOps((await requestLog(emulator.url)).filter((r) => r.platform === "functiongraph"));
+    // The faults really happened: more create attempts than functions.
+    expect(ops.CreateFunction).toBeGreaterThan(COUNT);
+
+    await axios.delete(`${emulator.url}/_emulator/faults`);
+    expect(project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true }).code).toBe(0);
+  });
+
+  it("destroy under faults leaves nothing behind", async () => {
+    await axios.post(`${emulator.url}/_emulator/faults`, { platform: "functiongraph", operation: "DeleteFunction", dropAfter: true, times: 2 });
+    await axios.post(`${emulator.url}/_emulator/faults`, { platform: "functiongraph", operation: "*", status: 503, errorCode: "FSS.0503", probability: 0.2 });
+    project.run(["destroy", "--yes", "--skip-preview"]);
+    await axios.delete(`${emulator.url}/_emulator/faults`);
+    expect(await listNames(emulator.url)).toEqual([]);
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * The real Pulumi CLI (`up`, `preview --diff`, `refresh`, `destroy`) on examples/functiongraph-basic,
+ * installed from the packed tarball, against an in-process emulator.
+ * The scenario is one story told in order, so each step builds on the state the last one left.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { spawnSync } from "child_process";
+import { startEmulator, RunningEmulator } from "../../emulator/server";
+import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
+import { PulumiProject, ensureInstalled } from "../helpers/pulumi-cli";
+import { clearRequestLog, countOps, fgRequest, functionPath, invoke, requestLog } from "../helpers/fg-http";
+
+jest.setTimeout(10 * 60 * 1000);
+const EXAMPLE = path.resolve(__dirname, "../../examples/functiongraph-basic");
+const fgOps = (log: Awaited<ReturnType<typeof requestLog>>) => countOps(log.filter((r) => r.platform === "functiongraph"));
+
+describe("functiongraph.Function with the real engine", () => {
+  let emulator: RunningEmulator;
+  let project: PulumiProject;
+  let urn: string;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+    project = new PulumiProject(EXAMPLE);
+    project.initStack(emulator.url);
+  });
+  afterAll(async () => {
+    project?.dispose();
+    await emulator?.close();
+  });
+
+  it("type-checks the example against the installed package's typings", () => {
+    const tsc = path.join(ensureInstalled(), "typescript/bin/tsc");
+    const res = spawnSync("node", [tsc, "--noEmit", "-p", project.dir], { encoding: "utf8" });
+    expect(res.stdout + res.stderr).toBe("");
+    expect(res.status).toBe(0);
+  });
+
+  it("up creates the function in the emulator", async () => {
+    project.up();
+    urn = project.outputs().functionUrn;
+    const pid = EMULATOR_DEFAULTS.functiongraph.projectId;
+    expect(urn).toBe(`urn:fss:cn-north-4:${pid}:function:default:cloudfn-hello:latest`);
+    const config = JSON.parse((await fgRequest(emulator.url, "GET", functionPath(urn, "/config"))).data);
+    expect(config).toMatchObject({ func_name: "cloudfn-hello", memory_size: 256, timeout: 30, runtime: "Node.js18.15" });
+    expect(JSON.parse(config.user_data)).toEqual({ GREETING: "Hello" });
+  });
+
+  it("preview right after up shows no changes", () => {
+    expect(project.run(["preview", "--expect-no-changes"], { allowFailure: true }).code).toBe(0);
+  });
+
+  it("the deployed function answers when invoked", async () => {
+    const res = await invoke(emulator.url, urn, { name: "cloudfn" });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body.result)).toEqual({ message: "Hello, cloudfn!", function: "cloudfn-hello" });
+  });
+
+  it("a source edit previews as a code-only update and up applies it with one code call", async () => {
+    fs.writeFileSync(path.join(project.dir, "app/index.js"), 'exports.handler = async () => ({ message: "v2" });\n');
+    const preview = project.run(["preview", "--diff", "--json"]);
+    const steps = JSON.parse(preview.stdout).steps.filter((s: any) => s.op !== "same");
+    expect(steps).toHaveLength(1);
+    expect(steps[0].op).toBe("update");
+    expect([...steps[0].diffReasons].sort()).toEqual(["code", "codeHash"]);
+
+    await clearRequestLog(emulator.url);
+    project.up();
+    const ops = fgOps(await requestLog(emulator.url));
+    expect(ops.UpdateFunctionCode).toBe(1);
+    expect(ops.UpdateFunctionConfig).toBeUndefined();
+    expect(ops.CreateFunction).toBeUndefined();
+    expect(JSON.parse((await invoke(emulator.url, urn, {})).body.result)).toEqual({ message: "v2" });
+    expect(project.run(["preview", "--expect-no-changes"], { allowFailure: true }).code).toBe(0);
+  });
+
+  it("an out-of-band memory change is reported as drift by refresh and reverted by up", async () => {
+    const cfg = JSON.parse((await fgRequest(emulator.url, "GET", functionPath(urn, "/config"))).data);
+    const put = await fgRequest(emulator.url, "PUT", functionPath(urn, "/config"), {
+      func_name: cfg.func_name, runtime: cfg.runtime, handler: cfg.handler, timeout: cfg.timeout,
+      memory_size: 512, user_data: cfg.user_data, description: cfg.description,
+    });
+    expect(put.status).toBe(200);
+
+    const drift = project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true });
+    expect(drift.code).not.toBe(0);
+
+    const refresh = project.run(["refresh", "--yes", "--skip-preview", "--diff"]);
+    expect(refresh.stdout).toMatch(/memorySize.*256.*512|256 => 512/s);
+    const preview = JSON.parse(project.run(["preview", "--json"]).stdout);
+    const update = preview.steps.find((s: any) => s.op === "update");
+    expect(update.diffReasons).toEqual(["memorySize"]);
+
+    project.up();
+    const after = JSON.parse((await fgRequest(emulator.url, "GET", functionPath(urn, "/config"))).data);
+    expect(after.memory_size).toBe(256);
+    expect(project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true }).code).toBe(0);
+  });
+
+  it("a bad input fails at preview with a message naming the property, with zero API calls", async () => {
+    project.setConfig({ memorySize: "300" });
+    await clearRequestLog(emulator.url);
+    const res = project.run(["preview"], { allowFailure: true });
+    expect(res.code).not.toBe(0);
+    expect(res.stdout + res.stderr).toMatch(/memorySize/);
+    expect(res.stdout + res.stderr).toMatch(/128, 256, 512/);
+    expect((await requestLog(emulator.url)).filter((r) => r.platform === "functiongraph")).toEqual([]);
+    project.run(["config", "rm", "memorySize"]);
+  });
+
+  it("stack state holds no credentials and a small provider shim", () => {
+    const exported = project.exportStack();
+    const fg = EMULATOR_DEFAULTS.functiongraph;
+    expect(exported).not.toContain(fg.secretKey);
+    expect(exported).not.toContain(fg.accessKey);
+    const state = JSON.parse(exported);
+    const fn = state.deployment.resources.find((r: any) => r.type.endsWith(":Function"));
+    expect(fn.id).toBe(urn);
+    expect(fn.outputs.__provider.length).toBeLessThan(4096);
+  });
+
+  it("destroy leaves the emulator empty", async () => {
+    project.run(["destroy", "--yes", "--skip-preview"]);
+    const list = JSON.parse((await fgRequest(emulator.url, "GET", `/v2/${EMULATOR_DEFAULTS.functiongraph.projectId}/fgs/functions`)).data);
+    expect(list.functions).toEqual([]);
+  });
+});

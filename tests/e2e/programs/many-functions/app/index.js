@@ -1,0 +1,1 @@
+exports.handler = async () => ({ index: Number(process.env.INDEX) });

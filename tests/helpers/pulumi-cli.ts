@@ -1,0 +1,126 @@
+/**
+ * Drives the real Pulumi CLI on a program folder: local file backend in a temp folder,
+ * passphrase secrets, no update checks, no plugin downloads. The program's dependencies are
+ * installed once per run from the packed tarball (the way a user installs cloudfn) and shared.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
+
+/** The repository root, found upward so this works from source and compiled (.cache/dev). */
+function repoRoot(from: string): string {
+  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "Makefile")) && fs.existsSync(path.join(dir, "examples"))) return dir;
+  }
+  throw new Error(`repository root not found above ${from}`);
+}
+const ROOT = repoRoot(__dirname);
+const PULUMI_BIN = path.join(ROOT, "tools/pulumi/bin");
+const TARBALL = path.join(ROOT, ".cache/pulumi-cloudfn.tgz");
+const INSTALL_DIR = path.join(ROOT, ".cache/e2e-install");
+export const PASSPHRASE = "cloudfn-e2e-passphrase";
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Installs @pulumi/pulumi and the packed pulumi-cloudfn once (re-installs when the tarball changes). */
+export function ensureInstalled(): string {
+  const stamp = path.join(INSTALL_DIR, ".tarball-mtime");
+  const mtime = String(fs.statSync(TARBALL).mtimeMs);
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === mtime) return path.join(INSTALL_DIR, "node_modules");
+  fs.mkdirSync(INSTALL_DIR, { recursive: true });
+  const example = JSON.parse(fs.readFileSync(path.join(ROOT, "examples/functiongraph-basic/package.json"), "utf8"));
+  example.dependencies["pulumi-cloudfn"] = `file:${TARBALL}`;
+  fs.writeFileSync(path.join(INSTALL_DIR, "package.json"), JSON.stringify(example, null, 2));
+  const res = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: INSTALL_DIR, encoding: "utf8" });
+  if (res.status !== 0) throw new Error(`npm install failed:\n${res.stdout}\n${res.stderr}`);
+  fs.writeFileSync(stamp, mtime);
+  return path.join(INSTALL_DIR, "node_modules");
+}
+
+export class PulumiProject {
+  readonly dir: string;
+  private readonly home: string;
+
+  /** Copies `source` (an example or test program folder) into a fresh temp project. */
+  constructor(source: string, private readonly stack = "e2e") {
+    this.home = fs.mkdtempSync(path.join(os.tmpdir(), "cloudfn-e2e-"));
+    this.dir = path.join(this.home, "project");
+    fs.cpSync(source, this.dir, { recursive: true, filter: (src) => !src.includes("node_modules") });
+    fs.symlinkSync(ensureInstalled(), path.join(this.dir, "node_modules"));
+    fs.mkdirSync(path.join(this.home, "state"));
+  }
+
+  env(): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    for (const k of Object.keys(env)) if (k.startsWith("HW_") || k.startsWith("PULUMI_")) delete env[k];
+    return {
+      ...env,
+      PATH: `${PULUMI_BIN}:${process.env.PATH}`,
+      PULUMI_HOME: path.join(this.home, "pulumi-home"),
+      PULUMI_BACKEND_URL: `file://${path.join(this.home, "state")}`,
+      PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+      NO_COLOR: "1",
+    };
+  }
+
+  run(args: string[], opts: { allowFailure?: boolean; env?: NodeJS.ProcessEnv } = {}): RunResult {
+    const res = spawnSync("pulumi", [...args, "--non-interactive"], {
+      cwd: this.dir,
+      env: { ...this.env(), ...opts.env },
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const result = { code: res.status ?? -1, stdout: res.stdout ?? "", stderr: res.stderr ?? "" };
+    if (result.code !== 0 && !opts.allowFailure) {
+      throw new Error(`pulumi ${args.join(" ")} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+    }
+    return result;
+  }
+
+  /** Creates the stack and points it at the emulator with its default local credentials. */
+  initStack(emulatorUrl: string, config: Record<string, string> = {}): void {
+    const fg = EMULATOR_DEFAULTS.functiongraph;
+    this.run(["stack", "init", this.stack]);
+    this.setConfig({
+      "cloudfn:functiongraphEndpoint": emulatorUrl,
+      "cloudfn:functiongraphIamEndpoint": emulatorUrl,
+      "cloudfn:functiongraphRegion": fg.region,
+      "cloudfn:functiongraphProjectId": fg.projectId,
+      ...config,
+    });
+    this.run(["config", "set", "--secret", "cloudfn:functiongraphAccessKey", fg.accessKey]);
+    this.run(["config", "set", "--secret", "cloudfn:functiongraphSecretKey", fg.secretKey]);
+  }
+
+  setConfig(values: Record<string, string>): void {
+    for (const [k, v] of Object.entries(values)) this.run(["config", "set", k, v]);
+  }
+
+  up(extra: string[] = []): RunResult {
+    return this.run(["up", "--yes", "--skip-preview", ...extra]);
+  }
+
+  outputs(): Record<string, any> {
+    return JSON.parse(this.run(["stack", "output", "--json", "--show-secrets"]).stdout);
+  }
+
+  exportStack(): string {
+    return this.run(["stack", "export"]).stdout;
+  }
+
+  /** Destroys what is left and removes the temp folder; safe to call twice. */
+  dispose(): void {
+    if (!fs.existsSync(this.home)) return;
+    this.run(["destroy", "--yes", "--skip-preview"], { allowFailure: true });
+    fs.rmSync(this.home, { recursive: true, force: true });
+  }
+}
