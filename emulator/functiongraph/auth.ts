@@ -1,0 +1,84 @@
+/**
+ * FunctionGraph authentication as the API gateway does it (digest §9): an IAM token in
+ * X-Auth-Token, or an SDK-HMAC-SHA256 signature verified with the project's signer (the same
+ * code the provider signs with, so the two cannot drift apart).
+ */
+import { timingSafeEqual } from "crypto";
+import { canonicalRequest, parseAuthorization, parseSdkDate, signature, stringToSign } from "../../provider/functiongraph/signer";
+import { header, type Middleware, type RequestContext } from "../core/http";
+import { PLATFORM, rfc3339, type FgEnv } from "./env";
+import { fgErrors } from "./errors";
+
+export interface TokenRecord {
+  expires_at: string;
+  issued_at: string;
+  project_id: string;
+  user_name: string;
+}
+
+type Tokens = Record<string, TokenRecord>;
+
+export const tokensOf = (env: FgEnv): Tokens => env.store.bucket<Tokens>(PLATFORM, env.creds.projectId, "tokens", () => ({}));
+
+function checkToken(env: FgEnv, token: string): void {
+  const record = tokensOf(env)[token];
+  if (!record) throw fgErrors.auth("decrypt token fail");
+  if (new Date(record.expires_at).getTime() <= env.clock.now().getTime()) {
+    throw fgErrors.auth(`token expires, expires_at: ${record.expires_at}`);
+  }
+}
+
+function safeEqualHex(a: string, b: string): boolean {
+  const x = Buffer.from(a, "utf8");
+  const y = Buffer.from(b, "utf8");
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function checkSignature(env: FgEnv, ctx: RequestContext, authorization: string): void {
+  const parsed = parseAuthorization(authorization);
+  if (!parsed) throw fgErrors.auth("malformed Authorization header");
+  if (parsed.accessKey !== env.creds.accessKey) {
+    throw fgErrors.auth(`Get secretKey failed,ak:${parsed.accessKey},err:ak not exist`);
+  }
+  const dateHeader = header(ctx, "x-sdk-date");
+  const date = dateHeader === undefined ? undefined : parseSdkDate(dateHeader);
+  if (!date || !parsed.signedHeaders.includes("x-sdk-date")) throw fgErrors.auth("x-sdk-date missing or malformed");
+  if (env.signatureSkewSeconds > 0) {
+    const skew = Math.abs(env.clock.now().getTime() - date.getTime()) / 1000;
+    if (skew > env.signatureSkewSeconds) throw fgErrors.auth(`x-sdk-date ${dateHeader} is outside the allowed ${env.signatureSkewSeconds}s window`);
+  }
+  const canonical = canonicalRequest(
+    { method: ctx.method, path: ctx.rawPath, query: ctx.query, headers: ctx.headers, body: ctx.body },
+    parsed.signedHeaders,
+  );
+  const expected = signature(env.creds.secretKey, stringToSign(canonical, dateHeader as string));
+  if (!safeEqualHex(expected, parsed.signature)) throw fgErrors.auth("verify aksk signature fail");
+}
+
+/** Every FunctionGraph operation except the IAM token endpoint needs a token or a signature. */
+export function fgAuthMiddleware(env: FgEnv): Middleware {
+  return async (ctx, next) => {
+    if (ctx.platform !== PLATFORM || ctx.operation === "Unknown" || ctx.operation === "KeystoneCreateUserTokenByPassword") return next();
+    const token = header(ctx, "x-auth-token");
+    const authorization = header(ctx, "authorization");
+    if (token) checkToken(env, token);
+    else if (authorization) checkSignature(env, ctx, authorization);
+    else throw fgErrors.auth("x-auth-token not found");
+    return next();
+  };
+}
+
+/** Issues a 24 h token (the record lives in the store, so it survives a restart with stateFile). */
+export function issueToken(env: FgEnv, userName: string, ttlMs: number): { token: string; record: TokenRecord } {
+  const now = env.clock.now();
+  const token = `MIIcloudfn${env.ids.uuid().replace(/-/g, "")}${env.ids.uuid().replace(/-/g, "")}`;
+  const record: TokenRecord = {
+    issued_at: rfc3339(now),
+    expires_at: rfc3339(new Date(now.getTime() + ttlMs)),
+    project_id: env.creds.projectId,
+    user_name: userName,
+  };
+  tokensOf(env)[token] = record;
+  env.store.commit();
+  return { token, record };
+}

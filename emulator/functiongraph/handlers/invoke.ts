@@ -1,0 +1,62 @@
+/**
+ * F8 sync invoke (InvokeFunction, §3.11). Node.js functions really run (runtime/executor.ts).
+ *
+ * Outcome mapping (the digest documents only the success shape; the rest is our choice):
+ * - success: 200 `{request_id, result, log, status: 200}`, X-Func-Err-Code "0".
+ * - the handler threw / rejected / called back with an error: still HTTP 200 — the invocation
+ *   itself worked — with `result` = JSON `{errorMessage, errorType, stackTrace}`, body status
+ *   500, X-Is-Func-Err "true" and X-Func-Err-Code "500", so clients that read only the body and
+ *   clients that read only headers can both tell.
+ * - timeout: the child is killed and the platform's generic timeout error 408 FSS.0408 is sent.
+ */
+import { header, json, parseJsonBody, type Reply, type RequestContext } from "../../core/http";
+import { rfc3339, type FgEnv } from "../env";
+import { fgErrors } from "../errors";
+import { isNodeRuntime } from "../limits";
+import { getFunction } from "../models/function";
+import { recordInvocation, tail } from "../models/invocation";
+import { latestUrn } from "../urn";
+import { parseUserData } from "../validation";
+import { projectOf, refOf } from "./context";
+
+const LOG_TAIL_BYTES = 4096;
+const LOG_HEADER_BYTES = 2000;
+
+export async function invokeFunction(env: FgEnv, ctx: RequestContext): Promise<Reply> {
+  const pid = projectOf(env, ctx);
+  const fn = getFunction(env, pid, refOf(env, ctx));
+  if (!isNodeRuntime(fn.runtime)) throw fgErrors.invalid(`runtime ${fn.runtime} is not supported by the emulator (only Node.js runtimes execute)`);
+  if (!fn.code_base64) {
+    throw fgErrors.invalid(`function code is of type ${fn.code_type}${fn.code_url ? ` (${fn.code_url})` : ""}; the emulator does not fetch it, so this function cannot be invoked`);
+  }
+  let event: unknown;
+  try {
+    event = parseJsonBody(ctx) ?? {};
+  } catch {
+    throw fgErrors.invalid("the event is not valid JSON");
+  }
+  const requestId = env.ids.uuid();
+  const startedAt = rfc3339(env.clock.now());
+  const vars = { ...(fn.user_data ? parseUserData("user_data", fn.user_data) : {}), ...(fn.encrypted_user_data ? parseUserData("encrypted_user_data", fn.encrypted_user_data) : {}) };
+  const outcome = await env.executor.invoke({
+    digest: fn.digest, code: Buffer.from(fn.code_base64, "base64"), handler: fn.handler, event, requestId,
+    functionName: fn.func_name, packageName: fn.package, projectId: pid, memorySize: fn.memory_size, timeoutSeconds: fn.timeout, env: vars,
+  });
+  const result = outcome.kind === "ok" ? outcome.result : outcome.kind === "error" ? JSON.stringify(outcome.error) : "";
+  recordInvocation(env, pid, {
+    request_id: requestId, func_urn: latestUrn(env.creds.region, pid, fn.package, fn.func_name), started_at: startedAt,
+    duration_ms: outcome.durationMs, outcome: outcome.kind === "ok" ? "success" : outcome.kind, result, log: tail(outcome.log, LOG_TAIL_BYTES),
+  });
+  if (outcome.kind === "timeout") throw fgErrors.timeout(fn.timeout);
+  const wantLog = header(ctx, "x-cff-log-type")?.toLowerCase() === "tail";
+  const failed = outcome.kind === "error";
+  const headers: Record<string, string> = {
+    "X-Cff-Request-Id": requestId,
+    "X-Func-Err-Code": failed ? "500" : "0",
+    "X-Is-Func-Err": String(failed),
+    "X-CFF-Billing-Duration": String(Math.max(1, Math.ceil(outcome.durationMs))),
+    "X-Cff-Response-Version": "v1",
+  };
+  if (wantLog) headers["X-Cff-Function-Log"] = Buffer.from(tail(outcome.log, LOG_HEADER_BYTES), "utf8").toString("base64");
+  return json(200, { request_id: requestId, result, log: wantLog ? tail(outcome.log, LOG_TAIL_BYTES) : "", status: failed ? 500 : 200 }, headers);
+}

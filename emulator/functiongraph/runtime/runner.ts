@@ -1,0 +1,83 @@
+/**
+ * Child-process side of a Node.js invocation. Started by executor.ts with child_process.fork; it
+ * receives one "invoke" message, runs the handler and reports log lines and the outcome over IPC.
+ * Self-contained on purpose (node built-ins only): under ts-jest it is transpiled on the fly and
+ * run from a temporary folder, where no other project file can be required.
+ */
+import * as path from "path";
+import { format } from "util";
+
+interface InvokeMessage {
+  type: "invoke";
+  dir: string;
+  file: string;
+  fn: string;
+  event: unknown;
+  requestId: string;
+  functionName: string;
+  packageName: string;
+  projectId: string;
+  memorySize: number;
+  timeoutMs: number;
+  userData: Record<string, string>;
+}
+
+type Outcome = { ok: true; result: string } | { ok: false; error: { errorMessage: string; errorType: string; stackTrace: string[] } };
+
+function send(message: unknown): Promise<void> {
+  return new Promise((resolve) => (process.send ? process.send(message, () => resolve()) : resolve()));
+}
+
+function captureConsole(requestId: string): void {
+  const levels = { log: "INFO", info: "INFO", warn: "WARN", error: "ERROR", debug: "DEBUG" } as const;
+  for (const [method, level] of Object.entries(levels)) {
+    (console as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      void send({ type: "log", line: `${new Date().toISOString()} ${requestId} ${level} ${format(...args)}` });
+    };
+  }
+}
+
+function errorOf(err: unknown): Outcome {
+  const e = err instanceof Error ? err : new Error(typeof err === "string" ? err : JSON.stringify(err));
+  const stack = (e.stack ?? "").split("\n").slice(1).map((l) => l.trim()).filter(Boolean);
+  return { ok: false, error: { errorMessage: e.message, errorType: e.name || e.constructor.name, stackTrace: stack } };
+}
+
+async function run(msg: InvokeMessage): Promise<Outcome> {
+  const deadline = Date.now() + msg.timeoutMs;
+  const logger = { info: console.log, warn: console.warn, error: console.error, debug: console.debug };
+  const context = {
+    getRequestID: () => msg.requestId,
+    getRemainingTimeInMilliSeconds: () => Math.max(0, deadline - Date.now()),
+    getUserData: (key: string) => msg.userData[key],
+    getFunctionName: () => msg.functionName,
+    getPackage: () => msg.packageName,
+    getProjectID: () => msg.projectId,
+    getMemorySize: () => msg.memorySize,
+    getRunningTimeInSeconds: () => Math.round(msg.timeoutMs / 1000),
+    getLogger: () => logger,
+  };
+  try {
+    const mod = require(path.join(msg.dir, msg.file)) as Record<string, unknown>;
+    const fn = mod[msg.fn];
+    if (typeof fn !== "function") throw new TypeError(`handler ${msg.file}.${msg.fn} is not a function exported by ${msg.file}.js`);
+    const value = await new Promise<unknown>((resolve, reject) => {
+      // Callback-style handlers (event, context, callback) answer through the callback;
+      // others answer with their (possibly promised) return value.
+      const callback = (err: unknown, result?: unknown) => (err ? reject(err) : resolve(result));
+      const returned = (fn as (...a: unknown[]) => unknown)(msg.event, context, callback);
+      if (returned && typeof (returned as Promise<unknown>).then === "function") (returned as Promise<unknown>).then(resolve, reject);
+      else if (fn.length < 3) resolve(returned);
+    });
+    return { ok: true, result: JSON.stringify(value === undefined ? null : value) };
+  } catch (err) {
+    return errorOf(err);
+  }
+}
+
+process.once("message", (msg: InvokeMessage) => {
+  captureConsole(msg.requestId);
+  void run(msg)
+    .then((outcome) => send({ type: "done", outcome }))
+    .then(() => process.exit(0));
+});

@@ -1,0 +1,131 @@
+/**
+ * startEmulator: a plain node:http server around the app (app.ts). Reads the raw body (kept as
+ * bytes for signature verification), hands the request to the chain and writes the Reply, or
+ * destroys the socket when a fault says so.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "http";
+import type { AddressInfo } from "net";
+import { createApp } from "./app";
+import { SystemClock, type Clock } from "./core/clock";
+import { parseQuery, type Reply } from "./core/http";
+import { randomIds, seededIds, type IdGenerator } from "./core/ids";
+import { Store } from "./core/store";
+import { EMULATOR_DEFAULTS } from "./defaults";
+import type { FgCredentials, FgEnv } from "./functiongraph/env";
+import { fgErrors } from "./functiongraph/errors";
+import { MAX_BODY_BYTES } from "./functiongraph/limits";
+import { Executor } from "./functiongraph/runtime/executor";
+
+export interface EmulatorOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to bind (default 127.0.0.1). */
+  host?: string;
+  /** Persist the whole state as JSON here after each mutation; loaded on start if present. */
+  stateFile?: string;
+  /** Time source (default: system clock). Use ManualClock for deterministic tests. */
+  clock?: Clock;
+  /** Id/random source; overrides `seed`. */
+  ids?: IdGenerator;
+  /** Shortcut for `ids: seededIds(seed)`. */
+  seed?: number;
+  /** Overrides of EMULATOR_DEFAULTS.functiongraph (keys, project, region, user...). */
+  credentials?: Partial<FgCredentials>;
+  /** Allowed X-Sdk-Date skew in seconds (default 900, as the gateway); 0 disables the check. */
+  signatureSkewSeconds?: number;
+  /** Simultaneous function processes (default 8); further invocations queue. */
+  invokeMaxConcurrency?: number;
+  /** Receives one line per platform request (the CLI prints them); default: silent. */
+  logger?: (line: string) => void;
+}
+
+export interface RunningEmulator {
+  /** Base URL without trailing slash, e.g. http://127.0.0.1:41234. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  store: Store;
+  clock: Clock;
+  /** The FunctionGraph account the emulator accepts (defaults merged with overrides). */
+  credentials: FgCredentials;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) reject(new BodyTooLarge());
+      else chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function write(res: ServerResponse, reply: Reply, requestId: string): void {
+  if (reply.drop) {
+    res.socket?.destroy();
+    return;
+  }
+  const headers: Record<string, string> = { "X-Request-Id": requestId, ...reply.headers };
+  let payload: Buffer | undefined;
+  if (Buffer.isBuffer(reply.body)) payload = reply.body;
+  else if (typeof reply.body === "string") payload = Buffer.from(reply.body);
+  else if (reply.body !== undefined) {
+    payload = Buffer.from(JSON.stringify(reply.body));
+    headers["Content-Type"] = "application/json;charset=UTF-8";
+  }
+  if (payload) headers["Content-Length"] = String(payload.length);
+  res.writeHead(reply.status, headers);
+  res.end(payload);
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const clock = opts.clock ?? new SystemClock();
+  const ids = opts.ids ?? (opts.seed !== undefined ? seededIds(opts.seed) : randomIds());
+  const store = new Store(opts.stateFile);
+  const credentials: FgCredentials = { ...EMULATOR_DEFAULTS.functiongraph, ...opts.credentials };
+  const executor = new Executor(opts.invokeMaxConcurrency);
+  const fg: FgEnv = { store, clock, ids, creds: credentials, executor, signatureSkewSeconds: opts.signatureSkewSeconds ?? 900 };
+  const app = createApp(store, ids, fg);
+
+  const server = createServer((req, res) => {
+    const requestId = ids.uuid();
+    const [rawPath, search = ""] = (req.url ?? "/").split(/\?(.*)/s, 2);
+    readBody(req)
+      .then((body) => app.handle({ req, method: req.method ?? "GET", rawPath, query: parseQuery(search), headers: req.headers, body, requestId }))
+      .catch((err: unknown): Reply => {
+        if (err instanceof BodyTooLarge) return { status: 413, body: fgErrors.bodyTooLarge().body(), headers: { Connection: "close" } };
+        // A bug in the emulator: answer like the platform's internal error and say what broke.
+        return { status: 500, body: fgErrors.internal(`emulator error: ${(err as Error)?.stack ?? String(err)}`).body() };
+      })
+      .then((reply) => {
+        opts.logger?.(`${req.method} ${rawPath} → ${reply.drop ? "dropped" : reply.status}`);
+        write(res, reply, requestId);
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", () => resolve());
+  });
+  const { port, address } = server.address() as AddressInfo;
+  const host = address.includes(":") ? `[${address}]` : address;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    store,
+    clock,
+    credentials,
+    close: async () => {
+      executor.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
