@@ -109,7 +109,7 @@ export interface SignOptions {
  */
 export function sign(req: SignableRequest, opts: SignOptions): Record<string, string> {
   const date = headerValue(req.headers, "x-sdk-date") || sdkDate(opts.now ?? new Date());
-  const headers = { ...req.headers, "x-sdk-date": date };
+  const headers: SignableRequest["headers"] = { ...req.headers, "x-sdk-date": date };
   const names = Object.keys(headers)
     .filter((k) => headers[k] !== undefined)
     .map((k) => k.toLowerCase());

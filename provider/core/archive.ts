@@ -1,0 +1,141 @@
+/**
+ * Pulumi archives → deterministic zip bytes, so the same files always give the same bytes and
+ * the same `codeHash` (cheap diffs and previews, and a stable digest for the adopt path).
+ *
+ * Determinism: entries sorted by path, a fixed date (1980-01-01 UTC, the DOS epoch), unix modes
+ * 0644 or 0755 (only the exec bit survives), DEFLATE at a fixed level, no folder entries.
+ *
+ * Archives reach us in three shapes: the plain signature objects the dynamic-provider host
+ * passes (`toJavaScript()` of the gRPC struct), @pulumi/pulumi asset objects whose fields are
+ * Promises (direct calls, tests), or the same with plain fields. All are handled. Relative paths
+ * resolve against the process cwd, which the engine sets to the Pulumi project directory.
+ */
+import { createHash } from "crypto";
+import { promises as fs } from "fs";
+import * as path from "path";
+import JSZip from "jszip";
+
+/** Keys the Pulumi wire format uses to tag assets and archives. */
+export const SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";
+export const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";
+
+const FIXED_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
+const DEFLATE_LEVEL = 6;
+
+interface Entry {
+  data: Buffer;
+  executable: boolean;
+}
+type Entries = Map<string, Entry>;
+
+type Loose = Record<string, unknown>;
+
+/** True when `value` looks like a Pulumi archive in any of the accepted shapes. */
+export function isArchive(value: unknown): boolean {
+  if (!value || typeof value !== "object") return false;
+  const v = value as Loose;
+  return v[SIG_KEY] === ARCHIVE_SIG || v.__pulumiArchive === true;
+}
+
+function isAsset(value: unknown): boolean {
+  if (!value || typeof value !== "object") return false;
+  const v = value as Loose;
+  return v[SIG_KEY] === ASSET_SIG || v.__pulumiAsset === true;
+}
+
+/** Fields of asset objects may be Promises; plain objects have them directly. */
+async function field<T>(obj: Loose, name: string): Promise<T | undefined> {
+  return (await (obj[name] as T | Promise<T> | undefined)) ?? undefined;
+}
+
+async function isExecutable(file: string): Promise<boolean> {
+  return ((await fs.stat(file)).mode & 0o111) !== 0;
+}
+
+async function addDirectory(dir: string, prefix: string, out: Entries): Promise<void> {
+  const names = (await fs.readdir(dir)).sort();
+  for (const name of names) {
+    const full = path.join(dir, name);
+    const stat = await fs.stat(full);
+    if (stat.isDirectory()) await addDirectory(full, `${prefix}${name}/`, out);
+    else if (stat.isFile()) out.set(`${prefix}${name}`, { data: await fs.readFile(full), executable: (stat.mode & 0o111) !== 0 });
+  }
+}
+
+async function addZip(data: Buffer, prefix: string, out: Entries): Promise<void> {
+  const zip = await JSZip.loadAsync(data);
+  for (const file of Object.values(zip.files)) {
+    if (file.dir) continue;
+    const mode = typeof file.unixPermissions === "number" ? file.unixPermissions : 0;
+    out.set(`${prefix}${file.name}`, { data: await file.async("nodebuffer"), executable: (mode & 0o111) !== 0 });
+  }
+}
+
+async function addFileArchive(p: string, prefix: string, out: Entries): Promise<void> {
+  const full = path.resolve(process.cwd(), p);
+  const stat = await fs.stat(full);
+  if (stat.isDirectory()) return addDirectory(full, prefix, out);
+  if (/\.(zip|jar)$/i.test(full)) return addZip(await fs.readFile(full), prefix, out);
+  throw new Error(`unsupported archive file "${p}": only directories and .zip/.jar files are supported`);
+}
+
+async function assetEntry(asset: Loose, name: string): Promise<Entry> {
+  const text = await field<string>(asset, "text");
+  if (text !== undefined) return { data: Buffer.from(text, "utf8"), executable: false };
+  const p = await field<string>(asset, "path");
+  if (p !== undefined) {
+    const full = path.resolve(process.cwd(), p);
+    return { data: await fs.readFile(full), executable: await isExecutable(full) };
+  }
+  throw new Error(`asset "${name}": remote assets are not supported; use a FileAsset or StringAsset`);
+}
+
+async function addArchive(archive: Loose, prefix: string, out: Entries): Promise<void> {
+  const assets = await field<Record<string, Loose>>(archive, "assets");
+  if (assets) {
+    for (const name of Object.keys(assets).sort()) {
+      const member = assets[name];
+      if (isArchive(member)) await addArchive(member, `${prefix}${name}/`, out);
+      else if (isAsset(member)) out.set(`${prefix}${name}`, await assetEntry(member, name));
+      else throw new Error(`archive member "${name}" is neither an asset nor an archive`);
+    }
+    return;
+  }
+  const p = await field<string>(archive, "path");
+  if (p !== undefined) return addFileArchive(p, prefix, out);
+  throw new Error("remote archives are not supported; use a FileArchive or an AssetArchive");
+}
+
+/** Zips the entries in sorted order with fixed metadata. */
+async function writeZip(entries: Entries): Promise<Buffer> {
+  const zip = new JSZip();
+  for (const name of [...entries.keys()].sort()) {
+    const entry = entries.get(name)!;
+    zip.file(name, entry.data, {
+      date: FIXED_DATE,
+      unixPermissions: entry.executable ? 0o100755 : 0o100644,
+      createFolders: false,
+    });
+  }
+  return zip.generateAsync({ type: "nodebuffer", platform: "UNIX", compression: "DEFLATE", compressionOptions: { level: DEFLATE_LEVEL } });
+}
+
+/** Deterministic zip bytes of a Pulumi archive. */
+export async function archiveToZip(archive: unknown): Promise<Buffer> {
+  if (!isArchive(archive)) throw new Error("expected a Pulumi archive (FileArchive or AssetArchive)");
+  const entries: Entries = new Map();
+  await addArchive(archive as Loose, "", entries);
+  if (entries.size === 0) throw new Error("the archive contains no files");
+  return writeZip(entries);
+}
+
+/** Lower-case hex SHA-256 of the bytes: our `codeHash`. */
+export function sha256Hex(data: Buffer | string): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/** Lower-case hex SHA-512 of the bytes: what FunctionGraph reports as `digest`. */
+export function sha512Hex(data: Buffer | string): string {
+  return createHash("sha512").update(data).digest("hex");
+}

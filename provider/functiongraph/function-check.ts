@@ -1,0 +1,43 @@
+/**
+ * `check` for functions: validation with zero HTTP calls. Properties that are unknown during
+ * preview skip validation (and defaults) and pass through as the unknown sentinel; the hidden
+ * `codeHash` is computed from the deterministic zip so diffs and previews never upload code.
+ */
+import { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
+import { splitUnknowns, zodFailures } from "../core/check";
+import { UNKNOWN, containsUnknown } from "../core/diff";
+import { buildCode, dropUndefined, envHash } from "./function-mapping";
+import { FunctionInputs, HIDDEN_INPUTS, crossFieldIssues, inputObject } from "./function-schema";
+
+type Mask = { [K in keyof typeof inputObject.shape]?: true };
+
+async function codeHashOf(code: unknown): Promise<{ hash?: string; failure?: CheckFailure }> {
+  if (code === undefined) return {};
+  if (containsUnknown(code)) return { hash: UNKNOWN };
+  try {
+    return { hash: (await buildCode({ code }))?.hash };
+  } catch (e) {
+    return { failure: { property: "code", reason: `code: cannot build the archive: ${(e as Error).message}` } };
+  }
+}
+
+export async function checkInputs(news: FunctionInputs): Promise<CheckResult<FunctionInputs>> {
+  // The hidden hashes are ours to compute; whatever arrives under those names is discarded.
+  const raw = Object.fromEntries(Object.entries(news ?? {}).filter(([k]) => !(HIDDEN_INPUTS as readonly string[]).includes(k)));
+  const { known, unknown } = splitUnknowns(raw, containsUnknown);
+  const unknownKeys = new Set(Object.keys(unknown));
+  const mask = Object.fromEntries([...unknownKeys].filter((k) => k in inputObject.shape).map((k) => [k, true])) as Mask;
+  const parsed = inputObject.partial(mask).safeParse(known);
+  const failures: CheckFailure[] = parsed.success ? [] : zodFailures(parsed.error);
+  const value = (parsed.success ? parsed.data : known) as Partial<FunctionInputs>;
+  failures.push(...crossFieldIssues(value, unknownKeys));
+  const code = await codeHashOf(value.code ?? unknown.code);
+  if (code.failure) failures.push(code.failure);
+  const inputs = dropUndefined({
+    ...value,
+    ...unknown,
+    ...(code.hash !== undefined ? { codeHash: code.hash } : {}),
+    ...(news?.encryptedEnvironment !== undefined ? { encryptedEnvironmentHash: envHash(news.encryptedEnvironment) } : {}),
+  }) as FunctionInputs;
+  return failures.length > 0 ? { inputs, failures } : { inputs };
+}
