@@ -3,7 +3,7 @@
  * X-Auth-Token, or an SDK-HMAC-SHA256 signature verified with the project's signer (the same
  * code the provider signs with, so the two cannot drift apart).
  */
-import { timingSafeEqual } from "crypto";
+import { createHash, timingSafeEqual } from "crypto";
 import { canonicalRequest, parseAuthorization, parseSdkDate, signature, stringToSign } from "../../provider/functiongraph/signer";
 import { header, type Middleware, type RequestContext } from "../core/http";
 import { PLATFORM, rfc3339, type FgEnv } from "./env";
@@ -51,6 +51,12 @@ function checkSignature(env: FgEnv, ctx: RequestContext, authorization: string):
     { method: ctx.method, path: ctx.rawPath, query: ctx.query, headers: ctx.headers, body: ctx.body },
     parsed.signedHeaders,
   );
+  // A declared payload hash is signed, so it must also be true: otherwise the body could be
+  // swapped after signing. UNSIGNED-PAYLOAD is the documented opt-out (§9.2 step 7).
+  const declared = header(ctx, "x-sdk-content-sha256");
+  if (declared && declared !== "UNSIGNED-PAYLOAD" && declared !== createHash("sha256").update(ctx.body).digest("hex")) {
+    throw fgErrors.auth("verify aksk signature fail");
+  }
   const expected = signature(env.creds.secretKey, stringToSign(canonical, dateHeader as string));
   if (!safeEqualHex(expected, parsed.signature)) throw fgErrors.auth("verify aksk signature fail");
 }
