@@ -30,7 +30,9 @@ export async function checkInputs(news: FunctionInputs): Promise<CheckResult<Fun
   const parsed = inputObject.partial(mask).safeParse(known);
   const failures: CheckFailure[] = parsed.success ? [] : zodFailures(parsed.error);
   const value = (parsed.success ? parsed.data : known) as Partial<FunctionInputs>;
-  failures.push(...crossFieldIssues(value, unknownKeys));
+  // One message per property: a cross-field rule adds nothing when the field itself is invalid.
+  const failed = new Set(failures.map((f) => f.property));
+  failures.push(...crossFieldIssues(value, unknownKeys).filter((f) => !failed.has(f.property)));
   const code = await codeHashOf(value.code ?? unknown.code);
   if (code.failure) failures.push(code.failure);
   const inputs = dropUndefined({
