@@ -3,6 +3,7 @@
  * token. Both run as the HTTP client's per-attempt hook, so every retry is freshly signed.
  */
 import { AxiosAdapter, InternalAxiosRequestConfig } from "axios";
+import { AuthError } from "../core/errors";
 import { createHttpClient } from "../core/http";
 import { parseFunctionGraphError, tokenSchema, validate } from "./api";
 import { FunctionGraphSettings } from "./config";
@@ -84,10 +85,17 @@ export function invalidateToken(s: FunctionGraphSettings): void {
   tokens.delete(cacheKey(s));
 }
 
+/** IAM refused to issue a token: retrying with a new token cannot help (and repeated failures lock the user). */
+export class IamAuthError extends AuthError {}
+
 export function tokenHook(s: FunctionGraphSettings, adapter?: AxiosAdapter) {
   return async (config: InternalAxiosRequestConfig): Promise<InternalAxiosRequestConfig> => {
     prepare(config);
-    config.headers.set("X-Auth-Token", await getToken(s, adapter));
+    const token = await getToken(s, adapter).catch((e: unknown) => {
+      if (!(e instanceof AuthError)) throw e;
+      throw new IamAuthError({ status: e.status, code: e.code, message: `IAM token request failed: ${e.platformMessage}`, requestId: e.requestId });
+    });
+    config.headers.set("X-Auth-Token", token);
     return config;
   };
 }

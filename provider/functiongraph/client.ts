@@ -12,7 +12,7 @@ import {
   CodeInfo, CreateFunctionBody, FunctionInfo, InvokeResult, ListItem, UpdateCodeBody, UpdateConfigBody,
   codeSchema, functionSchema, invokeSchema, listSchema, parseFunctionGraphError, validate,
 } from "./api";
-import { akskHook, invalidateToken, tokenHook } from "./auth";
+import { IamAuthError, akskHook, invalidateToken, tokenHook } from "./auth";
 import { FunctionGraphSettings } from "./config";
 
 export interface ClientOptions {
@@ -78,7 +78,7 @@ export class FunctionGraphClient {
     try {
       res = await send();
     } catch (e) {
-      if (!(e instanceof AuthError && e.status === 401 && this.settings.auth === "token")) throw e;
+      if (!(e instanceof AuthError && e.status === 401 && this.settings.auth === "token") || e instanceof IamAuthError) throw e;
       invalidateToken(this.settings);
       res = await send();
     }
