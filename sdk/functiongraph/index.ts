@@ -1,0 +1,2 @@
+export { Function, FUNCTION_OUTPUTS } from "./function";
+export type { FunctionArgs } from "./function";

@@ -1,0 +1,22 @@
+/**
+ * The one provider object every FunctionGraph Function shares. It is serialized into each
+ * resource's `__provider`, so it must stay tiny and capture nothing: each method loads the real
+ * implementation from the installed package at call time (in the Pulumi project directory).
+ * Consequences: no clients, schemas or credentials are ever in state, and code fixes apply to
+ * existing stacks without a diff. A single module-level instance keeps Pulumi's serialization
+ * cache effective (it is keyed by object identity).
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+/** Module the shim loads; resolved from the project's node_modules by the provider host. */
+export const IMPLEMENTATION_MODULE = "pulumi-cloudfn/dist/provider/functiongraph/function";
+
+export const functionProviderShim: pulumi.dynamic.ResourceProvider = {
+  configure: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/function").provider.configure(...args),
+  check: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/function").provider.check(...args),
+  diff: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/function").provider.diff(...args),
+  create: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/function").provider.create(...args),
+  read: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/function").provider.read(...args),
+  update: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/function").provider.update(...args),
+  delete: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/function").provider.delete(...args),
+};

@@ -1,0 +1,5 @@
+/**
+ * pulumi-cloudfn: Pulumi resources for serverless functions. Only platforms with shipped
+ * resources are exported.
+ */
+export * as functiongraph from "./functiongraph";
