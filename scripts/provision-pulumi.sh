@@ -13,6 +13,9 @@ BIN="$ROOT/tools/pulumi/bin"
 # The built CLI is cached outside the clone, so CI's fresh clone and later runs reuse it.
 CACHE="${CLOUDFN_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/cloudfn}/pulumi-v$PULUMI_VERSION"
 
+# A hard link (copy across filesystems), not a symlink: the engine looks for bundled plugins
+# beside the resolved executable, and these plugins live here, not in the cache.
+link_cli() { ln -f "$1" "$BIN/pulumi" 2>/dev/null || cp "$1" "$BIN/pulumi"; }
 install_plugins() {
   ln -sf "$ROOT/scripts/langhost/pulumi-language-nodejs" "$BIN/pulumi-language-nodejs"
   install -m 0755 "$ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs" "$BIN/pulumi-resource-pulumi-nodejs"
@@ -21,13 +24,13 @@ version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ];
 
 mkdir -p "$BIN"
 if [ -x "$CACHE/pulumi" ]; then
-  ln -sf "$CACHE/pulumi" "$BIN/pulumi"; install_plugins
+  link_cli "$CACHE/pulumi"; install_plugins
   echo "pulumi v$PULUMI_VERSION (cached in $CACHE)"; exit 0
 fi
 if ambient="$(PATH="${PATH//$BIN:/}" command -v pulumi 2>/dev/null)" && [ "$ambient" != "$BIN/pulumi" ]; then
   have="$("$ambient" version 2>/dev/null | sed 's/^v//')"
   if [ -n "$have" ] && version_ge "$have" "$PULUMI_VERSION"; then
-    ln -sf "$ambient" "$BIN/pulumi"; install_plugins
+    link_cli "$ambient"; install_plugins
     echo "reusing pulumi $have from $ambient"; exit 0
   fi
 fi
@@ -45,5 +48,5 @@ LDFLAGS="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PU
 export CGO_ENABLED=0
 go build -trimpath -tags osusergo,grpcnotrace -ldflags "$LDFLAGS" -o "$CACHE/pulumi.tmp" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
 mv "$CACHE/pulumi.tmp" "$CACHE/pulumi"
-ln -sf "$CACHE/pulumi" "$BIN/pulumi"; install_plugins
+link_cli "$CACHE/pulumi"; install_plugins
 "$BIN/pulumi" version
