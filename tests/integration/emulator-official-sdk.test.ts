@@ -10,6 +10,13 @@ import {
 } from "@huaweicloud/huaweicloud-sdk-functiongraph";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 
+/**
+ * The SDK hands back the deserialized JSON as is, so at run time responses carry the wire's
+ * snake_case keys; its typings declare those keys private (and camelCase getters that do not
+ * exist on the plain object). Read the wire keys through this view.
+ */
+const wire = (response: object) => response as unknown as Record<string, unknown>;
+
 let emu: RunningEmulator;
 let client: FunctionGraphClient;
 
@@ -29,15 +36,17 @@ it("creates, lists, shows, invokes and deletes a function", async () => {
   const created = await client.createFunction(new CreateFunctionRequest().withBody(body));
   const urn = `urn:fss:${emu.credentials.region}:${emu.credentials.projectId}:function:default:sdk-fn:latest`;
   expect(created.httpStatusCode).toBe(200);
-  expect([created.func_urn, created.cpu, created.code_size, created.user_data]).toEqual([urn, 400, Buffer.byteLength(src), '{"A":"1"}']);
+  expect([wire(created).func_urn, created.cpu, wire(created).code_size, wire(created).user_data]).toEqual([urn, 400, Buffer.byteLength(src), '{"A":"1"}']);
 
   const listed = await client.listFunctions(new ListFunctionsRequest().withMaxitems("10").withPackageName("default"));
-  expect([listed.functions?.map((f) => f.func_name), listed.next_marker, listed.count]).toEqual([["sdk-fn"], 1, 1]);
+  expect([listed.functions?.map((f) => wire(f).func_name), wire(listed).next_marker, listed.count]).toEqual([["sdk-fn"], 1, 1]);
 
   const shown = await client.showFunctionConfig(new ShowFunctionConfigRequest().withFunctionUrn(urn));
-  expect([shown.func_name, shown.memory_size, shown.runtime, shown.handler]).toEqual(["sdk-fn", 256, "Node.js18.15", "index.handler"]);
+  expect([wire(shown).func_name, wire(shown).memory_size, shown.runtime, shown.handler]).toEqual(["sdk-fn", 256, "Node.js18.15", "index.handler"]);
 
-  const invoked = await client.invokeFunction(new InvokeFunctionRequest().withFunctionUrn(urn).withXCffLogType("tail").withBody({ name: "sdk" }));
+  // The SDK types the event as {[key]: object}; any JSON object is a valid event on the wire.
+  const event = { name: "sdk" } as unknown as { [key: string]: object };
+  const invoked = await client.invokeFunction(new InvokeFunctionRequest().withFunctionUrn(urn).withXCffLogType("tail").withBody(event));
   expect(invoked.httpStatusCode).toBe(200);
   expect([JSON.parse(invoked.result ?? ""), invoked.status]).toEqual([{ hello: "sdk", from: "sdk-fn" }, 200]);
 

@@ -1,0 +1,23 @@
+import { parseCliArgs } from "./cli-args";
+
+describe("parseCliArgs", () => {
+  it("defaults to port 0 and no credential overrides", () => {
+    expect(parseCliArgs([], {})).toEqual({ port: 0 });
+  });
+
+  it("reads flags, with flags overriding the environment", () => {
+    const env = { CLOUDFN_EMULATOR_FG_ACCESS_KEY: "ENVAK", CLOUDFN_EMULATOR_FG_REGION: "ap-southeast-1" };
+    expect(parseCliArgs(["--port", "8080", "--host=0.0.0.0", "--state", "/tmp/s.json", "--fg-access-key", "FLAGAK", "--fg-project-id=p1", "--seed", "3"], env)).toEqual({
+      port: 8080, host: "0.0.0.0", stateFile: "/tmp/s.json", seed: 3,
+      credentials: { accessKey: "FLAGAK", region: "ap-southeast-1", projectId: "p1" },
+    });
+  });
+
+  it.each([
+    [["--port", "70000"], "--port must be an integer from 0 to 65535, got \"70000\""],
+    [["--port"], "--port needs a value"],
+    [["--bogus"], "unknown argument --bogus"],
+  ])("rejects %j", (argv, message) => {
+    expect(() => parseCliArgs(argv, {})).toThrow(message);
+  });
+});

@@ -1,0 +1,44 @@
+/** Command-line and environment parsing of cloudfn-emulator (pure, unit-tested). */
+import type { EmulatorOptions } from "./server";
+
+export const USAGE = `usage: cloudfn-emulator [--port N] [--host H] [--state FILE] [--seed N]
+       [--fg-access-key AK] [--fg-secret-key SK] [--fg-project-id ID] [--fg-region REGION]
+Credentials default to EMULATOR_DEFAULTS (emulator/defaults.ts); the environment variables
+CLOUDFN_EMULATOR_FG_ACCESS_KEY, _SECRET_KEY, _PROJECT_ID and _REGION override them, and flags
+override the environment.`;
+
+const CRED_FLAGS = {
+  "--fg-access-key": ["accessKey", "CLOUDFN_EMULATOR_FG_ACCESS_KEY"],
+  "--fg-secret-key": ["secretKey", "CLOUDFN_EMULATOR_FG_SECRET_KEY"],
+  "--fg-project-id": ["projectId", "CLOUDFN_EMULATOR_FG_PROJECT_ID"],
+  "--fg-region": ["region", "CLOUDFN_EMULATOR_FG_REGION"],
+} as const;
+
+export class UsageError extends Error {}
+
+function integer(flag: string, value: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`${flag} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+export function parseCliArgs(argv: string[], env: Record<string, string | undefined>): EmulatorOptions {
+  const opts: EmulatorOptions = { port: 0 };
+  const credentials: Record<string, string> = {};
+  for (const [, [key, name]] of Object.entries(CRED_FLAGS)) if (env[name]) credentials[key] = env[name] as string;
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === "--port") opts.port = integer(flag, value(), 0, 65535);
+    else if (flag === "--host") opts.host = value();
+    else if (flag === "--state") opts.stateFile = value();
+    else if (flag === "--seed") opts.seed = integer(flag, value(), 0, 2 ** 32 - 1);
+    else if (flag in CRED_FLAGS) credentials[CRED_FLAGS[flag as keyof typeof CRED_FLAGS][0]] = value();
+    else throw new UsageError(`unknown argument ${argv[i]}`);
+  }
+  if (Object.keys(credentials).length > 0) opts.credentials = credentials;
+  return opts;
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+/**
+ * cloudfn-emulator: starts the emulator and prints its base URL as the FIRST line of stdout
+ * (scripts read that line to find a port-0 emulator), then one line per platform request.
+ * SIGINT/SIGTERM close it cleanly.
+ */
+import { parseCliArgs, USAGE, UsageError } from "./cli-args";
+import { startEmulator } from "./server";
+
+async function main(): Promise<void> {
+  if (process.argv.includes("--help") || process.argv.includes("-h")) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  let opts;
+  try {
+    opts = parseCliArgs(process.argv.slice(2), process.env);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`cloudfn-emulator: ${err.message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  const emu = await startEmulator({ ...opts, logger: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`) });
+  process.stdout.write(`${emu.url}\n`);
+  process.stderr.write(`cloudfn-emulator listening on ${emu.url} (project ${emu.credentials.projectId}, region ${emu.credentials.region}${opts.stateFile ? `, state ${opts.stateFile}` : ""})\n`);
+  let closing = false;
+  const stop = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    process.stderr.write(`cloudfn-emulator: ${signal}, shutting down\n`);
+    emu.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`cloudfn-emulator: ${(err as Error)?.stack ?? String(err)}\n`);
+  process.exit(1);
+});
