@@ -2,6 +2,7 @@
  * Pure mappings between our camelCase properties and the FunctionGraph wire format, and the
  * normalisers that keep defaults from ever showing up as diffs. No I/O except building zips.
  */
+import { scryptSync } from "crypto";
 import { archiveToZip, sha256Hex } from "../core/archive";
 import { Normalizers, UNKNOWN, containsUnknown } from "../core/diff";
 import { CodeInfo, CreateFunctionBody, FunctionInfo, UpdateCodeBody, UpdateConfigBody } from "./api";
@@ -10,11 +11,15 @@ import { DEFAULTS, FunctionInputs, FunctionOutputs, HIDDEN_INPUTS, INPUT_PROPERT
 /** The name FunctionGraph stores for an uploaded zip. */
 const CODE_FILENAME = "index.zip";
 
-/** Hash of the encrypted environment: lets diff see changes without storing the values. */
+/**
+ * Hash of the encrypted environment: lets diff see changes without storing the values. It is
+ * a deliberately slow scrypt hash because it lands in the state's inputs, which the engine does
+ * not mark secret (only outputs get `additionalSecretOutputs`): guessing short values is costly.
+ */
 export function envHash(env: Record<string, string> | undefined): string | undefined {
   if (env === undefined || containsUnknown(env)) return env === undefined ? undefined : UNKNOWN;
   const text = canonicalEnv(env);
-  return text === "" ? undefined : sha256Hex(text);
+  return text === "" ? undefined : scryptSync(text, "cloudfn:functiongraph:encryptedEnvironment", 32).toString("hex");
 }
 
 /** Deterministic zip of `code` and its hash; undefined for codeUrl functions. */

@@ -97,7 +97,7 @@ export interface FunctionInputs {
   codeUrl?: string;
   /** Hidden: SHA-256 of the deterministic zip of `code`. */
   codeHash?: string;
-  /** Hidden: SHA-256 of the canonical JSON of `encryptedEnvironment` (values are never stored). */
+  /** Hidden: scrypt hash of the canonical JSON of `encryptedEnvironment` (values are never stored). */
   encryptedEnvironmentHash?: string;
 }
 

@@ -47,7 +47,7 @@ export class Function extends pulumi.dynamic.Resource {
   public readonly codeUrl!: pulumi.Output<string | undefined>;
   /** SHA-256 of the deterministic zip of `code` (ours, not the platform's). */
   public readonly codeHash!: pulumi.Output<string | undefined>;
-  /** SHA-256 of the encrypted environment (secret); the values themselves are never output. */
+  /** scrypt hash of the encrypted environment (secret); the values themselves are never output. */
   public readonly encryptedEnvironmentHash!: pulumi.Output<string | undefined>;
   /** Function URN with the `:latest` qualifier; also the resource id. */
   public readonly funcUrn!: pulumi.Output<string>;
