@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
+import { ARCHIVE_SIG, ASSET_SIG, SIG_KEY } from "../../provider/core/archive";
 import { clearStackConfig, setStackConfig } from "../../provider/functiongraph/config";
 import { provider, tuning } from "../../provider/functiongraph/function";
 import { FunctionInputs, FunctionOutputs } from "../../provider/functiongraph/function-schema";
@@ -158,6 +159,31 @@ describe("functiongraph Function provider: dependencies and OBS code", () => {
   beforeEach(async () => {
     await control("POST", "/_emulator/reset");
     await configure();
+  });
+
+  it("retries a delete answered FSS.0400 (seen right after a create) until it succeeds", async () => {
+    const { id, outs } = await provider.create(await checked());
+    await control("POST", "/_emulator/faults", { operation: "DeleteFunction", status: 400, errorCode: "FSS.0400", times: 2 });
+    await clearLog();
+    await provider.delete!(id, outs!);
+    expect(await operations()).toEqual(["DeleteFunction 400", "DeleteFunction 400", "DeleteFunction 204"]);
+    expect(await countFunctions()).toBe(0);
+  });
+
+  it("retries dropped connections", async () => {
+    await control("POST", "/_emulator/faults", { operation: "ShowFunctionConfig", drop: true, times: 2 });
+    const { id, outs } = await provider.create(await checked());
+    await clearLog();
+    expect((await provider.read!(id, outs)).props).toEqual(outs);
+    expect(await operations()).toEqual(["ShowFunctionConfig 0", "ShowFunctionConfig 0", "ShowFunctionConfig 200"]);
+  });
+
+  it("accepts archives in the wire form the dynamic-provider host passes", async () => {
+    const wire = { [SIG_KEY]: ARCHIVE_SIG, assets: { "index.js": { [SIG_KEY]: ASSET_SIG, text: "exports.handler = async (event) => ({ hello: event.name });" } } };
+    const inputs = await checked({ code: wire });
+    expect(inputs.codeHash).toBe((await checked()).codeHash);
+    const { outs } = await provider.create(inputs);
+    expect(outs!.code).toBe(wire);
   });
 
   it("sends dependencies through the code API after create, and only the code API when they change", async () => {
