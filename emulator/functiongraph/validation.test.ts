@@ -46,6 +46,12 @@ describe("field checks", () => {
     expect(errorOf(fn)).toBeUndefined();
   });
 
+  it("limits zip packages to 50 MB decoded: 413 FSS.1071", () => {
+    const big = Buffer.alloc(50 * 1024 * 1024 + 1);
+    big.write("PK\u0003\u0004", "latin1");
+    expect(errorOf(() => V.decodeCode("zip", big.toString("base64")))).toEqual({ status: 413, code: "FSS.1071" });
+  });
+
   it("measures inline size on the decoded bytes: 10240 passes, 10241 is 413 FSS.1072", () => {
     expect(V.decodeCode("inline", Buffer.alloc(10240, 97).toString("base64")).length).toBe(10240);
     expect(errorOf(() => V.decodeCode("inline", Buffer.alloc(10241, 97).toString("base64")))).toEqual({ status: 413, code: "FSS.1072" });
