@@ -12,10 +12,10 @@ import { clearRequestLog, countOps, requestLog } from "../tests/helpers/fg-http"
 const COUNT = Number(process.env.BENCH_FUNCTIONS ?? 50);
 const PROGRAM = path.resolve(__dirname, "../../../tests/e2e/programs/many-functions"); // from .cache/dev/scripts
 
-async function phase(name: string, url: string, fn: () => void): Promise<string> {
+async function phase(name: string, url: string, fn: () => Promise<unknown>): Promise<string> {
   await clearRequestLog(url);
   const start = process.hrtime.bigint();
-  fn();
+  await fn();
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const ops = countOps((await requestLog(url)).filter((r) => r.platform === "functiongraph"));
   const perResource = Object.entries(ops)
@@ -28,12 +28,12 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({ port: 0 });
   const project = new PulumiProject(PROGRAM, "bench");
   try {
-    project.initStack(emulator.url, { count: String(COUNT) });
+    await project.initStack(emulator.url, { count: String(COUNT) });
     const lines = [`cloudfn bench: ${COUNT} functiongraph.Function resources, emulator ${emulator.url}`];
     lines.push(await phase("up", emulator.url, () => project.up()));
     lines.push(await phase("preview", emulator.url, () => project.run(["preview", "--expect-no-changes"])));
     lines.push(await phase("refresh", emulator.url, () => project.run(["refresh", "--yes", "--skip-preview"])));
-    const state = JSON.parse(project.exportStack());
+    const state = JSON.parse(await project.exportStack());
     const fns = state.deployment.resources.filter((r: any) => r.type.endsWith(":Function"));
     const bytes = fns.map((r: any) => JSON.stringify(r).length);
     const provider = fns.map((r: any) => JSON.stringify(r.outputs.__provider ?? "").length);
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     lines.push(`state    ${avg(bytes)} bytes/resource (of which __provider ${avg(provider)}, inputs+outputs the rest)`);
     console.log(lines.join("\n"));
   } finally {
-    project.dispose();
+    await project.dispose();
     await emulator.close();
   }
 }

@@ -26,24 +26,26 @@ describe("convergence under injected faults", () => {
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
     project = new PulumiProject(PROGRAM);
-    project.initStack(emulator.url, { count: String(COUNT) });
+    // About a third of all calls fail below; give the provider's retry policy room, and keep it fast.
+    project.extraEnv = { CLOUDFN_MAX_RETRIES: "10", CLOUDFN_RETRY_BASE_DELAY_MS: "50" };
+    await project.initStack(emulator.url, { count: String(COUNT) });
   });
   afterAll(async () => {
     await axios.delete(`${emulator.url}/_emulator/faults`);
-    project?.dispose();
+    await project?.dispose();
     await emulator?.close();
   });
 
   it("up converges with exactly one function per resource", async () => {
     const rules = [
       { operation: "CreateFunction", dropAfter: true, times: 2 },
-      { operation: "*", status: 503, errorCode: "FSS.0503", probability: 0.2 },
-      { operation: "*", status: 429, errorCode: "APIG.0308", probability: 0.15 },
+      { operation: "*", status: 503, errorCode: "FSS.0503", probability: 0.15 },
+      { operation: "*", status: 429, errorCode: "APIG.0308", probability: 0.1 },
       { operation: "*", drop: true, probability: 0.1 },
     ];
     for (const rule of rules) await axios.post(`${emulator.url}/_emulator/faults`, { platform: "functiongraph", ...rule });
 
-    project.up();
+    await project.up();
     const expected = Array.from({ length: COUNT }, (_, i) => `many-${i}`).sort();
     expect(await listNames(emulator.url)).toEqual(expected);
 
@@ -52,13 +54,13 @@ describe("convergence under injected faults", () => {
     expect(ops.CreateFunction).toBeGreaterThan(COUNT);
 
     await axios.delete(`${emulator.url}/_emulator/faults`);
-    expect(project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true }).code).toBe(0);
+    expect((await project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   });
 
   it("destroy under faults leaves nothing behind", async () => {
     await axios.post(`${emulator.url}/_emulator/faults`, { platform: "functiongraph", operation: "DeleteFunction", dropAfter: true, times: 2 });
-    await axios.post(`${emulator.url}/_emulator/faults`, { platform: "functiongraph", operation: "*", status: 503, errorCode: "FSS.0503", probability: 0.2 });
-    project.run(["destroy", "--yes", "--skip-preview"]);
+    await axios.post(`${emulator.url}/_emulator/faults`, { platform: "functiongraph", operation: "*", status: 503, errorCode: "FSS.0503", probability: 0.15 });
+    await project.run(["destroy", "--yes", "--skip-preview"]);
     await axios.delete(`${emulator.url}/_emulator/faults`);
     expect(await listNames(emulator.url)).toEqual([]);
   });

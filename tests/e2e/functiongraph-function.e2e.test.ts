@@ -13,6 +13,16 @@ import { clearRequestLog, countOps, fgRequest, functionPath, invoke, requestLog 
 
 jest.setTimeout(10 * 60 * 1000);
 const EXAMPLE = path.resolve(__dirname, "../../examples/functiongraph-basic");
+const SIG = "4dabf18193072939515e22adb298388d";
+/** Assets and archives compare by content hash, as the engine does (state sent to read has no paths). */
+const comparable = (v: any) => (v && typeof v === "object" && SIG in v ? v.hash : JSON.stringify(v));
+/** Input keys whose values differ between a preview step's old and new state (what `--diff` shows). */
+function changedInputs(step: any): string[] {
+  const olds = step.oldState?.inputs ?? {};
+  const news = step.newState?.inputs ?? {};
+  const keys = new Set([...Object.keys(olds), ...Object.keys(news)]);
+  return [...keys].filter((k) => !k.startsWith("__") && comparable(olds[k]) !== comparable(news[k])).sort();
+}
 const fgOps = (log: Awaited<ReturnType<typeof requestLog>>) => countOps(log.filter((r) => r.platform === "functiongraph"));
 
 describe("functiongraph.Function with the real engine", () => {
@@ -23,10 +33,10 @@ describe("functiongraph.Function with the real engine", () => {
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0 });
     project = new PulumiProject(EXAMPLE);
-    project.initStack(emulator.url);
+    await project.initStack(emulator.url);
   });
   afterAll(async () => {
-    project?.dispose();
+    await project?.dispose();
     await emulator?.close();
   });
 
@@ -38,8 +48,8 @@ describe("functiongraph.Function with the real engine", () => {
   });
 
   it("up creates the function in the emulator", async () => {
-    project.up();
-    urn = project.outputs().functionUrn;
+    await project.up();
+    urn = (await project.outputs()).functionUrn;
     const pid = EMULATOR_DEFAULTS.functiongraph.projectId;
     expect(urn).toBe(`urn:fss:cn-north-4:${pid}:function:default:cloudfn-hello:latest`);
     const config = JSON.parse((await fgRequest(emulator.url, "GET", functionPath(urn, "/config"))).data);
@@ -47,8 +57,8 @@ describe("functiongraph.Function with the real engine", () => {
     expect(JSON.parse(config.user_data)).toEqual({ GREETING: "Hello" });
   });
 
-  it("preview right after up shows no changes", () => {
-    expect(project.run(["preview", "--expect-no-changes"], { allowFailure: true }).code).toBe(0);
+  it("preview right after up shows no changes", async () => {
+    expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   });
 
   it("the deployed function answers when invoked", async () => {
@@ -59,20 +69,23 @@ describe("functiongraph.Function with the real engine", () => {
 
   it("a source edit previews as a code-only update and up applies it with one code call", async () => {
     fs.writeFileSync(path.join(project.dir, "app/index.js"), 'exports.handler = async () => ({ message: "v2" });\n');
-    const preview = project.run(["preview", "--diff", "--json"]);
+    const preview = await project.run(["preview", "--json"]);
     const steps = JSON.parse(preview.stdout).steps.filter((s: any) => s.op !== "same");
     expect(steps).toHaveLength(1);
     expect(steps[0].op).toBe("update");
-    expect([...steps[0].diffReasons].sort()).toEqual(["code", "codeHash"]);
+    expect(changedInputs(steps[0])).toEqual(["code", "codeHash"]);
+    const text = (await project.run(["preview", "--diff"])).stdout;
+    expect(text).toMatch(/~ code\s*: archive/);
+    expect(text).not.toMatch(/~ memorySize/);
 
     await clearRequestLog(emulator.url);
-    project.up();
+    await project.up();
     const ops = fgOps(await requestLog(emulator.url));
     expect(ops.UpdateFunctionCode).toBe(1);
     expect(ops.UpdateFunctionConfig).toBeUndefined();
     expect(ops.CreateFunction).toBeUndefined();
     expect(JSON.parse((await invoke(emulator.url, urn, {})).body.result)).toEqual({ message: "v2" });
-    expect(project.run(["preview", "--expect-no-changes"], { allowFailure: true }).code).toBe(0);
+    expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   });
 
   it("an out-of-band memory change is reported as drift by refresh and reverted by up", async () => {
@@ -83,34 +96,35 @@ describe("functiongraph.Function with the real engine", () => {
     });
     expect(put.status).toBe(200);
 
-    const drift = project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true });
+    const drift = await project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true });
     expect(drift.code).not.toBe(0);
 
-    const refresh = project.run(["refresh", "--yes", "--skip-preview", "--diff"]);
+    const refresh = await project.run(["refresh", "--yes", "--skip-preview", "--diff"]);
     expect(refresh.stdout).toMatch(/memorySize.*256.*512|256 => 512/s);
-    const preview = JSON.parse(project.run(["preview", "--json"]).stdout);
+    const preview = JSON.parse((await project.run(["preview", "--json"])).stdout);
     const update = preview.steps.find((s: any) => s.op === "update");
-    expect(update.diffReasons).toEqual(["memorySize"]);
+    expect(changedInputs(update)).toEqual(["memorySize"]);
+    expect((await project.run(["preview", "--diff"])).stdout).toMatch(/~ memorySize\s*: 512 => 256/);
 
-    project.up();
+    await project.up();
     const after = JSON.parse((await fgRequest(emulator.url, "GET", functionPath(urn, "/config"))).data);
     expect(after.memory_size).toBe(256);
-    expect(project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true }).code).toBe(0);
+    expect((await project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   });
 
   it("a bad input fails at preview with a message naming the property, with zero API calls", async () => {
-    project.setConfig({ memorySize: "300" });
+    await project.setConfig({ memorySize: "300" });
     await clearRequestLog(emulator.url);
-    const res = project.run(["preview"], { allowFailure: true });
+    const res = await project.run(["preview"], { allowFailure: true });
     expect(res.code).not.toBe(0);
     expect(res.stdout + res.stderr).toMatch(/memorySize/);
     expect(res.stdout + res.stderr).toMatch(/128, 256, 512/);
     expect((await requestLog(emulator.url)).filter((r) => r.platform === "functiongraph")).toEqual([]);
-    project.run(["config", "rm", "memorySize"]);
+    await project.run(["config", "rm", "memorySize"]);
   });
 
-  it("stack state holds no credentials and a small provider shim", () => {
-    const exported = project.exportStack();
+  it("stack state holds no credentials and a small provider shim", async () => {
+    const exported = await project.exportStack();
     const fg = EMULATOR_DEFAULTS.functiongraph;
     expect(exported).not.toContain(fg.secretKey);
     expect(exported).not.toContain(fg.accessKey);
@@ -121,7 +135,7 @@ describe("functiongraph.Function with the real engine", () => {
   });
 
   it("destroy leaves the emulator empty", async () => {
-    project.run(["destroy", "--yes", "--skip-preview"]);
+    await project.run(["destroy", "--yes", "--skip-preview"]);
     const list = JSON.parse((await fgRequest(emulator.url, "GET", `/v2/${EMULATOR_DEFAULTS.functiongraph.projectId}/fgs/functions`)).data);
     expect(list.functions).toEqual([]);
   });

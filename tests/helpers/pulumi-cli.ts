@@ -3,7 +3,8 @@
  * passphrase secrets, no update checks, no plugin downloads. The program's dependencies are
  * installed once per run from the packed tarball (the way a user installs cloudfn) and shared.
  */
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -28,18 +29,21 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Installs @pulumi/pulumi and the packed pulumi-cloudfn once (re-installs when the tarball changes). */
+/** Installs @pulumi/pulumi and the packed pulumi-cloudfn once (re-installs when the tarball's content changes). */
 export function ensureInstalled(): string {
-  const stamp = path.join(INSTALL_DIR, ".tarball-mtime");
-  const mtime = String(fs.statSync(TARBALL).mtimeMs);
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === mtime) return path.join(INSTALL_DIR, "node_modules");
+  const stamp = path.join(INSTALL_DIR, ".tarball-sha256");
+  const digest = createHash("sha256").update(fs.readFileSync(TARBALL)).digest("hex");
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === digest) return path.join(INSTALL_DIR, "node_modules");
+  // npm treats an unchanged `file:` spec as up to date even when the tarball changed.
+  fs.rmSync(path.join(INSTALL_DIR, "node_modules/pulumi-cloudfn"), { recursive: true, force: true });
+  fs.rmSync(path.join(INSTALL_DIR, "package-lock.json"), { force: true });
   fs.mkdirSync(INSTALL_DIR, { recursive: true });
   const example = JSON.parse(fs.readFileSync(path.join(ROOT, "examples/functiongraph-basic/package.json"), "utf8"));
   example.dependencies["pulumi-cloudfn"] = `file:${TARBALL}`;
   fs.writeFileSync(path.join(INSTALL_DIR, "package.json"), JSON.stringify(example, null, 2));
   const res = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: INSTALL_DIR, encoding: "utf8" });
   if (res.status !== 0) throw new Error(`npm install failed:\n${res.stdout}\n${res.stderr}`);
-  fs.writeFileSync(stamp, mtime);
+  fs.writeFileSync(stamp, digest);
   return path.join(INSTALL_DIR, "node_modules");
 }
 
@@ -48,6 +52,9 @@ export class PulumiProject {
   private readonly home: string;
 
   /** Copies `source` (an example or test program folder) into a fresh temp project. */
+  /** Extra environment for every CLI run (the provider plugin inherits it). */
+  extraEnv: NodeJS.ProcessEnv = {};
+
   constructor(source: string, private readonly stack = "e2e") {
     this.home = fs.mkdtempSync(path.join(os.tmpdir(), "cloudfn-e2e-"));
     this.dir = path.join(this.home, "project");
@@ -69,58 +76,62 @@ export class PulumiProject {
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
       PULUMI_NODEJS_TRANSPILE_ONLY: "true",
       NO_COLOR: "1",
+      ...this.extraEnv,
     };
   }
 
-  run(args: string[], opts: { allowFailure?: boolean; env?: NodeJS.ProcessEnv } = {}): RunResult {
-    const res = spawnSync("pulumi", [...args, "--non-interactive"], {
-      cwd: this.dir,
-      env: { ...this.env(), ...opts.env },
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
+  /** Runs the CLI asynchronously: an in-process emulator must keep serving meanwhile. */
+  async run(args: string[], opts: { allowFailure?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+    const child = spawn("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env: { ...this.env(), ...opts.env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const code = await new Promise<number>((resolve, reject) => {
+      child.on("error", reject);
+      child.on("close", (c) => resolve(c ?? -1));
     });
-    const result = { code: res.status ?? -1, stdout: res.stdout ?? "", stderr: res.stderr ?? "" };
-    if (result.code !== 0 && !opts.allowFailure) {
-      throw new Error(`pulumi ${args.join(" ")} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+    if (code !== 0 && !opts.allowFailure) {
+      throw new Error(`pulumi ${args.join(" ")} exited ${code}\n${stdout}\n${stderr}`);
     }
-    return result;
+    return { code, stdout, stderr };
   }
 
   /** Creates the stack and points it at the emulator with its default local credentials. */
-  initStack(emulatorUrl: string, config: Record<string, string> = {}): void {
+  async initStack(emulatorUrl: string, config: Record<string, string> = {}): Promise<void> {
     const fg = EMULATOR_DEFAULTS.functiongraph;
-    this.run(["stack", "init", this.stack]);
-    this.setConfig({
+    await this.run(["stack", "init", this.stack]);
+    await this.setConfig({
       "cloudfn:functiongraphEndpoint": emulatorUrl,
       "cloudfn:functiongraphIamEndpoint": emulatorUrl,
       "cloudfn:functiongraphRegion": fg.region,
       "cloudfn:functiongraphProjectId": fg.projectId,
       ...config,
     });
-    this.run(["config", "set", "--secret", "cloudfn:functiongraphAccessKey", fg.accessKey]);
-    this.run(["config", "set", "--secret", "cloudfn:functiongraphSecretKey", fg.secretKey]);
+    await this.run(["config", "set", "--secret", "cloudfn:functiongraphAccessKey", fg.accessKey]);
+    await this.run(["config", "set", "--secret", "cloudfn:functiongraphSecretKey", fg.secretKey]);
   }
 
-  setConfig(values: Record<string, string>): void {
-    for (const [k, v] of Object.entries(values)) this.run(["config", "set", k, v]);
+  async setConfig(values: Record<string, string>): Promise<void> {
+    for (const [k, v] of Object.entries(values)) await this.run(["config", "set", k, v]);
   }
 
-  up(extra: string[] = []): RunResult {
+  up(extra: string[] = []): Promise<RunResult> {
     return this.run(["up", "--yes", "--skip-preview", ...extra]);
   }
 
-  outputs(): Record<string, any> {
-    return JSON.parse(this.run(["stack", "output", "--json", "--show-secrets"]).stdout);
+  async outputs(): Promise<Record<string, any>> {
+    return JSON.parse((await this.run(["stack", "output", "--json", "--show-secrets"])).stdout);
   }
 
-  exportStack(): string {
-    return this.run(["stack", "export"]).stdout;
+  async exportStack(): Promise<string> {
+    return (await this.run(["stack", "export"])).stdout;
   }
 
   /** Destroys what is left and removes the temp folder; safe to call twice. */
-  dispose(): void {
+  async dispose(): Promise<void> {
     if (!fs.existsSync(this.home)) return;
-    this.run(["destroy", "--yes", "--skip-preview"], { allowFailure: true });
+    await this.run(["destroy", "--yes", "--skip-preview"], { allowFailure: true });
     fs.rmSync(this.home, { recursive: true, force: true });
   }
 }
