@@ -7,7 +7,7 @@ export PATH := $(PULUMI_BIN):$(ROOT)/node_modules/.bin:$(PATH)
 TARBALL := $(ROOT)/.cache/pulumi-cloudfn.tgz
 JEST := node --max-old-space-size=4096 node_modules/.bin/jest
 
-.PHONY: help install build dev-build pack pulumi lint schema test test-unit test-integration test-e2e demo emulator bench clean
+.PHONY: help install build dev-build pack pulumi lint schema test test-unit test-integration test-e2e test-compat demo emulator bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -52,9 +52,15 @@ test-integration: install ## Provider and emulator against an in-process emulato
 test-e2e: pack pulumi ## The real Pulumi CLI against the emulator, on examples installed from the tarball
 	$(JEST) --selectProjects e2e --runInBand
 
-test: lint ## Everything CI runs: lint, schema, unit, integration, e2e
+# The floor of the @pulumi/pulumi peer range (configure() and read() returning inputs).
+PULUMI_SDK_FLOOR := 3.216.0
+test-compat: pack pulumi ## The basic e2e again with @pulumi/pulumi at the peer range's floor
+	CLOUDFN_E2E_PULUMI_SDK=$(PULUMI_SDK_FLOOR) $(JEST) --selectProjects e2e --runInBand tests/e2e/functiongraph-function.e2e.test.ts
+
+test: lint ## Everything CI runs: lint, schema, unit, integration, e2e (+ the peer-range floor)
 	$(JEST) --selectProjects unit integration
 	$(MAKE) --no-print-directory test-e2e
+	$(MAKE) --no-print-directory test-compat
 
 demo: pack pulumi ## Start the emulator, `pulumi up` the quickstart, invoke it, print its answer, stop
 	bash scripts/demo.sh

@@ -2,10 +2,8 @@
  * Fails (exit 1) when schema.json and the code disagree: resource input and output property
  * names, required inputs, replace-on-change and secret flags, defaults, and the config keys.
  * The code is the source of truth; schema.json is the published description of it.
- * Run from the repository root (schema.json is read from the cwd, or from the first argument):
- *   npx tsc scripts/check-schema.ts --outDir /tmp/cloudfn-schema --rootDir . --module commonjs --target es2022 \
- *     --esModuleInterop --skipLibCheck --strict --types node
- *   NODE_PATH=$PWD/node_modules node /tmp/cloudfn-schema/scripts/check-schema.js
+ * Run it with `make schema` (CI runs it through `make lint`); schema.json is read from the cwd
+ * or from the first argument.
  * The unit test provider/functiongraph/schema.test.ts runs the same check under jest.
  */
 import { readFileSync } from "fs";

@@ -32,7 +32,6 @@ pulumi config set cloudfn:functiongraphRegion "$FG_region"
 pulumi config set cloudfn:functiongraphProjectId "$FG_projectId"
 pulumi config set --secret cloudfn:functiongraphAccessKey "$FG_accessKey"
 pulumi config set --secret cloudfn:functiongraphSecretKey "$FG_secretKey"
-rm -f "$EXAMPLE/Pulumi.demo.yaml.bak"
 trap 'rm -f "$EXAMPLE/Pulumi.demo.yaml"; cleanup' EXIT
 
 echo "==> pulumi up"

@@ -20,7 +20,9 @@ function repoRoot(from: string): string {
 const ROOT = repoRoot(__dirname);
 const PULUMI_BIN = path.join(ROOT, "tools/pulumi/bin");
 const TARBALL = path.join(ROOT, ".cache/pulumi-cloudfn.tgz");
-const INSTALL_DIR = path.join(ROOT, ".cache/e2e-install");
+/** CLOUDFN_E2E_PULUMI_SDK installs another @pulumi/pulumi (the peer range's floor, say) for a compat run. */
+const SDK_OVERRIDE = process.env.CLOUDFN_E2E_PULUMI_SDK;
+const INSTALL_DIR = path.join(ROOT, SDK_OVERRIDE ? `.cache/e2e-install-${SDK_OVERRIDE}` : ".cache/e2e-install");
 export const PASSPHRASE = "cloudfn-e2e-passphrase";
 
 export interface RunResult {
@@ -40,6 +42,7 @@ export function ensureInstalled(): string {
   fs.mkdirSync(INSTALL_DIR, { recursive: true });
   const example = JSON.parse(fs.readFileSync(path.join(ROOT, "examples/functiongraph-basic/package.json"), "utf8"));
   example.dependencies["pulumi-cloudfn"] = `file:${TARBALL}`;
+  if (SDK_OVERRIDE) example.dependencies["@pulumi/pulumi"] = SDK_OVERRIDE;
   fs.writeFileSync(path.join(INSTALL_DIR, "package.json"), JSON.stringify(example, null, 2));
   const res = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: INSTALL_DIR, encoding: "utf8" });
   if (res.status !== 0) throw new Error(`npm install failed:\n${res.stdout}\n${res.stderr}`);
