@@ -110,16 +110,16 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
 
   async update(id: string, olds: FunctionOutputs, news: FunctionInputs): Promise<UpdateResult<FunctionOutputs>> {
     const fg = client();
-    const code = await buildCode(news);
-    const target = { ...news, codeHash: code?.hash };
-    const changed = changedFields(olds as unknown as Record<string, unknown>, target as unknown as Record<string, unknown>, [...CONFIG_FIELDS, ...CODE_FIELDS], NORMALIZERS);
+    // `check` put the code's hash in `news`, so the archive is zipped again only when it changed.
+    const changed = changedFields(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>, [...CONFIG_FIELDS, ...CODE_FIELDS], NORMALIZERS);
     const urn = unqualifiedUrn(id);
     const configChanged = changed.some((f) => (CONFIG_FIELDS as readonly string[]).includes(f));
     const codeChanged = changed.some((f) => (CODE_FIELDS as readonly string[]).includes(f));
+    const code = codeChanged ? await buildCode(news) : undefined;
     const info = configChanged ? await fg.updateFunctionConfig(urn, configBody(news)) : undefined;
     const codeInfo = codeChanged ? await fg.updateFunctionCode(urn, codeBody(news, code?.zip)) : undefined;
     const base = computedFrom(info ?? { ...toInfo(olds), func_urn: olds.funcUrn ?? id }, codeInfo);
-    return { outs: outputsFrom(news, code?.hash, base) };
+    return { outs: outputsFrom(news, code?.hash ?? news.codeHash, base) };
   },
 
   async delete(id: string): Promise<void> {

@@ -16,7 +16,7 @@ const COUNT = 6;
 
 async function listNames(url: string): Promise<string[]> {
   const res = await fgRequest(url, "GET", `/v2/${EMULATOR_DEFAULTS.functiongraph.projectId}/fgs/functions?maxitems=400`);
-  return JSON.parse(res.data).functions.map((f: any) => f.func_name).sort();
+  return res.body.functions.map((f: any) => f.func_name).sort();
 }
 
 describe("convergence under injected faults", () => {

@@ -52,7 +52,7 @@ describe("functiongraph.Function with the real engine", () => {
     urn = (await project.outputs()).functionUrn;
     const pid = EMULATOR_DEFAULTS.functiongraph.projectId;
     expect(urn).toBe(`urn:fss:cn-north-4:${pid}:function:default:cloudfn-hello:latest`);
-    const config = JSON.parse((await fgRequest(emulator.url, "GET", functionPath(urn, "/config"))).data);
+    const config = (await fgRequest(emulator.url, "GET", functionPath(urn, "/config"))).body;
     expect(config).toMatchObject({ func_name: "cloudfn-hello", memory_size: 256, timeout: 30, runtime: "Node.js18.15" });
     expect(JSON.parse(config.user_data)).toEqual({ GREETING: "Hello" });
   });
@@ -89,7 +89,7 @@ describe("functiongraph.Function with the real engine", () => {
   });
 
   it("an out-of-band memory change is reported as drift by refresh and reverted by up", async () => {
-    const cfg = JSON.parse((await fgRequest(emulator.url, "GET", functionPath(urn, "/config"))).data);
+    const cfg = (await fgRequest(emulator.url, "GET", functionPath(urn, "/config"))).body;
     const put = await fgRequest(emulator.url, "PUT", functionPath(urn, "/config"), {
       func_name: cfg.func_name, runtime: cfg.runtime, handler: cfg.handler, timeout: cfg.timeout,
       memory_size: 512, user_data: cfg.user_data, description: cfg.description,
@@ -107,7 +107,7 @@ describe("functiongraph.Function with the real engine", () => {
     expect((await project.run(["preview", "--diff"])).stdout).toMatch(/~ memorySize\s*: 512 => 256/);
 
     await project.up();
-    const after = JSON.parse((await fgRequest(emulator.url, "GET", functionPath(urn, "/config"))).data);
+    const after = (await fgRequest(emulator.url, "GET", functionPath(urn, "/config"))).body;
     expect(after.memory_size).toBe(256);
     expect((await project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   });
@@ -136,7 +136,7 @@ describe("functiongraph.Function with the real engine", () => {
 
   it("destroy leaves the emulator empty", async () => {
     await project.run(["destroy", "--yes", "--skip-preview"]);
-    const list = JSON.parse((await fgRequest(emulator.url, "GET", `/v2/${EMULATOR_DEFAULTS.functiongraph.projectId}/fgs/functions`)).data);
+    const list = (await fgRequest(emulator.url, "GET", `/v2/${EMULATOR_DEFAULTS.functiongraph.projectId}/fgs/functions`)).body;
     expect(list.functions).toEqual([]);
   });
 });

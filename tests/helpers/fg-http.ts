@@ -2,19 +2,15 @@
  * A tiny signed FunctionGraph HTTP client for tests: it plays "someone else" (the console, a
  * colleague's script) changing things out of band, and invokes deployed functions.
  */
-import axios, { AxiosResponse } from "axios";
-import { sign } from "../../provider/functiongraph/signer";
+import axios from "axios";
 import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
+import { fgCall, FgResult } from "../../emulator/testing/fg-client";
 
 const fg = EMULATOR_DEFAULTS.functiongraph;
 
-export async function fgRequest(baseUrl: string, method: string, path: string, body?: unknown): Promise<AxiosResponse> {
-  const url = new URL(path, baseUrl);
-  const payload = body === undefined ? "" : JSON.stringify(body);
-  const headers: Record<string, string> = { "content-type": "application/json", host: url.host, "x-project-id": fg.projectId };
-  const query = Object.fromEntries(url.searchParams.entries());
-  Object.assign(headers, sign({ method, path: url.pathname, query, headers, body: payload }, { accessKey: fg.accessKey, secretKey: fg.secretKey }));
-  return axios.request({ method, url: url.toString(), headers, data: payload || undefined, validateStatus: () => true, transformResponse: (d) => d });
+/** A request signed with the emulator's default credentials; the body comes back parsed. */
+export function fgRequest(baseUrl: string, method: string, path: string, body?: unknown): Promise<FgResult> {
+  return fgCall(baseUrl, fg, { method, path, body, headers: { "x-project-id": fg.projectId } });
 }
 
 export function functionPath(urnOrName: string, suffix = ""): string {
@@ -22,9 +18,8 @@ export function functionPath(urnOrName: string, suffix = ""): string {
 }
 
 /** Invokes a function synchronously and returns the parsed platform response body. */
-export async function invoke(baseUrl: string, urn: string, event: unknown): Promise<{ status: number; body: any }> {
-  const res = await fgRequest(baseUrl, "POST", functionPath(urn, "/invocations"), event);
-  return { status: res.status, body: JSON.parse(res.data) };
+export async function invoke(baseUrl: string, urn: string, event: unknown): Promise<FgResult> {
+  return fgRequest(baseUrl, "POST", functionPath(urn, "/invocations"), event);
 }
 
 export interface LoggedRequest {
