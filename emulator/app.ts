@@ -1,19 +1,17 @@
 /**
  * The emulator application: one router for the control plane and every platform, and the
  * explicit, ordered handler chain  log → faults → auth → route  (with error mapping at every
- * link, see core/http.ts compose). server.ts only moves bytes in and out.
+ * link, see core/http.ts compose). Platforms plug in through core/platform.ts; server.ts only
+ * moves bytes in and out.
  */
 import FindMyWay from "find-my-way";
 import { controlRoutes } from "./control/routes";
 import { faultMiddleware, FaultRegistry } from "./core/faults";
-import { compose, type Handler, type Query, type Reply, type RequestContext } from "./core/http";
+import { compose, type Handler, type Middleware, type Query, type Reply, type RequestContext } from "./core/http";
 import type { IdGenerator } from "./core/ids";
+import type { EmulatedPlatform } from "./core/platform";
 import { logMiddleware, RequestLog } from "./core/request-log";
 import type { Store } from "./core/store";
-import { fgAuthMiddleware } from "./functiongraph/auth";
-import { PLATFORM as FG, type FgEnv } from "./functiongraph/env";
-import { faultError, fgErrors } from "./functiongraph/errors";
-import { FG_ROUTES, isFgPath } from "./functiongraph/routes";
 
 interface RouteMeta {
   platform: string;
@@ -28,25 +26,39 @@ export interface App {
   faults: FaultRegistry;
 }
 
-export function createApp(store: Store, ids: IdGenerator, fg: FgEnv): App {
+/** Runs each platform's auth middleware on that platform's requests only. */
+function authMiddleware(platforms: EmulatedPlatform[]): Middleware {
+  return (ctx, next) => {
+    const auth = platforms.find((p) => p.name === ctx.platform)?.auth;
+    return auth ? auth(ctx, next) : next();
+  };
+}
+
+export function createApp(store: Store, ids: IdGenerator, platforms: EmulatedPlatform[]): App {
   const log = new RequestLog();
   const faults = new FaultRegistry();
+  const byName = new Map(platforms.map((p) => [p.name, p]));
   // URNs are long (package and name up to 64 + 60 chars): lift find-my-way's 100-char default.
   const router = FindMyWay({ maxParamLength: 1000 });
   const add = (method: string, path: string, meta: RouteMeta) => router.on(method as "GET", path, () => undefined, meta);
-  for (const r of controlRoutes({ store, log, faults })) add(r.method, r.path, { platform: "control", operation: r.path, handler: r.handler });
-  for (const r of FG_ROUTES) add(r.method, r.path, { platform: FG, operation: r.operation, handler: (ctx) => r.handler(fg, ctx) });
+  const control = [...controlRoutes({ store, log, faults }), ...platforms.flatMap((p) => p.controlRoutes ?? [])];
+  for (const r of control) add(r.method, r.path, { platform: "control", operation: r.path, handler: r.handler });
+  for (const p of platforms) for (const r of p.routes) add(r.method, r.path, { platform: p.name, operation: r.operation, handler: r.handler });
 
+  const injectFaults = faultMiddleware(faults, ids, (ctx, rule) => byName.get(ctx.platform)!.faultError(ctx, rule.status, rule.errorCode, rule.errorMsg));
   const chain = compose(
     [
       logMiddleware(log),
-      faultMiddleware(faults, ids, (ctx, rule) => faultError(ctx, rule.status, rule.errorCode, rule.errorMsg)),
-      fgAuthMiddleware(fg),
+      // Faults target platform calls; a path no platform owns has no error shape to fake.
+      (ctx, next) => (byName.has(ctx.platform) ? injectFaults(ctx, next) : next()),
+      authMiddleware(platforms),
     ],
     async (ctx) => {
       const meta = (ctx as RequestContext & { meta?: RouteMeta }).meta;
-      if (!meta) throw fgErrors.noRoute();
-      return meta.handler(ctx);
+      if (meta) return meta.handler(ctx);
+      const owner = byName.get(ctx.platform);
+      if (owner) throw owner.noRoute(ctx);
+      return { status: 404, body: { error: `no emulated platform serves ${ctx.method} ${ctx.rawPath}` } };
     },
   );
 
@@ -59,7 +71,7 @@ export function createApp(store: Store, ids: IdGenerator, fg: FgEnv): App {
       const ctx: RequestContext & { meta?: RouteMeta } = {
         ...input,
         params: (found?.params ?? {}) as Record<string, string | undefined>,
-        platform: meta?.platform ?? (isFgPath(input.rawPath) ? FG : "unknown"),
+        platform: meta?.platform ?? platforms.find((p) => p.ownsPath(input.rawPath))?.name ?? "unknown",
         operation: meta?.operation ?? "Unknown",
         meta,
       };

@@ -14,7 +14,9 @@ import { EMULATOR_DEFAULTS } from "./defaults";
 import type { FgCredentials, FgEnv } from "./functiongraph/env";
 import { fgErrors } from "./functiongraph/errors";
 import { MAX_BODY_BYTES } from "./functiongraph/limits";
+import { functionGraphPlatform } from "./functiongraph/routes";
 import { Executor } from "./functiongraph/runtime/executor";
+import type { EmulatedPlatform } from "./core/platform";
 
 export interface EmulatorOptions {
   /** TCP port; 0 (default) picks a free one. */
@@ -91,7 +93,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const credentials: FgCredentials = { ...EMULATOR_DEFAULTS.functiongraph, ...opts.credentials };
   const executor = new Executor(opts.invokeMaxConcurrency);
   const fg: FgEnv = { store, clock, ids, creds: credentials, executor, signatureSkewSeconds: opts.signatureSkewSeconds ?? 900 };
-  const app = createApp(store, ids, fg);
+  // Each platform is one plug-in (core/platform.ts); the app knows none of them by name.
+  const platforms: EmulatedPlatform[] = [functionGraphPlatform(fg)];
+  const app = createApp(store, ids, platforms);
 
   const server = createServer((req, res) => {
     const requestId = ids.uuid();
@@ -121,7 +125,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     clock,
     credentials,
     close: async () => {
-      executor.close();
+      for (const p of platforms) await p.close?.();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

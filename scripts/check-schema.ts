@@ -8,9 +8,7 @@
  */
 import { readFileSync } from "fs";
 import * as path from "path";
-import { CONFIG_KEYS } from "../provider/functiongraph/config";
-import { DEFAULTS, INPUT_PROPERTIES, OUTPUT_PROPERTIES, REPLACE_ON_CHANGE, inputObject } from "../provider/functiongraph/function-schema";
-import { FUNCTION_OUTPUTS } from "../sdk/functiongraph/function";
+import { CONFIG_KEY_NAMES, RESOURCES, type ResourceDeclaration } from "./schema-registry";
 
 interface Property { secret?: boolean; willReplaceOnChanges?: boolean; default?: unknown }
 interface ResourceSpec {
@@ -22,31 +20,40 @@ interface ResourceSpec {
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 const same = (a: Iterable<string>, b: Iterable<string>) => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
 
+/** Disagreements between one declared resource and its schema.json entry, one line each. */
+function resourceProblems(decl: ResourceDeclaration, spec: ResourceSpec | undefined): string[] {
+  const short = decl.token.split(":").pop();
+  if (!spec) return [`schema.json has no resource ${decl.token}`];
+  const problems: string[] = [];
+  const expect = (what: string, want: Iterable<string>, got: Iterable<string>) => {
+    if (!same(want, got)) problems.push(`${short} ${what}: code has [${sorted(want).join(", ")}], schema.json has [${sorted(got).join(", ")}]`);
+  };
+  const inputs = Object.keys(spec.inputProperties ?? {});
+  const outputs = Object.keys(spec.properties ?? {});
+  expect("inputProperties", decl.inputProperties, inputs);
+  expect("properties (provider outputs)", decl.outputProperties, outputs);
+  expect("properties (SDK class outputs)", decl.sdkOutputs, outputs);
+  const required = decl.inputProperties.filter((k) => !decl.inputObject.shape[k]?.isOptional());
+  expect("requiredInputs", required, spec.requiredInputs ?? []);
+  expect("willReplaceOnChanges", decl.replaceOnChange, inputs.filter((k) => spec.inputProperties[k].willReplaceOnChanges));
+  const secrets = new Set([...inputs.filter((k) => spec.inputProperties[k].secret), ...outputs.filter((k) => spec.properties[k].secret)]);
+  expect("secret properties", decl.secrets, secrets);
+  for (const [k, v] of Object.entries(decl.defaults)) {
+    if (spec.inputProperties[k]?.default !== v) problems.push(`${short} input ${k}: code default is ${JSON.stringify(v)}, schema.json says ${JSON.stringify(spec.inputProperties[k]?.default)}`);
+  }
+  return problems;
+}
+
 /** Every disagreement, as one line each. */
 export function schemaProblems(schema: any): string[] {
-  const problems: string[] = [];
-  const expect = (ok: boolean, what: string, want: Iterable<string>, got: Iterable<string>) => {
-    if (!ok) problems.push(`${what}: code has [${sorted(want).join(", ")}], schema.json has [${sorted(got).join(", ")}]`);
-  };
-  const fn: ResourceSpec | undefined = schema?.resources?.["cloudfn:functiongraph:Function"];
-  if (!fn) return ["schema.json has no resource cloudfn:functiongraph:Function"];
-  const inputs = Object.keys(fn.inputProperties);
-  const outputs = Object.keys(fn.properties);
-  expect(same(INPUT_PROPERTIES, inputs), "Function inputProperties", INPUT_PROPERTIES, inputs);
-  expect(same(OUTPUT_PROPERTIES, outputs), "Function properties (provider outputs)", OUTPUT_PROPERTIES, outputs);
-  expect(same(FUNCTION_OUTPUTS, outputs), "Function properties (SDK class outputs)", FUNCTION_OUTPUTS, outputs);
-  const required = INPUT_PROPERTIES.filter((k) => !inputObject.shape[k].isOptional());
-  expect(same(required, fn.requiredInputs), "Function requiredInputs", required, fn.requiredInputs);
-  const replaces = inputs.filter((k) => fn.inputProperties[k].willReplaceOnChanges);
-  expect(same(REPLACE_ON_CHANGE, replaces), "Function willReplaceOnChanges", REPLACE_ON_CHANGE, replaces);
-  const secrets = [...inputs.filter((k) => fn.inputProperties[k].secret), ...outputs.filter((k) => fn.properties[k].secret)];
-  expect(same(["encryptedEnvironment", "encryptedEnvironmentHash"], secrets), "Function secret properties", ["encryptedEnvironment", "encryptedEnvironmentHash"], secrets);
-  for (const [k, v] of Object.entries(DEFAULTS)) {
-    if (fn.inputProperties[k]?.default !== v) problems.push(`Function input ${k}: code default is ${JSON.stringify(v)}, schema.json says ${JSON.stringify(fn.inputProperties[k]?.default)}`);
+  const problems = RESOURCES.flatMap((decl) => resourceProblems(decl, schema?.resources?.[decl.token]));
+  const declared = new Set(RESOURCES.map((r) => r.token));
+  for (const token of Object.keys(schema?.resources ?? {})) {
+    if (!declared.has(token)) problems.push(`schema.json describes ${token}, which the code does not declare`);
   }
-  const keys = Object.values(CONFIG_KEYS).map((c) => c.key.replace(/^cloudfn:/, ""));
-  const configured = Object.keys(schema.config?.variables ?? {});
-  expect(same(keys, configured), "config variables", keys, configured);
+  const keys = CONFIG_KEY_NAMES.map((k) => k.replace(/^cloudfn:/, ""));
+  const configured = Object.keys(schema?.config?.variables ?? {});
+  if (!same(keys, configured)) problems.push(`config variables: code has [${sorted(keys).join(", ")}], schema.json has [${sorted(configured).join(", ")}]`);
   return problems;
 }
 

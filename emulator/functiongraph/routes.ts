@@ -4,13 +4,16 @@
  * as one path segment (§2).
  */
 import type { Reply, RequestContext } from "../core/http";
-import type { FgEnv } from "./env";
+import type { EmulatedPlatform } from "../core/platform";
+import { fgAuthMiddleware } from "./auth";
+import { PLATFORM, type FgEnv } from "./env";
+import { faultError, fgErrors } from "./errors";
 import * as F from "./handlers/functions";
 import { keystoneCreateUserTokenByPassword } from "./handlers/iam";
 import { invokeFunction } from "./handlers/invoke";
 
 export interface FgRoute {
-  method: "GET" | "POST" | "PUT" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
   operation: string;
   handler: (env: FgEnv, ctx: RequestContext) => Promise<Reply>;
@@ -32,3 +35,16 @@ export const FG_ROUTES: FgRoute[] = [
 
 /** Platform of a path no route matched, so a 404 is still logged under the right platform. */
 export const isFgPath = (path: string) => path.startsWith("/v2/") || path.startsWith("/v3/");
+
+/** FunctionGraph as one plug-in of the emulator app. */
+export function functionGraphPlatform(env: FgEnv): EmulatedPlatform {
+  return {
+    name: PLATFORM,
+    routes: FG_ROUTES.map((r) => ({ method: r.method, path: r.path, operation: r.operation, handler: (ctx) => r.handler(env, ctx) })),
+    ownsPath: isFgPath,
+    auth: fgAuthMiddleware(env),
+    faultError,
+    noRoute: () => fgErrors.noRoute(),
+    close: () => env.executor.close(),
+  };
+}

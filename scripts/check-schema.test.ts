@@ -1,8 +1,8 @@
 import { readFileSync } from "fs";
 import * as path from "path";
-import { schemaProblems } from "../../scripts/check-schema";
+import { schemaProblems } from "./check-schema";
 
-const schema = JSON.parse(readFileSync(path.join(__dirname, "..", "..", "schema.json"), "utf8"));
+const schema = JSON.parse(readFileSync(path.join(__dirname, "..", "schema.json"), "utf8"));
 
 describe("schema.json", () => {
   it("agrees with the provider's zod inputs, outputs, flags and config keys, and the SDK class", () => {

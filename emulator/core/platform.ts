@@ -1,0 +1,40 @@
+/**
+ * What one emulated platform plugs into the app: its routes (named by the official operation),
+ * how it authenticates, and how its errors look on the wire. app.ts knows no platform by name,
+ * so adding a platform is one entry in server.ts's list, never an edit of the request chain.
+ */
+import type { Handler, Middleware, RequestContext, WireError } from "./http";
+
+export interface PlatformRoute {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** find-my-way pattern, e.g. /v2/:project_id/fgs/functions. */
+  path: string;
+  /** Official operation name: what the request log and fault rules use. */
+  operation: string;
+  handler: Handler;
+}
+
+/** A route under /_emulator/ (no auth): test and operator controls a platform adds. */
+export interface ControlRoute {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  path: string;
+  handler: Handler;
+}
+
+export interface EmulatedPlatform {
+  /** "functiongraph", "minapp", "leancloud": the request log's and fault rules' platform. */
+  name: string;
+  routes: PlatformRoute[];
+  /** True when a path no route matched still belongs to this platform (404 in its shape). */
+  ownsPath(path: string): boolean;
+  /** Checks credentials; runs only for this platform's requests (matched or not). */
+  auth?: Middleware;
+  /** The platform-shaped error for an injected status fault. */
+  faultError(ctx: RequestContext, status: number, code?: string, msg?: string): WireError;
+  /** The platform-shaped error for a path of this platform that no route matches. */
+  noRoute(ctx: RequestContext): WireError;
+  /** Extra control endpoints (timers, clock, dashboard-style edits...). */
+  controlRoutes?: ControlRoute[];
+  /** Stops timers and child processes. */
+  close?(): Promise<void> | void;
+}
