@@ -15,6 +15,7 @@ import type { FgCredentials, FgEnv } from "./functiongraph/env";
 import { fgErrors } from "./functiongraph/errors";
 import { MAX_BODY_BYTES } from "./functiongraph/limits";
 import { functionGraphPlatform } from "./functiongraph/routes";
+import { AkLockout } from "./functiongraph/ak-lockout";
 import { Executor } from "./functiongraph/runtime/executor";
 import type { EmulatedPlatform } from "./core/platform";
 
@@ -35,6 +36,8 @@ export interface EmulatorOptions {
   credentials?: Partial<FgCredentials>;
   /** Allowed X-Sdk-Date skew in seconds (default 900, as the gateway); 0 disables the check. */
   signatureSkewSeconds?: number;
+  /** Consecutive signature failures tolerated per AK before a 5-minute lock (default 5; 0 disables). */
+  akLockoutThreshold?: number;
   /** Simultaneous function processes (default 8); further invocations queue. */
   invokeMaxConcurrency?: number;
   /** Receives one line per platform request (the CLI prints them); default: silent. */
@@ -92,7 +95,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const store = new Store(opts.stateFile);
   const credentials: FgCredentials = { ...EMULATOR_DEFAULTS.functiongraph, ...opts.credentials };
   const executor = new Executor(opts.invokeMaxConcurrency);
-  const fg: FgEnv = { store, clock, ids, creds: credentials, executor, signatureSkewSeconds: opts.signatureSkewSeconds ?? 900 };
+  const fg: FgEnv = { store, clock, ids, creds: credentials, executor, signatureSkewSeconds: opts.signatureSkewSeconds ?? 900, akLockout: new AkLockout(opts.akLockoutThreshold) };
   // Each platform is one plug-in (core/platform.ts); the app knows none of them by name.
   const platforms: EmulatedPlatform[] = [functionGraphPlatform(fg)];
   const app = createApp(store, ids, platforms);

@@ -4,7 +4,7 @@
  * code the provider signs with, so the two cannot drift apart).
  */
 import { createHash, timingSafeEqual } from "crypto";
-import { canonicalRequest, parseAuthorization, parseSdkDate, signature, stringToSign } from "../../provider/functiongraph/signer";
+import { canonicalRequest, parseAuthorization, type ParsedAuthorization, parseSdkDate, signature, stringToSign } from "../../provider/functiongraph/signer";
 import { header, type Middleware, type RequestContext } from "../core/http";
 import { PLATFORM, rfc3339, type FgEnv } from "./env";
 import { fgErrors } from "./errors";
@@ -34,12 +34,7 @@ function safeEqualHex(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function checkSignature(env: FgEnv, ctx: RequestContext, authorization: string): void {
-  const parsed = parseAuthorization(authorization);
-  if (!parsed) throw fgErrors.auth("malformed Authorization header");
-  if (parsed.accessKey !== env.creds.accessKey) {
-    throw fgErrors.auth(`Get secretKey failed,ak:${parsed.accessKey},err:ak not exist`);
-  }
+function verifySignature(env: FgEnv, ctx: RequestContext, parsed: ParsedAuthorization): void {
   const dateHeader = header(ctx, "x-sdk-date");
   const date = dateHeader === undefined ? undefined : parseSdkDate(dateHeader);
   if (!date || !parsed.signedHeaders.includes("x-sdk-date")) throw fgErrors.auth("x-sdk-date missing or malformed");
@@ -59,6 +54,24 @@ function checkSignature(env: FgEnv, ctx: RequestContext, authorization: string):
   }
   const expected = signature(env.creds.secretKey, stringToSign(canonical, dateHeader as string));
   if (!safeEqualHex(expected, parsed.signature)) throw fgErrors.auth("verify aksk signature fail");
+}
+
+/** Verifies an AK/SK signature, counting failures per AK for the gateway's lockout. */
+function checkSignature(env: FgEnv, ctx: RequestContext, authorization: string): void {
+  const parsed = parseAuthorization(authorization);
+  if (!parsed) throw fgErrors.auth("malformed Authorization header");
+  if (parsed.accessKey !== env.creds.accessKey) {
+    throw fgErrors.auth(`Get secretKey failed,ak:${parsed.accessKey},err:ak not exist`);
+  }
+  const nowMs = env.clock.now().getTime();
+  env.akLockout.assertNotLocked(parsed.accessKey, nowMs);
+  try {
+    verifySignature(env, ctx, parsed);
+  } catch (err) {
+    env.akLockout.recordFailure(parsed.accessKey, nowMs);
+    throw err;
+  }
+  env.akLockout.recordSuccess(parsed.accessKey);
 }
 
 /** Every FunctionGraph operation except the IAM token endpoint needs a token or a signature. */

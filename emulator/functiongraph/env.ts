@@ -2,6 +2,7 @@
 import type { Clock } from "../core/clock";
 import type { IdGenerator } from "../core/ids";
 import type { Store } from "../core/store";
+import type { AkLockout } from "./ak-lockout";
 import type { Executor } from "./runtime/executor";
 
 export interface FgCredentials {
@@ -23,6 +24,8 @@ export interface FgEnv {
   executor: Executor;
   /** Seconds of allowed X-Sdk-Date skew; 0 disables the check. */
   signatureSkewSeconds: number;
+  /** Locks an AK after repeated signature failures (digest §9.2). */
+  akLockout: AkLockout;
 }
 
 export const PLATFORM = "functiongraph";

@@ -54,6 +54,22 @@ describe("authentication", () => {
     expect([declared.status, declared.body.error_msg]).toEqual([401, "Incorrect IAM authentication information: verify aksk signature fail"]);
   });
 
+  it("locks an AK for 5 minutes after more than 5 consecutive signature failures", async () => {
+    const locked = "Incorrect IAM authentication information: AK access failed to reach the limit,forbidden";
+    for (let i = 0; i < 5; i++) expect((await call({ method: "GET", path: FN(), secretKey: "wrong" })).body.error_msg).toMatch(/verify aksk signature fail/);
+    // A success before the limit resets the count, so five more failures still do not lock.
+    expect((await call({ method: "GET", path: FN() })).status).toBe(200);
+    for (let i = 0; i < 5; i++) await call({ method: "GET", path: FN(), secretKey: "wrong" });
+    expect((await call({ method: "GET", path: FN() })).status).toBe(200);
+    for (let i = 0; i < 6; i++) await call({ method: "GET", path: FN(), secretKey: "wrong" });
+    const refused = await call({ method: "GET", path: FN() });
+    expect([refused.status, refused.body.error_msg]).toEqual([401, locked]);
+    clock.advance(299_000);
+    expect((await call({ method: "GET", path: FN() })).body.error_msg).toBe(locked);
+    clock.advance(2_000);
+    expect((await call({ method: "GET", path: FN() })).status).toBe(200);
+  });
+
   it("answers 404 APIG.0101 for unknown routes and 403 for a foreign project", async () => {
     const unknown = await call({ method: "GET", path: `/v2/${pid}/fgs/nothing` });
     expect([unknown.status, unknown.body]).toEqual([404, { error_code: "APIG.0101", error_msg: "The API does not exist or has not been published in the environment" }]);
