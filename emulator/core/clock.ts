@@ -12,6 +12,12 @@ export interface Clock {
   advance?(ms: number): void;
   /** True when time moves on its own (real-time timers are armed only then). */
   readonly ticks?: boolean;
+  /**
+   * The time the callers' own clocks show, for checks that compare with a client timestamp
+   * (the X-Sdk-Date skew window): clients sign with their wall clock, which an advance of the
+   * emulator's clock does not move. Defaults to now().
+   */
+  callerNow?(): Date;
 }
 
 /**
@@ -29,6 +35,11 @@ export class SystemClock implements Clock {
 
   advance(ms: number): void {
     this.offsetMs += ms;
+  }
+
+  /** Wall time: an advanced emulator must still accept requests signed a moment ago. */
+  callerNow(): Date {
+    return new Date();
   }
 
   /** Milliseconds the emulator's time is ahead of the wall clock. */
