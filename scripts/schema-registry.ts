@@ -6,6 +6,8 @@
 import { CONFIG_KEYS as FG_CONFIG_KEYS } from "../provider/functiongraph/config";
 import * as fgFunction from "../provider/functiongraph/function-schema";
 import { FUNCTION_OUTPUTS } from "../sdk/functiongraph/function";
+import * as fgTrigger from "../provider/functiongraph/trigger-schema";
+import { TRIGGER_OUTPUTS } from "../sdk/functiongraph/trigger";
 import type { z } from "zod";
 
 export interface ResourceDeclaration {
@@ -34,6 +36,16 @@ export const RESOURCES: ResourceDeclaration[] = [
     replaceOnChange: fgFunction.REPLACE_ON_CHANGE,
     secrets: ["encryptedEnvironment", "encryptedEnvironmentHash"],
     defaults: fgFunction.DEFAULTS,
+  },
+  {
+    token: "cloudfn:functiongraph:Trigger",
+    inputObject: fgTrigger.inputObject,
+    inputProperties: fgTrigger.INPUT_PROPERTIES,
+    outputProperties: fgTrigger.OUTPUT_PROPERTIES,
+    sdkOutputs: TRIGGER_OUTPUTS,
+    replaceOnChange: fgTrigger.REPLACE_ON_CHANGE,
+    secrets: [],
+    defaults: fgTrigger.DEFAULTS,
   },
 ];
 

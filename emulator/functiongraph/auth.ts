@@ -39,7 +39,8 @@ function verifySignature(env: FgEnv, ctx: RequestContext, parsed: ParsedAuthoriz
   const date = dateHeader === undefined ? undefined : parseSdkDate(dateHeader);
   if (!date || !parsed.signedHeaders.includes("x-sdk-date")) throw fgErrors.auth("x-sdk-date missing or malformed");
   if (env.signatureSkewSeconds > 0) {
-    const skew = Math.abs(env.clock.now().getTime() - date.getTime()) / 1000;
+    // Against the callers' clock: advancing the emulator's time must not invalidate signatures.
+    const skew = Math.abs((env.clock.callerNow?.() ?? env.clock.now()).getTime() - date.getTime()) / 1000;
     if (skew > env.signatureSkewSeconds) throw fgErrors.auth(`x-sdk-date ${dateHeader} is outside the allowed ${env.signatureSkewSeconds}s window`);
   }
   const canonical = canonicalRequest(

@@ -11,6 +11,9 @@ import { faultError, fgErrors } from "./errors";
 import * as F from "./handlers/functions";
 import { keystoneCreateUserTokenByPassword } from "./handlers/iam";
 import { invokeFunction } from "./handlers/invoke";
+import * as TR from "./handlers/triggers";
+import { triggerControlRoutes } from "./triggers/control";
+import { TimerScheduler } from "./triggers/scheduler";
 
 export interface FgRoute {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -20,6 +23,7 @@ export interface FgRoute {
 }
 
 const FN = "/v2/:project_id/fgs/functions";
+const TRG = "/v2/:project_id/fgs/triggers";
 
 export const FG_ROUTES: FgRoute[] = [
   { method: "POST", path: "/v3/auth/tokens", operation: "KeystoneCreateUserTokenByPassword", handler: keystoneCreateUserTokenByPassword },
@@ -31,6 +35,14 @@ export const FG_ROUTES: FgRoute[] = [
   { method: "PUT", path: `${FN}/:function_urn/code`, operation: "UpdateFunctionCode", handler: F.updateFunctionCode },
   { method: "DELETE", path: `${FN}/:function_urn`, operation: "DeleteFunction", handler: F.deleteFunction },
   { method: "POST", path: `${FN}/:function_urn/invocations`, operation: "InvokeFunction", handler: invokeFunction },
+  { method: "POST", path: `${TRG}/:function_urn`, operation: "CreateFunctionTrigger", handler: TR.createFunctionTrigger },
+  { method: "GET", path: `${TRG}/:function_urn`, operation: "ListFunctionTriggers", handler: TR.listFunctionTriggers },
+  { method: "DELETE", path: `${TRG}/:function_urn`, operation: "BatchDeleteFunctionTriggers", handler: TR.batchDeleteFunctionTriggers },
+  { method: "GET", path: `${TRG}/:function_urn/:trigger_type_code/:trigger_id`, operation: "ShowFunctionTrigger", handler: TR.showFunctionTrigger },
+  { method: "PUT", path: `${TRG}/:function_urn/:trigger_type_code/:trigger_id`, operation: "UpdateTrigger", handler: TR.updateTrigger },
+  { method: "DELETE", path: `${TRG}/:function_urn/:trigger_type_code/:trigger_id`, operation: "DeleteFunctionTrigger", handler: TR.deleteFunctionTrigger },
+  // T7 is not in the Node SDK 3.1.211, so it has no official operation name; this one is ours.
+  { method: "GET", path: TRG, operation: "ListTriggers", handler: TR.listProjectTriggers },
 ];
 
 /** Platform of a path no route matched, so a 404 is still logged under the right platform. */
@@ -38,6 +50,8 @@ export const isFgPath = (path: string) => path.startsWith("/v2/") || path.starts
 
 /** FunctionGraph as one plug-in of the emulator app. */
 export function functionGraphPlatform(env: FgEnv): EmulatedPlatform {
+  const timers = new TimerScheduler(env);
+  timers.start();
   return {
     name: PLATFORM,
     routes: FG_ROUTES.map((r) => ({ method: r.method, path: r.path, operation: r.operation, handler: (ctx) => r.handler(env, ctx) })),
@@ -45,6 +59,10 @@ export function functionGraphPlatform(env: FgEnv): EmulatedPlatform {
     auth: fgAuthMiddleware(env),
     faultError,
     noRoute: () => fgErrors.noRoute(),
-    close: () => env.executor.close(),
+    controlRoutes: triggerControlRoutes(env, timers),
+    close: () => {
+      timers.close();
+      env.executor.close();
+    },
   };
 }

@@ -13,6 +13,7 @@ import {
   codeSchema, functionSchema, invokeSchema, listSchema, parseFunctionGraphError, validate,
 } from "./api";
 import { IamAuthError, akskHook, invalidateToken, tokenHook } from "./auth";
+import { CreateTriggerBody, TriggerInfo, UpdateTriggerBody, triggerSchema } from "./trigger-api";
 import { FunctionGraphSettings } from "./config";
 
 export interface ClientOptions {
@@ -58,6 +59,16 @@ export class FunctionGraphClient {
   updateFunctionCode = (urn: string, body: UpdateCodeBody): Promise<CodeInfo> => this.call("PUT", `${this.base}/${urn}/code`, codeSchema, "UpdateFunctionCode", body);
   deleteFunction = (urn: string): Promise<unknown> => this.call("DELETE", `${this.base}/${unqualifiedUrn(urn)}`, z.unknown(), "DeleteFunction");
   invokeFunction = (urn: string, event: unknown): Promise<InvokeResult> => this.call("POST", `${this.base}/${urn}/invocations`, invokeSchema, "InvokeFunction", event ?? {});
+
+  // Triggers (T1-T6): addressed by the function URN, the trigger type and the trigger id.
+  private triggerPath = (urn: string, type?: string, id?: string) => `/v2/${this.settings.projectId}/fgs/triggers/${urn}${type ? `/${type}/${id}` : ""}`;
+  createTrigger = (urn: string, body: CreateTriggerBody): Promise<TriggerInfo> => this.call("POST", this.triggerPath(urn), triggerSchema, "CreateFunctionTrigger", body);
+  /** The function's triggers: a bare array, unpaginated (§1.4). */
+  listTriggers = (urn: string): Promise<TriggerInfo[]> => this.call("GET", this.triggerPath(urn), z.array(triggerSchema), "ListFunctionTriggers");
+  getTrigger = (urn: string, type: string, id: string): Promise<TriggerInfo> => this.call("GET", this.triggerPath(urn, type, id), triggerSchema, "ShowFunctionTrigger");
+  /** Answers the trigger, or (older platform versions) an empty body. */
+  updateTrigger = (urn: string, type: string, id: string, body: UpdateTriggerBody): Promise<unknown> => this.call("PUT", this.triggerPath(urn, type, id), z.unknown(), "UpdateTrigger", body);
+  deleteTrigger = (urn: string, type: string, id: string): Promise<unknown> => this.call("DELETE", this.triggerPath(urn, type, id), z.unknown(), "DeleteFunctionTrigger");
 
   /** Every function of the project (optionally of one package), following `next_marker`. */
   listFunctions(packageName?: string, pageSize = 100): AsyncGenerator<ListItem> {

@@ -20,3 +20,17 @@ export const functionProviderShim: pulumi.dynamic.ResourceProvider = {
   update: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/function").provider.update(...args),
   delete: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/function").provider.delete(...args),
 };
+
+/** Module the Trigger shim loads. */
+export const TRIGGER_IMPLEMENTATION_MODULE = "pulumi-cloudfn/dist/provider/functiongraph/trigger";
+
+/** The one provider object every FunctionGraph Trigger shares (same rules as above). */
+export const triggerProviderShim: pulumi.dynamic.ResourceProvider = {
+  configure: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/trigger").provider.configure(...args),
+  check: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/trigger").provider.check(...args),
+  diff: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/trigger").provider.diff(...args),
+  create: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/trigger").provider.create(...args),
+  read: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/trigger").provider.read(...args),
+  update: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/trigger").provider.update(...args),
+  delete: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/trigger").provider.delete(...args),
+};

@@ -5,6 +5,7 @@ import type { FgEnv } from "../env";
 import { fgErrors } from "../errors";
 import { LIST_MAX_ITEMS } from "../limits";
 import * as M from "../models/function";
+import { deleteTriggersOf } from "../models/trigger";
 import { codeView, configView, listItemView, updatedConfigView } from "../models/views";
 import { createFunctionBody, parseBody, updateCodeBody, updateConfigBody } from "../schemas";
 import { projectOf, refOf } from "./context";
@@ -62,6 +63,9 @@ export async function updateFunctionCode(env: FgEnv, ctx: RequestContext): Promi
 
 export async function deleteFunction(env: FgEnv, ctx: RequestContext): Promise<Reply> {
   const pid = projectOf(env, ctx);
-  M.deleteFunction(env, pid, refOf(env, ctx));
+  const ref = refOf(env, ctx);
+  M.deleteFunction(env, pid, ref);
+  // Deleting a function deletes its triggers (§4.7).
+  deleteTriggersOf(env, pid, ref);
   return { status: 204 };
 }

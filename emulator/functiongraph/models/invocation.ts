@@ -11,6 +11,10 @@ export interface InvocationRecord {
   result: string;
   /** Last 4 KB of the captured log. */
   log: string;
+  /** What caused the run: absent for the sync invoke API, the trigger type (e.g. "TIMER") for a trigger. */
+  source?: string;
+  /** The trigger that fired, when `source` is a trigger type. */
+  trigger_id?: string;
 }
 
 /** Bound on stored invocations per project, so a long benchmark cannot grow state forever. */
