@@ -23,6 +23,8 @@ export interface FgEnv {
   executor: Executor;
   /** Seconds of allowed X-Sdk-Date skew; 0 disables the check. */
   signatureSkewSeconds: number;
+  /** Wait between async-invoke retries (default 1000 ms); a ManualClock is advanced instead. */
+  asyncRetryDelayMs?: number;
 }
 
 export const PLATFORM = "functiongraph";

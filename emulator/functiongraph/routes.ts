@@ -11,6 +11,8 @@ import { faultError, fgErrors } from "./errors";
 import * as F from "./handlers/functions";
 import { keystoneCreateUserTokenByPassword } from "./handlers/iam";
 import { invokeFunction } from "./handlers/invoke";
+import * as AS from "./handlers/async";
+import { drainAsync } from "./runtime/async-invoke";
 
 export interface FgRoute {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -31,6 +33,13 @@ export const FG_ROUTES: FgRoute[] = [
   { method: "PUT", path: `${FN}/:function_urn/code`, operation: "UpdateFunctionCode", handler: F.updateFunctionCode },
   { method: "DELETE", path: `${FN}/:function_urn`, operation: "DeleteFunction", handler: F.deleteFunction },
   { method: "POST", path: `${FN}/:function_urn/invocations`, operation: "InvokeFunction", handler: invokeFunction },
+  { method: "POST", path: `${FN}/:function_urn/invocations-async`, operation: "AsyncInvokeFunction", handler: AS.asyncInvokeFunction },
+  { method: "PUT", path: `${FN}/:function_urn/async-invoke-config`, operation: "UpdateFunctionAsyncInvokeConfig", handler: AS.updateFunctionAsyncInvokeConfig },
+  { method: "GET", path: `${FN}/:function_urn/async-invoke-config`, operation: "ShowFunctionAsyncInvokeConfig", handler: AS.showFunctionAsyncInvokeConfig },
+  { method: "DELETE", path: `${FN}/:function_urn/async-invoke-config`, operation: "DeleteFunctionAsyncInvokeConfig", handler: AS.deleteFunctionAsyncInvokeConfig },
+  { method: "GET", path: `${FN}/:function_urn/async-invoke-configs`, operation: "ListFunctionAsyncInvokeConfig", handler: AS.listFunctionAsyncInvokeConfig },
+  { method: "GET", path: `${FN}/:function_urn/async-invocations`, operation: "ListAsyncInvocations", handler: AS.listAsyncInvocations },
+  { method: "GET", path: "/v2/:project_id/fgs/function/report", operation: "ListFunctionAsMetric", handler: AS.listFunctionAsMetric },
 ];
 
 /** Platform of a path no route matched, so a 404 is still logged under the right platform. */
@@ -45,6 +54,10 @@ export function functionGraphPlatform(env: FgEnv): EmulatedPlatform {
     auth: fgAuthMiddleware(env),
     faultError,
     noRoute: () => fgErrors.noRoute(),
+    controlRoutes: [
+      { method: "GET", path: "/_emulator/functiongraph/invocations", handler: (ctx) => AS.controlListInvocations(env, ctx) },
+      { method: "POST", path: "/_emulator/functiongraph/async/drain", handler: async () => (await drainAsync(env), { status: 204 }) },
+    ],
     close: () => env.executor.close(),
   };
 }
