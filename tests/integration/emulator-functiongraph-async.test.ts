@@ -12,7 +12,7 @@ const RETRY_DELAY_MS = 61_000;
 const call = (c: FgCall) => fgCall(emu.url, emu.credentials, { now: clock.now(), ...c });
 const FN = () => `/v2/${emu.credentials.projectId}/fgs/functions`;
 const b64 = (s: string) => Buffer.from(s).toString("base64");
-const control = async (method: string, path: string) => {
+const control = async (method: string, path: string): Promise<any> => {
   const res = await fetch(`${emu.url}${path}`, { method });
   return res.status === 204 ? undefined : res.json();
 };
