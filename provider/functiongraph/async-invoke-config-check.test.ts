@@ -7,7 +7,8 @@ import { provider as invocationProvider } from "./invocation";
 import { InvocationInputs } from "./invocation-schema";
 
 const URN = "urn:fss:cn-north-4:c0ffee0000000000000000000000c0de:function:default:hello:latest";
-const check = (over: Record<string, unknown>) => checkInputs({ functionUrn: URN, ...over } as unknown as AsyncInvokeConfigInputs);
+type Checked = { inputs: AsyncInvokeConfigInputs; failures?: Array<{ property: string; reason: string }> };
+const check = (over: Record<string, unknown>) => checkInputs({ functionUrn: URN, ...over } as unknown as AsyncInvokeConfigInputs) as Checked;
 
 describe("AsyncInvokeConfig check", () => {
   it("applies the defaults and accepts every destination type", () => {

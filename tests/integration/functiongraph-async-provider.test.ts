@@ -63,7 +63,8 @@ describe("AsyncInvokeConfig provider", () => {
     const checked = await configProvider.check!({} as AsyncInvokeConfigInputs, { functionUrn: urn, maxAsyncRetryAttempts: 2, onFailure: { type: "FunctionGraph", funcUrn: sink } } as AsyncInvokeConfigInputs);
     expect(checked.failures).toBeUndefined();
     await control("DELETE", "/_emulator/requests");
-    const { id, outs } = await configProvider.create(checked.inputs!);
+    const { id, outs: created } = await configProvider.create(checked.inputs!);
+    const outs = created!;
     expect(id).toBe(urn);
     expect(outs).toMatchObject({ functionUrn: urn, maxAsyncEventAgeInSeconds: 3600, maxAsyncRetryAttempts: 2, onFailure: { type: "FunctionGraph", funcUrn: sink }, enableAsyncStatusLog: false });
     expect(outs.createdTime).not.toBe("");
@@ -79,7 +80,7 @@ describe("AsyncInvokeConfig provider", () => {
     // Someone changes the retries with the console: read reports it.
     const put = await fgCall(emu.url, emu.credentials, { method: "PUT", path: `${FN()}/${urn}/async-invoke-config`, body: { max_async_retry_attempts: 3, max_async_event_age_in_seconds: 60 } });
     expect(put.status).toBe(200);
-    const drifted = await configProvider.read!(id, updated.outs as never);
+    const drifted = await configProvider.read!(id, updated.outs!);
     expect(drifted.inputs).toEqual({ functionUrn: urn, maxAsyncEventAgeInSeconds: 60, maxAsyncRetryAttempts: 3, enableAsyncStatusLog: false });
     expect((await configProvider.diff!(id, drifted.props!, news)).changes).toBe(true);
 
@@ -96,7 +97,8 @@ describe("AsyncInvokeConfig provider", () => {
 
   it("reads a config whose function was deleted as gone", async () => {
     const urn = await deploy("gone", "exports.handler = async () => 1;");
-    const { id, outs } = await configProvider.create({ functionUrn: urn, maxAsyncEventAgeInSeconds: 3600, maxAsyncRetryAttempts: 1, enableAsyncStatusLog: false });
+    const { id, outs: created } = await configProvider.create({ functionUrn: urn, maxAsyncEventAgeInSeconds: 3600, maxAsyncRetryAttempts: 1, enableAsyncStatusLog: false });
+    const outs = created!;
     await fgCall(emu.url, emu.credentials, { method: "DELETE", path: `${FN()}/${urn.replace(/:latest$/, "")}` });
     expect(await configProvider.read!(id, outs)).toEqual({});
     await expect(configProvider.delete!(id, outs)).resolves.toBeUndefined();
@@ -108,7 +110,8 @@ describe("Invocation provider", () => {
     const urn = await deploy("seed", 'exports.handler = async (e) => { console.log("seeding", e.rows); return { seeded: e.rows }; };');
     const checked = await invocationProvider.check!({} as InvocationInputs, { functionUrn: urn, input: { rows: 3 }, triggers: { code: "h1" } });
     await control("DELETE", "/_emulator/requests");
-    const { id, outs } = await invocationProvider.create(checked.inputs!);
+    const { id, outs: created } = await invocationProvider.create(checked.inputs!);
+    const outs = created!;
     expect(outs).toMatchObject({ functionUrn: urn, input: { rows: 3 }, triggers: { code: "h1" }, result: { seeded: 3 }, status: 200, requestId: id });
     expect(outs.logTail).toMatch(/seeding 3/);
     expect(await operations()).toEqual(["InvokeFunction 200"]);
@@ -147,7 +150,7 @@ describe("the official SDK against the emulator's async APIs", () => {
     expect([put.httpStatusCode, wire(put).max_async_retry_attempts, wire(put).destination_config.on_success.destination]).toEqual([200, 2, "SMN"]);
     const shown = await sdk.showFunctionAsyncInvokeConfig(new ShowFunctionAsyncInvokeConfigRequest().withFunctionUrn(urn));
     expect(wire(shown).max_async_event_age_in_seconds).toBe(300);
-    const listed = await sdk.listFunctionAsyncInvokeConfig(new ListFunctionAsyncInvokeConfigRequest().withFunctionUrn(urn).withLimit(10));
+    const listed = await sdk.listFunctionAsyncInvokeConfig(new ListFunctionAsyncInvokeConfigRequest().withFunctionUrn(urn).withLimit("10"));
     expect([wire(listed).async_invoke_configs.length, listed.count, wire(listed).page_info.current_count]).toEqual([1, 1, 1]);
 
     const event = { v: 7 } as unknown as { [key: string]: object };
