@@ -94,3 +94,10 @@ describe("Invocation check and diff", () => {
     await expect(invocationProvider.delete!("r", props)).resolves.toBeUndefined();
   });
 });
+
+describe("AsyncInvokeConfig diff with an unknown function URN (the Function is being updated)", () => {
+  it("reports a possible in-place update, never a replacement", async () => {
+    const olds = { ...check({}).inputs, createdTime: "t", lastModified: "t" };
+    expect(await configProvider.diff!(URN, olds, { ...check({}).inputs, functionUrn: UNKNOWN })).toEqual({ changes: true, replaces: [] });
+  });
+});

@@ -16,7 +16,7 @@
  */
 import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
 import { NotFoundError } from "../core/errors";
-import { changedFields, diffResult } from "../core/diff";
+import { changedFields, containsUnknown, diffResult } from "../core/diff";
 import { checkInputs } from "./async-invoke-config-check";
 import { configBody, inputsFrom, NORMALIZERS, outputsFrom } from "./async-invoke-config-mapping";
 import { AsyncInvokeConfigInputs, AsyncInvokeConfigOutputs, REPLACE_ON_CHANGE, UPDATE_FIELDS } from "./async-invoke-config-schema";
@@ -39,6 +39,11 @@ export const provider: ResourceProvider<AsyncInvokeConfigInputs, AsyncInvokeConf
 
   async diff(_id: string, olds: AsyncInvokeConfigOutputs, news: AsyncInvokeConfigInputs): Promise<DiffResult> {
     const changed = changedFields(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>, [...REPLACE_ON_CHANGE, ...UPDATE_FIELDS], NORMALIZERS);
+    // A dynamic Function being updated has unknown outputs in preview, so its funcUrn is unknown
+    // here although it almost never changes. Reporting a replace would show a spurious
+    // replacement on every code change; the engine diffs again with the real value during `up`
+    // (and then replaces if the URN really changed), so preview reports a possible update only.
+    if (containsUnknown(news.functionUrn)) return { changes: true, replaces: [] };
     // The replacement targets another function's config, so the old one can go afterwards.
     return diffResult(changed, REPLACE_ON_CHANGE);
   },
