@@ -40,6 +40,8 @@ export interface EmulatorOptions {
   akLockoutThreshold?: number;
   /** Simultaneous function processes (default 8); further invocations queue. */
   invokeMaxConcurrency?: number;
+  /** Wait between async-invoke retries in ms (default 1000); with a ManualClock time is advanced instead. */
+  asyncRetryDelayMs?: number;
   /** Receives one line per platform request (the CLI prints them); default: silent. */
   logger?: (line: string) => void;
 }
@@ -95,7 +97,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const store = new Store(opts.stateFile);
   const credentials: FgCredentials = { ...EMULATOR_DEFAULTS.functiongraph, ...opts.credentials };
   const executor = new Executor(opts.invokeMaxConcurrency);
-  const fg: FgEnv = { store, clock, ids, creds: credentials, executor, signatureSkewSeconds: opts.signatureSkewSeconds ?? 900, akLockout: new AkLockout(opts.akLockoutThreshold) };
+  const fg: FgEnv = { store, clock, ids, creds: credentials, executor, signatureSkewSeconds: opts.signatureSkewSeconds ?? 900, akLockout: new AkLockout(opts.akLockoutThreshold), asyncRetryDelayMs: opts.asyncRetryDelayMs };
   // Each platform is one plug-in (core/platform.ts); the app knows none of them by name.
   const platforms: EmulatedPlatform[] = [functionGraphPlatform(fg)];
   const app = createApp(store, ids, platforms);

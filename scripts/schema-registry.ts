@@ -8,6 +8,10 @@ import * as fgFunction from "../provider/functiongraph/function-schema";
 import { FUNCTION_OUTPUTS } from "../sdk/functiongraph/function";
 import * as fgTrigger from "../provider/functiongraph/trigger-schema";
 import { TRIGGER_OUTPUTS } from "../sdk/functiongraph/trigger";
+import * as fgAsyncConfig from "../provider/functiongraph/async-invoke-config-schema";
+import * as fgInvocation from "../provider/functiongraph/invocation-schema";
+import { ASYNC_INVOKE_CONFIG_OUTPUTS } from "../sdk/functiongraph/async-invoke-config";
+import { INVOCATION_OUTPUTS } from "../sdk/functiongraph/invocation";
 import type { z } from "zod";
 
 export interface ResourceDeclaration {
@@ -46,6 +50,26 @@ export const RESOURCES: ResourceDeclaration[] = [
     replaceOnChange: fgTrigger.REPLACE_ON_CHANGE,
     secrets: [],
     defaults: fgTrigger.DEFAULTS,
+  },
+  {
+    token: "cloudfn:functiongraph:AsyncInvokeConfig",
+    inputObject: fgAsyncConfig.inputObject,
+    inputProperties: fgAsyncConfig.INPUT_PROPERTIES,
+    outputProperties: fgAsyncConfig.OUTPUT_PROPERTIES,
+    sdkOutputs: ASYNC_INVOKE_CONFIG_OUTPUTS,
+    replaceOnChange: fgAsyncConfig.REPLACE_ON_CHANGE,
+    secrets: [],
+    defaults: fgAsyncConfig.DEFAULTS,
+  },
+  {
+    token: "cloudfn:functiongraph:Invocation",
+    inputObject: fgInvocation.inputObject,
+    inputProperties: fgInvocation.INPUT_PROPERTIES,
+    outputProperties: fgInvocation.OUTPUT_PROPERTIES,
+    sdkOutputs: INVOCATION_OUTPUTS,
+    replaceOnChange: fgInvocation.REPLACE_ON_CHANGE,
+    secrets: [],
+    defaults: {},
   },
 ];
 

@@ -26,6 +26,8 @@ export interface FgEnv {
   signatureSkewSeconds: number;
   /** Locks an AK after repeated signature failures (digest §9.2). */
   akLockout: AkLockout;
+  /** Wait between async-invoke retries (default 1000 ms); a ManualClock is advanced instead. */
+  asyncRetryDelayMs?: number;
 }
 
 export const PLATFORM = "functiongraph";

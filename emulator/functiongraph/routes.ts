@@ -14,6 +14,8 @@ import { invokeFunction } from "./handlers/invoke";
 import * as TR from "./handlers/triggers";
 import { triggerControlRoutes } from "./triggers/control";
 import { TimerScheduler } from "./triggers/scheduler";
+import * as AS from "./handlers/async";
+import { drainAsync } from "./runtime/async-invoke";
 
 export interface FgRoute {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -43,6 +45,13 @@ export const FG_ROUTES: FgRoute[] = [
   { method: "DELETE", path: `${TRG}/:function_urn/:trigger_type_code/:trigger_id`, operation: "DeleteFunctionTrigger", handler: TR.deleteFunctionTrigger },
   // T7 is not in the Node SDK 3.1.211, so it has no official operation name; this one is ours.
   { method: "GET", path: TRG, operation: "ListTriggers", handler: TR.listProjectTriggers },
+  { method: "POST", path: `${FN}/:function_urn/invocations-async`, operation: "AsyncInvokeFunction", handler: AS.asyncInvokeFunction },
+  { method: "PUT", path: `${FN}/:function_urn/async-invoke-config`, operation: "UpdateFunctionAsyncInvokeConfig", handler: AS.updateFunctionAsyncInvokeConfig },
+  { method: "GET", path: `${FN}/:function_urn/async-invoke-config`, operation: "ShowFunctionAsyncInvokeConfig", handler: AS.showFunctionAsyncInvokeConfig },
+  { method: "DELETE", path: `${FN}/:function_urn/async-invoke-config`, operation: "DeleteFunctionAsyncInvokeConfig", handler: AS.deleteFunctionAsyncInvokeConfig },
+  { method: "GET", path: `${FN}/:function_urn/async-invoke-configs`, operation: "ListFunctionAsyncInvokeConfig", handler: AS.listFunctionAsyncInvokeConfig },
+  { method: "GET", path: `${FN}/:function_urn/async-invocations`, operation: "ListAsyncInvocations", handler: AS.listAsyncInvocations },
+  { method: "GET", path: "/v2/:project_id/fgs/function/report", operation: "ListFunctionAsMetric", handler: AS.listFunctionAsMetric },
 ];
 
 /** Platform of a path no route matched, so a 404 is still logged under the right platform. */
@@ -59,7 +68,11 @@ export function functionGraphPlatform(env: FgEnv): EmulatedPlatform {
     auth: fgAuthMiddleware(env),
     faultError,
     noRoute: () => fgErrors.noRoute(),
-    controlRoutes: triggerControlRoutes(env, timers),
+    controlRoutes: [
+      ...triggerControlRoutes(env, timers),
+      { method: "GET", path: "/_emulator/functiongraph/invocations", handler: (ctx) => AS.controlListInvocations(env, ctx) },
+      { method: "POST", path: "/_emulator/functiongraph/async/drain", handler: async () => (await drainAsync(env), { status: 204 }) },
+    ],
     close: () => {
       timers.close();
       env.executor.close();

@@ -12,6 +12,7 @@ import {
   CodeInfo, CreateFunctionBody, FunctionInfo, InvokeResult, ListItem, UpdateCodeBody, UpdateConfigBody,
   codeSchema, functionSchema, invokeSchema, listSchema, parseFunctionGraphError, validate,
 } from "./api";
+import { AsyncConfigBody, AsyncConfigInfo, ReportInfo, asyncConfigSchema, asyncInvokeSchema, reportSchema } from "./api-async";
 import { IamAuthError, akskHook, invalidateToken, tokenHook } from "./auth";
 import { CreateTriggerBody, TriggerInfo, UpdateTriggerBody, triggerSchema } from "./trigger-api";
 import { FunctionGraphSettings } from "./config";
@@ -69,6 +70,18 @@ export class FunctionGraphClient {
   /** Answers the trigger, or (older platform versions) an empty body. */
   updateTrigger = (urn: string, type: string, id: string, body: UpdateTriggerBody): Promise<unknown> => this.call("PUT", this.triggerPath(urn, type, id), z.unknown(), "UpdateTrigger", body);
   deleteTrigger = (urn: string, type: string, id: string): Promise<unknown> => this.call("DELETE", this.triggerPath(urn, type, id), z.unknown(), "DeleteFunctionTrigger");
+  /** F8 asking for the last 4 KB of the log (`X-Cff-Log-Type: tail`). */
+  invokeFunctionWithLog = (urn: string, event: unknown): Promise<InvokeResult> =>
+    this.call("POST", `${this.base}/${urn}/invocations`, invokeSchema, "InvokeFunction", event ?? {}, { "X-Cff-Log-Type": "tail", "X-CFF-Request-Version": "v1" });
+  asyncInvokeFunction = (urn: string, event: unknown): Promise<{ request_id: string }> => this.call("POST", `${this.base}/${urn}/invocations-async`, asyncInvokeSchema, "AsyncInvokeFunction", event ?? {});
+  putAsyncInvokeConfig = (urn: string, body: AsyncConfigBody): Promise<AsyncConfigInfo> => this.call("PUT", `${this.base}/${urn}/async-invoke-config`, asyncConfigSchema, "UpdateFunctionAsyncInvokeConfig", body);
+  getAsyncInvokeConfig = (urn: string): Promise<AsyncConfigInfo> => this.call("GET", `${this.base}/${urn}/async-invoke-config`, asyncConfigSchema, "ShowFunctionAsyncInvokeConfig");
+  deleteAsyncInvokeConfig = (urn: string): Promise<unknown> => this.call("DELETE", `${this.base}/${urn}/async-invoke-config`, z.unknown(), "DeleteFunctionAsyncInvokeConfig");
+  /** M1 (`GET /v2/{project_id}/fgs/function/report`); `query` holds type, start_time, end_time, limit. */
+  listFunctionReport = (query: Record<string, string>): Promise<ReportInfo> => {
+    const qs = new URLSearchParams(query).toString();
+    return this.call("GET", `/v2/${this.settings.projectId}/fgs/function/report${qs ? `?${qs}` : ""}`, reportSchema, "ListFunctionAsMetric");
+  };
 
   /** Every function of the project (optionally of one package), following `next_marker`. */
   listFunctions(packageName?: string, pageSize = 100): AsyncGenerator<ListItem> {
@@ -83,8 +96,8 @@ export class FunctionGraphClient {
   }
 
   /** One request; in token mode a 401 drops the cached token and retries once with a new one. */
-  private async call<T>(method: Method, url: string, schema: z.ZodType<T>, operation: string, data?: unknown): Promise<T> {
-    const send = () => this.http.request({ method, url, data });
+  private async call<T>(method: Method, url: string, schema: z.ZodType<T>, operation: string, data?: unknown, headers?: Record<string, string>): Promise<T> {
+    const send = () => this.http.request({ method, url, data, headers });
     let res;
     try {
       res = await send();

@@ -34,3 +34,28 @@ export const triggerProviderShim: pulumi.dynamic.ResourceProvider = {
   update: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/trigger").provider.update(...args),
   delete: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/trigger").provider.delete(...args),
 };
+
+/** Module the AsyncInvokeConfig shim loads (same rules as the Function shim). */
+export const ASYNC_INVOKE_CONFIG_MODULE = "pulumi-cloudfn/dist/provider/functiongraph/async-invoke-config";
+
+export const asyncInvokeConfigProviderShim: pulumi.dynamic.ResourceProvider = {
+  configure: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/async-invoke-config").provider.configure(...args),
+  check: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/async-invoke-config").provider.check(...args),
+  diff: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/async-invoke-config").provider.diff(...args),
+  create: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/async-invoke-config").provider.create(...args),
+  read: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/async-invoke-config").provider.read(...args),
+  update: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/async-invoke-config").provider.update(...args),
+  delete: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/async-invoke-config").provider.delete(...args),
+};
+
+/** Module the Invocation shim loads. Invocation has no update: every change replaces. */
+export const INVOCATION_MODULE = "pulumi-cloudfn/dist/provider/functiongraph/invocation";
+
+export const invocationProviderShim: pulumi.dynamic.ResourceProvider = {
+  configure: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/invocation").provider.configure(...args),
+  check: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/invocation").provider.check(...args),
+  diff: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/invocation").provider.diff(...args),
+  create: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/invocation").provider.create(...args),
+  read: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/invocation").provider.read(...args),
+  delete: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/invocation").provider.delete(...args),
+};

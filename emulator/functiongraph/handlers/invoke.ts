@@ -12,11 +12,10 @@
 import { header, json, parseJsonBody, type Reply, type RequestContext } from "../../core/http";
 import { rfc3339, type FgEnv } from "../env";
 import { fgErrors } from "../errors";
-import { isNodeRuntime } from "../limits";
 import { getFunction } from "../models/function";
 import { recordInvocation, tail } from "../models/invocation";
 import { latestUrn } from "../urn";
-import { parseUserData } from "../validation";
+import { assertInvokable, runFunction } from "../runtime/run-function";
 import { projectOf, refOf } from "./context";
 
 const LOG_TAIL_BYTES = 4096;
@@ -25,10 +24,7 @@ const LOG_HEADER_BYTES = 2000;
 export async function invokeFunction(env: FgEnv, ctx: RequestContext): Promise<Reply> {
   const pid = projectOf(env, ctx);
   const fn = getFunction(env, pid, refOf(env, ctx));
-  if (!isNodeRuntime(fn.runtime)) throw fgErrors.invalid(`runtime ${fn.runtime} is not supported by the emulator (only Node.js runtimes execute)`);
-  if (!fn.code_base64) {
-    throw fgErrors.invalid(`function code is of type ${fn.code_type}${fn.code_url ? ` (${fn.code_url})` : ""}; the emulator does not fetch it, so this function cannot be invoked`);
-  }
+  assertInvokable(fn);
   let event: unknown;
   try {
     event = parseJsonBody(ctx) ?? {};
@@ -37,15 +33,11 @@ export async function invokeFunction(env: FgEnv, ctx: RequestContext): Promise<R
   }
   const requestId = env.ids.uuid();
   const startedAt = rfc3339(env.clock.now());
-  const vars = { ...(fn.user_data ? parseUserData("user_data", fn.user_data) : {}), ...(fn.encrypted_user_data ? parseUserData("encrypted_user_data", fn.encrypted_user_data) : {}) };
-  const outcome = await env.executor.invoke({
-    digest: fn.digest, code: Buffer.from(fn.code_base64, "base64"), handler: fn.handler, event, requestId,
-    functionName: fn.func_name, packageName: fn.package, projectId: pid, memorySize: fn.memory_size, timeoutSeconds: fn.timeout, env: vars,
-  });
+  const outcome = await runFunction(env, pid, fn, event, requestId);
   const result = outcome.kind === "ok" ? outcome.result : outcome.kind === "error" ? JSON.stringify(outcome.error) : "";
   recordInvocation(env, pid, {
     request_id: requestId, func_urn: latestUrn(env.creds.region, pid, fn.package, fn.func_name), started_at: startedAt,
-    duration_ms: outcome.durationMs, outcome: outcome.kind === "ok" ? "success" : outcome.kind, result, log: tail(outcome.log, LOG_TAIL_BYTES),
+    kind: "sync", duration_ms: outcome.durationMs, outcome: outcome.kind === "ok" ? "success" : outcome.kind, result, log: tail(outcome.log, LOG_TAIL_BYTES),
   });
   if (outcome.kind === "timeout") throw fgErrors.timeout(fn.timeout);
   const wantLog = header(ctx, "x-cff-log-type")?.toLowerCase() === "tail";

@@ -9,6 +9,7 @@ import { PLATFORM, rfc3339, type FgEnv } from "../env";
 import type { CreateFunctionBody, UpdateCodeBody, UpdateConfigBody } from "../schemas";
 import type { FunctionRef } from "../urn";
 import * as V from "../validation";
+import { deleteAsyncConfig } from "./async-config";
 
 /** Optional config fields the emulator stores and echoes without modelling them. */
 type Extra = Record<string, unknown>;
@@ -199,5 +200,6 @@ export function deleteFunction(env: FgEnv, projectId: string, ref: FunctionRef):
   getFunction(env, projectId, ref);
   if (ref.qualified) throw fgErrors.invalid("the latest version cannot be deleted; use the URN without a version to delete the function");
   delete functionsOf(env, projectId)[key(ref.package, ref.name)];
+  deleteAsyncConfig(env, projectId, { package: ref.package, func_name: ref.name }, false);
   env.store.commit();
 }

@@ -1,0 +1,4 @@
+exports.handler = async () => {
+  console.log("loading seed rows");
+  throw new Error("seed table missing");
+};
