@@ -77,6 +77,23 @@ describe("with a manual clock", () => {
     expect(JSON.stringify((await call({ method: "GET", path: `${TRG()}/${urn}` })).body)).not.toContain("pw-secret");
   });
 
+  it("a firing is an async invocation: the function's async-invoke config retries it and delivers the failure", async () => {
+    const urn = await deploy("flaky", 'exports.handler = async () => { throw new Error("boom"); };');
+    const sink = await deploy("sink");
+    const config = { max_async_retry_attempts: 2, destination_config: { on_failure: { destination: "FunctionGraph", param: JSON.stringify({ func_urn: sink }) } } };
+    expect((await call({ method: "PUT", path: `${FN()}/${urn}/async-invoke-config`, body: config })).status).toBe(200);
+    const id = (await createTrigger(urn, timer("hourly", "1h"))).body.trigger_id;
+    const adv = await control("POST", "/_emulator/clock/advance", { seconds: 3600 });
+    expect(adv.body.fired.map((f: any) => [f.trigger_id, f.invocation.outcome])).toEqual([[id, "error"]]);
+    await control("POST", "/_emulator/functiongraph/async/drain");
+    const records = await invocations();
+    const fired = records.find((r) => r.trigger_id === id);
+    expect(fired).toMatchObject({ kind: "async", source: "TIMER", status: "FAIL", attempts: 3 });
+    expect(fired.deliveries.map((d: any) => [d.on, d.destination, d.payload.request_context.condition])).toEqual([["on_failure", "FunctionGraph", "RetriesExhausted"]]);
+    const delivered = records.find((r) => r.request_id === fired.deliveries[0].destination_request_id);
+    expect(delivered).toMatchObject({ outcome: "success", source: `destination:${fired.request_id}` });
+  });
+
   it("clock advance fires every timer that became due, in order, with the platform's timer event", async () => {
     const urn = await deploy("ticker");
     const five = (await createTrigger(urn, timer("five", "5m"))).body.trigger_id;
@@ -192,12 +209,13 @@ describe("with the system clock", () => {
   it("fires an ACTIVE timer in real time, without any advance", async () => {
     const urn = await deploy("realtime");
     const id = (await createTrigger(urn, timer("rt", "@every 1s"))).body.trigger_id;
+    // A firing is an async invocation: its record is "pending" until the run ends.
     let seen: any[] = [];
-    for (let i = 0; i < 100 && seen.length === 0; i++) {
+    for (let i = 0; i < 100 && !seen.some((r) => r.outcome !== "pending"); i++) {
       await new Promise((r) => setTimeout(r, 100));
       seen = await invocations();
     }
-    expect(seen[0]).toMatchObject({ source: "TIMER", trigger_id: id, outcome: "success" });
+    expect(seen.find((r) => r.outcome !== "pending")).toMatchObject({ source: "TIMER", trigger_id: id, outcome: "success", kind: "async" });
   });
 
   it("advancing moves the emulator's time by an offset over the wall clock", async () => {

@@ -34,6 +34,8 @@ export interface AsyncInvokeOptions {
 
 /** Background jobs per emulator, so tests and shutdown can wait for them. */
 const pending = new WeakMap<FgEnv, Set<Promise<void>>>();
+/** Request ids are UUIDs, unique across emulators in one process. */
+const jobsByRequest = new Map<string, Promise<void>>();
 
 /** Resolves the function a URN names in the emulated project (throws the platform's 4xx). */
 export function resolveFunction(env: FgEnv, functionUrn: string): FunctionRecord {
@@ -62,8 +64,17 @@ export function invokeAsync(env: FgEnv, functionUrn: string, event: unknown, sou
   pending.set(env, jobs);
   const job = runJob(env, fn, event, requestId, eventTime, opts.depth ?? 0).catch(() => undefined);
   jobs.add(job);
-  void job.finally(() => jobs.delete(job));
+  jobsByRequest.set(requestId, job);
+  void job.finally(() => {
+    jobs.delete(job);
+    jobsByRequest.delete(requestId);
+  });
   return requestId;
+}
+
+/** Resolves when one async invocation (retries included, not the destinations it causes) is over. */
+export async function awaitAsync(requestId: string): Promise<void> {
+  await jobsByRequest.get(requestId);
 }
 
 /** Waits until every queued async invocation (and the ones they caused) has finished. */

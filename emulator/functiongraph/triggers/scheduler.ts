@@ -165,7 +165,7 @@ export class TimerScheduler {
   private async fire(due: Due): Promise<Firing> {
     const { projectId, trigger } = due;
     const firing: Firing = { trigger: triggerKey(this.env, projectId, trigger), trigger_id: trigger.trigger_id, scheduled_at: rfc3339(new Date(due.at)) };
-    const record = await runForTrigger(this.env, projectId, trigger, timerEvent(trigger, new Date(due.at)));
+    const record = await runForTrigger(this.env, projectId, trigger, timerEvent(trigger, new Date(due.at)), new Date(due.at));
     if (record) {
       const { request_id, outcome, result, started_at, duration_ms } = record;
       firing.invocation = { request_id, outcome, result, started_at, duration_ms };
