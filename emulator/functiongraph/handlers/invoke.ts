@@ -9,11 +9,14 @@
  *   clients that read only headers can both tell.
  * - timeout: the child is killed and the platform's generic timeout error 408 FSS.0408 is sent.
  */
+import { createHash } from "crypto";
 import { header, json, parseJsonBody, type Reply, type RequestContext } from "../../core/http";
 import { rfc3339, type FgEnv } from "../env";
 import { fgErrors } from "../errors";
 import { isNodeRuntime } from "../limits";
-import { getFunction } from "../models/function";
+import { findVersionById } from "../models/dependency";
+import { getFunction, type FunctionRecord } from "../models/function";
+import type { InvokeOutcome } from "../runtime/executor";
 import { recordInvocation, tail } from "../models/invocation";
 import { latestUrn } from "../urn";
 import { parseUserData } from "../validation";
@@ -22,18 +25,24 @@ import { projectOf, refOf } from "./context";
 const LOG_TAIL_BYTES = 4096;
 const LOG_HEADER_BYTES = 2000;
 
-export async function invokeFunction(env: FgEnv, ctx: RequestContext): Promise<Reply> {
-  const pid = projectOf(env, ctx);
-  const fn = getFunction(env, pid, refOf(env, ctx));
+/** Unpacked dependency packages of the function (zip-type versions that still exist). */
+function dependencyPackages(env: FgEnv, pid: string, fn: FunctionRecord): { digest: string; code: Buffer }[] {
+  return fn.depend_version_list.flatMap((id) => {
+    const found = findVersionById(env, pid, id);
+    if (!found?.version.zip_base64) return [];
+    const code = Buffer.from(found.version.zip_base64, "base64");
+    return [{ digest: `dep-${createHash("sha512").update(code).digest("hex")}`, code }];
+  });
+}
+
+/**
+ * Runs a function once and records the invocation: what sync invoke and workflow executions
+ * share. Refuses runtimes and code the emulator cannot run.
+ */
+export async function executeFunction(env: FgEnv, pid: string, fn: FunctionRecord, event: unknown): Promise<{ requestId: string; outcome: InvokeOutcome }> {
   if (!isNodeRuntime(fn.runtime)) throw fgErrors.invalid(`runtime ${fn.runtime} is not supported by the emulator (only Node.js runtimes execute)`);
   if (!fn.code_base64) {
     throw fgErrors.invalid(`function code is of type ${fn.code_type}${fn.code_url ? ` (${fn.code_url})` : ""}; the emulator does not fetch it, so this function cannot be invoked`);
-  }
-  let event: unknown;
-  try {
-    event = parseJsonBody(ctx) ?? {};
-  } catch {
-    throw fgErrors.invalid("the event is not valid JSON");
   }
   const requestId = env.ids.uuid();
   const startedAt = rfc3339(env.clock.now());
@@ -41,12 +50,27 @@ export async function invokeFunction(env: FgEnv, ctx: RequestContext): Promise<R
   const outcome = await env.executor.invoke({
     digest: fn.digest, code: Buffer.from(fn.code_base64, "base64"), handler: fn.handler, event, requestId,
     functionName: fn.func_name, packageName: fn.package, projectId: pid, memorySize: fn.memory_size, timeoutSeconds: fn.timeout, env: vars,
+    dependencies: dependencyPackages(env, pid, fn),
   });
   const result = outcome.kind === "ok" ? outcome.result : outcome.kind === "error" ? JSON.stringify(outcome.error) : "";
   recordInvocation(env, pid, {
     request_id: requestId, func_urn: latestUrn(env.creds.region, pid, fn.package, fn.func_name), started_at: startedAt,
     duration_ms: outcome.durationMs, outcome: outcome.kind === "ok" ? "success" : outcome.kind, result, log: tail(outcome.log, LOG_TAIL_BYTES),
   });
+  return { requestId, outcome };
+}
+
+export async function invokeFunction(env: FgEnv, ctx: RequestContext): Promise<Reply> {
+  const pid = projectOf(env, ctx);
+  const fn = getFunction(env, pid, refOf(env, ctx));
+  let event: unknown;
+  try {
+    event = parseJsonBody(ctx) ?? {};
+  } catch {
+    throw fgErrors.invalid("the event is not valid JSON");
+  }
+  const { requestId, outcome } = await executeFunction(env, pid, fn, event);
+  const result = outcome.kind === "ok" ? outcome.result : outcome.kind === "error" ? JSON.stringify(outcome.error) : "";
   if (outcome.kind === "timeout") throw fgErrors.timeout(fn.timeout);
   const wantLog = header(ctx, "x-cff-log-type")?.toLowerCase() === "tail";
   const failed = outcome.kind === "error";
