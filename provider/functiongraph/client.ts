@@ -71,9 +71,18 @@ export class FunctionGraphClient {
     });
   }
 
-  /** One request; in token mode a 401 drops the cached token and retries once with a new one. */
-  private async call<T>(method: Method, url: string, schema: z.ZodType<T>, operation: string, data?: unknown): Promise<T> {
-    const send = () => this.http.request({ method, url, data });
+  /** `/v2/{project_id}/fgs` + suffix: where the resource API modules (dependencies, workflows...) build paths. */
+  fgsPath(suffix: string): string {
+    return `/v2/${this.settings.projectId}/fgs${suffix}`;
+  }
+
+  /**
+   * One request; in token mode a 401 drops the cached token and retries once with a new one.
+   * Public for the resource API modules; `noRetry` turns off the transport retries for creates
+   * that are not idempotent (their callers reconcile instead).
+   */
+  async call<T>(method: Method, url: string, schema: z.ZodType<T>, operation: string, data?: unknown, noRetry = false): Promise<T> {
+    const send = () => this.http.request({ method, url, data, ...(noRetry ? { "axios-retry": { retries: 0 } } : {}) });
     let res;
     try {
       res = await send();
