@@ -6,6 +6,10 @@
 import { CONFIG_KEYS as FG_CONFIG_KEYS } from "../provider/functiongraph/config";
 import * as fgFunction from "../provider/functiongraph/function-schema";
 import { FUNCTION_OUTPUTS } from "../sdk/functiongraph/function";
+import * as fgDependencyVersion from "../provider/functiongraph/dependency-version-schema";
+import { DEPENDENCY_VERSION_OUTPUTS } from "../sdk/functiongraph/dependency-version";
+import * as fgWorkflow from "../provider/functiongraph/workflow-schema";
+import { WORKFLOW_OUTPUTS } from "../sdk/functiongraph/workflow";
 import type { z } from "zod";
 
 export interface ResourceDeclaration {
@@ -34,6 +38,26 @@ export const RESOURCES: ResourceDeclaration[] = [
     replaceOnChange: fgFunction.REPLACE_ON_CHANGE,
     secrets: ["encryptedEnvironment", "encryptedEnvironmentHash"],
     defaults: fgFunction.DEFAULTS,
+  },
+  {
+    token: "cloudfn:functiongraph:DependencyVersion",
+    inputObject: fgDependencyVersion.inputObject,
+    inputProperties: fgDependencyVersion.INPUT_PROPERTIES,
+    outputProperties: fgDependencyVersion.OUTPUT_PROPERTIES,
+    sdkOutputs: DEPENDENCY_VERSION_OUTPUTS,
+    replaceOnChange: fgDependencyVersion.REPLACE_ON_CHANGE,
+    secrets: [],
+    defaults: fgDependencyVersion.DEFAULTS,
+  },
+  {
+    token: "cloudfn:functiongraph:Workflow",
+    inputObject: fgWorkflow.inputObject,
+    inputProperties: fgWorkflow.INPUT_PROPERTIES,
+    outputProperties: fgWorkflow.OUTPUT_PROPERTIES,
+    sdkOutputs: WORKFLOW_OUTPUTS,
+    replaceOnChange: fgWorkflow.REPLACE_ON_CHANGE,
+    secrets: [],
+    defaults: fgWorkflow.DEFAULTS,
   },
 ];
 
