@@ -41,12 +41,13 @@ const dependencyItemSchema = z.object({ id: z.string(), name: z.string() }).pass
 /** Page size of our list calls; the platform caps maxitems at 400. */
 const PAGE = 100;
 
-/** Marker-as-offset paging (§1.4): stop on an empty page, a missing/0 marker or a repeated one. */
-function markerPages<T>(fg: FunctionGraphClient, path: string, schema: z.ZodType<{ dependencies: T[]; next_marker?: number }>, op: string, extra = ""): AsyncGenerator<T> {
+/** Marker-as-offset paging (§1.4): stop on an empty page, a missing/0 marker, a repeated one or when `count` is reached. */
+function markerPages<T>(fg: FunctionGraphClient, path: string, schema: z.ZodType<{ dependencies: T[]; next_marker?: number; count?: number }>, op: string, extra = ""): AsyncGenerator<T> {
   return paginate("0", async (marker): Promise<Page<T, string>> => {
     const page = await fg.call("GET", `${fg.fgsPath(path)}?marker=${marker}&maxitems=${PAGE}${extra}`, schema, op);
     const next = page.next_marker === undefined ? undefined : String(page.next_marker);
-    const done = page.dependencies.length === 0 || next === undefined || next === "0" || next === marker;
+    // `count` is the total, so the last page is known without fetching an empty one.
+    const done = page.dependencies.length === 0 || next === undefined || next === "0" || next === marker || (page.count !== undefined && Number(next) >= page.count);
     return { items: page.dependencies, next: done ? undefined : next };
   });
 }
