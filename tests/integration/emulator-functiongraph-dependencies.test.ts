@@ -63,12 +63,12 @@ describe("dependency versions through the official SDK", () => {
     expect(listed.dependencies.map((d: any) => [d.id, d.name, d.version])).toEqual([[v1.dep_id, "left-pad", 2]]);
     const versions = wire(await sdk.listDependencyVersion(new ListDependencyVersionRequest().withDependId(v1.dep_id)));
     expect(versions.dependencies.map((v: any) => v.version)).toEqual([1, 2]);
-    const shown = wire(await sdk.showDependencyVersion(new ShowDependencyVersionRequest().withDependId(v1.dep_id).withVersion(2)));
+    const shown = wire(await sdk.showDependencyVersion(new ShowDependencyVersionRequest().withDependId(v1.dep_id).withVersion("2")));
     expect([shown.id, shown.download_link.startsWith(shown.link)]).toEqual([v2.id, true]);
 
-    const del = await sdk.deleteDependencyVersion(new DeleteDependencyVersionRequest().withDependId(v1.dep_id).withVersion(1));
+    const del = await sdk.deleteDependencyVersion(new DeleteDependencyVersionRequest().withDependId(v1.dep_id).withVersion("1"));
     expect(del.httpStatusCode).toBe(204);
-    await expect(sdk.showDependencyVersion(new ShowDependencyVersionRequest().withDependId(v1.dep_id).withVersion(1))).rejects.toMatchObject({ httpStatusCode: 404, errorCode: "FSS.1056" });
+    await expect(sdk.showDependencyVersion(new ShowDependencyVersionRequest().withDependId(v1.dep_id).withVersion("1"))).rejects.toMatchObject({ httpStatusCode: 404, errorCode: "FSS.1056" });
   });
 });
 
@@ -134,7 +134,9 @@ describe("DependencyVersion provider against the emulator", () => {
     configure();
     await clearLog();
     const inputs = await checked();
-    const { id, outs } = await provider.create(inputs);
+    const created = await provider.create(inputs);
+    const { id } = created;
+    const outs = created.outs!;
     expect(id).toBe(`${outs.dependencyId}/1`);
     expect(outs).toMatchObject({ name: "pad", version: 1, description: "", codeHash: inputs.codeHash });
     const read = await provider.read!(id, outs);
@@ -154,7 +156,7 @@ describe("DependencyVersion provider against the emulator", () => {
       body: JSON.stringify({ operation: "CreateDependencyVersion", dropAfter: true, times: 1 }),
     });
     await clearLog();
-    const { outs } = await provider.create(await checked());
+    const outs = (await provider.create(await checked())).outs!;
     expect(outs.version).toBe(1);
     // The dropped POST is logged with status 0; the recovery lists instead of posting again.
     expect(await ops()).toEqual(["CreateDependencyVersion 0", "ListDependencies 200", "ListDependencyVersion 200"]);
