@@ -130,7 +130,9 @@ describe("Workflow provider against the emulator", () => {
     configure();
     await clearLog();
     const inputs = await checked(program());
-    const { id, outs } = await provider.create(inputs);
+    const created = await provider.create(inputs);
+    const { id } = created;
+    const outs = created.outs!;
     expect(id).toBe(`urn:fss:${emu.credentials.region}:${emu.credentials.projectId}:workflow:default:pflow:latest`);
     const read = await provider.read!(id, outs);
     expect(await provider.diff!(id, read.props!, inputs)).toEqual({ changes: false, replaces: [] });
@@ -162,7 +164,7 @@ describe("Workflow provider against the emulator", () => {
   it("adopts its own workflow after a lost create response and refuses a different one of the same name", async () => {
     configure();
     await fetch(`${emu.url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ operation: "CreateWorkflow", dropAfter: true, times: 1 }) });
-    const { outs } = await provider.create(await checked(program()));
+    const outs = (await provider.create(await checked(program()))).outs!;
     expect((await call("GET", "/workflows")).body.total).toBe(1);
     expect(outs.workflowId).toBe((await call("GET", "/workflows")).body.workflows[0].id);
     await expect(provider.create(await checked(program({ start: "b" })))).rejects.toThrow(/already exists with a different definition/);
@@ -170,7 +172,9 @@ describe("Workflow provider against the emulator", () => {
 
   it("import (no stored id) finds the workflow by the name in its URN", async () => {
     configure();
-    const { id, outs } = await provider.create(await checked(program()));
+    const created = await provider.create(await checked(program()));
+    const { id } = created;
+    const outs = created.outs!;
     const imported = await provider.read!(id);
     expect((imported.props as WorkflowOutputs).workflowId).toBe(outs.workflowId);
   });
