@@ -55,7 +55,7 @@ export function canonicalize(inputs: WorkflowInputs): WorkflowInputs {
   for (const [k, norm] of Object.entries(canonical)) {
     if ((inputs as Loose)[k] !== UNKNOWN) out[k] = norm((inputs as Loose)[k]);
   }
-  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as WorkflowInputs;
+  return sortKeys(out) as unknown as WorkflowInputs;
 }
 
 /** WorkflowCreateBody for W1/W4 (snake_case). */
