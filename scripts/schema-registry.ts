@@ -12,6 +12,10 @@ import * as fgAsyncConfig from "../provider/functiongraph/async-invoke-config-sc
 import * as fgInvocation from "../provider/functiongraph/invocation-schema";
 import { ASYNC_INVOKE_CONFIG_OUTPUTS } from "../sdk/functiongraph/async-invoke-config";
 import { INVOCATION_OUTPUTS } from "../sdk/functiongraph/invocation";
+import * as fgDependencyVersion from "../provider/functiongraph/dependency-version-schema";
+import { DEPENDENCY_VERSION_OUTPUTS } from "../sdk/functiongraph/dependency-version";
+import * as fgWorkflow from "../provider/functiongraph/workflow-schema";
+import { WORKFLOW_OUTPUTS } from "../sdk/functiongraph/workflow";
 import type { z } from "zod";
 
 export interface ResourceDeclaration {
@@ -70,6 +74,26 @@ export const RESOURCES: ResourceDeclaration[] = [
     replaceOnChange: fgInvocation.REPLACE_ON_CHANGE,
     secrets: [],
     defaults: {},
+  },
+  {
+    token: "cloudfn:functiongraph:DependencyVersion",
+    inputObject: fgDependencyVersion.inputObject,
+    inputProperties: fgDependencyVersion.INPUT_PROPERTIES,
+    outputProperties: fgDependencyVersion.OUTPUT_PROPERTIES,
+    sdkOutputs: DEPENDENCY_VERSION_OUTPUTS,
+    replaceOnChange: fgDependencyVersion.REPLACE_ON_CHANGE,
+    secrets: [],
+    defaults: fgDependencyVersion.DEFAULTS,
+  },
+  {
+    token: "cloudfn:functiongraph:Workflow",
+    inputObject: fgWorkflow.inputObject,
+    inputProperties: fgWorkflow.INPUT_PROPERTIES,
+    outputProperties: fgWorkflow.OUTPUT_PROPERTIES,
+    sdkOutputs: WORKFLOW_OUTPUTS,
+    replaceOnChange: fgWorkflow.REPLACE_ON_CHANGE,
+    secrets: [],
+    defaults: fgWorkflow.DEFAULTS,
   },
 ];
 

@@ -44,6 +44,9 @@ export const fgErrors = {
   inlineTooLarge: () => new FgError(413, "FSS.1072", "inline code exceeds 10 KB"),
   timeout: (seconds: number) => new FgError(408, "FSS.0408", `function invocation timed out after ${seconds}s`),
   internal: (detail: string) => new FgError(500, "FSS.0500", detail),
+  dependencyNotFound: () => new FgError(404, "FSS.1056", "Not found the dependency"),
+  dependencyInUse: (what: string, fn: string) => new FgError(412, "FSS.1033", `dependency ${what} is used by function ${fn}`),
+  dependencyQuota: (max: number) => new FgError(403, "FSS.1045", `the number of dependency versions exceeds the quota (${max})`),
 } as const;
 
 /**

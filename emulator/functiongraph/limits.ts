@@ -41,3 +41,18 @@ export const LIST_MAX_ITEMS = 400;
 export const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 
 export const isNodeRuntime = (runtime: string) => runtime.startsWith("Node.js");
+
+/** Dependency names (§5.1): ≤ 96 chars, letter first, letter or digit last, `_ . -` inside. */
+export const DEPENDENCY_NAME_MAX_LENGTH = 96;
+/**
+ * Zip upload limit of a dependency. The API reference says 40 MB, a console FAQ 10 MB for direct
+ * upload ([conflict] in §5.1); we follow the API reference, the authority on what the API takes.
+ */
+export const DEPENDENCY_ZIP_MAX_BYTES = 40 * 1024 * 1024;
+/**
+ * Number of the first version of a dependency. The console says 1, API examples show 0
+ * ([conflict] in §5.2); we follow the console, which shows what users see.
+ */
+export const DEPENDENCY_FIRST_VERSION = 1;
+/** Private dependency versions per project before 403 FSS.1045 (the real quota is not published). */
+export const DEPENDENCY_VERSION_QUOTA = 1000;

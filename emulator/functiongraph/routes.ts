@@ -16,6 +16,8 @@ import { triggerControlRoutes } from "./triggers/control";
 import { TimerScheduler } from "./triggers/scheduler";
 import * as AS from "./handlers/async";
 import { drainAsync } from "./runtime/async-invoke";
+import * as D from "./handlers/dependencies";
+import * as W from "./handlers/workflows";
 
 export interface FgRoute {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -26,6 +28,8 @@ export interface FgRoute {
 
 const FN = "/v2/:project_id/fgs/functions";
 const TRG = "/v2/:project_id/fgs/triggers";
+const DEP = "/v2/:project_id/fgs/dependencies";
+const FLOW = "/v2/:project_id/fgs/workflows";
 
 export const FG_ROUTES: FgRoute[] = [
   { method: "POST", path: "/v3/auth/tokens", operation: "KeystoneCreateUserTokenByPassword", handler: keystoneCreateUserTokenByPassword },
@@ -52,6 +56,17 @@ export const FG_ROUTES: FgRoute[] = [
   { method: "GET", path: `${FN}/:function_urn/async-invoke-configs`, operation: "ListFunctionAsyncInvokeConfig", handler: AS.listFunctionAsyncInvokeConfig },
   { method: "GET", path: `${FN}/:function_urn/async-invocations`, operation: "ListAsyncInvocations", handler: AS.listAsyncInvocations },
   { method: "GET", path: "/v2/:project_id/fgs/function/report", operation: "ListFunctionAsMetric", handler: AS.listFunctionAsMetric },
+  { method: "POST", path: `${DEP}/version`, operation: "CreateDependencyVersion", handler: D.createDependencyVersion },
+  { method: "GET", path: DEP, operation: "ListDependencies", handler: D.listDependencies },
+  { method: "GET", path: `${DEP}/:depend_id/version`, operation: "ListDependencyVersion", handler: D.listDependencyVersion },
+  { method: "GET", path: `${DEP}/:depend_id/version/:version`, operation: "ShowDependencyVersion", handler: D.showDependencyVersion },
+  { method: "DELETE", path: `${DEP}/:depend_id/version/:version`, operation: "DeleteDependencyVersion", handler: D.deleteDependencyVersion },
+  { method: "POST", path: FLOW, operation: "CreateWorkflow", handler: W.createWorkflow },
+  { method: "GET", path: FLOW, operation: "ListWorkflow", handler: W.listWorkflow },
+  { method: "DELETE", path: FLOW, operation: "BatchDeleteWorkflows", handler: W.batchDeleteWorkflows },
+  { method: "GET", path: `${FLOW}/:workflow_id`, operation: "ShowWorkFlow", handler: W.showWorkFlow },
+  { method: "PUT", path: `${FLOW}/:workflow_id`, operation: "UpdateWorkFlow", handler: W.updateWorkFlow },
+  { method: "POST", path: `${FLOW}/:workflow_id/sync-executions`, operation: "StartSyncWorkflowExecution", handler: W.startSyncWorkflowExecution },
 ];
 
 /** Platform of a path no route matched, so a 404 is still logged under the right platform. */

@@ -55,6 +55,56 @@ export const updateCodeBody = z
   })
   .passthrough();
 
+export const createDependencyVersionBody = z
+  .object({
+    depend_type: z.string(),
+    runtime: z.string(),
+    name: z.string(),
+    description: z.string().optional(),
+    depend_file: z.string().optional(),
+    depend_link: z.string().optional(),
+  })
+  .passthrough();
+
+const functionRef = z.object({ ref_name: z.string(), invoke_mode: z.string().optional(), arguments: z.record(z.unknown()) }).passthrough();
+const operationState = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    type: z.string(),
+    end: z.boolean(),
+    transition: z.string(),
+    actions: z.array(z.object({ function_ref: functionRef }).passthrough()),
+    action_mode: z.string().optional(),
+    on_errors: z.array(z.object({ error: z.string().optional(), transition: z.string().optional(), retry_ref: z.string().optional() }).passthrough()).optional(),
+    state_data_filter: z.object({ input: z.string().optional(), output: z.string().optional() }).passthrough().optional(),
+    duration: z.number().int().optional(),
+  })
+  .passthrough();
+
+/** WorkflowCreateBody (§6.1): W1 and W4 take the whole definition. */
+export const workflowBody = z
+  .object({
+    name: z.string(),
+    description: z.string().optional(),
+    start: z.string(),
+    triggers: z.array(z.object({ trigger_name: z.string(), trigger_type: z.string() }).passthrough()).optional(),
+    functions: z.array(z.object({ name: z.string(), operation: z.string(), metadata: z.record(z.unknown()).optional() }).passthrough()),
+    states: z.array(operationState),
+    constants: z.record(z.unknown()),
+    retries: z.array(z.object({ name: z.string(), delay: z.number().int().optional(), max_attempts: z.number().int().optional() }).passthrough()),
+    mode: z.string().optional(),
+    express_config: z.object({ log_level: z.string().optional() }).passthrough().optional(),
+    enterprise_project_id: z.string().optional(),
+    enable_stream_response: z.boolean().optional(),
+  })
+  .passthrough();
+
+export const workflowDeleteBody = z.object({ workflow_urns: z.array(z.string()).max(200) }).passthrough();
+export const flowExecuteBody = z.object({ headers: z.record(z.unknown()).optional(), input: z.unknown().optional() }).passthrough();
+
+export type WorkflowBody = z.infer<typeof workflowBody>;
+export type CreateDependencyVersionBody = z.infer<typeof createDependencyVersionBody>;
 export type CreateFunctionBody = z.infer<typeof createFunctionBody>;
 export type UpdateConfigBody = z.infer<typeof updateConfigBody>;
 export type UpdateCodeBody = z.infer<typeof updateCodeBody>;

@@ -96,3 +96,29 @@ export function decodeCode(codeType: "inline" | "zip" | "jar", file: string | un
 export function isZip(bytes: Buffer): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
 }
+
+const DEPENDENCY_NAME_RE = new RegExp(`^[A-Za-z](?:[A-Za-z0-9_.-]{0,${L.DEPENDENCY_NAME_MAX_LENGTH - 2}}[A-Za-z0-9])?$`);
+
+/** Dependency name rule (§5.1). The platform's code for it is not documented; FSS.0400 is used. */
+export function checkDependencyName(name: string): void {
+  if (!DEPENDENCY_NAME_RE.test(name)) {
+    throw fgErrors.invalid(`invalid dependency name ${JSON.stringify(name)}: 1-${L.DEPENDENCY_NAME_MAX_LENGTH} letters, digits, '_', '.' or '-', starting with a letter and ending with a letter or digit`);
+  }
+}
+
+/** depend_file of a zip dependency: base64 of a zip of at most 40 MB. */
+export function decodeDependencyZip(file: string | undefined): Buffer {
+  if (file === undefined || file === "") throw fgErrors.invalid("depend_file is required for depend_type zip");
+  const compact = file.replace(/\s+/g, "");
+  if (compact.length % 4 !== 0 || !BASE64_RE.test(compact)) throw fgErrors.invalid("depend_file is not valid base64");
+  const bytes = Buffer.from(compact, "base64");
+  if (bytes.length > L.DEPENDENCY_ZIP_MAX_BYTES) throw fgErrors.validation("FSS.1071", `the dependency package exceeds ${L.DEPENDENCY_ZIP_MAX_BYTES / 1024 / 1024} MB`);
+  if (!isZip(bytes)) throw fgErrors.invalid("depend_file is not a zip archive");
+  return bytes;
+}
+
+/** depend_link of an obs dependency: an https URL of a .zip object. */
+export function checkDependencyLink(link: string | undefined): string {
+  if (!link || !/^https:\/\/\S+\.zip$/i.test(link)) throw fgErrors.invalid(`depend_link must be an https URL of a .zip object; got ${JSON.stringify(link ?? "")}`);
+  return link;
+}

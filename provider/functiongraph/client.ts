@@ -17,6 +17,13 @@ import { IamAuthError, akskHook, invalidateToken, tokenHook } from "./auth";
 import { CreateTriggerBody, TriggerInfo, UpdateTriggerBody, triggerSchema } from "./trigger-api";
 import { FunctionGraphSettings } from "./config";
 
+export interface CallOptions {
+  /** Extra request headers (e.g. X-Cff-Log-Type). */
+  headers?: Record<string, string>;
+  /** No transport retries: for creates that are not idempotent. */
+  noRetry?: boolean;
+}
+
 export interface ClientOptions {
   /** Replaces the network (unit tests). */
   adapter?: AxiosAdapter;
@@ -72,7 +79,7 @@ export class FunctionGraphClient {
   deleteTrigger = (urn: string, type: string, id: string): Promise<unknown> => this.call("DELETE", this.triggerPath(urn, type, id), z.unknown(), "DeleteFunctionTrigger");
   /** F8 asking for the last 4 KB of the log (`X-Cff-Log-Type: tail`). */
   invokeFunctionWithLog = (urn: string, event: unknown): Promise<InvokeResult> =>
-    this.call("POST", `${this.base}/${urn}/invocations`, invokeSchema, "InvokeFunction", event ?? {}, { "X-Cff-Log-Type": "tail", "X-CFF-Request-Version": "v1" });
+    this.call("POST", `${this.base}/${urn}/invocations`, invokeSchema, "InvokeFunction", event ?? {}, { headers: { "X-Cff-Log-Type": "tail", "X-CFF-Request-Version": "v1" } });
   asyncInvokeFunction = (urn: string, event: unknown): Promise<{ request_id: string }> => this.call("POST", `${this.base}/${urn}/invocations-async`, asyncInvokeSchema, "AsyncInvokeFunction", event ?? {});
   putAsyncInvokeConfig = (urn: string, body: AsyncConfigBody): Promise<AsyncConfigInfo> => this.call("PUT", `${this.base}/${urn}/async-invoke-config`, asyncConfigSchema, "UpdateFunctionAsyncInvokeConfig", body);
   getAsyncInvokeConfig = (urn: string): Promise<AsyncConfigInfo> => this.call("GET", `${this.base}/${urn}/async-invoke-config`, asyncConfigSchema, "ShowFunctionAsyncInvokeConfig");
@@ -95,9 +102,18 @@ export class FunctionGraphClient {
     });
   }
 
-  /** One request; in token mode a 401 drops the cached token and retries once with a new one. */
-  private async call<T>(method: Method, url: string, schema: z.ZodType<T>, operation: string, data?: unknown, headers?: Record<string, string>): Promise<T> {
-    const send = () => this.http.request({ method, url, data, headers });
+  /** `/v2/{project_id}/fgs` + suffix: where the resource API modules (dependencies, workflows...) build paths. */
+  fgsPath(suffix: string): string {
+    return `/v2/${this.settings.projectId}/fgs${suffix}`;
+  }
+
+  /**
+   * One request; in token mode a 401 drops the cached token and retries once with a new one.
+   * Public for the resource API modules; `noRetry` turns off the transport retries for creates
+   * that are not idempotent (their callers reconcile instead).
+   */
+  async call<T>(method: Method, url: string, schema: z.ZodType<T>, operation: string, data?: unknown, opts: CallOptions = {}): Promise<T> {
+    const send = () => this.http.request({ method, url, data, headers: opts.headers, ...(opts.noRetry ? { "axios-retry": { retries: 0 } } : {}) });
     let res;
     try {
       res = await send();

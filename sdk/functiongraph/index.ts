@@ -8,3 +8,7 @@ export { Invocation, INVOCATION_OUTPUTS } from "./invocation";
 export type { InvocationArgs } from "./invocation";
 export { getFunctionReport } from "./report";
 export type { FunctionReport, FunctionReportArgs, FunctionReportEntry } from "./report";
+export { DependencyVersion, DEPENDENCY_VERSION_OUTPUTS } from "./dependency-version";
+export type { DependencyVersionArgs } from "./dependency-version";
+export { Workflow, WORKFLOW_OUTPUTS } from "./workflow";
+export type { WorkflowArgs, WorkflowFunctionArgs, WorkflowStateArgs, WorkflowActionArgs } from "./workflow";

@@ -59,3 +59,24 @@ export const invocationProviderShim: pulumi.dynamic.ResourceProvider = {
   read: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/invocation").provider.read(...args),
   delete: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/invocation").provider.delete(...args),
 };
+
+/** The shared provider object of every DependencyVersion (same rules as functionProviderShim). */
+export const dependencyVersionProviderShim: pulumi.dynamic.ResourceProvider = {
+  configure: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/dependency-version").provider.configure(...args),
+  check: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/dependency-version").provider.check(...args),
+  diff: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/dependency-version").provider.diff(...args),
+  create: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/dependency-version").provider.create(...args),
+  read: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/dependency-version").provider.read(...args),
+  delete: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/dependency-version").provider.delete(...args),
+};
+
+/** The shared provider object of every Workflow (same rules as functionProviderShim). */
+export const workflowProviderShim: pulumi.dynamic.ResourceProvider = {
+  configure: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/workflow").provider.configure(...args),
+  check: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/workflow").provider.check(...args),
+  diff: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/workflow").provider.diff(...args),
+  create: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/workflow").provider.create(...args),
+  read: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/workflow").provider.read(...args),
+  update: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/workflow").provider.update(...args),
+  delete: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/workflow").provider.delete(...args),
+};

@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
+import { fgCall } from "../../emulator/testing/fg-client";
 import { ARCHIVE_SIG, ASSET_SIG, SIG_KEY } from "../../provider/core/archive";
 import { clearStackConfig, setStackConfig } from "../../provider/functiongraph/config";
 import { provider, tuning } from "../../provider/functiongraph/function";
@@ -187,11 +188,16 @@ describe("functiongraph Function provider: dependencies and OBS code", () => {
   });
 
   it("sends dependencies through the code API after create, and only the code API when they change", async () => {
-    const { id, outs } = await provider.create(await checked({ dependencyVersionIds: ["dep-v1"] }));
-    expect(await operations()).toEqual(["CreateFunction 200", "UpdateFunctionCode 200"]);
-    expect(outs!.dependencyVersionIds).toEqual(["dep-v1"]);
+    // The emulator checks that referenced versions exist, so make two real ones first.
+    const c = emu.credentials;
+    const newVersion = async () => (await fgCall(emu.url, c, { method: "POST", path: `/v2/${c.projectId}/fgs/dependencies/version`, body: { depend_type: "obs", depend_link: "https://b.obs.example.com/d.zip", runtime: "Node.js18.15", name: "dep" } })).body.id as string;
+    const [v1, v2] = [await newVersion(), await newVersion()];
     await clearLog();
-    await provider.update!(id, outs!, await checked({ dependencyVersionIds: ["dep-v2"] }));
+    const { id, outs } = await provider.create(await checked({ dependencyVersionIds: [v1] }));
+    expect(await operations()).toEqual(["CreateFunction 200", "UpdateFunctionCode 200"]);
+    expect(outs!.dependencyVersionIds).toEqual([v1]);
+    await clearLog();
+    await provider.update!(id, outs!, await checked({ dependencyVersionIds: [v2] }));
     expect(await operations()).toEqual(["UpdateFunctionCode 200"]);
   });
 });

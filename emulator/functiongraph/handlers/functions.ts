@@ -4,6 +4,7 @@ import { json, parseJsonBody, queryValue, type Reply, type RequestContext } from
 import type { FgEnv } from "../env";
 import { fgErrors } from "../errors";
 import { LIST_MAX_ITEMS } from "../limits";
+import { checkDependencyRefs } from "../models/dependency";
 import * as M from "../models/function";
 import { deleteTriggersOf } from "../models/trigger";
 import { codeView, configView, listItemView, updatedConfigView } from "../models/views";
@@ -20,7 +21,9 @@ function body(ctx: RequestContext): unknown {
 
 export async function createFunction(env: FgEnv, ctx: RequestContext): Promise<Reply> {
   const pid = projectOf(env, ctx);
-  const record = M.createFunction(env, pid, parseBody(createFunctionBody, body(ctx)));
+  const parsed = parseBody(createFunctionBody, body(ctx));
+  checkDependencyRefs(env, pid, parsed.depend_version_list);
+  const record = M.createFunction(env, pid, parsed);
   return json(200, configView(env, record));
 }
 
@@ -57,7 +60,11 @@ export async function updateFunctionConfig(env: FgEnv, ctx: RequestContext): Pro
 
 export async function updateFunctionCode(env: FgEnv, ctx: RequestContext): Promise<Reply> {
   const pid = projectOf(env, ctx);
-  const record = M.updateCode(env, pid, refOf(env, ctx), parseBody(updateCodeBody, body(ctx)));
+  const ref = refOf(env, ctx);
+  const parsed = parseBody(updateCodeBody, body(ctx));
+  M.getFunction(env, pid, ref);
+  checkDependencyRefs(env, pid, parsed.depend_version_list);
+  const record = M.updateCode(env, pid, ref, parsed);
   return json(200, codeView(env, record));
 }
 

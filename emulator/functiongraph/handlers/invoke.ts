@@ -12,25 +12,21 @@
 import { header, json, parseJsonBody, type Reply, type RequestContext } from "../../core/http";
 import { rfc3339, type FgEnv } from "../env";
 import { fgErrors } from "../errors";
-import { getFunction } from "../models/function";
+import { getFunction, type FunctionRecord } from "../models/function";
 import { recordInvocation, tail } from "../models/invocation";
+import type { InvokeOutcome } from "../runtime/executor";
+import { runFunction } from "../runtime/run-function";
 import { latestUrn } from "../urn";
-import { assertInvokable, runFunction } from "../runtime/run-function";
 import { projectOf, refOf } from "./context";
 
 const LOG_TAIL_BYTES = 4096;
 const LOG_HEADER_BYTES = 2000;
 
-export async function invokeFunction(env: FgEnv, ctx: RequestContext): Promise<Reply> {
-  const pid = projectOf(env, ctx);
-  const fn = getFunction(env, pid, refOf(env, ctx));
-  assertInvokable(fn);
-  let event: unknown;
-  try {
-    event = parseJsonBody(ctx) ?? {};
-  } catch {
-    throw fgErrors.invalid("the event is not valid JSON");
-  }
+/**
+ * Runs a function once and records a sync invocation: what sync invoke and workflow executions
+ * share. Refuses runtimes and code the emulator cannot run.
+ */
+export async function executeFunction(env: FgEnv, pid: string, fn: FunctionRecord, event: unknown): Promise<{ requestId: string; outcome: InvokeOutcome }> {
   const requestId = env.ids.uuid();
   const startedAt = rfc3339(env.clock.now());
   const outcome = await runFunction(env, pid, fn, event, requestId);
@@ -39,6 +35,20 @@ export async function invokeFunction(env: FgEnv, ctx: RequestContext): Promise<R
     request_id: requestId, func_urn: latestUrn(env.creds.region, pid, fn.package, fn.func_name), started_at: startedAt,
     kind: "sync", duration_ms: outcome.durationMs, outcome: outcome.kind === "ok" ? "success" : outcome.kind, result, log: tail(outcome.log, LOG_TAIL_BYTES),
   });
+  return { requestId, outcome };
+}
+
+export async function invokeFunction(env: FgEnv, ctx: RequestContext): Promise<Reply> {
+  const pid = projectOf(env, ctx);
+  const fn = getFunction(env, pid, refOf(env, ctx));
+  let event: unknown;
+  try {
+    event = parseJsonBody(ctx) ?? {};
+  } catch {
+    throw fgErrors.invalid("the event is not valid JSON");
+  }
+  const { requestId, outcome } = await executeFunction(env, pid, fn, event);
+  const result = outcome.kind === "ok" ? outcome.result : outcome.kind === "error" ? JSON.stringify(outcome.error) : "";
   if (outcome.kind === "timeout") throw fgErrors.timeout(fn.timeout);
   const wantLog = header(ctx, "x-cff-log-type")?.toLowerCase() === "tail";
   const failed = outcome.kind === "error";

@@ -3,6 +3,7 @@
  * at most `maxConcurrency` at a time (further invocations wait their turn).
  */
 import { fork, type ChildProcess } from "child_process";
+import * as path from "path";
 import { codeDir } from "./code-cache";
 import { runnerPath } from "./runner-path";
 
@@ -19,6 +20,12 @@ export interface InvokeJob {
   timeoutSeconds: number;
   /** user_data and decrypted encrypted_user_data: the handler's environment variables. */
   env: Record<string, string>;
+  /**
+   * Dependency packages (zips, usually holding node_modules/...). Each is unpacked once per
+   * digest and its node_modules folder (and root) put on NODE_PATH, so `require` finds them
+   * after the function's own node_modules, as on the platform where they sit beside the code.
+   */
+  dependencies?: { digest: string; code: Buffer }[];
 }
 
 export interface FunctionErrorBody {
@@ -46,7 +53,8 @@ export class Executor {
     if (this.running >= this.maxConcurrency) await new Promise<void>((r) => this.waiting.push(r));
     this.running++;
     try {
-      return await this.run(job, await codeDir(job.digest, job.code));
+      const depDirs = await Promise.all((job.dependencies ?? []).map((d) => codeDir(d.digest, d.code)));
+      return await this.run(job, await codeDir(job.digest, job.code), depDirs);
     } finally {
       this.running--;
       this.waiting.shift()?.();
@@ -58,14 +66,15 @@ export class Executor {
     for (const child of this.children) child.kill("SIGKILL");
   }
 
-  private run(job: InvokeJob, dir: string): Promise<InvokeOutcome> {
+  private run(job: InvokeJob, dir: string, depDirs: string[] = []): Promise<InvokeOutcome> {
+    const nodePath = depDirs.flatMap((d) => [path.join(d, "node_modules"), d]).join(path.delimiter);
     const dot = job.handler.lastIndexOf(".");
     const started = Date.now();
     const lines: string[] = [];
     const child = fork(runnerPath(), [], {
       // Replace (not extend) the parent's flags: jest's or ts-node's must not leak in.
       execArgv: [`--max-old-space-size=${job.memorySize}`],
-      env: { PATH: process.env.PATH ?? "", ...job.env, RUNTIME_FUNC_NAME: job.functionName, RUNTIME_PACKAGE: job.packageName, RUNTIME_PROJECT_ID: job.projectId, RUNTIME_MEMORY: String(job.memorySize), RUNTIME_TIMEOUT: String(job.timeoutSeconds), RUNTIME_HANDLER: job.handler, RUNTIME_CODE_ROOT: dir },
+      env: { PATH: process.env.PATH ?? "", ...job.env, RUNTIME_FUNC_NAME: job.functionName, RUNTIME_PACKAGE: job.packageName, RUNTIME_PROJECT_ID: job.projectId, RUNTIME_MEMORY: String(job.memorySize), RUNTIME_TIMEOUT: String(job.timeoutSeconds), RUNTIME_HANDLER: job.handler, RUNTIME_CODE_ROOT: dir, ...(nodePath ? { NODE_PATH: nodePath } : {}) },
       cwd: dir,
       stdio: ["ignore", "pipe", "pipe", "ipc"],
       serialization: "json",

@@ -1,10 +1,13 @@
 /**
  * One execution of a function's code, shared by sync invoke (F8), async invoke (F9) and
- * destination deliveries: the invocability checks and the executor job built from the record.
+ * destination deliveries, timers and workflow executions: the invocability checks and the
+ * executor job built from the record (dependency packages on the require path).
  */
 import { fgErrors } from "../errors";
 import type { FgEnv } from "../env";
 import { isNodeRuntime } from "../limits";
+import { createHash } from "crypto";
+import { findVersionById } from "../models/dependency";
 import type { FunctionRecord } from "../models/function";
 import { parseUserData } from "../validation";
 import type { InvokeOutcome } from "./executor";
@@ -17,6 +20,16 @@ export function assertInvokable(fn: FunctionRecord): void {
   }
 }
 
+/** Unpacked dependency packages of the function (zip-type versions that still exist). */
+function dependencyPackages(env: FgEnv, projectId: string, fn: FunctionRecord): { digest: string; code: Buffer }[] {
+  return fn.depend_version_list.flatMap((id) => {
+    const found = findVersionById(env, projectId, id);
+    if (!found?.version.zip_base64) return [];
+    const code = Buffer.from(found.version.zip_base64, "base64");
+    return [{ digest: `dep-${createHash("sha512").update(code).digest("hex")}`, code }];
+  });
+}
+
 /** Runs the handler once in a child process (user_data and encrypted_user_data as env vars). */
 export function runFunction(env: FgEnv, projectId: string, fn: FunctionRecord, event: unknown, requestId: string): Promise<InvokeOutcome> {
   assertInvokable(fn);
@@ -24,5 +37,6 @@ export function runFunction(env: FgEnv, projectId: string, fn: FunctionRecord, e
   return env.executor.invoke({
     digest: fn.digest, code: Buffer.from(fn.code_base64, "base64"), handler: fn.handler, event, requestId,
     functionName: fn.func_name, packageName: fn.package, projectId, memorySize: fn.memory_size, timeoutSeconds: fn.timeout, env: vars,
+    dependencies: dependencyPackages(env, projectId, fn),
   });
 }
