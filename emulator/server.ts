@@ -17,6 +17,9 @@ import { MAX_BODY_BYTES } from "./functiongraph/limits";
 import { functionGraphPlatform } from "./functiongraph/routes";
 import { Executor } from "./functiongraph/runtime/executor";
 import type { EmulatedPlatform } from "./core/platform";
+import { EngineInstances } from "./leancloud/engine/instances";
+import type { LcCredentials, LcEnv } from "./leancloud/env";
+import { leanCloudPlatform } from "./leancloud/routes";
 
 export interface EmulatorOptions {
   /** TCP port; 0 (default) picks a free one. */
@@ -37,6 +40,12 @@ export interface EmulatorOptions {
   signatureSkewSeconds?: number;
   /** Simultaneous function processes (default 8); further invocations queue. */
   invokeMaxConcurrency?: number;
+  /** Overrides of EMULATOR_DEFAULTS.leancloud (app id and keys, console token, default group). */
+  leancloud?: Partial<LcCredentials>;
+  /** LeanCloud engine function timeout in ms (default 15 000, as the engine SDK). */
+  leancloudFunctionTimeoutMs?: number;
+  /** LeanCloud: primitive RPC results come back as `{}` like the Node engine (default true). */
+  leancloudRpcPrimitiveQuirk?: boolean;
   /** Receives one line per platform request (the CLI prints them); default: silent. */
   logger?: (line: string) => void;
 }
@@ -50,6 +59,8 @@ export interface RunningEmulator {
   clock: Clock;
   /** The FunctionGraph account the emulator accepts (defaults merged with overrides). */
   credentials: FgCredentials;
+  /** The LeanCloud app the emulator accepts (defaults merged with overrides). */
+  leancloud: LcCredentials;
 }
 
 class BodyTooLarge extends Error {}
@@ -94,7 +105,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const executor = new Executor(opts.invokeMaxConcurrency);
   const fg: FgEnv = { store, clock, ids, creds: credentials, executor, signatureSkewSeconds: opts.signatureSkewSeconds ?? 900 };
   // Each platform is one plug-in (core/platform.ts); the app knows none of them by name.
-  const platforms: EmulatedPlatform[] = [functionGraphPlatform(fg)];
+  const leancloud: LcCredentials = { ...EMULATOR_DEFAULTS.leancloud, ...opts.leancloud };
+  let baseUrl = "";
+  const lc: LcEnv = {
+    store, clock, ids, creds: leancloud, engines: new EngineInstances(), baseUrl: () => baseUrl,
+    options: { functionTimeoutMs: opts.leancloudFunctionTimeoutMs ?? 15_000, rpcPrimitiveQuirk: opts.leancloudRpcPrimitiveQuirk ?? true },
+  };
+  const platforms: EmulatedPlatform[] = [functionGraphPlatform(fg), leanCloudPlatform(lc)];
   const app = createApp(store, ids, platforms);
 
   const server = createServer((req, res) => {
@@ -118,12 +135,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   });
   const { port, address } = server.address() as AddressInfo;
   const host = address.includes(":") ? `[${address}]` : address;
+  baseUrl = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
   return {
     url: `http://${host}:${port}`,
     port,
     store,
     clock,
     credentials,
+    leancloud,
     close: async () => {
       for (const p of platforms) await p.close?.();
       await new Promise<void>((resolve) => {
