@@ -21,6 +21,8 @@ export interface DeployRequest {
   comment?: string;
   overwriteFunctions?: boolean;
   source: string;
+  /** Redeploy this existing version (same tag and code), as `lean publish` does with versionTag. */
+  reuse?: VersionRecord;
 }
 
 export class DeployFailed extends Error {}
@@ -70,13 +72,13 @@ export async function deploy(env: LcEnv, req: DeployRequest, eventToken?: string
   const log = (level: "info" | "error", content: string, done = false) => eventToken && addEvent(env, eventToken, level, content, done);
   const group = groupsOf(env)[req.group];
   if (!group) throw new DeployFailed(`Group not found: ${req.group}`);
-  const digest = sha256Hex(req.zip);
+  const digest = req.reuse?.digest ?? sha256Hex(req.zip);
   const version: VersionRecord = {
-    versionTag: nextVersionTag(env, group), digest, entry: req.entry, comment: req.comment, source: req.source,
+    versionTag: req.reuse?.versionTag ?? nextVersionTag(env, group), digest, entry: req.reuse ? req.reuse.entry : req.entry, comment: req.comment ?? req.reuse?.comment, source: req.source,
     deployedAt: env.clock.now().toISOString(), functions: [],
   };
   log("info", `Deploying ${version.versionTag} to ${req.group} (${envName(req.prod)})`);
-  codeOf(env)[digest] ??= req.zip.toString("base64");
+  if (!req.reuse) codeOf(env)[digest] ??= req.zip.toString("base64");
   let instance: Instance;
   try {
     log("info", "Starting a new instance");

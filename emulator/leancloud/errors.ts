@@ -47,6 +47,7 @@ export const consoleErrors = {
   unauthorized: () => new ConsoleError(401, 401, "Unauthorized."),
   invalid: (detail: string) => new ConsoleError(400, 1, detail),
   groupNotFound: (group: string) => new ConsoleError(404, 1, `Group not found: ${group}`),
+  appNotFound: (appId: string) => new ConsoleError(404, 1, `App not found: ${appId}`),
   eventsNotFound: () => new ConsoleError(404, 1, "Event token not found."),
   notDeployable: (group: string, env: string) => new ConsoleError(400, 1, `The ${env} environment of group ${group} is not deployable.`),
 } as const;

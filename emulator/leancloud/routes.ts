@@ -31,7 +31,9 @@ import { lcAuthMiddleware } from "./auth";
 import { lcControlRoutes } from "./control";
 import { PLATFORM, type LcEnv } from "./env";
 import { faultError, lcErrors } from "./errors";
+import * as C from "./handlers/console";
 import * as Fn from "./handlers/functions";
+import * as U from "./handlers/users";
 
 export const LEANCLOUD_OPERATIONS = [
   "CallFunction", "CallFunctionRpc", "GetFunctionMetadatas", "Ping",
@@ -60,6 +62,22 @@ export const LC_ROUTES: LcRoute[] = [
     { method: "POST", path: "/1.1/call/:name", operation: "CallFunctionRpc", handler: Fn.callFunction },
   ]),
   { method: "GET", path: "/__engine/1/ping", operation: "Ping", handler: Fn.ping },
+  ...bothVersions([
+    { method: "POST", path: "/1.1/users", operation: "SignUpUser", handler: U.signUpUser },
+    { method: "POST", path: "/1.1/login", operation: "LoginUser", handler: U.loginUser },
+    { method: "GET", path: "/1.1/users/me", operation: "GetCurrentUser", handler: U.getCurrentUser },
+  ]),
+  { method: "GET", path: "/1.1/engine", operation: "GetEngineInfo", handler: C.getEngineInfo },
+  { method: "GET", path: "/1.1/engine/groups", operation: "GetEngineGroups", handler: C.getEngineGroups },
+  { method: "GET", path: "/1.1/engine/groups/:group", operation: "GetEnvironmentVariables", handler: C.getEnvironmentVariables },
+  { method: "PATCH", path: "/1.1/engine/groups/:group", operation: "UpdateEnvironmentVariables", handler: C.updateEnvironmentVariables },
+  { method: "POST", path: "/1.1/engine/groups/:group/envs/:env/version", operation: "DeployEngine", handler: C.deployEngine },
+  { method: "POST", path: "/1.1/engine/groups/:group/:envName/version", operation: "DeployEngine", handler: C.deployEngine },
+  { method: "DELETE", path: "/1.1/engine/groups/:group/envs/:env", operation: "DeleteEngineEnvironment", handler: C.deleteEngineEnvironment },
+  { method: "GET", path: "/1.1/engine/events/poll/:token", operation: "GetEngineEvents", handler: C.getEngineEvents },
+  { method: "GET", path: "/client-center/2/clients/self", operation: "GetClientSelf", handler: C.getClientSelf },
+  { method: "GET", path: "/client-center/2/clients/self/apps", operation: "GetClientApps", handler: C.getClientApps },
+  { method: "GET", path: "/client-center/2/clients/self/apps/:appId", operation: "GetClientApp", handler: C.getClientApp },
 ];
 
 export const isLcPath = (path: string) => /^\/(1|1\.1|client-center|__engine)\//.test(path);
