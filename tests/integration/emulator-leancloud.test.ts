@@ -4,6 +4,9 @@
  * metadatas, the control deploy, faults and the request log. Emulator-only.
  */
 import { createHash } from "crypto";
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { lcCall, type LcCall } from "../../emulator/testing/leancloud-client";
 import { SAMPLE_CLOUD_JS, writeProject } from "../../emulator/testing/leancloud-projects";
@@ -184,5 +187,22 @@ describe("faults, request log and state", () => {
     expect(Object.keys(state.groups).sort()).toEqual(["api", "web"]);
     expect(state.groups.web.production.version.comment).toBe("first");
     expect(state.functionRoutes["1"]).toMatchObject({ hello: "web", number: "api" });
+  });
+});
+
+describe("persistence", () => {
+  it("restarts deployed instances from the state file after an emulator restart", async () => {
+    const stateFile = join(mkdtempSync(join(tmpdir(), "cloudfn-lc-state-")), "state.json");
+    const first = await startEmulator({ stateFile });
+    const project = writeProject({ "cloud.js": "require('leanengine').Cloud.define('persisted', () => 'still here');" });
+    expect((await lcCall(first.url, first.leancloud, { method: "POST", path: "/_emulator/leancloud/deploy", auth: "none", body: { path: project } })).status).toBe(200);
+    await first.close();
+    const second = await startEmulator({ stateFile });
+    try {
+      const res = await lcCall(second.url, second.leancloud, { method: "POST", path: "/1.1/functions/persisted", body: {} });
+      expect([res.status, res.body]).toEqual([200, { result: "still here" }]);
+    } finally {
+      await second.close();
+    }
   });
 });
