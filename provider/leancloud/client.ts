@@ -5,7 +5,7 @@
  */
 import { AxiosAdapter, AxiosError, AxiosRequestConfig, Method } from "axios";
 import { z } from "zod";
-import { HttpClient, createHttpClient, isRetryable } from "../core/http";
+import { HttpClient, createHttpClient } from "../core/http";
 import { Group, PollPage, deploySchema, functionResultSchema, groupsSchema, metadatasSchema, parseLeanCloudError, pollSchema, validate } from "./api";
 import { LeanCloudSettings, requireAppKey, requireConsoleToken, requireMasterKey } from "./config";
 import { Environment, envIndex, prodHeader, signature } from "./sign";
@@ -27,14 +27,19 @@ export interface CallOptions {
   sessionToken?: string;
 }
 
+/** Connection failures that happen before a request is sent. */
+const NEVER_SENT = new Set(["ECONNREFUSED", "EAI_AGAIN", "ENOTFOUND"]);
+
 /**
  * A function call is not idempotent, so it is retried only when it surely did not run or the
- * platform said "not now": connection failures, 429, 502 (maintenance) and 503 unless the body
- * says 124 (the function timed out on the server, so it did run). 500 and 524 are never retried.
+ * platform said "not now": a connection that was never made, 429, 502 (maintenance) and 503
+ * unless the body says 124 (the function timed out on the server, so it did run). A reset or a
+ * timeout after sending, 500 and 524 are not retried: the call may have run, and the error
+ * says so instead of running it twice.
  */
 export function isRetryableCall(error: AxiosError): boolean {
   const status = error.response?.status;
-  if (status === undefined) return isRetryable(error);
+  if (status === undefined) return error.code !== undefined && NEVER_SENT.has(error.code);
   if (status === 503) return (error.response?.data as { code?: unknown } | undefined)?.code !== 124;
   return status === 429 || status === 502;
 }

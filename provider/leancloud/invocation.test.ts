@@ -99,10 +99,17 @@ describe("Invocation create", () => {
     tuning.client = { adapter: crash.adapter, baseDelayMs: 1 };
     await expect(provider.create(base)).rejects.toThrow(/LeanCloud code ENOENT, HTTP 500: no file/);
     expect(crash.requests).toHaveLength(1);
-    const asleep = scriptedAdapter([{ status: 503, body: { code: 1, error: "asleep" } }, { networkError: "ECONNRESET" }, { status: 200, body: { result: 1 } }]);
+    const asleep = scriptedAdapter([{ status: 503, body: { code: 1, error: "asleep" } }, { networkError: "ECONNREFUSED" }, { status: 429, body: {} }, { status: 200, body: { result: 1 } }]);
     tuning.client = { adapter: asleep.adapter, baseDelayMs: 1 };
     expect((await provider.create(base)).outs?.result).toBe(1);
-    expect(asleep.requests).toHaveLength(3);
+    expect(asleep.requests).toHaveLength(4);
+  });
+
+  it("a connection reset after sending (the call may have run) fails instead of calling twice", async () => {
+    const reset = scriptedAdapter([{ networkError: "ECONNRESET", message: "socket hang up" }, { status: 200, body: { result: 1 } }]);
+    tuning.client = { adapter: reset.adapter, baseDelayMs: 1 };
+    await expect(provider.create(base)).rejects.toThrow(/failed: request failed: socket hang up \(ECONNRESET\)/);
+    expect(reset.requests).toHaveLength(1);
   });
 
   it("a missing key names the config key and the variable", async () => {
