@@ -140,3 +140,28 @@ describe("EngineEnvironmentVariables", () => {
     expect(await groupVars()).toEqual({ THEIRS: "keep" });
   });
 });
+
+describe("transient faults", () => {
+  const fault = (rule: Record<string, unknown>) => axios.post(`${emu.url}/_emulator/faults`, { platform: "leancloud", ...rule });
+  afterEach(() => axios.delete(`${emu.url}/_emulator/faults`));
+
+  it("console calls are retried through 503s, 429s and dropped connections", async () => {
+    await fault({ operation: "GetEngineGroups", status: 503, times: 2 });
+    await fault({ operation: "UpdateEnvironmentVariables", status: 429, times: 1 });
+    await fault({ operation: "GetEngineGroups", drop: true, times: 1 });
+    await clearRequests();
+    const created = await envVars.create(await checked<EnvVarsInputs>(envVars, { variables: { RETRIED: "yes" } }));
+    const ops = await requests();
+    expect(await groupVars()).toMatchObject({ RETRIED: "yes" });
+    expect(ops.filter((o: string) => o === "GetEngineGroups")).toHaveLength(4);
+    expect(ops.filter((o: string) => o === "UpdateEnvironmentVariables")).toHaveLength(2);
+    await envVars.delete!(created.id, created.outs!);
+  });
+
+  it("a call whose response was lost fails clearly and is not made twice", async () => {
+    await fault({ operation: "CallFunction", dropAfter: true, times: 1 });
+    await clearRequests();
+    await expect(call({ name: "hello" })).rejects.toThrow(/LeanCloud function "hello" \(production, POST \/1.1\/functions\/hello\) failed: request failed/);
+    expect(await requests()).toEqual(["CallFunction"]);
+  });
+});
