@@ -13,6 +13,13 @@ describe("parseCliArgs", () => {
     });
   });
 
+  it("reads LeanCloud keys from the environment and flags, and the function timeout", () => {
+    const env = { CLOUDFN_EMULATOR_LC_APP_ID: "envApp", CLOUDFN_EMULATOR_LC_MASTER_KEY: "envMaster" };
+    expect(parseCliArgs(["--lc-app-key", "flagKey", "--lc-master-key=flagMaster", "--lc-function-timeout-ms", "2000"], env)).toEqual({
+      port: 0, leancloudFunctionTimeoutMs: 2000, leancloud: { appId: "envApp", appKey: "flagKey", masterKey: "flagMaster" },
+    });
+  });
+
   it.each([
     [["--port", "70000"], "--port must be an integer from 0 to 65535, got \"70000\""],
     [["--port"], "--port needs a value"],

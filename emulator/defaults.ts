@@ -15,4 +15,14 @@ export const EMULATOR_DEFAULTS = {
     userName: "cloudfn",
     password: "cloudfn-local-password",
   },
+  leancloud: {
+    appId: "cloudfnLocalAppId0000000-gzGzoHsz",
+    appKey: "cloudfnLocalAppKey000000",
+    masterKey: "cloudfnLocalMasterKey000",
+    hookKey: "cloudfnLocalHookKey00000",
+    /** Console access token (`Authorization: Token …`) for the lean-CLI console API subset. */
+    consoleToken: "cloudfn-local-console-token-not-for-production",
+    /** The engine group deployments go to by default. */
+    group: "web",
+  },
 } as const;

@@ -18,6 +18,9 @@ import { functionGraphPlatform } from "./functiongraph/routes";
 import { AkLockout } from "./functiongraph/ak-lockout";
 import { Executor } from "./functiongraph/runtime/executor";
 import type { EmulatedPlatform } from "./core/platform";
+import { EngineInstances } from "./leancloud/engine/instances";
+import type { LcCredentials, LcEnv } from "./leancloud/env";
+import { leanCloudPlatform } from "./leancloud/routes";
 
 export interface EmulatorOptions {
   /** TCP port; 0 (default) picks a free one. */
@@ -42,6 +45,12 @@ export interface EmulatorOptions {
   invokeMaxConcurrency?: number;
   /** Wait between async-invoke retries in ms (default 1000); with a ManualClock time is advanced instead. */
   asyncRetryDelayMs?: number;
+  /** Overrides of EMULATOR_DEFAULTS.leancloud (app id and keys, console token, default group). */
+  leancloud?: Partial<LcCredentials>;
+  /** LeanCloud engine function timeout in ms (default 15 000, as the engine SDK). */
+  leancloudFunctionTimeoutMs?: number;
+  /** LeanCloud: primitive RPC results come back as `{}` like the Node engine (default true). */
+  leancloudRpcPrimitiveQuirk?: boolean;
   /** Receives one line per platform request (the CLI prints them); default: silent. */
   logger?: (line: string) => void;
 }
@@ -55,6 +64,8 @@ export interface RunningEmulator {
   clock: Clock;
   /** The FunctionGraph account the emulator accepts (defaults merged with overrides). */
   credentials: FgCredentials;
+  /** The LeanCloud app the emulator accepts (defaults merged with overrides). */
+  leancloud: LcCredentials;
 }
 
 class BodyTooLarge extends Error {}
@@ -99,7 +110,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const executor = new Executor(opts.invokeMaxConcurrency);
   const fg: FgEnv = { store, clock, ids, creds: credentials, executor, signatureSkewSeconds: opts.signatureSkewSeconds ?? 900, akLockout: new AkLockout(opts.akLockoutThreshold), asyncRetryDelayMs: opts.asyncRetryDelayMs };
   // Each platform is one plug-in (core/platform.ts); the app knows none of them by name.
-  const platforms: EmulatedPlatform[] = [functionGraphPlatform(fg)];
+  const leancloud: LcCredentials = { ...EMULATOR_DEFAULTS.leancloud, ...opts.leancloud };
+  let baseUrl = "";
+  const lc: LcEnv = {
+    store, clock, ids, creds: leancloud, engines: new EngineInstances(), baseUrl: () => baseUrl,
+    options: { functionTimeoutMs: opts.leancloudFunctionTimeoutMs ?? 15_000, rpcPrimitiveQuirk: opts.leancloudRpcPrimitiveQuirk ?? true },
+  };
+  const platforms: EmulatedPlatform[] = [functionGraphPlatform(fg), leanCloudPlatform(lc)];
   const app = createApp(store, ids, platforms);
 
   const server = createServer((req, res) => {
@@ -123,12 +140,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   });
   const { port, address } = server.address() as AddressInfo;
   const host = address.includes(":") ? `[${address}]` : address;
+  baseUrl = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
   return {
     url: `http://${host}:${port}`,
     port,
     store,
     clock,
     credentials,
+    leancloud,
     close: async () => {
       for (const p of platforms) await p.close?.();
       await new Promise<void>((resolve) => {

@@ -16,6 +16,13 @@ import * as fgDependencyVersion from "../provider/functiongraph/dependency-versi
 import { DEPENDENCY_VERSION_OUTPUTS } from "../sdk/functiongraph/dependency-version";
 import * as fgWorkflow from "../provider/functiongraph/workflow-schema";
 import { WORKFLOW_OUTPUTS } from "../sdk/functiongraph/workflow";
+import { CONFIG_KEYS as LC_CONFIG_KEYS } from "../provider/leancloud/config";
+import * as lcInvocation from "../provider/leancloud/invocation-schema";
+import * as lcDeployment from "../provider/leancloud/deployment-schema";
+import * as lcEnvVars from "../provider/leancloud/env-vars-schema";
+import { INVOCATION_OUTPUTS as LC_INVOCATION_OUTPUTS } from "../sdk/leancloud/invocation";
+import { ENGINE_DEPLOYMENT_OUTPUTS } from "../sdk/leancloud/engine-deployment";
+import { ENGINE_ENVIRONMENT_VARIABLES_OUTPUTS } from "../sdk/leancloud/engine-environment-variables";
 import type { z } from "zod";
 
 export interface ResourceDeclaration {
@@ -95,7 +102,37 @@ export const RESOURCES: ResourceDeclaration[] = [
     secrets: [],
     defaults: fgWorkflow.DEFAULTS,
   },
+  {
+    token: "cloudfn:leancloud:Invocation",
+    inputObject: lcInvocation.inputObject,
+    inputProperties: lcInvocation.INPUT_PROPERTIES,
+    outputProperties: lcInvocation.OUTPUT_PROPERTIES,
+    sdkOutputs: LC_INVOCATION_OUTPUTS,
+    replaceOnChange: lcInvocation.REPLACE_ON_CHANGE,
+    secrets: ["sessionToken"],
+    defaults: lcInvocation.DEFAULTS,
+  },
+  {
+    token: "cloudfn:leancloud:EngineDeployment",
+    inputObject: lcDeployment.inputObject,
+    inputProperties: lcDeployment.INPUT_PROPERTIES,
+    outputProperties: lcDeployment.OUTPUT_PROPERTIES,
+    sdkOutputs: ENGINE_DEPLOYMENT_OUTPUTS,
+    replaceOnChange: lcDeployment.REPLACE_ON_CHANGE,
+    secrets: [],
+    defaults: lcDeployment.DEFAULTS,
+  },
+  {
+    token: "cloudfn:leancloud:EngineEnvironmentVariables",
+    inputObject: lcEnvVars.inputObject,
+    inputProperties: lcEnvVars.INPUT_PROPERTIES,
+    outputProperties: lcEnvVars.OUTPUT_PROPERTIES,
+    sdkOutputs: ENGINE_ENVIRONMENT_VARIABLES_OUTPUTS,
+    replaceOnChange: lcEnvVars.REPLACE_ON_CHANGE,
+    secrets: ["secretVariables", "secretVariableHashes"],
+    defaults: lcEnvVars.DEFAULTS,
+  },
 ];
 
 /** Stack config keys (`cloudfn:<name>`) of every platform. */
-export const CONFIG_KEY_NAMES: string[] = [...Object.values(FG_CONFIG_KEYS).map((c) => c.key)];
+export const CONFIG_KEY_NAMES: string[] = [...Object.values(FG_CONFIG_KEYS).map((c) => c.key), ...Object.values(LC_CONFIG_KEYS).map((c) => c.key)];

@@ -1,0 +1,142 @@
+/**
+ * Where LeanCloud credentials and endpoints come from, resolved at CALL time (never captured
+ * into `__provider`): the stack config handed to `configure()` first, then environment
+ * variables (the names LeanEngine itself injects into instances, so a program run inside an
+ * engine or a CI job with the same variables needs no extra setup).
+ */
+
+/** Stack config keys (namespace `cloudfn`) and their environment fallbacks. */
+export const CONFIG_KEYS = {
+  appId: { key: "cloudfn:leancloudAppId", env: "LEANCLOUD_APP_ID", secret: false },
+  appKey: { key: "cloudfn:leancloudAppKey", env: "LEANCLOUD_APP_KEY", secret: true },
+  masterKey: { key: "cloudfn:leancloudMasterKey", env: "LEANCLOUD_APP_MASTER_KEY", secret: true },
+  serverUrl: { key: "cloudfn:leancloudServerUrl", env: "CLOUDFN_LEANCLOUD_SERVER_URL", secret: false },
+  consoleUrl: { key: "cloudfn:leancloudConsoleUrl", env: "CLOUDFN_LEANCLOUD_CONSOLE_URL", secret: false },
+  consoleToken: { key: "cloudfn:leancloudConsoleToken", env: "LEANCLOUD_CONSOLE_TOKEN", secret: true },
+} as const;
+
+type Setting = keyof typeof CONFIG_KEYS;
+
+/** Retry tuning read from the environment (shared with the other platforms). */
+export const RETRY_ENV = { retries: "CLOUDFN_MAX_RETRIES", baseDelayMs: "CLOUDFN_RETRY_BASE_DELAY_MS" } as const;
+/** Poll interval of deploy events in ms (lean-cli waits 700 ms); tests shorten it. */
+export const POLL_ENV = "CLOUDFN_LEANCLOUD_POLL_INTERVAL_MS";
+
+const stackConfig = new Map<string, string>();
+
+/** A minimal view of the `ConfigureRequest.config` object. */
+export interface ConfigSource {
+  get(key: string): string | undefined;
+}
+
+/** Stores the `cloudfn:leancloud*` keys; called from every LeanCloud provider's `configure`. */
+export function setStackConfig(config: ConfigSource): void {
+  stackConfig.clear();
+  for (const { key } of Object.values(CONFIG_KEYS)) {
+    const value = config.get(key);
+    if (value !== undefined && value !== "") stackConfig.set(key, value);
+  }
+}
+
+/** Forgets the stack config (tests). */
+export function clearStackConfig(): void {
+  stackConfig.clear();
+}
+
+function lookup(setting: Setting, env: NodeJS.ProcessEnv): string | undefined {
+  const { key, env: name } = CONFIG_KEYS[setting];
+  return stackConfig.get(key) ?? (env[name] || undefined);
+}
+
+/** Names the config key and variable, never the value. */
+function missing(setting: Setting, why: string): Error {
+  const { key, env, secret } = CONFIG_KEYS[setting];
+  return new Error(`LeanCloud ${why}: set stack config "${key}" (pulumi config set ${secret ? "--secret " : ""}${key} ...) or the environment variable ${env}`);
+}
+
+function required(setting: Setting, env: NodeJS.ProcessEnv, why: string): string {
+  const value = lookup(setting, env);
+  if (value === undefined) throw missing(setting, why);
+  return value;
+}
+
+function numberFrom(value: string | undefined): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+const trim = (url: string) => url.replace(/\/+$/, "");
+
+/**
+ * The app's region, from the suffix LeanCloud puts on app ids (as lean-cli and the JS SDK read
+ * it): `-MdYXbMMI` international, `-9Nh9j0Va` China East, anything else China North.
+ */
+export function regionOf(appId: string): "us-w1" | "cn-e1" | "cn-n1" {
+  if (appId.endsWith("-MdYXbMMI")) return "us-w1";
+  if (appId.endsWith("-9Nh9j0Va")) return "cn-e1";
+  return "cn-n1";
+}
+
+/** The shared API host lean-cli uses for the app (bound custom domains must be configured). */
+export function defaultServerUrl(appId: string): string {
+  const id8 = appId.slice(0, 8).toLowerCase();
+  const region = regionOf(appId);
+  if (region === "us-w1") return `https://${id8}.api.lncldglobal.com`;
+  return `https://${id8}.lc-${region}-shared.com`;
+}
+
+/** The console API base URL of the app's region (lean-cli's table). */
+export function defaultConsoleUrl(appId: string): string {
+  const region = regionOf(appId);
+  if (region === "us-w1") return "https://us-w1-console-api.leancloud.app";
+  return `https://${region}-console-api.leancloud.cn`;
+}
+
+export interface LeanCloudSettings {
+  appId: string;
+  appKey?: string;
+  masterKey?: string;
+  /** API (and engine) base URL, no trailing slash. */
+  serverUrl: string;
+  /** Console API base URL, no trailing slash. */
+  consoleUrl: string;
+  consoleToken?: string;
+  retries?: number;
+  retryBaseDelayMs?: number;
+  pollIntervalMs: number;
+}
+
+/** Resolves every setting now; only the app id is required here (callers require the keys they use). */
+export function resolveSettings(env: NodeJS.ProcessEnv = process.env): LeanCloudSettings {
+  const appId = required("appId", env, "app id is not set");
+  return {
+    appId,
+    appKey: lookup("appKey", env),
+    masterKey: lookup("masterKey", env),
+    serverUrl: trim(lookup("serverUrl", env) ?? defaultServerUrl(appId)),
+    consoleUrl: trim(lookup("consoleUrl", env) ?? defaultConsoleUrl(appId)),
+    consoleToken: lookup("consoleToken", env),
+    retries: numberFrom(env[RETRY_ENV.retries]),
+    retryBaseDelayMs: numberFrom(env[RETRY_ENV.baseDelayMs]),
+    pollIntervalMs: numberFrom(env[POLL_ENV]) ?? 700,
+  };
+}
+
+/** The master key, or an error naming where to set it. */
+export function requireMasterKey(s: LeanCloudSettings, why: string): string {
+  if (s.masterKey === undefined) throw missing("masterKey", `master key is not set (${why})`);
+  return s.masterKey;
+}
+
+/** The app key, or an error naming where to set it. */
+export function requireAppKey(s: LeanCloudSettings, why: string): string {
+  if (s.appKey === undefined) throw missing("appKey", `app key is not set (${why})`);
+  return s.appKey;
+}
+
+/** The console access token, or an error naming where to set it. */
+export function requireConsoleToken(s: LeanCloudSettings, why: string): string {
+  if (s.consoleToken === undefined) throw missing("consoleToken", `console access token is not set (${why})`);
+  return s.consoleToken;
+}
