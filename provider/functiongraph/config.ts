@@ -69,6 +69,13 @@ function lookup(setting: Setting, env: NodeJS.ProcessEnv): string | undefined {
   return stackConfig.get(key) ?? (env[name] || undefined);
 }
 
+/** Region and project when both are configured (stack config or env), without failing otherwise. */
+export function knownRegionAndProject(env: NodeJS.ProcessEnv = process.env): { region: string; projectId: string } | undefined {
+  const region = lookup("region", env);
+  const projectId = lookup("projectId", env);
+  return region && projectId ? { region, projectId } : undefined;
+}
+
 /** Names the config key and variable, never the value. */
 function missing(setting: Setting, why: string): Error {
   const { key, env } = CONFIG_KEYS[setting];

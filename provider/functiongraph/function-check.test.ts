@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { UNKNOWN } from "../core/diff";
+import { clearStackConfig, setStackConfig } from "./config";
 import { checkInputs } from "./function-check";
 import { FunctionInputs } from "./function-schema";
 
@@ -14,6 +15,24 @@ describe("check", () => {
     expect(res.inputs).toMatchObject({ package: "default", memorySize: 128, timeout: 30, description: "" });
     expect(res.inputs!.codeHash).toMatch(/^[0-9a-f]{64}$/);
     expect((await checkInputs(valid)).inputs!.codeHash).toBe(res.inputs!.codeHash);
+  });
+
+  it("predicts the function's URN when region and project are configured, so dependants stay known in preview", async () => {
+    const saved = { region: process.env.HW_REGION_NAME, project: process.env.HW_PROJECT_ID };
+    try {
+      delete process.env.HW_REGION_NAME;
+      delete process.env.HW_PROJECT_ID;
+      clearStackConfig();
+      expect((await checkInputs(valid)).inputs).not.toHaveProperty("funcUrn");
+      setStackConfig({ get: (k: string) => ({ "cloudfn:functiongraphRegion": "cn-north-4", "cloudfn:functiongraphProjectId": "p0" } as Record<string, string>)[k] });
+      expect(((await check({ package: "shop" })).inputs as unknown as Record<string, unknown>).funcUrn).toBe("urn:fss:cn-north-4:p0:function:shop:hello:latest");
+      // An invalid input predicts nothing: the URN would be wrong anyway.
+      expect((await check({ name: "9lives" })).inputs).not.toHaveProperty("funcUrn");
+    } finally {
+      clearStackConfig();
+      if (saved.region !== undefined) process.env.HW_REGION_NAME = saved.region;
+      if (saved.project !== undefined) process.env.HW_PROJECT_ID = saved.project;
+    }
   });
 
   it("ignores codeHash values supplied by the user", async () => {

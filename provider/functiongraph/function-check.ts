@@ -1,11 +1,13 @@
 /**
  * `check` for functions: validation with zero HTTP calls. Properties that are unknown during
  * preview skip validation (and defaults) and pass through as the unknown sentinel; the hidden
- * `codeHash` is computed from the deterministic zip so diffs and previews never upload code.
+ * `codeHash` is computed from the deterministic zip so diffs and previews never upload code, and
+ * the hidden `funcUrn` is predicted so dependants stay known during preview.
  */
 import { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
 import { splitUnknowns, zodFailures } from "../core/check";
 import { UNKNOWN, containsUnknown } from "../core/diff";
+import { knownRegionAndProject } from "./config";
 import { buildCode, dropUndefined, envHash } from "./function-mapping";
 import { FunctionInputs, HIDDEN_INPUTS, crossFieldIssues, inputObject } from "./function-schema";
 
@@ -19,6 +21,20 @@ async function codeHashOf(code: unknown): Promise<{ hash?: string; failure?: Che
   } catch (e) {
     return { failure: { property: "code", reason: `code: cannot build the archive: ${(e as Error).message}` } };
   }
+}
+
+/**
+ * The URN the platform will give the function (`urn:fss:{region}:{project}:function:{package}:
+ * {name}:latest`, §2.1), when everything it is made of is known. As a checked input it is what
+ * the engine shows as the function's `funcUrn` during preview (dynamic providers get no
+ * preview of create/update: the engine hands back the checked inputs as outputs), so triggers,
+ * configs, workflows and invocations that reference `funcUrn` see a known value instead of a
+ * spurious change whenever the function itself changes.
+ */
+function predictedUrn(value: Partial<FunctionInputs>): string | undefined {
+  const where = knownRegionAndProject();
+  if (!where || typeof value.name !== "string" || typeof value.package !== "string") return undefined;
+  return `urn:fss:${where.region}:${where.projectId}:function:${value.package}:${value.name}:latest`;
 }
 
 export async function checkInputs(news: FunctionInputs): Promise<CheckResult<FunctionInputs>> {
@@ -39,6 +55,7 @@ export async function checkInputs(news: FunctionInputs): Promise<CheckResult<Fun
     ...value,
     ...unknown,
     ...(code.hash !== undefined ? { codeHash: code.hash } : {}),
+    ...(failures.length === 0 && predictedUrn(value) ? { funcUrn: predictedUrn(value) } : {}),
     ...(news?.encryptedEnvironment !== undefined ? { encryptedEnvironmentHash: envHash(news.encryptedEnvironment) } : {}),
   }) as FunctionInputs;
   return failures.length > 0 ? { inputs, failures } : { inputs };
