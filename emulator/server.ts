@@ -17,6 +17,9 @@ import { MAX_BODY_BYTES } from "./functiongraph/limits";
 import { functionGraphPlatform } from "./functiongraph/routes";
 import { Executor } from "./functiongraph/runtime/executor";
 import type { EmulatedPlatform } from "./core/platform";
+import { DEFAULT_LIMITS, type MinAppCredentials, type MinAppEnv, type MinAppOptions } from "./minapp/env";
+import { minappPlatform } from "./minapp/routes";
+import { MinAppExecutor } from "./minapp/runtime/executor";
 
 export interface EmulatorOptions {
   /** TCP port; 0 (default) picks a free one. */
@@ -37,6 +40,8 @@ export interface EmulatorOptions {
   signatureSkewSeconds?: number;
   /** Simultaneous function processes (default 8); further invocations queue. */
   invokeMaxConcurrency?: number;
+  /** MinApp: app credentials (defaults EMULATOR_DEFAULTS.minapp) and job time limits. */
+  minapp?: MinAppOptions;
   /** Receives one line per platform request (the CLI prints them); default: silent. */
   logger?: (line: string) => void;
 }
@@ -94,7 +99,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const executor = new Executor(opts.invokeMaxConcurrency);
   const fg: FgEnv = { store, clock, ids, creds: credentials, executor, signatureSkewSeconds: opts.signatureSkewSeconds ?? 900 };
   // Each platform is one plug-in (core/platform.ts); the app knows none of them by name.
-  const platforms: EmulatedPlatform[] = [functionGraphPlatform(fg)];
+  const minapp: MinAppEnv = {
+    store, clock, ids,
+    creds: { ...EMULATOR_DEFAULTS.minapp, ...opts.minapp?.credentials } as MinAppCredentials,
+    executor: new MinAppExecutor(opts.invokeMaxConcurrency),
+    limits: { syncTimeoutMs: opts.minapp?.syncTimeoutMs ?? DEFAULT_LIMITS.syncTimeoutMs, asyncTimeoutMs: opts.minapp?.asyncTimeoutMs ?? DEFAULT_LIMITS.asyncTimeoutMs },
+  };
+  const platforms: EmulatedPlatform[] = [functionGraphPlatform(fg), minappPlatform(minapp)];
   const app = createApp(store, ids, platforms);
 
   const server = createServer((req, res) => {
