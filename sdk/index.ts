@@ -3,3 +3,4 @@
  * resources are exported.
  */
 export * as functiongraph from "./functiongraph";
+export * as minapp from "./minapp";

@@ -1,0 +1,101 @@
+/**
+ * Resource provider for `cloudfn:minapp:Invocation`: runs a cloud function when the resource is
+ * created and again whenever its inputs change (data, mode, or the function's code through
+ * `codeHash`). Nothing exists on the platform for it, so read and delete make no calls.
+ *
+ * Identifier: `<envId/>name@<random hex>` (a run, not a platform object).
+ * Replace on change: nothing; any change is an update that runs the function again.
+ * Computed outputs: result (the function's answer), jobId and log (debug mode).
+ * API calls per step (minapp-api.md §3.2-§3.4):
+ *   check  — none (zod validation).
+ *   diff   — none.
+ *   create, update — mode sync: POST cloud-function/<name>/job/ {data, sync: true};
+ *            async: the same with sync: false (answer {status: "ok"});
+ *            debug: POST cloud-function/<name>/debug/ {data}.
+ *            A failed run (code ≠ 0) fails the step with the function's error type, message,
+ *            stack and log, so the run is not recorded as done.
+ *   read, delete — none.
+ * The job call is retried on 5xx/429 like every call, so a run is "at least once".
+ */
+import { randomBytes } from "crypto";
+import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
+import { splitUnknowns, zodFailures } from "../core/check";
+import { changedFields, containsUnknown, diffResult } from "../core/diff";
+import { DebugResult, JobResult } from "./api";
+import { minappClient } from "./cloud-function";
+import { defaultEnvironmentId, setStackConfig } from "./config";
+import { InvocationInputs, InvocationOutputs, RUN_FIELDS, inputObject } from "./invocation-schema";
+import { dropUndefined, functionResourceId } from "./mapping-util";
+
+type Mask = { [K in keyof typeof inputObject.shape]?: true };
+
+/** A failed run, with everything the platform said about it. */
+export class FunctionRunError extends Error {
+  constructor(readonly functionName: string, readonly mode: string, readonly errorType: string, readonly errorMessage: string, readonly functionStack?: string, readonly log?: string) {
+    super(
+      `MinApp cloud function "${functionName}" failed (${mode} run): ${errorType}: ${errorMessage}` +
+        (functionStack ? `\nstack:\n${functionStack}` : "") +
+        (log ? `\nlog:\n${log}` : ""),
+    );
+    this.name = "FunctionRunError";
+  }
+}
+
+function failure(inputs: InvocationInputs, res: JobResult | DebugResult, log?: string): FunctionRunError {
+  const err = res.error ?? {};
+  return new FunctionRunError(inputs.functionName, inputs.mode, err.type || "Error", err.message || `code ${res.code}`, err.stack, log);
+}
+
+/** Runs the function once in the requested mode and returns the outputs, or throws FunctionRunError. */
+export async function run(inputs: InvocationInputs): Promise<InvocationOutputs> {
+  const ma = minappClient(inputs.environmentId);
+  const data = inputs.data ?? {};
+  if (inputs.mode === "debug") {
+    const res = await ma.debug(inputs.functionName, data);
+    if (res.code !== 0) throw failure(inputs, res, res.log);
+    return dropUndefined({ ...inputs, result: res.data ?? null, jobId: res.job_id === undefined ? undefined : String(res.job_id), log: res.log });
+  }
+  const res = await ma.runJob(inputs.functionName, data, inputs.mode === "sync");
+  if (inputs.mode === "async") return { ...inputs, result: { status: res.status ?? "ok" } };
+  if (res.code !== 0) throw failure(inputs, res);
+  return { ...inputs, result: res.data ?? null };
+}
+
+export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
+  async configure(req: ConfigureRequest): Promise<void> {
+    setStackConfig(req.config);
+  },
+
+  async check(_olds: InvocationInputs, news: InvocationInputs): Promise<CheckResult<InvocationInputs>> {
+    const { known, unknown } = splitUnknowns((news ?? {}) as unknown as Record<string, unknown>, containsUnknown);
+    const mask = Object.fromEntries(Object.keys(unknown).filter((k) => k in inputObject.shape).map((k) => [k, true])) as Mask;
+    const parsed = inputObject.partial(mask).safeParse(known);
+    const value = (parsed.success ? parsed.data : known) as Partial<InvocationInputs>;
+    const environmentId = "environmentId" in unknown ? unknown.environmentId : value.environmentId ?? defaultEnvironmentId();
+    const inputs = dropUndefined({ ...value, ...unknown, environmentId: environmentId || undefined }) as InvocationInputs;
+    return parsed.success ? { inputs } : { inputs, failures: zodFailures(parsed.error) };
+  },
+
+  async diff(_id: string, olds: InvocationOutputs, news: InvocationInputs): Promise<DiffResult> {
+    const normalize = { data: (v: unknown) => v ?? {}, environmentId: (v: unknown) => v ?? "", mode: (v: unknown) => v ?? "sync" };
+    const changed = changedFields(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>, RUN_FIELDS, normalize);
+    return diffResult(changed, []);
+  },
+
+  async create(inputs: InvocationInputs): Promise<CreateResult<InvocationOutputs>> {
+    const outs = await run(inputs);
+    return { id: `${functionResourceId(inputs.functionName, inputs.environmentId)}@${randomBytes(6).toString("hex")}`, outs };
+  },
+
+  async read(id: string, props?: InvocationOutputs): Promise<ReadResult<InvocationOutputs>> {
+    return { id, props };
+  },
+
+  async update(_id: string, _olds: InvocationOutputs, news: InvocationInputs): Promise<UpdateResult<InvocationOutputs>> {
+    return { outs: await run(news) };
+  },
+
+  async delete(): Promise<void> {
+    // A run leaves nothing to delete on the platform.
+  },
+};
