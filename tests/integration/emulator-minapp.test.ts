@@ -6,6 +6,8 @@ const { clientId, clientSecret } = EMULATOR_DEFAULTS.minapp;
 const FN = "/oserve/v1.3/cloud-function/";
 const HELLO = 'exports.main = function (event, callback) {\n  callback(null, "hello " + event.data.who)\n}';
 
+jest.setTimeout(30_000);
+
 let emu: RunningEmulator;
 let clock: ManualClock;
 let token: string;
