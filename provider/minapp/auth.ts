@@ -36,12 +36,17 @@ function storeCookies(jar: Map<string, string>, res: AxiosResponse): void {
   }
 }
 
+/** Same-origin hops stay relative to the endpoint (axios joins them with baseURL); others stay absolute. */
+function sameOriginPath(next: URL, endpoint: string): string {
+  return next.origin === new URL(endpoint).origin ? `${next.pathname}${next.search}` : next.toString();
+}
+
 const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 
 /** Step 1: POST the credentials, then follow the redirects with the cookies they set. */
 async function authorize(http: HttpClient, s: MinAppSettings): Promise<string> {
   const jar = new Map<string, string>();
-  let url = `${s.endpoint}${AUTHORIZE_PATH}`;
+  let url = AUTHORIZE_PATH;
   let method = "POST";
   let data: unknown = { client_id: s.clientId, client_secret: s.clientSecret };
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -51,7 +56,7 @@ async function authorize(http: HttpClient, s: MinAppSettings): Promise<string> {
     if (res.status < 300) return validate(authorizeSchema, res.data, "authorize").code;
     const location = res.headers["location"];
     if (typeof location !== "string" || !location) throw new Error(`MinApp authorize answered ${res.status} without a Location header`);
-    url = new URL(location, url).toString();
+    url = sameOriginPath(new URL(location, new URL(url, s.endpoint)), s.endpoint);
     if (res.status !== 307 && res.status !== 308) [method, data] = ["GET", undefined];
   }
   throw new Error(`MinApp authorize redirected more than ${MAX_REDIRECTS} times`);

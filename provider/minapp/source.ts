@@ -96,8 +96,8 @@ export async function buildSource(code: unknown, entry?: string): Promise<string
 /** Undefined when the source parses as a CommonJS module; else "line N: message". */
 export function syntaxError(source: string): string | undefined {
   try {
-    // Node's own module wrapper on the first line keeps line numbers as they are.
-    new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: "function_code.js" });
+    // Compiled as Node compiles a CommonJS module body: line numbers stay, nothing runs.
+    vm.compileFunction(source, ["exports", "require", "module", "__filename", "__dirname"], { filename: "function_code.js" });
     return undefined;
   } catch (e) {
     const err = e as Error;
