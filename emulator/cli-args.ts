@@ -5,7 +5,14 @@ export const USAGE = `usage: cloudfn-emulator [--port N] [--host H] [--state FIL
        [--fg-access-key AK] [--fg-secret-key SK] [--fg-project-id ID] [--fg-region REGION]
 Credentials default to EMULATOR_DEFAULTS (emulator/defaults.ts); the environment variables
 CLOUDFN_EMULATOR_FG_ACCESS_KEY, _SECRET_KEY, _PROJECT_ID and _REGION override them, and flags
-override the environment.`;
+override the environment.
+MinApp: [--minapp-client-id ID] [--minapp-client-secret SECRET] [--minapp-sync-timeout-ms MS]
+(env CLOUDFN_EMULATOR_MINAPP_CLIENT_ID, _CLIENT_SECRET).`;
+
+const MINAPP_CRED_FLAGS = {
+  "--minapp-client-id": ["clientId", "CLOUDFN_EMULATOR_MINAPP_CLIENT_ID"],
+  "--minapp-client-secret": ["clientSecret", "CLOUDFN_EMULATOR_MINAPP_CLIENT_SECRET"],
+} as const;
 
 const CRED_FLAGS = {
   "--fg-access-key": ["accessKey", "CLOUDFN_EMULATOR_FG_ACCESS_KEY"],
@@ -25,6 +32,8 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   const opts: EmulatorOptions = { port: 0 };
   const credentials: Record<string, string> = {};
   for (const [, [key, name]] of Object.entries(CRED_FLAGS)) if (env[name]) credentials[key] = env[name] as string;
+  const minappCreds: Record<string, string> = {};
+  for (const [, [key, name]] of Object.entries(MINAPP_CRED_FLAGS)) if (env[name]) minappCreds[key] = env[name] as string;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => {
@@ -37,8 +46,11 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     else if (flag === "--state") opts.stateFile = value();
     else if (flag === "--seed") opts.seed = integer(flag, value(), 0, 2 ** 32 - 1);
     else if (flag in CRED_FLAGS) credentials[CRED_FLAGS[flag as keyof typeof CRED_FLAGS][0]] = value();
+    else if (flag in MINAPP_CRED_FLAGS) minappCreds[MINAPP_CRED_FLAGS[flag as keyof typeof MINAPP_CRED_FLAGS][0]] = value();
+    else if (flag === "--minapp-sync-timeout-ms") opts.minapp = { ...opts.minapp, syncTimeoutMs: integer(flag, value(), 1, 600_000) };
     else throw new UsageError(`unknown argument ${argv[i]}`);
   }
   if (Object.keys(credentials).length > 0) opts.credentials = credentials;
+  if (Object.keys(minappCreds).length > 0) opts.minapp = { ...opts.minapp, credentials: minappCreds };
   return opts;
 }
