@@ -104,6 +104,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     creds: { ...EMULATOR_DEFAULTS.minapp, ...opts.minapp?.credentials } as MinAppCredentials,
     executor: new MinAppExecutor(opts.invokeMaxConcurrency),
     limits: { syncTimeoutMs: opts.minapp?.syncTimeoutMs ?? DEFAULT_LIMITS.syncTimeoutMs, asyncTimeoutMs: opts.minapp?.asyncTimeoutMs ?? DEFAULT_LIMITS.asyncTimeoutMs },
+    authorizeRedirects: opts.minapp?.authorizeRedirects ?? true,
   };
   const platforms: EmulatedPlatform[] = [functionGraphPlatform(fg), minappPlatform(minapp)];
   const app = createApp(store, ids, platforms);

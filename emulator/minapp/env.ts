@@ -21,6 +21,12 @@ export interface MinAppOptions {
   syncTimeoutMs?: number;
   /** Time limit of asynchronous jobs (default 300000 ms, digest §7). */
   asyncTimeoutMs?: number;
+  /**
+   * Answer the authorize step through two cookie-carrying 302s, as the real server and its
+   * documented clients do (default true); false answers `{code, expires_in}` at once, which the
+   * digest allows for clients that cannot keep cookies across redirects.
+   */
+  authorizeRedirects?: boolean;
 }
 
 export interface MinAppLimits {
@@ -35,6 +41,7 @@ export interface MinAppEnv {
   creds: MinAppCredentials;
   executor: MinAppExecutor;
   limits: MinAppLimits;
+  authorizeRedirects: boolean;
 }
 
 export const PLATFORM = "minapp";

@@ -89,7 +89,7 @@ export async function minappAuthorize(baseUrl: string, creds: MinAppClientCreds 
 }
 
 /** Both steps; returns the token response body (throws with the body when a step fails). */
-export async function minappLogin(baseUrl: string, creds: MinAppClientCreds = DEFAULT_CREDS): Promise<{ access_token: string; refresh_token: string; expires_in: number }> {
+export async function minappLogin(baseUrl: string, creds: MinAppClientCreds = DEFAULT_CREDS): Promise<{ access_token: string; refresh_token: string; expires_in: number; token_type: string; scope: string }> {
   const auth = await minappAuthorize(baseUrl, creds);
   if (auth.status !== 200) throw new Error(`authorize failed: ${auth.status} ${JSON.stringify(auth.body)}`);
   const token = await minappRequest(baseUrl, {

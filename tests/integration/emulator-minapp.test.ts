@@ -48,6 +48,17 @@ describe("token flow", () => {
     expect([again.status, again.body.error_msg]).toEqual([400, "invalid_grant: the authorization code is invalid or expired"]);
   });
 
+  it("can answer authorize directly (authorizeRedirects: false) for clients without a cookie jar", async () => {
+    const direct = await startEmulator({ minapp: { authorizeRedirects: false } });
+    try {
+      const res = await minappRequest(direct.url, { method: "POST", path: "/api/oauth2/hydrogen/openapi/authorize/", body: { client_id: clientId, client_secret: clientSecret } });
+      expect([res.status, res.body]).toEqual([200, { code: expect.stringMatching(/^[0-9a-f]{40}$/), expires_in: 600 }]);
+      expect((await minappLogin(direct.url)).token_type).toBe("Bearer");
+    } finally {
+      await direct.close();
+    }
+  });
+
   it("rejects wrong client secrets and expired codes", async () => {
     const bad = await minappRequest(emu.url, { method: "POST", path: "/api/oauth2/hydrogen/openapi/authorize/", body: { client_id: clientId, client_secret: "nope" } });
     expect([bad.status, bad.body]).toEqual([401, { status: "error", error_msg: "invalid client_id or client_secret" }]);

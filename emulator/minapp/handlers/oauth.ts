@@ -21,6 +21,7 @@ const redirect = (location: string, headers: Record<string, string> = {}): Reply
 export async function authorize(env: MinAppEnv, ctx: RequestContext): Promise<Reply> {
   const body = await formOrJson(ctx);
   const clientId = A.checkClient(env, body.client_id, body.client_secret);
+  if (!env.authorizeRedirects) return json(200, { code: A.issueCode(env, clientId), expires_in: A.CODE_TTL_S });
   const sid = A.openSession(env, clientId);
   const query = new URLSearchParams({ client_id: clientId, response_type: "code" });
   return redirect(`${CONSENT_PATH}?${query}`, { "Set-Cookie": `${A.SESSION_COOKIE}=${sid}; Path=/; HttpOnly; SameSite=Lax` });
