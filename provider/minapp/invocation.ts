@@ -13,15 +13,20 @@
  *            async: the same with sync: false (answer {status: "ok"});
  *            debug: POST cloud-function/<name>/debug/ {data}.
  *            A failed run (code ≠ 0) fails the step with the function's error type, message,
- *            stack and log, so the run is not recorded as done.
+ *            stack and log, so the run is not recorded as done. For a failed sync job the log
+ *            comes from GET cloud-function/<name>/job/ (the newest failed record since the
+ *            call) and its user_log_url; debug answers with the log itself.
  *   read, delete — none.
  * The job call is retried on 5xx/429 like every call, so a run is "at least once".
  */
 import { randomBytes } from "crypto";
+import axios from "axios";
 import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
 import { splitUnknowns, zodFailures } from "../core/check";
 import { changedFields, containsUnknown, diffResult } from "../core/diff";
+import { collect } from "../core/paginate";
 import { DebugResult, JobResult } from "./api";
+import { MinAppClient } from "./client";
 import { minappClient } from "./cloud-function";
 import { defaultEnvironmentId, setStackConfig } from "./config";
 import { InvocationInputs, InvocationOutputs, RUN_FIELDS, inputObject } from "./invocation-schema";
@@ -46,6 +51,27 @@ function failure(inputs: InvocationInputs, res: JobResult | DebugResult, log?: s
   return new FunctionRunError(inputs.functionName, inputs.mode, err.type || "Error", err.message || `code ${res.code}`, err.stack, log);
 }
 
+/** Keep error messages readable: the tail of a long log is the interesting part. */
+const MAX_LOG_CHARS = 4000;
+
+/**
+ * The log of the run that just failed: the newest failed job record since `since` and its
+ * `user_log_url` (a pre-signed URL on the real platform). Best effort: the failure is reported
+ * without a log if anything here fails.
+ */
+async function failedRunLog(ma: MinAppClient, name: string, since: number): Promise<string | undefined> {
+  try {
+    const records = await collect(ma.listJobs(name, { source: "open_api", created_at__gte: Math.floor(since) - 1 }));
+    const failed = records.filter((r) => r.status !== "fulfilled" && r.user_log_url).sort((a, b) => b.id - a.id)[0];
+    if (!failed?.user_log_url) return undefined;
+    const res = await axios.get<string>(failed.user_log_url, { responseType: "text", timeout: 10000, transformResponse: (x) => x });
+    const log = String(res.data).trimEnd();
+    return log.length > MAX_LOG_CHARS ? `…${log.slice(-MAX_LOG_CHARS)}` : log || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs the function once in the requested mode and returns the outputs, or throws FunctionRunError. */
 export async function run(inputs: InvocationInputs): Promise<InvocationOutputs> {
   const ma = minappClient(inputs.environmentId);
@@ -55,9 +81,10 @@ export async function run(inputs: InvocationInputs): Promise<InvocationOutputs> 
     if (res.code !== 0) throw failure(inputs, res, res.log);
     return dropUndefined({ ...inputs, result: res.data ?? null, jobId: res.job_id === undefined ? undefined : String(res.job_id), log: res.log });
   }
+  const started = Date.now() / 1000;
   const res = await ma.runJob(inputs.functionName, data, inputs.mode === "sync");
   if (inputs.mode === "async") return { ...inputs, result: { status: res.status ?? "ok" } };
-  if (res.code !== 0) throw failure(inputs, res);
+  if (res.code !== 0) throw failure(inputs, res, await failedRunLog(ma, inputs.functionName, started));
   return { ...inputs, result: res.data ?? null };
 }
 
