@@ -181,7 +181,7 @@ describe("minapp Invocation provider against the emulator", () => {
 
   it("diff: data, mode and the function's code re-run it; nothing replaces", async () => {
     const { outs } = await run({ data: { who: "a" }, codeHash: "h1" });
-    const same = (await invocation.check!({} as InvocationInputs, { functionName: "hello", data: { who: "a" }, codeHash: "h1" } as InvocationInputs)).inputs!;
+    const same = (await invocation.check!({} as InvocationInputs, { functionName: "hello", data: { who: "a" }, codeHash: "h1" } as unknown as InvocationInputs)).inputs!;
     expect(await invocation.diff!("x", outs!, same)).toEqual({ changes: false, replaces: [] });
     expect(await invocation.diff!("x", outs!, { ...same, codeHash: "h2" })).toEqual({ changes: true, replaces: [] });
     expect(await invocation.diff!("x", outs!, { ...same, data: { who: "b" } })).toEqual({ changes: true, replaces: [] });
