@@ -72,3 +72,14 @@ describe("syntaxError", () => {
     expect(syntaxError("exports.main = async (e) => {\n  return e.data +;\n};")).toBe("line 2: SyntaxError: Unexpected token ';'");
   });
 });
+
+describe("bundles do not depend on their surroundings", () => {
+  it("ignores a tsconfig.json above the folder, and an empty entry gives an empty source", async () => {
+    const dir = await tree({ "tsconfig.json": '{"compilerOptions":{"strict":true}}', "app/index.js": "exports.main = () => 1;\n" });
+    const source = await buildSource({ [SIG_KEY]: ARCHIVE_SIG, path: path.join(dir, "app") });
+    expect(source).not.toContain("use strict");
+    expect(source).toBe(await buildSource({ [SIG_KEY]: ARCHIVE_SIG, path: await tree({ "index.js": "exports.main = () => 1;\n" }) }));
+    await fs.writeFile(path.join(dir, "app/index.js"), "  \n");
+    expect(await buildSource({ [SIG_KEY]: ARCHIVE_SIG, path: path.join(dir, "app") })).toBe("");
+  });
+});

@@ -8,7 +8,7 @@
  *   (default `index.js`) with esbuild into one CommonJS file for Node 12 (what MinApp runs).
  *   The bundle is deterministic: esbuild runs with the archive root as its working directory,
  *   so only relative paths appear in the output, and zips/AssetArchives are unpacked to a fresh
- *   temp folder with the same layout.
+ *   temp folder with the same layout; no tsconfig.json around the folder is consulted.
  *
  * Line endings are normalised to LF, so a checkout on Windows does not look like a code change.
  * The result is checked to parse as a CommonJS module (compiled, never run).
@@ -67,14 +67,18 @@ async function archiveRoot(archive: Loose): Promise<{ dir: string; cleanup: () =
 export async function bundleArchive(archive: unknown, entry: string = DEFAULT_ENTRY): Promise<string> {
   const { dir, cleanup } = await archiveRoot(archive as Loose);
   try {
-    await fs.access(path.join(dir, entry)).catch(() => {
+    const entryText = await fs.readFile(path.join(dir, entry), "utf8").catch(() => {
       throw new Error(`the entry file "${entry}" is not in the archive`);
     });
+    if (entryText.trim() === "") return "";
     // Loaded on demand: esbuild-wasm compiles its WebAssembly on first use (~1 s).
     const esbuild = await import("esbuild-wasm");
     const result = await esbuild.build({
       entryPoints: [entry], absWorkingDir: dir, bundle: true, write: false, platform: "node", format: "cjs",
       target: BUNDLE_TARGET, charset: "utf8", legalComments: "none", logLevel: "silent", sourcemap: false,
+      // Never read a tsconfig.json found above the folder (the Pulumi project's own, say): its
+      // options (e.g. "strict" adding "use strict") would make the bundle depend on the project.
+      tsconfigRaw: {},
     }).catch((e: { errors?: { text: string; location?: { file: string; line: number } | null }[]; message: string }) => {
       const first = e.errors?.[0];
       throw new Error(first ? `${first.location ? `${first.location.file}:${first.location.line}: ` : ""}${first.text}` : e.message);
