@@ -117,12 +117,16 @@ describe("minapp.CloudFunction and minapp.Invocation with the real engine", () =
     const text = res.stdout + res.stderr;
     expect(text).toMatch(/MinApp cloud function "cloudfn_hello" failed \(sync run\): RangeError: no greeting for cloudfn/);
     expect(text).toMatch(/LOG greeting cloudfn/);
-    // The failed run is not recorded as done: the next up runs it again.
+    // The failed run is not recorded as done: the next preview still has it to do.
+    const pending = JSON.parse((await project.run(["preview", "--json"])).stdout).steps;
+    expect(pending.filter((st: any) => st.op !== "same").map((st: any) => `${st.op} ${st.urn.split("::").pop()}`)).toEqual(["update greet"]);
+    // Back to the code whose run succeeded last: the function is restored and that run stands.
     writeApp("lib/greeting.js", GREETING_V2);
     await clearRequestLog(emulator.url);
     await project.up();
-    expect(await minappApiCounts(emulator.url)).toEqual({ UpdateCloudFunction: 1, InvokeCloudFunction: 1 });
+    expect(await minappApiCounts(emulator.url)).toEqual({ UpdateCloudFunction: 1 });
     expect((await project.outputs()).answer).toEqual({ message: "Bonjour, cloudfn!" });
+    expect(await noChanges()).toBe(0);
   });
 
   it("stack state holds no credentials and small provider shims", async () => {
