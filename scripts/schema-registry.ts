@@ -6,6 +6,11 @@
 import { CONFIG_KEYS as FG_CONFIG_KEYS } from "../provider/functiongraph/config";
 import * as fgFunction from "../provider/functiongraph/function-schema";
 import { FUNCTION_OUTPUTS } from "../sdk/functiongraph/function";
+import { CONFIG_KEYS as MINAPP_CONFIG_KEYS } from "../provider/minapp/config";
+import * as minappCloudFunction from "../provider/minapp/cloud-function-schema";
+import * as minappInvocation from "../provider/minapp/invocation-schema";
+import { CLOUD_FUNCTION_OUTPUTS } from "../sdk/minapp/cloud-function";
+import { INVOCATION_OUTPUTS } from "../sdk/minapp/invocation";
 import type { z } from "zod";
 
 export interface ResourceDeclaration {
@@ -35,7 +40,28 @@ export const RESOURCES: ResourceDeclaration[] = [
     secrets: ["encryptedEnvironment", "encryptedEnvironmentHash"],
     defaults: fgFunction.DEFAULTS,
   },
+  {
+    token: "cloudfn:minapp:CloudFunction",
+    inputObject: minappCloudFunction.inputObject,
+    inputProperties: minappCloudFunction.INPUT_PROPERTIES,
+    outputProperties: minappCloudFunction.OUTPUT_PROPERTIES,
+    sdkOutputs: CLOUD_FUNCTION_OUTPUTS,
+    replaceOnChange: minappCloudFunction.REPLACE_ON_CHANGE,
+    secrets: [],
+    defaults: minappCloudFunction.DEFAULTS,
+  },
+  {
+    token: "cloudfn:minapp:Invocation",
+    inputObject: minappInvocation.inputObject,
+    inputProperties: minappInvocation.INPUT_PROPERTIES,
+    outputProperties: minappInvocation.OUTPUT_PROPERTIES,
+    sdkOutputs: INVOCATION_OUTPUTS,
+    replaceOnChange: minappInvocation.REPLACE_ON_CHANGE,
+    secrets: [],
+    defaults: minappInvocation.DEFAULTS,
+  },
 ];
 
 /** Stack config keys (`cloudfn:<name>`) of every platform. */
 export const CONFIG_KEY_NAMES: string[] = [...Object.values(FG_CONFIG_KEYS).map((c) => c.key)];
+CONFIG_KEY_NAMES.push(...Object.values(MINAPP_CONFIG_KEYS).map((c) => c.key));
