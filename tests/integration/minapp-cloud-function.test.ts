@@ -179,6 +179,14 @@ describe("minapp Invocation provider against the emulator", () => {
     expect(err.message).toMatch(/^MinApp cloud function "hello" failed \(sync run\): TimeoutError: Task timed out after 1\.50 seconds/);
   });
 
+  it("a callback-style function that never calls back times out; one that calls back an error fails with it", async () => {
+    await provider.create(await checked({ name: "cb", code: "exports.main = function (event, callback) {\n  if (event.data.err) callback(new SyntaxError(\"nope\"));\n};\n" }));
+    const silent = await run({ functionName: "cb" }).catch((e) => e);
+    expect(silent.message).toMatch(/^MinApp cloud function "cb" failed \(sync run\): TimeoutError: Task timed out after 1\.50 seconds/);
+    const erred = await run({ functionName: "cb", data: { err: true } }).catch((e) => e);
+    expect(erred.message).toMatch(/^MinApp cloud function "cb" failed \(sync run\): SyntaxError: nope/);
+  });
+
   it("diff: data, mode and the function's code re-run it; nothing replaces", async () => {
     const { outs } = await run({ data: { who: "a" }, codeHash: "h1" });
     const same = (await invocation.check!({} as InvocationInputs, { functionName: "hello", data: { who: "a" }, codeHash: "h1" } as unknown as InvocationInputs)).inputs!;
