@@ -20,6 +20,12 @@ describe("parseCliArgs", () => {
     });
   });
 
+  it("reads MinApp credentials and the sync job limit", () => {
+    expect(parseCliArgs(["--minapp-client-secret", "s3", "--minapp-sync-timeout-ms=800"], { CLOUDFN_EMULATOR_MINAPP_CLIENT_ID: "cid" })).toEqual({
+      port: 0, minapp: { syncTimeoutMs: 800, credentials: { clientId: "cid", clientSecret: "s3" } },
+    });
+  });
+
   it.each([
     [["--port", "70000"], "--port must be an integer from 0 to 65535, got \"70000\""],
     [["--port"], "--port needs a value"],

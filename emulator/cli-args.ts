@@ -8,7 +8,14 @@ export const USAGE = `usage: cloudfn-emulator [--port N] [--host H] [--state FIL
 Credentials default to EMULATOR_DEFAULTS (emulator/defaults.ts); the environment variables
 CLOUDFN_EMULATOR_FG_ACCESS_KEY, _SECRET_KEY, _PROJECT_ID and _REGION override them, and flags
 override the environment. LeanCloud keys likewise: CLOUDFN_EMULATOR_LC_APP_ID, _APP_KEY,
-_MASTER_KEY, _HOOK_KEY and _CONSOLE_TOKEN.`;
+_MASTER_KEY, _HOOK_KEY and _CONSOLE_TOKEN.
+MinApp: [--minapp-client-id ID] [--minapp-client-secret SECRET] [--minapp-sync-timeout-ms MS]
+(env CLOUDFN_EMULATOR_MINAPP_CLIENT_ID, _CLIENT_SECRET).`;
+
+const MINAPP_CRED_FLAGS = {
+  "--minapp-client-id": ["clientId", "CLOUDFN_EMULATOR_MINAPP_CLIENT_ID"],
+  "--minapp-client-secret": ["clientSecret", "CLOUDFN_EMULATOR_MINAPP_CLIENT_SECRET"],
+} as const;
 
 const CRED_FLAGS = {
   "--fg-access-key": ["accessKey", "CLOUDFN_EMULATOR_FG_ACCESS_KEY"],
@@ -38,6 +45,8 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   for (const [, [key, name]] of Object.entries(CRED_FLAGS)) if (env[name]) credentials[key] = env[name] as string;
   const leancloud: Record<string, string> = {};
   for (const [, [key, name]] of Object.entries(LC_FLAGS)) if (env[name]) leancloud[key] = env[name] as string;
+  const minappCreds: Record<string, string> = {};
+  for (const [, [key, name]] of Object.entries(MINAPP_CRED_FLAGS)) if (env[name]) minappCreds[key] = env[name] as string;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => {
@@ -52,9 +61,12 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     else if (flag in LC_FLAGS) leancloud[LC_FLAGS[flag as keyof typeof LC_FLAGS][0]] = value();
     else if (flag === "--lc-function-timeout-ms") opts.leancloudFunctionTimeoutMs = integer(flag, value(), 1, 600_000);
     else if (flag in CRED_FLAGS) credentials[CRED_FLAGS[flag as keyof typeof CRED_FLAGS][0]] = value();
+    else if (flag in MINAPP_CRED_FLAGS) minappCreds[MINAPP_CRED_FLAGS[flag as keyof typeof MINAPP_CRED_FLAGS][0]] = value();
+    else if (flag === "--minapp-sync-timeout-ms") opts.minapp = { ...opts.minapp, syncTimeoutMs: integer(flag, value(), 1, 600_000) };
     else throw new UsageError(`unknown argument ${argv[i]}`);
   }
   if (Object.keys(credentials).length > 0) opts.credentials = credentials;
   if (Object.keys(leancloud).length > 0) opts.leancloud = leancloud;
+  if (Object.keys(minappCreds).length > 0) opts.minapp = { ...opts.minapp, credentials: minappCreds };
   return opts;
 }

@@ -25,4 +25,13 @@ export const EMULATOR_DEFAULTS = {
     /** The engine group deployments go to by default. */
     group: "web",
   },
+  minapp: {
+    /** ClientID / ClientSecret of the emulated app (console 设置 → 应用). */
+    clientId: "cloudfnlocalclientid0000",
+    clientSecret: "cloudfn-local-client-secret-not-for-production",
+    /** Numeric id of the emulated app; environments are extra namespaces beside production. */
+    appId: 100000,
+    /** Environment ids the emulator accepts in X-Hydrogen-Env-ID besides production. */
+    environments: ["cloudfnstaging00"],
+  },
 } as const;

@@ -21,6 +21,9 @@ import type { EmulatedPlatform } from "./core/platform";
 import { EngineInstances } from "./leancloud/engine/instances";
 import type { LcCredentials, LcEnv } from "./leancloud/env";
 import { leanCloudPlatform } from "./leancloud/routes";
+import { DEFAULT_LIMITS, type MinAppCredentials, type MinAppEnv, type MinAppOptions } from "./minapp/env";
+import { minappPlatform } from "./minapp/routes";
+import { MinAppExecutor } from "./minapp/runtime/executor";
 
 export interface EmulatorOptions {
   /** TCP port; 0 (default) picks a free one. */
@@ -51,6 +54,8 @@ export interface EmulatorOptions {
   leancloudFunctionTimeoutMs?: number;
   /** LeanCloud: primitive RPC results come back as `{}` like the Node engine (default true). */
   leancloudRpcPrimitiveQuirk?: boolean;
+  /** MinApp: app credentials (defaults EMULATOR_DEFAULTS.minapp) and job time limits. */
+  minapp?: MinAppOptions;
   /** Receives one line per platform request (the CLI prints them); default: silent. */
   logger?: (line: string) => void;
 }
@@ -116,7 +121,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     store, clock, ids, creds: leancloud, engines: new EngineInstances(), baseUrl: () => baseUrl,
     options: { functionTimeoutMs: opts.leancloudFunctionTimeoutMs ?? 15_000, rpcPrimitiveQuirk: opts.leancloudRpcPrimitiveQuirk ?? true },
   };
-  const platforms: EmulatedPlatform[] = [functionGraphPlatform(fg), leanCloudPlatform(lc)];
+    const minapp: MinAppEnv = {
+    store, clock, ids,
+    creds: { ...EMULATOR_DEFAULTS.minapp, ...opts.minapp?.credentials } as MinAppCredentials,
+    executor: new MinAppExecutor(opts.invokeMaxConcurrency),
+    limits: { syncTimeoutMs: opts.minapp?.syncTimeoutMs ?? DEFAULT_LIMITS.syncTimeoutMs, asyncTimeoutMs: opts.minapp?.asyncTimeoutMs ?? DEFAULT_LIMITS.asyncTimeoutMs },
+    authorizeRedirects: opts.minapp?.authorizeRedirects ?? true,
+  };
+  const platforms: EmulatedPlatform[] = [functionGraphPlatform(fg), minappPlatform(minapp), leanCloudPlatform(lc)];
   const app = createApp(store, ids, platforms);
 
   const server = createServer((req, res) => {

@@ -23,6 +23,11 @@ import * as lcEnvVars from "../provider/leancloud/env-vars-schema";
 import { INVOCATION_OUTPUTS as LC_INVOCATION_OUTPUTS } from "../sdk/leancloud/invocation";
 import { ENGINE_DEPLOYMENT_OUTPUTS } from "../sdk/leancloud/engine-deployment";
 import { ENGINE_ENVIRONMENT_VARIABLES_OUTPUTS } from "../sdk/leancloud/engine-environment-variables";
+import { CONFIG_KEYS as MINAPP_CONFIG_KEYS } from "../provider/minapp/config";
+import * as minappCloudFunction from "../provider/minapp/cloud-function-schema";
+import * as minappInvocation from "../provider/minapp/invocation-schema";
+import { CLOUD_FUNCTION_OUTPUTS } from "../sdk/minapp/cloud-function";
+import { INVOCATION_OUTPUTS as MINAPP_INVOCATION_OUTPUTS } from "../sdk/minapp/invocation";
 import type { z } from "zod";
 
 export interface ResourceDeclaration {
@@ -132,7 +137,27 @@ export const RESOURCES: ResourceDeclaration[] = [
     secrets: ["secretVariables", "secretVariableHashes"],
     defaults: lcEnvVars.DEFAULTS,
   },
+  {
+    token: "cloudfn:minapp:CloudFunction",
+    inputObject: minappCloudFunction.inputObject,
+    inputProperties: minappCloudFunction.INPUT_PROPERTIES,
+    outputProperties: minappCloudFunction.OUTPUT_PROPERTIES,
+    sdkOutputs: CLOUD_FUNCTION_OUTPUTS,
+    replaceOnChange: minappCloudFunction.REPLACE_ON_CHANGE,
+    secrets: [],
+    defaults: minappCloudFunction.DEFAULTS,
+  },
+  {
+    token: "cloudfn:minapp:Invocation",
+    inputObject: minappInvocation.inputObject,
+    inputProperties: minappInvocation.INPUT_PROPERTIES,
+    outputProperties: minappInvocation.OUTPUT_PROPERTIES,
+    sdkOutputs: MINAPP_INVOCATION_OUTPUTS,
+    replaceOnChange: minappInvocation.REPLACE_ON_CHANGE,
+    secrets: [],
+    defaults: minappInvocation.DEFAULTS,
+  },
 ];
 
 /** Stack config keys (`cloudfn:<name>`) of every platform. */
-export const CONFIG_KEY_NAMES: string[] = [...Object.values(FG_CONFIG_KEYS).map((c) => c.key), ...Object.values(LC_CONFIG_KEYS).map((c) => c.key)];
+export const CONFIG_KEY_NAMES: string[] = [FG_CONFIG_KEYS, MINAPP_CONFIG_KEYS, LC_CONFIG_KEYS].flatMap((keys) => Object.values(keys).map((c) => c.key));

@@ -4,3 +4,4 @@
  */
 export * as functiongraph from "./functiongraph";
 export * as leancloud from "./leancloud";
+export * as minapp from "./minapp";
