@@ -3,47 +3,32 @@
  * into `__provider`): the stack config handed to `configure()` first, then the environment
  * variables Huawei's own Terraform provider uses.
  */
+import { PlatformConfig, RETRY_ENV, numberFrom, type ConfigSource } from "../core/stack-config";
 
 /** Stack config keys (namespace `cloudfn`) and their environment fallbacks. */
 export const CONFIG_KEYS = {
-  accessKey: { key: "cloudfn:functiongraphAccessKey", env: "HW_ACCESS_KEY" },
-  secretKey: { key: "cloudfn:functiongraphSecretKey", env: "HW_SECRET_KEY" },
+  accessKey: { key: "cloudfn:functiongraphAccessKey", env: "HW_ACCESS_KEY", secret: true },
+  secretKey: { key: "cloudfn:functiongraphSecretKey", env: "HW_SECRET_KEY", secret: true },
   region: { key: "cloudfn:functiongraphRegion", env: "HW_REGION_NAME" },
   projectId: { key: "cloudfn:functiongraphProjectId", env: "HW_PROJECT_ID" },
   endpoint: { key: "cloudfn:functiongraphEndpoint", env: "CLOUDFN_FUNCTIONGRAPH_ENDPOINT" },
   iamEndpoint: { key: "cloudfn:functiongraphIamEndpoint", env: "HW_AUTH_URL" },
   auth: { key: "cloudfn:functiongraphAuth", env: "CLOUDFN_FUNCTIONGRAPH_AUTH" },
   userName: { key: "cloudfn:functiongraphUserName", env: "HW_USER_NAME" },
-  password: { key: "cloudfn:functiongraphPassword", env: "HW_PASSWORD" },
+  password: { key: "cloudfn:functiongraphPassword", env: "HW_PASSWORD", secret: true },
   domainName: { key: "cloudfn:functiongraphDomainName", env: "HW_DOMAIN_NAME" },
 } as const;
 
 type Setting = keyof typeof CONFIG_KEYS;
 
-/** Retry tuning read from the environment (handy for tests and slow networks). */
-export const RETRY_ENV = { retries: "CLOUDFN_MAX_RETRIES", baseDelayMs: "CLOUDFN_RETRY_BASE_DELAY_MS" } as const;
+export { RETRY_ENV, type ConfigSource } from "../core/stack-config";
 
-/** Stack config captured by `configure()`; module-level so every call of this process sees it. */
-const stackConfig = new Map<string, string>();
+const stack = new PlatformConfig<Setting>("FunctionGraph", CONFIG_KEYS);
 
-/** A minimal view of the `ConfigureRequest.config` object. */
-export interface ConfigSource {
-  get(key: string): string | undefined;
-}
-
-/** Stores the `cloudfn:functiongraph*` keys; called from the provider's `configure`. */
-export function setStackConfig(config: ConfigSource): void {
-  stackConfig.clear();
-  for (const { key } of Object.values(CONFIG_KEYS)) {
-    const value = config.get(key);
-    if (value !== undefined && value !== "") stackConfig.set(key, value);
-  }
-}
-
+/** Stores the `cloudfn:functiongraph*` keys; called from every FunctionGraph provider's `configure`. */
+export const setStackConfig = (config: ConfigSource): void => stack.set(config);
 /** Forgets the stack config (tests). */
-export function clearStackConfig(): void {
-  stackConfig.clear();
-}
+export const clearStackConfig = (): void => stack.clear();
 
 export type AuthMode = "aksk" | "token";
 
@@ -64,10 +49,7 @@ export interface FunctionGraphSettings {
   retryBaseDelayMs?: number;
 }
 
-function lookup(setting: Setting, env: NodeJS.ProcessEnv): string | undefined {
-  const { key, env: name } = CONFIG_KEYS[setting];
-  return stackConfig.get(key) ?? (env[name] || undefined);
-}
+const lookup = (setting: Setting, env: NodeJS.ProcessEnv) => stack.lookup(setting, env);
 
 /** Region and project when both are configured (stack config or env), without failing otherwise. */
 export function knownRegionAndProject(env: NodeJS.ProcessEnv = process.env): { region: string; projectId: string } | undefined {
@@ -76,29 +58,13 @@ export function knownRegionAndProject(env: NodeJS.ProcessEnv = process.env): { r
   return region && projectId ? { region, projectId } : undefined;
 }
 
-/** Names the config key and variable, never the value. */
-function missing(setting: Setting, why: string): Error {
-  const { key, env } = CONFIG_KEYS[setting];
-  return new Error(`FunctionGraph ${why}: set stack config "${key}" (pulumi config set ${key.includes("Key") || key.includes("Password") ? "--secret " : ""}${key} ...) or the environment variable ${env}`);
-}
-
-function numberFrom(value: string | undefined): number | undefined {
-  if (value === undefined || value === "") return undefined;
-  const n = Number(value);
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
-}
-
 function resolveAuthMode(env: NodeJS.ProcessEnv): AuthMode {
   const raw = (lookup("auth", env) ?? "aksk").toLowerCase();
   if (raw === "aksk" || raw === "token") return raw;
   throw new Error(`FunctionGraph auth mode "${raw}" is not supported: set "${CONFIG_KEYS.auth.key}" to "aksk" or "token"`);
 }
 
-function required(setting: Setting, env: NodeJS.ProcessEnv, why: string): string {
-  const value = lookup(setting, env);
-  if (value === undefined) throw missing(setting, why);
-  return value;
-}
+const required = (setting: Setting, env: NodeJS.ProcessEnv, why: string) => stack.required(setting, why, env);
 
 /** Resolves every setting now; throws naming the first missing key (never printing values). */
 export function resolveSettings(env: NodeJS.ProcessEnv = process.env): FunctionGraphSettings {

@@ -4,6 +4,7 @@
  * variables (the names LeanEngine itself injects into instances, so a program run inside an
  * engine or a CI job with the same variables needs no extra setup).
  */
+import { PlatformConfig, RETRY_ENV, numberFrom, type ConfigSource } from "../core/stack-config";
 
 /** Stack config keys (namespace `cloudfn`) and their environment fallbacks. */
 export const CONFIG_KEYS = {
@@ -17,54 +18,20 @@ export const CONFIG_KEYS = {
 
 type Setting = keyof typeof CONFIG_KEYS;
 
-/** Retry tuning read from the environment (shared with the other platforms). */
-export const RETRY_ENV = { retries: "CLOUDFN_MAX_RETRIES", baseDelayMs: "CLOUDFN_RETRY_BASE_DELAY_MS" } as const;
+export { RETRY_ENV, type ConfigSource } from "../core/stack-config";
 /** Poll interval of deploy events in ms (lean-cli waits 700 ms); tests shorten it. */
 export const POLL_ENV = "CLOUDFN_LEANCLOUD_POLL_INTERVAL_MS";
 
-const stackConfig = new Map<string, string>();
-
-/** A minimal view of the `ConfigureRequest.config` object. */
-export interface ConfigSource {
-  get(key: string): string | undefined;
-}
+const stack = new PlatformConfig<Setting>("LeanCloud", CONFIG_KEYS);
 
 /** Stores the `cloudfn:leancloud*` keys; called from every LeanCloud provider's `configure`. */
-export function setStackConfig(config: ConfigSource): void {
-  stackConfig.clear();
-  for (const { key } of Object.values(CONFIG_KEYS)) {
-    const value = config.get(key);
-    if (value !== undefined && value !== "") stackConfig.set(key, value);
-  }
-}
-
+export const setStackConfig = (config: ConfigSource): void => stack.set(config);
 /** Forgets the stack config (tests). */
-export function clearStackConfig(): void {
-  stackConfig.clear();
-}
+export const clearStackConfig = (): void => stack.clear();
 
-function lookup(setting: Setting, env: NodeJS.ProcessEnv): string | undefined {
-  const { key, env: name } = CONFIG_KEYS[setting];
-  return stackConfig.get(key) ?? (env[name] || undefined);
-}
-
-/** Names the config key and variable, never the value. */
-function missing(setting: Setting, why: string): Error {
-  const { key, env, secret } = CONFIG_KEYS[setting];
-  return new Error(`LeanCloud ${why}: set stack config "${key}" (pulumi config set ${secret ? "--secret " : ""}${key} ...) or the environment variable ${env}`);
-}
-
-function required(setting: Setting, env: NodeJS.ProcessEnv, why: string): string {
-  const value = lookup(setting, env);
-  if (value === undefined) throw missing(setting, why);
-  return value;
-}
-
-function numberFrom(value: string | undefined): number | undefined {
-  if (value === undefined || value === "") return undefined;
-  const n = Number(value);
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
-}
+const lookup = (setting: Setting, env: NodeJS.ProcessEnv) => stack.lookup(setting, env);
+const missing = (setting: Setting, why: string) => stack.missing(setting, why);
+const required = (setting: Setting, env: NodeJS.ProcessEnv, why: string) => stack.required(setting, why, env);
 
 const trim = (url: string) => url.replace(/\/+$/, "");
 

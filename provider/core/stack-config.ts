@@ -1,0 +1,74 @@
+/**
+ * Stack config with environment fallback, the way every platform's settings are found: the
+ * `cloudfn:*` keys handed to a provider's `configure()` first, then an environment variable.
+ * Read at CALL time, so nothing is captured into `__provider`. Errors name the key and the
+ * variable, never a value.
+ */
+
+/** Retry tuning read from the environment (handy for tests and slow networks). */
+export const RETRY_ENV = { retries: "CLOUDFN_MAX_RETRIES", baseDelayMs: "CLOUDFN_RETRY_BASE_DELAY_MS" } as const;
+
+/** A minimal view of the `ConfigureRequest.config` object. */
+export interface ConfigSource {
+  get(key: string): string | undefined;
+}
+
+export interface ConfigKey {
+  /** Stack config key, e.g. `cloudfn:functiongraphRegion`. */
+  key: string;
+  /** Environment variable used when the stack config does not set the key. */
+  env: string;
+  /** Set with `pulumi config set --secret`. */
+  secret?: boolean;
+}
+
+/** A non-negative number from an environment variable, or undefined. */
+export function numberFrom(value: string | undefined): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+/** One platform's keys; module-level in each platform so every call of this process sees them. */
+export class PlatformConfig<K extends string> {
+  private readonly stored = new Map<string, string>();
+
+  /** @param platform the name errors start with, e.g. "FunctionGraph". */
+  constructor(
+    private readonly platform: string,
+    readonly keys: Readonly<Record<K, ConfigKey>>,
+  ) {}
+
+  /** Keeps this platform's keys of a stack config; called from every provider's `configure`. */
+  set(config: ConfigSource): void {
+    this.stored.clear();
+    for (const { key } of Object.values<ConfigKey>(this.keys)) {
+      const value = config.get(key);
+      if (value !== undefined && value !== "") this.stored.set(key, value);
+    }
+  }
+
+  /** Forgets the stack config (tests). */
+  clear(): void {
+    this.stored.clear();
+  }
+
+  /** The setting from `config` (default: the stored stack config), else from the environment. */
+  lookup(setting: K, env: NodeJS.ProcessEnv = process.env, config?: ConfigSource): string | undefined {
+    const { key, env: name } = this.keys[setting];
+    const configured = config ? config.get(key) : this.stored.get(key);
+    return (configured || undefined) ?? (env[name] || undefined);
+  }
+
+  /** An error saying where to set the setting, e.g. "LeanCloud app id is not set: set …". */
+  missing(setting: K, why: string): Error {
+    const { key, env, secret } = this.keys[setting];
+    return new Error(`${this.platform} ${why}: set stack config "${key}" (pulumi config set ${secret ? "--secret " : ""}${key} ...) or the environment variable ${env}`);
+  }
+
+  required(setting: K, why: string, env: NodeJS.ProcessEnv = process.env, config?: ConfigSource): string {
+    const value = this.lookup(setting, env, config);
+    if (value === undefined) throw this.missing(setting, why);
+    return value;
+  }
+}
