@@ -1,0 +1,1 @@
+exports.handler = async (event) => ({ sank: event.request_context ? event.request_context.condition : "direct" });
