@@ -20,7 +20,7 @@ install: node_modules/.installed ## Install npm dependencies (npm ci)
 
 build: install ## Compile TypeScript to dist/
 	npx tsc -p tsconfig.build.json
-	@chmod +x dist/emulator/cli.js
+	@chmod +x dist/emulator/cli.js dist/cli/index.js
 
 pack: build ## Pack the npm package users install, into .cache/pulumi-cloudfn.tgz
 	@mkdir -p .cache
