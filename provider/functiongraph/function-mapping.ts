@@ -113,9 +113,13 @@ export function liveOutputs(info: FunctionInfo, old: Partial<FunctionOutputs>): 
   });
 }
 
-/** The inputs `read` reports, so that refresh followed by preview is clean. */
+/**
+ * The inputs `read` reports, so that refresh followed by preview is clean: the declared ones,
+ * the hidden hashes, and the funcUrn that `check` predicts (it is always predictable, since the
+ * settings it needs are required anyway).
+ */
 export function inputsFrom(outs: FunctionOutputs): FunctionInputs {
-  const keys = [...INPUT_PROPERTIES, ...HIDDEN_INPUTS] as string[];
+  const keys = [...INPUT_PROPERTIES, ...HIDDEN_INPUTS, "funcUrn"] as string[];
   return dropUndefined(Object.fromEntries(Object.entries(outs).filter(([k]) => keys.includes(k)))) as unknown as FunctionInputs;
 }
 
