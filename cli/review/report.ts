@@ -82,7 +82,11 @@ function propertyChanges(olds: Record<string, unknown>, news: Record<string, unk
       if (olds[k] !== undefined) c.old = renderValue(olds[k], secret.has(k));
       if (news[k] !== undefined) c.new = renderValue(news[k], secret.has(k));
       return c;
-    });
+    })
+    // Same text on both sides (an archive whose path stayed while its files changed, say):
+    // nothing to read in a table; the code section or a hash row tells the change. A secret
+    // that changed still gets its row.
+    .filter((c) => c.old !== c.new || c.old === "[secret]");
 }
 
 function replaceReasons(changed: string[], code: CodeChanges | undefined, facts: ResourceFacts | undefined): string[] {

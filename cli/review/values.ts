@@ -8,7 +8,7 @@ import { UNKNOWN, containsUnknown } from "../../provider/core/diff";
 
 /** The engine's marker object for a secret (when a value is not already printed as "[secret]"). */
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const MAX_LENGTH = 80;
+const MAX_LENGTH = 100;
 
 function isSecret(value: unknown): boolean {
   if (value === "[secret]") return true;
@@ -31,7 +31,12 @@ function assetOrArchive(value: unknown): string | undefined {
   return typeof v.text === "string" ? `${kind}(text, ${Buffer.byteLength(v.text)} B)` : kind;
 }
 
-const shorten = (text: string) => (text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH - 1)}…` : text);
+/** Long values keep both ends: names and ids differ at the end as often as at the start. */
+function shorten(text: string): string {
+  if (text.length <= MAX_LENGTH) return text;
+  const half = Math.floor((MAX_LENGTH - 1) / 2);
+  return `${text.slice(0, half)}…${text.slice(text.length - half)}`;
+}
 
 /** `secret` marks a property the resource declares secret, whatever its value looks like. */
 export function renderValue(value: unknown, secret = false): string {
@@ -39,7 +44,7 @@ export function renderValue(value: unknown, secret = false): string {
   if (value === UNKNOWN || containsUnknown(value)) return "(known after update)";
   const asset = assetOrArchive(value);
   if (asset) return asset;
-  if (typeof value === "string" && value.includes("\n")) return `(${value.split("\n").length} lines, ${Buffer.byteLength(value)} B)`;
+  if (typeof value === "string" && value.includes("\n")) return `(${value.replace(/\n$/, "").split("\n").length} lines, ${Buffer.byteLength(value)} B)`;
   // A map holding a secret member is shown with that member masked.
   if (value && typeof value === "object" && containsSecret(value)) return shorten(JSON.stringify(value, (_k, v) => (isSecret(v) ? "[secret]" : v)));
   return shorten(JSON.stringify(value));
