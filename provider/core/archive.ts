@@ -23,7 +23,7 @@ export const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";
 const FIXED_DATE = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
 const DEFLATE_LEVEL = 6;
 
-interface Entry {
+export interface Entry {
   data: Buffer;
   executable: boolean;
 }
@@ -121,13 +121,18 @@ async function writeZip(entries: Entries): Promise<Buffer> {
   return zip.generateAsync({ type: "nodebuffer", platform: "UNIX", compression: "DEFLATE", compressionOptions: { level: DEFLATE_LEVEL } });
 }
 
-/** Deterministic zip bytes of a Pulumi archive. */
-export async function archiveToZip(archive: unknown): Promise<Buffer> {
+/** The files of a Pulumi archive by path (what the zip holds), for manifests and the zip itself. */
+export async function archiveEntries(archive: unknown): Promise<Map<string, Entry>> {
   if (!isArchive(archive)) throw new Error("expected a Pulumi archive (FileArchive or AssetArchive)");
   const entries: Entries = new Map();
   await addArchive(archive as Loose, "", entries);
   if (entries.size === 0) throw new Error("the archive contains no files");
-  return writeZip(entries);
+  return entries;
+}
+
+/** Deterministic zip bytes of a Pulumi archive. */
+export async function archiveToZip(archive: unknown): Promise<Buffer> {
+  return writeZip(await archiveEntries(archive));
 }
 
 /** Lower-case hex SHA-256 of the bytes: our `codeHash`. */

@@ -4,6 +4,7 @@
  */
 import { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
 import { splitUnknowns, zodFailures } from "../core/check";
+import { manifestInput } from "../core/code-manifest";
 import { UNKNOWN, containsUnknown } from "../core/diff";
 import { buildPackage, dropUndefined } from "./dependency-version-mapping";
 import { DependencyVersionInputs, HIDDEN_INPUTS, MAX_ZIP_BYTES, inputObject } from "./dependency-version-schema";
@@ -36,6 +37,7 @@ export async function checkDependencyVersion(news: DependencyVersionInputs): Pro
   if (hasCode === hasUrl) failures.push({ property: "code", reason: `exactly one of code and codeUrl must be set; got ${hasCode ? "both" : "neither"}` });
   const code = await codeHashOf(value.code ?? unknown.code);
   if (code.failure) failures.push(code.failure);
-  const inputs = dropUndefined({ ...value, ...unknown, ...(code.hash !== undefined ? { codeHash: code.hash } : {}) }) as DependencyVersionInputs;
+  const manifest = code.failure ? {} : await manifestInput(value.code);
+  const inputs = dropUndefined({ ...value, ...unknown, ...(code.hash !== undefined ? { codeHash: code.hash } : {}), ...manifest }) as DependencyVersionInputs;
   return failures.length > 0 ? { inputs, failures } : { inputs };
 }

@@ -6,6 +6,7 @@
  */
 import { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
 import { splitUnknowns, zodFailures } from "../core/check";
+import { manifestInput } from "../core/code-manifest";
 import { UNKNOWN, containsUnknown } from "../core/diff";
 import { knownRegionAndProject } from "./config";
 import { buildCode, dropUndefined, envHash } from "./function-mapping";
@@ -57,6 +58,7 @@ export async function checkInputs(news: FunctionInputs): Promise<CheckResult<Fun
     ...(code.hash !== undefined ? { codeHash: code.hash } : {}),
     ...(failures.length === 0 && predictedUrn(value) ? { funcUrn: predictedUrn(value) } : {}),
     ...(news?.encryptedEnvironment !== undefined ? { encryptedEnvironmentHash: envHash(news.encryptedEnvironment) } : {}),
+    ...(code.failure ? {} : await manifestInput(value.code)),
   }) as FunctionInputs;
   return failures.length > 0 ? { inputs, failures } : { inputs };
 }

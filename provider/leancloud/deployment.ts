@@ -20,6 +20,7 @@
  */
 import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
 import { archiveToZip, sha256Hex } from "../core/archive";
+import { manifestInput } from "../core/code-manifest";
 import { UNKNOWN, changedFields, containsUnknown, diffResult } from "../core/diff";
 import { Group } from "./api";
 import { checkResult, checkWith, dropUndefined } from "./check";
@@ -82,7 +83,8 @@ export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = {
     const { value, unknown, failures } = checkWith<DeploymentInputs>(inputObject, news, HIDDEN_INPUTS);
     const code = failures.some((f) => f.property === "code") ? {} : await codeHashOf(value.code ?? unknown.code);
     if (code.failure) failures.push(code.failure);
-    return checkResult(dropUndefined({ ...value, ...unknown, codeHash: code.hash }) as DeploymentInputs, failures);
+    const manifest = code.hash !== undefined && !code.failure ? await manifestInput(value.code) : {};
+    return checkResult(dropUndefined({ ...value, ...unknown, codeHash: code.hash, ...manifest }) as DeploymentInputs, failures);
   },
 
   async diff(_id: string, olds: DeploymentOutputs, news: DeploymentInputs): Promise<DiffResult> {

@@ -12,7 +12,10 @@ describe("CloudFunction check", () => {
   it("applies defaults and puts the exact deployed source into `source`", async () => {
     const res = await check({});
     expect(res.failures).toBeUndefined();
-    expect(res.inputs).toEqual({ name: "hello", code: CODE, entry: "index.js", remark: "", planCircle: "P_FREE", source: CODE });
+    const { __codeManifest, ...rest } = res.inputs as unknown as Record<string, unknown>;
+    expect(rest).toEqual({ name: "hello", code: CODE, entry: "index.js", remark: "", planCircle: "P_FREE", source: CODE });
+    // The file list for `cloudfn review`: a string is the one entry file.
+    expect(__codeManifest).toEqual({ files: [{ path: "index.js", size: Buffer.byteLength(CODE), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), text: CODE }] });
   });
 
   it("discards a `source` the program tried to set", async () => {

@@ -6,6 +6,7 @@
  */
 import { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
 import { splitUnknowns, zodFailures } from "../core/check";
+import { manifestInput } from "../core/code-manifest";
 import { UNKNOWN, containsUnknown } from "../core/diff";
 import { CloudFunctionInputs, HIDDEN_INPUTS, inputObject } from "./cloud-function-schema";
 import { defaultEnvironmentId } from "./config";
@@ -47,6 +48,8 @@ export async function checkInputs(news: CloudFunctionInputs): Promise<CheckResul
     source = built.source;
   }
   const environmentId = "environmentId" in unknown ? unknown.environmentId : value.environmentId ?? defaultEnvironmentId();
-  const inputs = dropUndefined({ ...value, ...unknown, environmentId: environmentId || undefined, source }) as CloudFunctionInputs;
+  // The files the user wrote (before bundling): a string or an asset is the one entry file.
+  const manifest = source !== undefined && source !== UNKNOWN ? await manifestInput(value.code, value.entry) : {};
+  const inputs = dropUndefined({ ...value, ...unknown, environmentId: environmentId || undefined, source, ...manifest }) as CloudFunctionInputs;
   return failures.length > 0 ? { inputs, failures } : { inputs };
 }

@@ -1,0 +1,97 @@
+/**
+ * `cloudfn review`: what a stack's next update would change, as a report fit for a
+ * pull-request comment (Markdown) or for tools (JSON). It runs `pulumi preview --json` on the
+ * stack, or reads a saved preview with --preview-json. Exit code 0 no changes, 1 changes,
+ * 2 error.
+ */
+import { spawn } from "child_process";
+import { promises as fs } from "fs";
+import * as path from "path";
+import { UsageError, type Command, type Io } from "../io";
+import { renderMarkdown } from "../review/markdown";
+import { buildReview, type PreviewDigest } from "../review/report";
+
+interface ReviewOptions {
+  stack?: string;
+  cwd: string;
+  format: "markdown" | "json";
+  previewJson?: string;
+}
+
+const USAGE = `usage: cloudfn review [--stack S] [--cwd DIR] [--format markdown|json] [--preview-json FILE]
+  --stack S            the stack to preview (default: the selected stack)
+  --cwd DIR            the Pulumi project folder (default: the current folder)
+  --format F           markdown (default) or json
+  --preview-json FILE  read a saved \`pulumi preview --json\` instead of running it
+exit code: 0 no changes, 1 changes, 2 error`;
+
+const VALUE_FLAGS: Record<string, keyof ReviewOptions> = { "--stack": "stack", "--cwd": "cwd", "--format": "format", "--preview-json": "previewJson" };
+
+export function parseReviewArgs(args: string[], io: Io): ReviewOptions {
+  const values: Partial<Record<keyof ReviewOptions, string>> = {};
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = args[i].split(/=(.*)/s, 2);
+    const key = VALUE_FLAGS[flag];
+    if (!key) throw new UsageError(`unknown option "${args[i]}"`);
+    const value = inline ?? args[++i];
+    if (value === undefined) throw new UsageError(`${flag} needs a value`);
+    values[key] = value;
+  }
+  const format = values.format ?? "markdown";
+  if (format !== "markdown" && format !== "json") throw new UsageError(`--format must be markdown or json; got "${format}"`);
+  const cwd = path.resolve(io.cwd, values.cwd ?? ".");
+  const previewJson = values.previewJson === undefined ? undefined : path.resolve(io.cwd, values.previewJson);
+  return { stack: values.stack, cwd, format, previewJson };
+}
+
+/** Runs `pulumi preview --json` in the project; the CLI is `pulumi` on the PATH of `io.env`. */
+function runPreview(opts: ReviewOptions, io: Io): Promise<{ code: number; stdout: string; stderr: string }> {
+  const args = ["preview", "--json", "--non-interactive", ...(opts.stack ? ["--stack", opts.stack] : [])];
+  return new Promise((resolve, reject) => {
+    const child = spawn("pulumi", args, { cwd: opts.cwd, env: io.env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", (e) => reject(new Error(`cannot run pulumi: ${e.message}`)));
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** The engine's error diagnostics of a failed preview, one per line. */
+function errorsOf(stdout: string): string {
+  try {
+    const digest = JSON.parse(stdout) as { diagnostics?: { severity?: string; message?: string }[] };
+    return (digest.diagnostics ?? []).filter((d) => d.severity === "error").map((d) => (d.message ?? "").trim()).join("\n");
+  } catch {
+    return "";
+  }
+}
+
+async function loadPreview(opts: ReviewOptions, io: Io): Promise<PreviewDigest> {
+  if (opts.previewJson) return JSON.parse(await fs.readFile(opts.previewJson, "utf8"));
+  const res = await runPreview(opts, io);
+  if (res.code !== 0) throw new Error(`pulumi preview failed (exit code ${res.code})\n${errorsOf(res.stdout) || res.stderr.trim()}`);
+  return JSON.parse(res.stdout);
+}
+
+/** The stack's name: as given, else the one in the resources' URNs. */
+function stackOf(digest: PreviewDigest, given?: string): string | undefined {
+  return given ?? digest.steps?.map((s) => /^urn:pulumi:([^:]+)::/.exec(s.urn)?.[1]).find(Boolean);
+}
+
+export const reviewCommand: Command = {
+  summary: "what the next update would change, as a pull-request comment (Markdown or JSON)",
+  usage: USAGE,
+  async run(args: string[], io: Io): Promise<number> {
+    if (args.includes("--help") || args.includes("-h")) {
+      io.out(USAGE + "\n");
+      return 0;
+    }
+    const opts = parseReviewArgs(args, io);
+    const digest = await loadPreview(opts, io);
+    const review = buildReview(digest);
+    io.out(opts.format === "json" ? JSON.stringify({ stack: stackOf(digest, opts.stack), ...review }, null, 2) + "\n" : renderMarkdown(review, stackOf(digest, opts.stack)));
+    return review.resources.length > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,54 @@
+/**
+ * What the CLI knows about each resource, at run time (the CLI ships in the package, so it
+ * cannot use scripts/): which properties force a replacement and which are secret, read from
+ * the provider schema modules. A unit test holds it equal to scripts/schema-registry.ts.
+ */
+import * as fgAsyncConfig from "../provider/functiongraph/async-invoke-config-schema";
+import * as fgDependencyVersion from "../provider/functiongraph/dependency-version-schema";
+import * as fgFunction from "../provider/functiongraph/function-schema";
+import * as fgInvocation from "../provider/functiongraph/invocation-schema";
+import * as fgTrigger from "../provider/functiongraph/trigger-schema";
+import * as fgWorkflow from "../provider/functiongraph/workflow-schema";
+import * as lcDeployment from "../provider/leancloud/deployment-schema";
+import * as lcEnvVars from "../provider/leancloud/env-vars-schema";
+import * as lcInvocation from "../provider/leancloud/invocation-schema";
+import * as minappCloudFunction from "../provider/minapp/cloud-function-schema";
+import * as minappInvocation from "../provider/minapp/invocation-schema";
+
+export interface ResourceFacts {
+  replaceOnChange: readonly string[];
+  secrets: readonly string[];
+  /** The function resources: their `code` carries a file manifest. */
+  hasCode: boolean;
+}
+
+const facts = (replaceOnChange: readonly string[], secrets: readonly string[] = [], hasCode = false): ResourceFacts => ({ replaceOnChange, secrets, hasCode });
+
+export const RESOURCE_FACTS: Readonly<Record<string, ResourceFacts>> = {
+  "cloudfn:functiongraph:Function": facts(fgFunction.REPLACE_ON_CHANGE, ["encryptedEnvironment", "encryptedEnvironmentHash"], true),
+  "cloudfn:functiongraph:Trigger": facts(fgTrigger.REPLACE_ON_CHANGE),
+  "cloudfn:functiongraph:AsyncInvokeConfig": facts(fgAsyncConfig.REPLACE_ON_CHANGE),
+  "cloudfn:functiongraph:Invocation": facts(fgInvocation.REPLACE_ON_CHANGE),
+  "cloudfn:functiongraph:DependencyVersion": facts(fgDependencyVersion.REPLACE_ON_CHANGE, [], true),
+  "cloudfn:functiongraph:Workflow": facts(fgWorkflow.REPLACE_ON_CHANGE),
+  "cloudfn:leancloud:Invocation": facts(lcInvocation.REPLACE_ON_CHANGE, ["sessionToken"]),
+  "cloudfn:leancloud:EngineDeployment": facts(lcDeployment.REPLACE_ON_CHANGE, [], true),
+  "cloudfn:leancloud:EngineEnvironmentVariables": facts(lcEnvVars.REPLACE_ON_CHANGE, ["secretVariables", "secretVariableHashes"]),
+  "cloudfn:minapp:CloudFunction": facts(minappCloudFunction.REPLACE_ON_CHANGE, [], true),
+  "cloudfn:minapp:Invocation": facts(minappInvocation.REPLACE_ON_CHANGE),
+};
+
+/**
+ * The schema token of a resource type as the engine names it: the SDK classes register as
+ * `pulumi-nodejs:dynamic/cloudfn/<platform>:<Type>` (module and type passed to
+ * `dynamic.Resource`), which maps one-to-one to `cloudfn:<platform>:<Type>`.
+ */
+export function tokenOfType(type: string): string | undefined {
+  const m = /^pulumi-nodejs:dynamic\/cloudfn\/([A-Za-z]+):([A-Za-z]+)$/.exec(type);
+  return m ? `cloudfn:${m[1]}:${m[2]}` : undefined;
+}
+
+export function factsOf(type: string): ResourceFacts | undefined {
+  const token = tokenOfType(type);
+  return token ? RESOURCE_FACTS[token] : undefined;
+}

@@ -1,0 +1,68 @@
+/**
+ * A review as Markdown for a pull-request comment: a summary line of counts, then one section
+ * per resource (operation, why it is replaced, a table of old → new, the code's files and a
+ * collapsed unified diff per small text file).
+ */
+import type { CodeChanges, FileChange } from "./code-changes";
+import type { Operation, ResourceReview, Review } from "./report";
+
+const SYMBOL: Record<Operation, string> = { create: "+", update: "~", replace: "+-", delete: "-" };
+const STATUS: Record<FileChange["status"], string> = { added: "added", removed: "removed", modified: "modified" };
+
+/** Inline code that survives backticks and table pipes inside the value. */
+function code(text: string): string {
+  const escaped = text.replace(/\|/g, "\\|");
+  return escaped.includes("`") ? `\`\` ${escaped} \`\`` : `\`${escaped}\``;
+}
+
+const bytes = (n: number | undefined) => (n === undefined ? "" : `${n} B`);
+
+export function summaryLine(review: Review): string {
+  const s = review.summary;
+  const total = s.create + s.update + s.replace + s.delete;
+  if (total === 0) return `No changes (${s.unchanged} unchanged).`;
+  const parts = [`${s.create} to create`, `${s.update} to update`, `${s.replace} to replace`, `${s.delete} to delete`];
+  return `**${parts.join(", ")}** (${s.unchanged} unchanged).`;
+}
+
+function propertyTable(r: ResourceReview): string[] {
+  if (r.properties.length === 0) return [];
+  const rows = r.properties.map((p) => `| ${p.name} | ${p.old === undefined ? "" : code(p.old)} | ${p.new === undefined ? "" : code(p.new)} |`);
+  return ["| property | old | new |", "| --- | --- | --- |", ...rows, ""];
+}
+
+function fileLine(f: FileChange): string {
+  const size = f.status === "modified" ? `${bytes(f.oldSize)} → ${bytes(f.newSize)}` : bytes(f.newSize ?? f.oldSize);
+  return `- ${STATUS[f.status]} ${code(f.path)} (${size})`;
+}
+
+function patchBlock(f: FileChange): string[] {
+  if (!f.patch) return [];
+  return [`<details><summary>${f.path}</summary>`, "", "```diff", f.patch, "```", "", "</details>", ""];
+}
+
+function codeSection(c: CodeChanges | undefined): string[] {
+  if (!c || (c.files.length === 0 && !c.note)) return [];
+  const lines = ["Code:", ""];
+  if (c.note) lines.push(`_${c.note}_`, "");
+  if (c.files.length > 0) lines.push(...c.files.map(fileLine), "");
+  lines.push(...c.files.flatMap(patchBlock));
+  return lines;
+}
+
+function why(r: ResourceReview): string[] {
+  if (r.operation !== "replace") return [];
+  const reasons = r.replaceBecause ?? [];
+  if (reasons.length === 0) return ["Replaced: the provider asked for a replacement.", ""];
+  return [`Replaced because ${reasons.map(code).join(", ")} cannot change in place.`, ""];
+}
+
+function section(r: ResourceReview): string[] {
+  return [`### ${SYMBOL[r.operation]} ${r.operation} ${code(r.name)} (${r.type})`, "", ...why(r), ...propertyTable(r), ...codeSection(r.code)];
+}
+
+export function renderMarkdown(review: Review, stack?: string): string {
+  const title = stack ? `## cloudfn review: stack ${code(stack)}` : "## cloudfn review";
+  const lines = [title, "", summaryLine(review), "", ...review.resources.flatMap(section)];
+  return lines.join("\n").replace(/\n+$/, "") + "\n";
+}

@@ -1,0 +1,84 @@
+/**
+ * `cloudfn review` run the way a user runs it (`node <installed package>/dist/cli/index.js
+ * review --cwd <project>`) on a stack with a FunctionGraph function and a MinApp function,
+ * deployed with the real Pulumi CLI against an in-process emulator.
+ */
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { startEmulator, RunningEmulator } from "../../emulator/server";
+import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
+import { PulumiProject, ensureInstalled } from "../helpers/pulumi-cli";
+
+jest.setTimeout(10 * 60 * 1000);
+const PROGRAM = path.resolve(__dirname, "programs/review");
+
+/** Runs the installed CLI in a child process with the project's environment. */
+function cloudfn(project: PulumiProject, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const cli = path.join(ensureInstalled(), "pulumi-cloudfn/dist/cli/index.js");
+  const child = spawn("node", [cli, ...args], { cwd: project.dir, env: project.env() });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => (stdout += d));
+  child.stderr.on("data", (d) => (stderr += d));
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+describe("cloudfn review with the real engine", () => {
+  let emulator: RunningEmulator;
+  let project: PulumiProject;
+  const write = (file: string, text: string) => fs.writeFileSync(path.join(project.dir, file), text);
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0 });
+    project = new PulumiProject(PROGRAM);
+    await project.initStack(emulator.url);
+    await project.setConfig({ "cloudfn:minappEndpoint": emulator.url, "cloudfn:minappClientId": EMULATOR_DEFAULTS.minapp.clientId });
+    await project.run(["config", "set", "--secret", "cloudfn:minappClientSecret", EMULATOR_DEFAULTS.minapp.clientSecret]);
+    await project.up();
+  });
+  afterAll(async () => {
+    await project?.dispose();
+    await emulator?.close();
+  });
+
+  it("right after up: no changes, exit code 0", async () => {
+    const res = await cloudfn(project, ["review", "--cwd", project.dir]);
+    expect(res.stderr).toBe("");
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain("No changes (2 unchanged).");
+  });
+
+  it("after a code edit: file-level entries and a source diff per function, exit code 1", async () => {
+    write("fg/index.js", 'exports.handler = async (event) => {\n  return { statusCode: 200, body: JSON.stringify({ hello: "review" }) };\n};\n');
+    write("fg/util.js", "exports.twice = (x) => x * 2;\n");
+    write("minapp/lib/greeting.js", 'exports.greeting = function (name) {\n  return { message: "Bonjour, " + (name || "world") + "!" };\n};\n');
+    const md = await cloudfn(project, ["review", "--cwd", project.dir]);
+    expect(md.stderr).toBe("");
+    expect(md.code).toBe(1);
+    expect(md.stdout).toContain("**0 to create, 2 to update, 0 to replace, 0 to delete** (0 unchanged).");
+    expect(md.stdout).toContain("### ~ update `api` (cloudfn:functiongraph:Function)");
+    expect(md.stdout).toContain("- modified `index.js` (");
+    expect(md.stdout).toContain("- added `util.js` (30 B)");
+    expect(md.stdout).toMatch(/-  return \{ statusCode: 200, body: JSON.stringify\(\{ hello: "world" \}\) \};\n\+  return \{ statusCode: 200, body: JSON.stringify\(\{ hello: "review" \}\) \};/);
+    expect(md.stdout).toContain("### ~ update `greeter` (cloudfn:minapp:CloudFunction)");
+    expect(md.stdout).toContain("- modified `lib/greeting.js` (");
+    expect(md.stdout).toMatch(/\n-  return \{ message: "Hello, " [^\n]*\n\+  return \{ message: "Bonjour, " /);
+    // The bundled source and the hashes are explained by the file list, not repeated.
+    expect(md.stdout).not.toMatch(/\| (source|codeHash) \|/);
+
+    const json = await cloudfn(project, ["review", "--cwd", project.dir, "--format", "json"]);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout);
+    const files = (name: string) => report.resources.find((r: any) => r.name === name).code.files.map((f: any) => [f.status, f.path]);
+    expect(files("api")).toEqual([["modified", "index.js"], ["added", "util.js"]]);
+    expect(files("greeter")).toEqual([["modified", "lib/greeting.js"]]);
+    if (process.env.CLOUDFN_REVIEW_SAVE_PREVIEW) {
+      const preview = await project.run(["preview", "--json"]);
+      fs.writeFileSync(process.env.CLOUDFN_REVIEW_SAVE_PREVIEW, preview.stdout);
+    }
+  });
+});
