@@ -95,3 +95,13 @@ export async function manifestInput(code: unknown, singleFileName?: string): Pro
   const manifest = await codeManifest(code, singleFileName);
   return manifest ? { [MANIFEST_INPUT]: manifest } : {};
 }
+
+/**
+ * The recorded manifest to keep through a `read` (refresh), or nothing: kept while the deployed
+ * code is still what Pulumi deployed, dropped when it drifted (it would describe files that are
+ * no longer there).
+ */
+export function carriedManifest(old: object | undefined, codeUnchanged: boolean): Record<string, unknown> {
+  const manifest = (old as Record<string, unknown> | undefined)?.[MANIFEST_INPUT];
+  return codeUnchanged && manifest !== undefined ? { [MANIFEST_INPUT]: manifest } : {};
+}

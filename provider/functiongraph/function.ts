@@ -20,6 +20,7 @@
  *   delete — DeleteFunction (F7) on the unqualified URN; 404 is success; FSS.0400 (seen right
  *            after a create) is retried for about 30 s.
  */
+import { carriedManifest } from "../core/code-manifest";
 import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
 import { sha512Hex } from "../core/archive";
 import { ConflictError, NotFoundError, ValidationError } from "../core/errors";
@@ -104,8 +105,9 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
       if (e instanceof NotFoundError) return {};
       throw e;
     }
-    const outs = liveOutputs(info, props ?? {});
-    return { id: outs.funcUrn, props: outs, inputs: inputsFrom(outs) as unknown as FunctionOutputs };
+    const live = liveOutputs(info, props ?? {});
+    const outs = { ...live, ...carriedManifest(props, !String(live.codeHash ?? "").startsWith("drift:")) } as FunctionOutputs;
+    return { id: outs.funcUrn, props: outs, inputs: { ...inputsFrom(outs), ...carriedManifest(outs, true) } as unknown as FunctionOutputs };
   },
 
   async update(id: string, olds: FunctionOutputs, news: FunctionInputs): Promise<UpdateResult<FunctionOutputs>> {

@@ -20,6 +20,7 @@
  *            no call when only `code`'s form changed but the built source did not.
  *   delete — DELETE cloud-function/<name>/; 404 is success.
  */
+import { carriedManifest } from "../core/code-manifest";
 import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
 import { changedFields, diffResult } from "../core/diff";
 import { NotFoundError, PlatformApiError, ValidationError, ConflictError } from "../core/errors";
@@ -109,8 +110,9 @@ export const provider: ResourceProvider<CloudFunctionInputs, CloudFunctionOutput
       if (e instanceof NotFoundError) return {};
       throw e;
     }
-    const outs = liveOutputs(obj, { ...props, environmentId });
-    return { id, props: outs, inputs: inputsFrom(outs) as unknown as CloudFunctionOutputs };
+    const live = liveOutputs(obj, { ...props, environmentId });
+    const outs = { ...live, ...carriedManifest(props, props?.codeHash === live.codeHash) } as CloudFunctionOutputs;
+    return { id, props: outs, inputs: { ...inputsFrom(outs), ...carriedManifest(outs, true) } as unknown as CloudFunctionOutputs };
   },
 
   async update(id: string, olds: CloudFunctionOutputs, news: CloudFunctionInputs): Promise<UpdateResult<CloudFunctionOutputs>> {
