@@ -46,7 +46,7 @@ describe("report values", () => {
   });
 
   it("shortens long values and keeps table cells on one line", () => {
-    expect(cellValue("x".repeat(100))).toBe("`" + "x".repeat(59) + "…`");
+    expect(cellValue("x".repeat(100))).toBe("`" + "x".repeat(71) + "…`");
     expect(cellValue("a|b\nc")).toBe("`a\\|b⏎c`");
     expect(cellValue(undefined)).toBe("(unset)");
   });

@@ -16,8 +16,8 @@ const CAUSE_TEXT: Record<DriftFinding["cause"], string> = {
   unmanaged: "created outside Pulumi",
 };
 
-/** A value in one table cell: compact JSON, long values shortened, pipes escaped. */
-export function cellValue(value: unknown, max = 60): string {
+/** A value in one table cell: compact JSON, values longer than a SHA-256 hex digest shortened, pipes escaped. */
+export function cellValue(value: unknown, max = 72): string {
   if (value === undefined) return "(unset)";
   const shown = hideSecrets("", value);
   const text = typeof shown === "string" ? shown : JSON.stringify(shown, hideSecrets);
