@@ -18,6 +18,24 @@ describe("classifyPreview on saved `pulumi preview --refresh --json` output", ()
     expect(found[2].changes).toEqual([{ property: "status", old: "ACTIVE", new: "DISABLED" }]);
   });
 
+  it("finds nothing on a clean stack of all three platforms (Invocations included)", () => {
+    expect(classifyPreview(fixture("three-platforms-clean.json"))).toEqual([]);
+  });
+
+  it("on all three platforms: a MinApp console edit and a LeanCloud out-of-band deploy are code; Invocations the edit re-plans are not drift", () => {
+    const found = classifyPreview(fixture("three-platforms-drifted.json"));
+    expect(found.map((f) => `${f.type} ${f.name} ${f.cause} ${f.changes.map((c) => c.property)}`)).toEqual([
+      "functiongraph:Function api config cpu,memorySize",
+      "minapp:CloudFunction hello code codeHash,source",
+      "functiongraph:Function spare deleted ",
+      "leancloud:EngineDeployment engine code codeHash,version",
+      "functiongraph:Trigger tick config status",
+    ]);
+    const hello = found[1].changes.find((c) => c.property === "source")!;
+    expect(String(hello.new)).toBe(`${hello.old}\n// edited in the console\n`);
+    expect(found[3].changes[0].new).toBe(`drift:${found[3].changes[1].new}`);
+  });
+
   it("knows the managed function names and the platforms in use", () => {
     const preview = fixture("fg-drifted.json");
     expect([...managedFunctionNames(preview).functiongraph].sort()).toEqual(["stack-core", "stack-sink"]);
