@@ -1,0 +1,44 @@
+/** The Pulumi CLI calls `cloudfn drift` makes; none of them writes state. */
+import { spawn } from "child_process";
+import type { PreviewJson } from "./classify";
+
+export interface PulumiRun {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stack?: string;
+}
+
+/** Runs `pulumi <args>` and resolves with its stdout; rejects with its stderr on failure. */
+export function pulumi(run: PulumiRun, args: string[], okCodes: number[] = [0]): Promise<string> {
+  const full = [...args, ...(run.stack ? ["--stack", run.stack] : []), "--non-interactive"];
+  return new Promise((resolve, reject) => {
+    const child = spawn("pulumi", full, { cwd: run.cwd, env: run.env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", (e) => reject(new Error(`cannot run pulumi: ${e.message}`)));
+    child.on("close", (code) => {
+      if (okCodes.includes(code ?? -1)) resolve(stdout);
+      else reject(new Error(`pulumi ${args.join(" ")} exited ${code}: ${(stderr || stdout).trim().slice(-2000)}`));
+    });
+  });
+}
+
+/** Refreshed-vs-recorded state of every resource, without saving the refresh. */
+export async function refreshPreview(run: PulumiRun): Promise<PreviewJson> {
+  return JSON.parse(await pulumi(run, ["preview", "--refresh", "--json"]));
+}
+
+/** The stack's config values (secrets decrypted, kept in memory only). */
+export async function stackConfig(run: PulumiRun): Promise<Record<string, string>> {
+  const raw = JSON.parse(await pulumi(run, ["config", "--json", "--show-secrets"])) as Record<string, { value?: string }>;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) if (typeof v.value === "string") out[k] = v.value;
+  return out;
+}
+
+/** The selected stack's name. */
+export async function stackName(run: PulumiRun): Promise<string> {
+  return (await pulumi(run, ["stack", "--show-name"])).trim();
+}

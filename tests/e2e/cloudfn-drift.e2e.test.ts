@@ -1,0 +1,138 @@
+/**
+ * `cloudfn drift` the way a user runs it — `node <installed package>/dist/cli/index.js drift`
+ * in the project folder, with the project's environment — on a stack of functions on all three
+ * platforms, against an in-process emulator. A clean stack reports nothing (twice); changes made
+ * through the platforms' APIs (a console-style code edit, a memory change, a disabled timer, a
+ * deleted function, an out-of-band deploy, an unmanaged function) are each reported with their
+ * cause. The stack's state is byte-identical before and after every drift run.
+ */
+import { spawn } from "child_process";
+import * as path from "path";
+import { startEmulator, RunningEmulator } from "../../emulator/server";
+import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
+import { PulumiProject, ensureInstalled } from "../helpers/pulumi-cli";
+import { fgRequest, functionPath as fgFunctionPath } from "../helpers/fg-http";
+import { FUNCTIONS, functionPath, minappCall } from "../helpers/minapp-http";
+import { deployOutOfBand } from "../helpers/leancloud-e2e";
+
+jest.setTimeout(15 * 60 * 1000);
+const PROGRAM = path.resolve(__dirname, "programs/drift-stack");
+const fgs = `/v2/${EMULATOR_DEFAULTS.functiongraph.projectId}/fgs`;
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanCloud", () => {
+  let emu: RunningEmulator;
+  let project: PulumiProject;
+  let outputs: Record<string, any>;
+
+  /** The installed package's CLI, run asynchronously so the in-process emulator keeps serving. */
+  const drift = (args: string[] = []): Promise<CliResult> => {
+    const cli = path.join(ensureInstalled(), "pulumi-cloudfn/dist/cli/index.js");
+    const child = spawn("node", [cli, "drift", "--cwd", project.dir, ...args], { env: project.env() });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    return new Promise((resolve, reject) => {
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    });
+  };
+
+  beforeAll(async () => {
+    emu = await startEmulator({ port: 0 });
+    project = new PulumiProject(PROGRAM);
+    await project.initStack(emu.url, {
+      "cloudfn:minappEndpoint": emu.url,
+      "cloudfn:minappClientId": EMULATOR_DEFAULTS.minapp.clientId,
+      "cloudfn:leancloudAppId": emu.leancloud.appId,
+      "cloudfn:leancloudServerUrl": emu.url,
+      "cloudfn:leancloudConsoleUrl": emu.url,
+      "cloudfn:driftPrefix": "drift",
+    });
+    await project.run([
+      "config", "set-all",
+      "--secret", `cloudfn:minappClientSecret=${EMULATOR_DEFAULTS.minapp.clientSecret}`,
+      "--secret", `cloudfn:leancloudAppKey=${emu.leancloud.appKey}`,
+      "--secret", `cloudfn:leancloudMasterKey=${emu.leancloud.masterKey}`,
+      "--secret", `cloudfn:leancloudConsoleToken=${emu.leancloud.consoleToken}`,
+    ]);
+    await project.up();
+    outputs = await project.outputs();
+  });
+  afterAll(async () => {
+    await project?.dispose();
+    await emu?.close();
+  });
+
+  it("a clean stack reports no drift, twice in a row, and drift leaves the state untouched", async () => {
+    const before = await project.exportStack();
+    for (let i = 0; i < 2; i++) {
+      const res = await drift();
+      expect(res.stderr).toBe("");
+      expect(res.stdout).toContain("No drift: every resource matches the platform.");
+      expect(res.stdout).toContain("looked for with the prefix `drift`");
+      expect(res.code).toBe(0);
+    }
+    expect(await project.exportStack()).toBe(before);
+  });
+
+  it("changes made outside Pulumi are each reported with their cause (exit 1), and the state is untouched", async () => {
+    // MinApp console: edit the function's code in place.
+    const live = (await minappCall(emu.url, "GET", functionPath("drift_hello"))).body;
+    const edited = `${live.function_code}\n// edited in the console\n`;
+    expect((await minappCall(emu.url, "PATCH", functionPath("drift_hello"), { function_code: edited })).status).toBe(202);
+    // FunctionGraph console: more memory for drift-api, its timer disabled, drift-spare deleted.
+    const cfg = (await fgRequest(emu.url, "GET", fgFunctionPath(outputs.apiUrn, "/config"))).body;
+    const put = await fgRequest(emu.url, "PUT", fgFunctionPath(outputs.apiUrn, "/config"), {
+      func_name: cfg.func_name, runtime: cfg.runtime, handler: cfg.handler, timeout: cfg.timeout,
+      memory_size: 512, user_data: cfg.user_data, description: cfg.description,
+    });
+    expect(put.status).toBe(200);
+    expect((await fgRequest(emu.url, "PUT", `${fgs}/triggers/${outputs.triggerKey}`, { trigger_status: "DISABLED" })).status).toBe(200);
+    expect((await fgRequest(emu.url, "DELETE", fgFunctionPath(String(outputs.spareUrn).replace(/:latest$/, "")))).status).toBe(204);
+    // A function created with the stack's prefix by someone else, and an out-of-band LeanCloud deploy.
+    expect((await minappCall(emu.url, "POST", FUNCTIONS, { name: "drift_stray", function_code: "exports.main = async () => 1;\n" })).status).toBe(201);
+    await deployOutOfBand(emu, path.join(project.dir, "engine"), 1);
+    const before = await project.exportStack();
+
+    const json = await drift(["--format", "json"]);
+    expect(json.stderr).toBe("");
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout);
+    expect(report.drifted).toBe(true);
+    const summary = report.findings.map((f: any) => `${f.type} ${f.name} ${f.cause} ${f.changes.map((c: any) => c.property).join(",")}`).sort();
+    expect(summary).toEqual([
+      "functiongraph:Function api config cpu,memorySize",
+      "functiongraph:Function spare deleted ",
+      "functiongraph:Trigger tick config status",
+      "leancloud:EngineDeployment engine code codeHash,version",
+      "minapp:CloudFunction drift_stray unmanaged ",
+      "minapp:CloudFunction hello code codeHash,source",
+    ]);
+    const memory = report.findings.find((f: any) => f.name === "api").changes.find((c: any) => c.property === "memorySize");
+    expect([memory.old, memory.new]).toEqual([128, 512]);
+
+    const md = await drift();
+    expect(md.code).toBe(1);
+    expect(md.stdout).toContain("| `api` | functiongraph:Function | configuration changed | cpu: `300` → `600`<br>memorySize: `128` → `512` |");
+    expect(md.stdout).toContain("| `tick` | functiongraph:Trigger | configuration changed | status: `ACTIVE` → `DISABLED` |");
+    expect(md.stdout).toContain("| `spare` | functiongraph:Function | deleted outside Pulumi |");
+    expect(md.stdout).toMatch(/\| `hello` \| minapp:CloudFunction \| code edited outside Pulumi \| codeHash: `[0-9a-f]{64}` → `[0-9a-f]{64}`<br>source: 0 line\(s\) removed, 2 added \|/);
+    expect(md.stdout).toContain("| `drift_stray` | minapp:CloudFunction | created outside Pulumi |");
+    expect(md.stdout).toMatch(/\| `engine` \| leancloud:EngineDeployment \| code edited outside Pulumi \| codeHash: `[0-9a-f]{64}` → `drift:\d{8}-\d{6}`<br>version: /);
+    expect(md.stdout).not.toContain(EMULATOR_DEFAULTS.minapp.clientSecret);
+    expect(await project.exportStack()).toBe(before);
+  });
+
+  it("a bad option is a usage error (exit 2)", async () => {
+    const res = await drift(["--format", "yaml"]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/--format must be markdown or json; got "yaml"/);
+  });
+});

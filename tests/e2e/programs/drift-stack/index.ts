@@ -1,0 +1,30 @@
+// Functions on all three platforms in one stack, named with the stack's prefix "drift", for
+// `cloudfn drift`: every resource type that has a remote object, plus one Invocation each.
+import * as pulumi from "@pulumi/pulumi";
+import * as cloudfn from "pulumi-cloudfn";
+
+const fg = cloudfn.functiongraph;
+const common = { runtime: "Node.js18.15", handler: "index.handler", code: new pulumi.asset.FileArchive("./fg") };
+
+const api = new fg.Function("api", { ...common, name: "drift-api", memorySize: 128, description: "kept" });
+const spare = new fg.Function("spare", { ...common, name: "drift-spare" });
+const tick = new fg.Trigger("tick", {
+  functionUrn: api.funcUrn,
+  type: "TIMER",
+  status: "ACTIVE",
+  timer: { name: "tick", scheduleType: "Rate", schedule: "5m", userEvent: "tick" },
+});
+new fg.AsyncInvokeConfig("api-async", { functionUrn: api.funcUrn, maxAsyncRetryAttempts: 1 });
+new fg.Invocation("api-smoke", { functionUrn: api.funcUrn, input: { who: "drift" }, triggers: { code: api.codeHash.apply((h) => h ?? "") } });
+
+const hello = new cloudfn.minapp.CloudFunction("hello", { name: "drift_hello", code: new pulumi.asset.FileArchive("./minapp"), remark: "kept" });
+new cloudfn.minapp.Invocation("greet", { function: hello, data: { name: "drift" } });
+
+const lc = cloudfn.leancloud;
+const vars = new lc.EngineEnvironmentVariables("vars", { variables: { GREETING: "Hello" } });
+const engine = new lc.EngineDeployment("engine", { code: new pulumi.asset.FileArchive("./engine"), environment: "production" }, { dependsOn: [vars] });
+new lc.Invocation("engine-hello", { name: "hello", params: { name: "drift" }, triggers: [engine.version, vars.variables] });
+
+export const apiUrn = api.funcUrn;
+export const spareUrn = spare.funcUrn;
+export const triggerKey = tick.id;

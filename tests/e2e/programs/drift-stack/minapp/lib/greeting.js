@@ -1,0 +1,3 @@
+exports.greeting = function (name) {
+  return { message: "Hello, " + (name || "world") + "!" };
+};
