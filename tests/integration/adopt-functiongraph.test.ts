@@ -48,7 +48,7 @@ beforeEach(async () => {
     "cloudfn:functiongraphEndpoint": emu.url, "cloudfn:functiongraphRegion": c.region, "cloudfn:functiongraphProjectId": c.projectId,
     "cloudfn:functiongraphAccessKey": c.accessKey, "cloudfn:functiongraphSecretKey": c.secretKey,
   };
-  setStackConfig({ get: (k) => values[k], require: (k) => values[k] });
+  setStackConfig({ get: (k: string) => values[k] });
 });
 
 describe("adopting a FunctionGraph function", () => {
@@ -62,9 +62,9 @@ describe("adopting a FunctionGraph function", () => {
     expect(id).toBe(live.func_urn);
     expect(outs).toMatchObject({ funcUrn: live.func_urn, funcId: live.func_id, digest: live.digest, codeHash: inputs.codeHash });
     expect(outs).not.toHaveProperty("adopt");
-    expect(await provider.diff!(id, outs, inputs)).toEqual({ changes: false, replaces: [] });
+    expect(await provider.diff!(id, outs!, inputs)).toEqual({ changes: false, replaces: [] });
     // Removing the flag afterwards is no change either.
-    expect(await provider.diff!(id, outs, await checked({ adopt: undefined }))).toEqual({ changes: false, replaces: [] });
+    expect(await provider.diff!(id, outs!, await checked({ adopt: undefined }))).toEqual({ changes: false, replaces: [] });
   });
 
   it("differing memory and code: the config and code calls an update would make, nothing else", async () => {
