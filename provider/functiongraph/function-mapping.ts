@@ -88,7 +88,7 @@ export function computedFrom(info: FunctionInfo, code?: CodeInfo): Omit<Function
 
 /** Outputs after create/update: the desired inputs (just applied) plus computed fields. */
 export function outputsFrom(inputs: FunctionInputs, codeHash: string | undefined, computed: ReturnType<typeof computedFrom>): FunctionOutputs {
-  const { encryptedEnvironment, ...rest } = inputs;
+  const { encryptedEnvironment, adopt: _adopt, ...rest } = inputs;
   return dropUndefined({ ...rest, codeHash, encryptedEnvironmentHash: envHash(encryptedEnvironment), ...computed });
 }
 

@@ -64,6 +64,8 @@ export const inputObject = z.object({
   }).optional(),
   code: z.unknown().optional(),
   codeUrl: str("codeUrl").refine((v) => /^https?:\/\/\S+$/.test(v), (v) => ({ message: `codeUrl must be an http(s) URL of a zip in OBS; got "${v}"` })).optional(),
+  /** Take over the existing function of this package and name on the first `up` (docs/adopt.md). */
+  adopt: z.boolean({ invalid_type_error: "adopt must be a boolean" }).optional(),
 });
 
 /** Rules that involve two properties; absent (or unknown) values are skipped. */
@@ -95,6 +97,8 @@ export interface FunctionInputs {
   /** A Pulumi archive (wire form, or asset objects in direct calls). */
   code?: unknown;
   codeUrl?: string;
+  /** Adopt the existing function on the first `up`; never compared, never an output. */
+  adopt?: boolean;
   /** Hidden: SHA-256 of the deterministic zip of `code`. */
   codeHash?: string;
   /** Hidden: scrypt hash of the canonical JSON of `encryptedEnvironment` (values are never stored). */
@@ -102,7 +106,7 @@ export interface FunctionInputs {
 }
 
 /** Outputs: every input except the encrypted values, plus what FunctionGraph computes. */
-export interface FunctionOutputs extends Omit<FunctionInputs, "encryptedEnvironment"> {
+export interface FunctionOutputs extends Omit<FunctionInputs, "encryptedEnvironment" | "adopt"> {
   funcUrn: string;
   funcId: string;
   digest: string;
@@ -120,7 +124,7 @@ export const HIDDEN_INPUTS = ["codeHash", "encryptedEnvironmentHash"] as const;
 /** Properties computed by FunctionGraph. */
 export const COMPUTED_OUTPUTS = ["funcUrn", "funcId", "digest", "codeSize", "lastModified", "cpu", "version", "codeType"] as const;
 /** Every output property (schema.json `properties`, the SDK class's declared outputs). */
-export const OUTPUT_PROPERTIES = [...INPUT_PROPERTIES.filter((p) => p !== "encryptedEnvironment"), ...HIDDEN_INPUTS, ...COMPUTED_OUTPUTS];
+export const OUTPUT_PROPERTIES = [...INPUT_PROPERTIES.filter((p) => p !== "encryptedEnvironment" && p !== "adopt"), ...HIDDEN_INPUTS, ...COMPUTED_OUTPUTS];
 /** Changing these replaces the function: they are part of its URN, or immutable (runtime). */
 export const REPLACE_ON_CHANGE = ["name", "package", "runtime"] as const;
 /** Applied with one UpdateFunctionConfig call. */

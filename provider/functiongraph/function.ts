@@ -11,7 +11,8 @@
  * API calls per step (functiongraph-api.md §0):
  *   check  — none (zod validation, deterministic zip hash of the code archive).
  *   diff   — none (compares declared fields with the OLD OUTPUTS; code by codeHash).
- *   create — CreateFunction (F1); then UpdateFunctionCode (F6) only when dependencies are set.
+ *   create — with `adopt: true`: ShowFunctionConfig (F3), then F4 / F6 only for what differs
+ *            (function-adopt.ts, docs/adopt.md). Otherwise CreateFunction (F1); then UpdateFunctionCode (F6) only when dependencies are set.
  *            On 409 FSS.1061 (a lost response of our own earlier create) ShowFunctionConfig (F3)
  *            and adopt when its digest equals the SHA-512 of our zip, then F4 (+ F6 for deps).
  *   read   — ShowFunctionConfig (F3); 404 means gone.
@@ -24,12 +25,14 @@ import { carriedManifest } from "../core/code-manifest";
 import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
 import { sha512Hex } from "../core/archive";
 import { ConflictError, NotFoundError, ValidationError } from "../core/errors";
-import { changedFields, diffResult } from "../core/diff";
+import { changedFields, containsUnknown, diffResult } from "../core/diff";
 import { ClientOptions, FunctionGraphClient, functionUrn, unqualifiedUrn } from "./client";
-import { resolveSettings, setStackConfig } from "./config";
+import { knownRegionAndProject, resolveSettings, setStackConfig } from "./config";
 import { checkInputs } from "./function-check";
 import { buildCode, codeBody, computedFrom, configBody, createBody, inputsFrom, liveOutputs, NORMALIZERS, outputsFrom } from "./function-mapping";
 import { CODE_FIELDS, CONFIG_FIELDS, FunctionInputs, FunctionOutputs, REPLACE_ON_CHANGE } from "./function-schema";
+import { adoptFunction, adoptionKey, describe } from "./function-adopt";
+import { noteManaged, noteReplacement } from "../core/adoption";
 
 /** Knobs for tests: a fake transport, fast retries, a short delete back-off. */
 export const tuning: { client: ClientOptions; deleteRetryDelayMs: number; deleteRetries: number } = {
@@ -73,17 +76,25 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
     return checkInputs(news);
   },
 
-  async diff(_id: string, olds: FunctionOutputs, news: FunctionInputs): Promise<DiffResult> {
+  async diff(id: string, olds: FunctionOutputs, news: FunctionInputs): Promise<DiffResult> {
+    noteManaged(adoptionKey(id), describe(olds));
     const fields = [...REPLACE_ON_CHANGE, ...CONFIG_FIELDS, ...CODE_FIELDS];
     const withHash = news.codeHash === undefined && news.code !== undefined ? { ...news, codeHash: (await buildCode(news))?.hash } : news;
     const changed = changedFields(olds as unknown as Record<string, unknown>, withHash as unknown as Record<string, unknown>, fields, NORMALIZERS);
     // Same name and package: the replacement would collide with the old function, so delete first.
     const collides = !changed.includes("name") && !changed.includes("package");
-    return diffResult(changed, REPLACE_ON_CHANGE, collides);
+    const result = diffResult(changed, REPLACE_ON_CHANGE, collides);
+    // The replacement is created, never adopted, even if the program still says `adopt: true`.
+    const where = knownRegionAndProject();
+    const known = where && !containsUnknown(news.name) && !containsUnknown(news.package);
+    if (result.replaces?.length && known) noteReplacement(adoptionKey(functionUrn(where, news.package, news.name)), describe(news));
+    return result;
   },
 
   async create(inputs: FunctionInputs): Promise<CreateResult<FunctionOutputs>> {
     const fg = client();
+    const adopted = inputs.adopt ? await adoptFunction(fg, inputs) : undefined;
+    if (adopted) return adopted;
     const code = await buildCode(inputs);
     let info;
     try {

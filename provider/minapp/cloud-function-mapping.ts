@@ -37,7 +37,8 @@ export function computedFrom(obj: FunctionObject): Omit<CloudFunctionOutputs, ke
 
 /** Outputs after create/update: the applied inputs plus the computed fields of the answer. */
 export function outputsFrom(inputs: CloudFunctionInputs, obj: FunctionObject): CloudFunctionOutputs {
-  return dropUndefined({ ...inputs, ...computedFrom(obj) });
+  const { adopt: _adopt, ...declared } = inputs;
+  return dropUndefined({ ...declared, ...computedFrom(obj) });
 }
 
 /**

@@ -28,6 +28,8 @@ export const inputObject = z.object({
   environmentId: str("environmentId")
     .refine((v) => /^[A-Za-z0-9_-]*$/.test(v), (v) => ({ message: `environmentId must be letters, digits, "-" and "_" (it is sent as the X-Hydrogen-Env-ID header); got "${v}"` }))
     .optional(),
+  /** Take over the existing function of this name on the first `up` (docs/adopt.md). */
+  adopt: z.boolean({ invalid_type_error: "adopt must be a boolean" }).optional(),
 });
 
 /** Checked inputs: user properties with defaults applied, plus the source check computes. */
@@ -45,10 +47,12 @@ export interface CloudFunctionInputs {
    * input so the engine's own input diff renders a line diff of the source in `preview --diff`.
    */
   source: string;
+  /** Adopt the existing function on the first `up`; never compared, never an output. */
+  adopt?: boolean;
 }
 
 /** Outputs: every input plus what MinApp computes and the hash of the deployed source. */
-export interface CloudFunctionOutputs extends CloudFunctionInputs {
+export interface CloudFunctionOutputs extends Omit<CloudFunctionInputs, "adopt"> {
   /** The platform's numeric id. */
   functionId: number;
   auditStatus: string;
@@ -67,7 +71,7 @@ export const HIDDEN_INPUTS = ["source"] as const;
 /** Properties computed by MinApp (and our hash of what it runs). */
 export const COMPUTED_OUTPUTS = ["functionId", "auditStatus", "createdAt", "updatedAt", "createdBy", "updatedBy", "codeHash"] as const;
 /** Every output property (schema.json `properties`, the SDK class's declared outputs). */
-export const OUTPUT_PROPERTIES = [...INPUT_PROPERTIES, ...HIDDEN_INPUTS, ...COMPUTED_OUTPUTS];
+export const OUTPUT_PROPERTIES = [...INPUT_PROPERTIES.filter((p) => p !== "adopt"), ...HIDDEN_INPUTS, ...COMPUTED_OUTPUTS];
 /** The name is the platform's key, and the environment is another namespace: both replace. */
 export const REPLACE_ON_CHANGE = ["name", "environmentId"] as const;
 /** Applied in place with one PATCH. `code` and `entry` matter only through `source`. */

@@ -10,7 +10,8 @@
  * API calls per step (minapp-api.md §3.2; the token flow of §2 runs once per process):
  *   check  — none (zod validation; bundles archives with esbuild; parses the source).
  *   diff   — none (compares name, environmentId, source, remark, planCircle with old outputs).
- *   create — POST cloud-function/; then one PATCH only when planCircle is not P_FREE (create
+ *   create — with `adopt: true`: GET, then one PATCH only for what differs (cloud-function-adopt.ts,
+ *            docs/adopt.md). Otherwise POST cloud-function/; then one PATCH only when planCircle is not P_FREE (create
  *            does not take it). If the POST fails because the name exists, GET it and adopt it
  *            when its code is exactly ours (our own create whose response was lost); otherwise
  *            fail naming the conflict. If the PATCH fails, the new function is deleted again.
@@ -31,6 +32,9 @@ import { CloudFunctionInputs, CloudFunctionOutputs, DEFAULTS, PATCH_FIELDS, REPL
 import { ClientOptions, MinAppClient } from "./client";
 import { resolveSettings, setStackConfig } from "./config";
 import { functionResourceId, parseFunctionResourceId } from "./mapping-util";
+import { adoptCloudFunction, adoptionKey, describe } from "./cloud-function-adopt";
+import { containsUnknown } from "../core/diff";
+import { noteManaged, noteReplacement } from "../core/adoption";
 
 /** Knobs for tests: a fake transport, fast retries. */
 export const tuning: { client: ClientOptions } = { client: {} };
@@ -83,13 +87,21 @@ export const provider: ResourceProvider<CloudFunctionInputs, CloudFunctionOutput
     return checkInputs(news);
   },
 
-  async diff(_id: string, olds: CloudFunctionOutputs, news: CloudFunctionInputs): Promise<DiffResult> {
+  async diff(id: string, olds: CloudFunctionOutputs, news: CloudFunctionInputs): Promise<DiffResult> {
+    noteManaged(adoptionKey(id), describe(olds.name, olds.environmentId));
     const changed = changedFields(asRecord(olds), asRecord(news), [...REPLACE_ON_CHANGE, ...PATCH_FIELDS], NORMALIZERS);
-    return diffResult(changed, REPLACE_ON_CHANGE);
+    const result = diffResult(changed, REPLACE_ON_CHANGE);
+    // The replacement is created, never adopted, even if the program still says `adopt: true`.
+    if (result.replaces?.length && !containsUnknown(news.name) && !containsUnknown(news.environmentId)) {
+      noteReplacement(adoptionKey(functionResourceId(news.name, news.environmentId)), describe(news.name, news.environmentId));
+    }
+    return result;
   },
 
   async create(inputs: CloudFunctionInputs): Promise<CreateResult<CloudFunctionOutputs>> {
     const ma = minappClient(inputs.environmentId);
+    const adopted = inputs.adopt ? await adoptCloudFunction(ma, inputs) : undefined;
+    if (adopted) return adopted;
     let created: FunctionObject;
     try {
       created = await ma.createFunction(createBody(inputs));
@@ -117,7 +129,8 @@ export const provider: ResourceProvider<CloudFunctionInputs, CloudFunctionOutput
 
   async update(id: string, olds: CloudFunctionOutputs, news: CloudFunctionInputs): Promise<UpdateResult<CloudFunctionOutputs>> {
     const changed = changedFields(asRecord(olds), asRecord(news), PATCH_FIELDS, NORMALIZERS);
-    if (changed.length === 0) return { outs: { ...olds, ...news } };
+    const { adopt: _adopt, ...declared } = news;
+    if (changed.length === 0) return { outs: { ...olds, ...declared } };
     const { name, environmentId } = parseFunctionResourceId(id);
     const obj = await minappClient(environmentId).patchFunction(name, patchBody(news, changed));
     return { outs: outputsFrom(news, obj) };

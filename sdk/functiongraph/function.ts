@@ -31,6 +31,12 @@ export interface FunctionArgs {
   code?: pulumi.Input<pulumi.asset.Archive>;
   /** URL of a zip in OBS (`code_type: obs`). Exactly one of `code` and `codeUrl`. */
   codeUrl?: pulumi.Input<string>;
+  /**
+   * Take over the existing function with this package and name on the first `up` instead of
+   * creating it; only what differs from this program is updated. Never causes a diff: it may
+   * stay or go afterwards. Fails if the function does not exist. See docs/adopt.md.
+   */
+  adopt?: pulumi.Input<boolean>;
 }
 
 export class Function extends pulumi.dynamic.Resource {

@@ -22,6 +22,12 @@ export interface CloudFunctionArgs {
   planCircle?: pulumi.Input<"P_FREE" | "P_PERSONAL" | string>;
   /** Test environment (测试环境) id; default `cloudfn:minappEnvironmentId`, else production. Replaces on change. */
   environmentId?: pulumi.Input<string>;
+  /**
+   * Take over the existing cloud function of this name (in this environment) on the first `up`
+   * instead of creating it; only what differs from this program is patched. Never causes a diff:
+   * it may stay or go afterwards. Fails if the function does not exist. See docs/adopt.md.
+   */
+  adopt?: pulumi.Input<boolean>;
 }
 
 export class CloudFunction extends pulumi.dynamic.Resource {

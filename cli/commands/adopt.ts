@@ -1,0 +1,75 @@
+/**
+ * `cloudfn adopt --platform functiongraph|minapp [--prefix P]`: lists the functions that already
+ * exist on a platform and prints a TypeScript program that adopts them (`adopt: true`, current
+ * configuration, code as a placeholder path). Credentials and endpoints come from the same
+ * environment variables the providers read (provider/<platform>/config.ts), and the calls go
+ * through the providers' own clients. Read-only: it never changes anything. Exit 0.
+ */
+import { FunctionGraphClient } from "../../provider/functiongraph/client";
+import { resolveSettings as fgSettings } from "../../provider/functiongraph/config";
+import { MinAppClient } from "../../provider/minapp/client";
+import { defaultEnvironmentId, resolveSettings as minappSettings } from "../../provider/minapp/config";
+import { UsageError, type Command, type Io } from "../io";
+import { functionGraphSnippet, minappSnippet } from "./adopt-snippet";
+
+const USAGE = [
+  "usage: cloudfn adopt --platform functiongraph|minapp [--prefix P] [--package PKG]",
+  "",
+  "  --platform  the platform to list (credentials from the providers' environment variables:",
+  "              HW_ACCESS_KEY/HW_SECRET_KEY/HW_REGION_NAME/HW_PROJECT_ID/CLOUDFN_FUNCTIONGRAPH_ENDPOINT,",
+  "              MINAPP_CLIENT_ID/MINAPP_CLIENT_SECRET/..., see docs/adopt.md)",
+  "  --prefix    only objects whose name starts with P",
+  "  --package   FunctionGraph only: only this package",
+].join("\n");
+
+interface Options { platform: string; prefix: string; package?: string }
+
+export function parseAdoptArgs(args: string[]): Options {
+  const values: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = args[i].split(/=(.*)/s, 2);
+    if (!["--platform", "--prefix", "--package"].includes(flag)) throw new UsageError(`unknown option "${args[i]}"`);
+    const value = inline ?? args[++i];
+    if (value === undefined) throw new UsageError(`${flag} needs a value`);
+    values[flag.slice(2)] = value;
+  }
+  if (!values.platform) throw new UsageError("--platform is required");
+  if (values.platform === "leancloud") {
+    throw new Error("adopting LeanCloud resources is not supported yet (see docs/adopt.md); nothing was listed");
+  }
+  if (!["functiongraph", "minapp"].includes(values.platform)) throw new UsageError(`--platform must be functiongraph or minapp; got "${values.platform}"`);
+  return { platform: values.platform, prefix: values.prefix ?? "", package: values.package };
+}
+
+async function listFunctionGraph(io: Io, o: Options): Promise<string> {
+  const fg = new FunctionGraphClient(fgSettings(io.env));
+  const infos = [];
+  for await (const item of fg.listFunctions(o.package)) {
+    if (item.func_name.startsWith(o.prefix)) infos.push(await fg.getFunctionConfig(item.func_urn.replace(/:latest$/, "")));
+  }
+  io.err(`cloudfn adopt: ${infos.length} FunctionGraph function(s)\n`);
+  return functionGraphSnippet(infos);
+}
+
+async function listMinApp(io: Io, o: Options): Promise<string> {
+  const environmentId = defaultEnvironmentId(io.env);
+  const ma = new MinAppClient(minappSettings(io.env), environmentId);
+  const found = [];
+  for await (const f of ma.listFunctions()) if (f.name.startsWith(o.prefix)) found.push(f);
+  io.err(`cloudfn adopt: ${found.length} MinApp cloud function(s)\n`);
+  return minappSnippet(found, environmentId);
+}
+
+export const adoptCommand: Command = {
+  summary: "list existing functions and print a program that adopts them",
+  usage: USAGE,
+  async run(args: string[], io: Io): Promise<number> {
+    if (args.includes("--help") || args.includes("-h")) {
+      io.out(USAGE + "\n");
+      return 0;
+    }
+    const options = parseAdoptArgs(args);
+    io.out(options.platform === "functiongraph" ? await listFunctionGraph(io, options) : await listMinApp(io, options));
+    return 0;
+  },
+};

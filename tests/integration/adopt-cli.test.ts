@@ -1,0 +1,81 @@
+/**
+ * `cloudfn adopt` in-process against the emulator: it lists what exists on each platform through
+ * the providers' clients (credentials from the providers' environment variables) and prints a
+ * program that adopts it.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { main } from "../../cli/index";
+import type { Io } from "../../cli/io";
+import { RunningEmulator, startEmulator } from "../../emulator/server";
+import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
+import { archiveToZip } from "../../provider/core/archive";
+import { clearTokens } from "../../provider/minapp/auth";
+import { fgRequest } from "../helpers/fg-http";
+import { FUNCTIONS, minappCall } from "../helpers/minapp-http";
+
+jest.setTimeout(60_000);
+let emu: RunningEmulator;
+const fg = EMULATOR_DEFAULTS.functiongraph;
+const { clientId, clientSecret } = EMULATOR_DEFAULTS.minapp;
+
+async function cloudfn(args: string[]) {
+  const env = {
+    HW_ACCESS_KEY: fg.accessKey, HW_SECRET_KEY: fg.secretKey, HW_REGION_NAME: fg.region, HW_PROJECT_ID: fg.projectId,
+    CLOUDFN_FUNCTIONGRAPH_ENDPOINT: emu.url, MINAPP_CLIENT_ID: clientId, MINAPP_CLIENT_SECRET: clientSecret, CLOUDFN_MINAPP_ENDPOINT: emu.url,
+  };
+  const io: Io & { stdout: string; stderr: string } = { stdout: "", stderr: "", env, cwd: "/", out: (t) => (io.stdout += t), err: (t) => (io.stderr += t) };
+  const code = await main(["adopt", ...args], io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0 });
+  clearTokens();
+  const zip = await archiveToZip(new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset("exports.handler = async () => 1;") }));
+  for (const [name, pkg] of [["api-orders", "default"], ["api-users", "shop"], ["batch-job", "default"]]) {
+    const body = {
+      func_name: name, package: pkg, runtime: "Node.js18.15", handler: "index.handler", memory_size: 256, timeout: 60, description: `the ${name}`,
+      code_type: "zip", code_filename: "index.zip", func_code: { file: zip.toString("base64") }, user_data: JSON.stringify({ STAGE: "prod" }),
+    };
+    expect((await fgRequest(emu.url, "POST", `/v2/${fg.projectId}/fgs/functions`, body)).status).toBe(200);
+  }
+  expect((await minappCall(emu.url, "POST", FUNCTIONS, { name: "legacy", function_code: "exports.main = async () => 1;", remark: "hand made" })).status).toBe(201);
+});
+afterAll(() => emu.close());
+
+describe("cloudfn adopt", () => {
+  it("functiongraph: every function with a prefix, its live config and a placeholder code path", async () => {
+    const res = await cloudfn(["--platform", "functiongraph", "--prefix", "api-"]);
+    expect(res.stderr).toBe("cloudfn adopt: 2 FunctionGraph function(s)\n");
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain([
+      'export const apiUsers = new cloudfn.functiongraph.Function("shop-api-users", {',
+      "    adopt: true,",
+      '    name: "api-users",',
+      '    package: "shop",',
+      '    runtime: "Node.js18.15",',
+      '    handler: "index.handler",',
+      "    memorySize: 256,",
+      "    timeout: 60,",
+      '    description: "the api-users",',
+      "    environment: {",
+      '        "STAGE": "prod"',
+      "    },",
+    ].join("\n"));
+    expect(res.stdout).toContain('code: new pulumi.asset.FileArchive("./functions/api-orders"),');
+    expect(res.stdout).not.toContain("batch-job");
+  });
+
+  it("minapp: every cloud function with its remark", async () => {
+    const res = await cloudfn(["--platform=minapp"]);
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('export const legacy = new cloudfn.minapp.CloudFunction("legacy", {\n    adopt: true,\n    name: "legacy",');
+    expect(res.stdout).toContain('    remark: "hand made",\n});');
+  });
+
+  it("bad command lines exit 2 with the usage; leancloud is refused clearly", async () => {
+    expect(await cloudfn([])).toMatchObject({ code: 2, stderr: expect.stringContaining("--platform is required") });
+    expect(await cloudfn(["--platform", "aws"])).toMatchObject({ code: 2, stderr: expect.stringContaining('--platform must be functiongraph or minapp; got "aws"') });
+    expect(await cloudfn(["--platform", "leancloud"])).toMatchObject({ code: 2, stderr: expect.stringContaining("adopting LeanCloud resources is not supported yet") });
+  });
+});
