@@ -97,7 +97,9 @@ export function classifyResource(urn: string, type: string, before: Record<strin
   const base = { name: urn.split("::").pop()!, type: shortType(type), urn };
   if (NO_REMOTE_OBJECT.test(type)) return [];
   if (!after) return [{ ...base, cause: "deleted", changes: [] }];
-  const changes = changedProperties(before, after).filter((c) => !VOLATILE.has(c.property));
+  // `__` keys are cloudfn's own bookkeeping (the provider reference, the code manifest review
+  // reads), never something the platform changed.
+  const changes = changedProperties(before, after).filter((c) => !VOLATILE.has(c.property) && !c.property.startsWith("__"));
   const findings: DriftFinding[] = [];
   if (codeChanged(changes)) findings.push({ ...base, cause: "code", changes: changes.filter((c) => CODE_DERIVED.has(c.property)) });
   const config = changes.filter((c) => !CODE_DERIVED.has(c.property));
