@@ -36,6 +36,28 @@ describe("classifyPreview on saved `pulumi preview --refresh --json` output", ()
     expect(found[3].changes[0].new).toBe(`drift:${found[3].changes[1].new}`);
   });
 
+  it("finds nothing on a clean stack of every resource type (dependency, workflow, async config, secret variables)", () => {
+    expect(classifyPreview(fixture("all-resources-clean.json"))).toEqual([]);
+  });
+
+  it("on every resource type: a workflow edit, async retries and a console variable are configuration; the code manifest is never a finding", () => {
+    const found = classifyPreview(fixture("all-resources-drifted.json"));
+    expect(found.map((f) => `${f.type} ${f.name} ${f.cause} ${f.changes.map((c) => c.property)}`).sort()).toEqual([
+      "functiongraph:AsyncInvokeConfig api-async config maxAsyncRetryAttempts",
+      "functiongraph:Function api config cpu,memorySize",
+      "functiongraph:Function spare deleted ",
+      "functiongraph:Trigger tick config status",
+      "functiongraph:Workflow flow config constants",
+      "leancloud:EngineDeployment engine code codeHash,version",
+      "leancloud:EngineEnvironmentVariables vars config variables",
+      "minapp:CloudFunction hello code codeHash,source",
+    ]);
+    const flow = found.find((f) => f.name === "flow")!.changes[0];
+    expect([flow.old, flow.new]).toEqual([{}, { injected: "yes" }]);
+    const vars = found.find((f) => f.name === "vars")!.changes[0];
+    expect([vars.old, vars.new]).toEqual([{ GREETING: "Hello" }, { GREETING: "Howdy" }]);
+  });
+
   it("knows the managed function names and the platforms in use", () => {
     const preview = fixture("fg-drifted.json");
     expect([...managedFunctionNames(preview).functiongraph].sort()).toEqual(["stack-core", "stack-sink"]);

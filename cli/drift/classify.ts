@@ -54,7 +54,14 @@ const NO_REMOTE_OBJECT = /:Invocation$/;
  * derives from the code; they never make a finding on their own. Code-derived ones are shown
  * under the code cause instead.
  */
-const VOLATILE = new Set(["lastModified", "lastUpdatedTime", "updatedTime", "updatedAt", "updatedBy", "etag", "auditStatus", "__provider"]);
+const VOLATILE = new Set(["lastModified", "lastUpdatedTime", "updatedTime", "updatedAt", "updatedBy", "etag", "auditStatus"]);
+
+/**
+ * `__`-prefixed keys are the package's bookkeeping (`__provider`, `__codeManifest`), not platform
+ * state: the code manifest follows the code hash (a refresh after a console edit drops it), so
+ * it would repeat a code finding as a bogus configuration change.
+ */
+const internal = (property: string) => property.startsWith("__");
 const CODE_DERIVED = new Set(["codeHash", "digest", "codeSize", "source", "version", "functions", "size", "codeType"]);
 
 /** Pulumi's signature key of special values (assets, archives, secrets) in state JSON. */
@@ -97,7 +104,7 @@ export function classifyResource(urn: string, type: string, before: Record<strin
   const base = { name: urn.split("::").pop()!, type: shortType(type), urn };
   if (NO_REMOTE_OBJECT.test(type)) return [];
   if (!after) return [{ ...base, cause: "deleted", changes: [] }];
-  const changes = changedProperties(before, after).filter((c) => !VOLATILE.has(c.property));
+  const changes = changedProperties(before, after).filter((c) => !VOLATILE.has(c.property) && !internal(c.property));
   const findings: DriftFinding[] = [];
   if (codeChanged(changes)) findings.push({ ...base, cause: "code", changes: changes.filter((c) => CODE_DERIVED.has(c.property)) });
   const config = changes.filter((c) => !CODE_DERIVED.has(c.property));
