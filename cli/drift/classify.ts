@@ -4,7 +4,8 @@
  * (the CLI 3.x display does not carry the read result), while `preview --refresh` shows each
  * resource twice — its `refresh` step holds the state BEFORE the read, and the later step
  * (update, replace, delete...) holds the refreshed state as its oldState. A resource deleted
- * outside Pulumi comes back as a `create` step. Resources the read left unchanged get no later
+ * outside Pulumi comes back as a `create` step without old state (also when the program would
+ * replace it: there is nothing left to replace). Resources the read left unchanged get no later
  * step at all, so they are never reported.
  */
 
@@ -122,7 +123,10 @@ export function classifyPreview(preview: PreviewJson): DriftFinding[] {
   for (const s of steps) {
     const old = before.get(s.urn);
     if (s.op === "refresh" || !old || seen.has(s.urn)) continue;
-    const gone = s.op === "create" || s.op === "create-replacement";
+    // Gone: the refresh dropped it, so the plan creates it afresh and there is no old state. A
+    // replacement the program asks for (create-replacement, replace, delete-replaced) carries
+    // the refreshed state as its oldState: it is classified like an update, never as a delete.
+    const gone = s.op === "create" && !s.oldState;
     if (!gone && !s.oldState) continue;
     seen.add(s.urn);
     findings.push(...classifyResource(s.urn, old.type, old.outputs ?? {}, gone ? undefined : s.oldState!.outputs ?? {}));

@@ -4,6 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as cloudfn from "pulumi-cloudfn";
 
 const fg = cloudfn.functiongraph;
+// Renames force replacements, for a drift check on a program that also has pending changes.
+const renamed = new pulumi.Config().getBoolean("renamed") ?? false;
 const common = { runtime: "Node.js18.15", handler: "index.handler", code: new pulumi.asset.FileArchive("./fg") };
 
 // A dependency the api function loads, and a workflow calling it: written with keys in an
@@ -14,7 +16,7 @@ const lib = new fg.DependencyVersion("lib", {
   code: new pulumi.asset.AssetArchive({ "node_modules/shout/index.js": new pulumi.asset.StringAsset("module.exports = (s) => s.toUpperCase();") }),
 });
 const api = new fg.Function("api", { ...common, name: "drift-api", memorySize: 128, description: "kept", dependencyVersionIds: [lib.versionId] });
-const spare = new fg.Function("spare", { ...common, name: "drift-spare" });
+const spare = new fg.Function("spare", { ...common, name: renamed ? "drift-spare2" : "drift-spare" });
 const tick = new fg.Trigger("tick", {
   functionUrn: api.funcUrn,
   type: "TIMER",
@@ -29,7 +31,7 @@ const flow = new fg.Workflow("flow", {
   functions: [{ functionUrn: api.funcUrn, name: "call-api" }],
   start: "call",
   mode: "EXPRESS" as const,
-  name: "drift-flow",
+  name: renamed ? "drift-flow2" : "drift-flow",
 });
 new fg.AsyncInvokeConfig("api-async", { functionUrn: api.funcUrn, maxAsyncRetryAttempts: 1 });
 new fg.Invocation("api-smoke", { functionUrn: api.funcUrn, input: { who: "drift" }, triggers: { code: api.codeHash.apply((h) => h ?? "") } });
