@@ -36,10 +36,65 @@ describe("classifyPreview on saved `pulumi preview --refresh --json` output", ()
     expect(found[3].changes[0].new).toBe(`drift:${found[3].changes[1].new}`);
   });
 
+  it("finds nothing on a clean stack of every resource type (dependency, workflow, async config, secret variables)", () => {
+    expect(classifyPreview(fixture("all-resources-clean.json"))).toEqual([]);
+  });
+
+  it("on every resource type: a workflow edit, async retries and a console variable are configuration; the code manifest is never a finding", () => {
+    const found = classifyPreview(fixture("all-resources-drifted.json"));
+    expect(found.map((f) => `${f.type} ${f.name} ${f.cause} ${f.changes.map((c) => c.property)}`).sort()).toEqual([
+      "functiongraph:AsyncInvokeConfig api-async config maxAsyncRetryAttempts",
+      "functiongraph:Function api config cpu,memorySize",
+      "functiongraph:Function spare deleted ",
+      "functiongraph:Trigger tick config status",
+      "functiongraph:Workflow flow config constants",
+      "leancloud:EngineDeployment engine code codeHash,version",
+      "leancloud:EngineEnvironmentVariables vars config variables",
+      "minapp:CloudFunction hello code codeHash,source",
+    ]);
+    const flow = found.find((f) => f.name === "flow")!.changes[0];
+    expect([flow.old, flow.new]).toEqual([{}, { injected: "yes" }]);
+    const vars = found.find((f) => f.name === "vars")!.changes[0];
+    expect([vars.old, vars.new]).toEqual([{ GREETING: "Hello" }, { GREETING: "Howdy" }]);
+  });
+
   it("knows the managed function names and the platforms in use", () => {
     const preview = fixture("fg-drifted.json");
     expect([...managedFunctionNames(preview).functiongraph].sort()).toEqual(["stack-core", "stack-sink"]);
     expect([...platformsOf(preview)]).toEqual(["functiongraph"]);
+  });
+});
+
+describe("classifyPreview with replacements the program asks for", () => {
+  it("on a saved preview where the program renames the edited workflow and the deleted function: the same findings", () => {
+    const renamed = classifyPreview(fixture("all-resources-drifted-renamed.json"));
+    const summary = (found: typeof renamed) => found.map((f) => `${f.name} ${f.cause} ${f.changes.map((c) => c.property)}`).sort();
+    expect(summary(renamed)).toEqual(summary(classifyPreview(fixture("all-resources-drifted.json"))));
+    expect(renamed.filter((f) => f.name === "flow" || f.name === "spare").map((f) => f.cause).sort()).toEqual(["config", "deleted"]);
+  });
+
+  // Pulumi 3.248's preview JSON folds a replacement into one `replace` step; should a CLI list
+  // its parts (create-replacement, replace, delete-replaced), the result must be the same.
+  const state = (t: string, outputs: Record<string, unknown>) => ({ type: T(t), custom: true, outputs });
+  const flowUrn = URN("functiongraph:Workflow", "flow");
+  const spareUrn = URN("functiongraph:Function", "spare");
+  const steps = (refreshedFlow: Record<string, unknown>) => [
+    { op: "refresh", urn: flowUrn, oldState: state("functiongraph:Workflow", { name: "f1", constants: {} }) },
+    { op: "refresh", urn: spareUrn, oldState: state("functiongraph:Function", { name: "s1" }) },
+    // drift-spare is gone (the refresh dropped it): a plain create, even though it was renamed.
+    { op: "create", urn: spareUrn },
+    { op: "create-replacement", urn: flowUrn, oldState: state("functiongraph:Workflow", refreshedFlow) },
+    { op: "replace", urn: flowUrn, oldState: state("functiongraph:Workflow", refreshedFlow) },
+    { op: "delete-replaced", urn: flowUrn, oldState: state("functiongraph:Workflow", refreshedFlow) },
+  ];
+
+  it("a replaced resource that did not drift is no finding (not a delete); a deleted one is one delete", () => {
+    expect(classifyPreview({ steps: steps({ name: "f1", constants: {} }) }).map((f) => [f.name, f.cause])).toEqual([["spare", "deleted"]]);
+  });
+
+  it("a replaced resource that drifted is reported once, with its refreshed change", () => {
+    const found = classifyPreview({ steps: steps({ name: "f1", constants: { injected: "yes" } }) });
+    expect(found.map((f) => `${f.name} ${f.cause} ${f.changes.map((c) => c.property)}`)).toEqual(["spare deleted ", "flow config constants"]);
   });
 });
 

@@ -4,7 +4,8 @@
  * (the CLI 3.x display does not carry the read result), while `preview --refresh` shows each
  * resource twice — its `refresh` step holds the state BEFORE the read, and the later step
  * (update, replace, delete...) holds the refreshed state as its oldState. A resource deleted
- * outside Pulumi comes back as a `create` step. Resources the read left unchanged get no later
+ * outside Pulumi comes back as a `create` step without old state (also when the program would
+ * replace it: there is nothing left to replace). Resources the read left unchanged get no later
  * step at all, so they are never reported.
  */
 
@@ -54,7 +55,14 @@ const NO_REMOTE_OBJECT = /:Invocation$/;
  * derives from the code; they never make a finding on their own. Code-derived ones are shown
  * under the code cause instead.
  */
-const VOLATILE = new Set(["lastModified", "lastUpdatedTime", "updatedTime", "updatedAt", "updatedBy", "etag", "auditStatus", "__provider"]);
+const VOLATILE = new Set(["lastModified", "lastUpdatedTime", "updatedTime", "updatedAt", "updatedBy", "etag", "auditStatus"]);
+
+/**
+ * `__`-prefixed keys are the package's bookkeeping (`__provider`, `__codeManifest`), not platform
+ * state: the code manifest follows the code hash (a refresh after a console edit drops it), so
+ * it would repeat a code finding as a bogus configuration change.
+ */
+const internal = (property: string) => property.startsWith("__");
 const CODE_DERIVED = new Set(["codeHash", "digest", "codeSize", "source", "version", "functions", "size", "codeType"]);
 
 /** Pulumi's signature key of special values (assets, archives, secrets) in state JSON. */
@@ -97,9 +105,7 @@ export function classifyResource(urn: string, type: string, before: Record<strin
   const base = { name: urn.split("::").pop()!, type: shortType(type), urn };
   if (NO_REMOTE_OBJECT.test(type)) return [];
   if (!after) return [{ ...base, cause: "deleted", changes: [] }];
-  // `__` keys are cloudfn's own bookkeeping (the provider reference, the code manifest review
-  // reads), never something the platform changed.
-  const changes = changedProperties(before, after).filter((c) => !VOLATILE.has(c.property) && !c.property.startsWith("__"));
+  const changes = changedProperties(before, after).filter((c) => !VOLATILE.has(c.property) && !internal(c.property));
   const findings: DriftFinding[] = [];
   if (codeChanged(changes)) findings.push({ ...base, cause: "code", changes: changes.filter((c) => CODE_DERIVED.has(c.property)) });
   const config = changes.filter((c) => !CODE_DERIVED.has(c.property));
@@ -117,7 +123,10 @@ export function classifyPreview(preview: PreviewJson): DriftFinding[] {
   for (const s of steps) {
     const old = before.get(s.urn);
     if (s.op === "refresh" || !old || seen.has(s.urn)) continue;
-    const gone = s.op === "create" || s.op === "create-replacement";
+    // Gone: the refresh dropped it, so the plan creates it afresh and there is no old state. A
+    // replacement the program asks for (create-replacement, replace, delete-replaced) carries
+    // the refreshed state as its oldState: it is classified like an update, never as a delete.
+    const gone = s.op === "create" && !s.oldState;
     if (!gone && !s.oldState) continue;
     seen.add(s.urn);
     findings.push(...classifyResource(s.urn, old.type, old.outputs ?? {}, gone ? undefined : s.oldState!.outputs ?? {}));

@@ -27,6 +27,12 @@ describe("drift report rendering (golden files)", () => {
     expect(renderMarkdown({ stack: "e2e", prefix: "drift", findings })).toBe(golden("drift-three-platforms.md"));
   });
 
+  it("renders drift on every resource type (workflow, async config, variables among them)", () => {
+    const stray: DriftFinding = { cause: "unmanaged", name: "drift_stray", type: "minapp:CloudFunction", changes: [] };
+    const findings = [...classifyPreview(fixture("all-resources-drifted.json")), stray];
+    expect(renderMarkdown({ stack: "e2e", prefix: "drift", findings })).toBe(golden("drift-all-resources.md"));
+  });
+
   it("renders a code edit and says when unmanaged functions were not looked for", () => {
     const findings: DriftFinding[] = [{ cause: "code", name: "hello", type: "minapp:CloudFunction", urn: "u", changes: [
       { property: "codeHash", old: "3f2a", new: "9c1b" }, { property: "source", old: "const a = 1;\nexports.main = () => 'a|b';\n", new: "const a = 1;\nexports.main = () => `c`;\nconsole.log(a);\n" },

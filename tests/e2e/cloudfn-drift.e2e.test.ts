@@ -3,21 +3,36 @@
  * in the project folder, with the project's environment — on a stack of functions on all three
  * platforms, against an in-process emulator. A clean stack reports nothing (twice); changes made
  * through the platforms' APIs (a console-style code edit, a memory change, a disabled timer, a
- * deleted function, an out-of-band deploy, an unmanaged function) are each reported with their
- * cause. The stack's state is byte-identical before and after every drift run.
+ * deleted function, an edited workflow, raised async retries, a console-edited variable, an
+ * out-of-band deploy, an unmanaged function) are each reported with their cause. The stack's state is byte-identical before and after every drift run.
  */
 import { spawn } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 import { startEmulator, RunningEmulator } from "../../emulator/server";
 import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
 import { PulumiProject, ensureInstalled } from "../helpers/pulumi-cli";
 import { fgRequest, functionPath as fgFunctionPath } from "../helpers/fg-http";
 import { FUNCTIONS, functionPath, minappCall } from "../helpers/minapp-http";
-import { deployOutOfBand } from "../helpers/leancloud-e2e";
+import { deployOutOfBand, groupVariables } from "../helpers/leancloud-e2e";
+import { lcCall } from "../../emulator/testing/leancloud-client";
 
 jest.setTimeout(15 * 60 * 1000);
 const PROGRAM = path.resolve(__dirname, "programs/drift-stack");
 const fgs = `/v2/${EMULATOR_DEFAULTS.functiongraph.projectId}/fgs`;
+
+const DRIFTED = [
+  "functiongraph:AsyncInvokeConfig api-async config maxAsyncRetryAttempts",
+  "functiongraph:Function api config cpu,memorySize",
+  "functiongraph:Function spare deleted ",
+  "functiongraph:Trigger tick config status",
+  "functiongraph:Workflow flow config constants",
+  "leancloud:EngineDeployment engine code codeHash,version",
+  "leancloud:EngineEnvironmentVariables vars config variables",
+  "minapp:CloudFunction drift_stray unmanaged ",
+  "minapp:CloudFunction hello code codeHash,source",
+];
+const summaryOf = (report: any) => report.findings.map((f: any) => `${f.type} ${f.name} ${f.cause} ${f.changes.map((c: any) => c.property).join(",")}`).sort();
 
 interface CliResult {
   code: number;
@@ -42,6 +57,12 @@ describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanC
       child.on("error", reject);
       child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
     });
+  };
+
+  /** With CLOUDFN_DRIFT_SAVE_DIR set, keeps the refresh preview as a unit-test fixture (cli/drift/fixtures). */
+  const savePreview = async (file: string) => {
+    const dir = process.env.CLOUDFN_DRIFT_SAVE_DIR;
+    if (dir) fs.writeFileSync(path.join(dir, file), (await project.run(["preview", "--refresh", "--json"])).stdout);
   };
 
   beforeAll(async () => {
@@ -80,6 +101,7 @@ describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanC
       expect(res.code).toBe(0);
     }
     expect(await project.exportStack()).toBe(before);
+    await savePreview("all-resources-clean.json");
   });
 
   it("changes made outside Pulumi are each reported with their cause (exit 1), and the state is untouched", async () => {
@@ -99,6 +121,16 @@ describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanC
     // A function created with the stack's prefix by someone else, and an out-of-band LeanCloud deploy.
     expect((await minappCall(emu.url, "POST", FUNCTIONS, { name: "drift_stray", function_code: "exports.main = async () => 1;\n" })).status).toBe(201);
     await deployOutOfBand(emu, path.join(project.dir, "engine"), 1);
+    // FunctionGraph console: the workflow's definition edited, the async retries raised.
+    const flow = (await fgRequest(emu.url, "GET", `${fgs}/workflows/${outputs.workflowId}`)).body.definition;
+    expect((await fgRequest(emu.url, "PUT", `${fgs}/workflows/${outputs.workflowId}`, { ...flow, constants: { injected: "yes" } })).status).toBe(200);
+    const asyncPath = fgFunctionPath(outputs.apiUrn, "/async-invoke-config");
+    const asyncCfg = (await fgRequest(emu.url, "GET", asyncPath)).body;
+    expect((await fgRequest(emu.url, "PUT", asyncPath, { ...asyncCfg, max_async_retry_attempts: 3 })).status).toBe(200);
+    // LeanCloud console: one variable of the group changed (the whole map is written back).
+    const vars = await groupVariables(emu);
+    const patched = await lcCall(emu.url, emu.leancloud, { method: "PATCH", path: "/1.1/engine/groups/web", auth: "console", body: { environments: { ...vars, GREETING: "Howdy", TOKEN: "changed-token" } } });
+    expect(patched.status).toBe(200);
     const before = await project.exportStack();
 
     const json = await drift(["--format", "json"]);
@@ -106,15 +138,7 @@ describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanC
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout);
     expect(report.drifted).toBe(true);
-    const summary = report.findings.map((f: any) => `${f.type} ${f.name} ${f.cause} ${f.changes.map((c: any) => c.property).join(",")}`).sort();
-    expect(summary).toEqual([
-      "functiongraph:Function api config cpu,memorySize",
-      "functiongraph:Function spare deleted ",
-      "functiongraph:Trigger tick config status",
-      "leancloud:EngineDeployment engine code codeHash,version",
-      "minapp:CloudFunction drift_stray unmanaged ",
-      "minapp:CloudFunction hello code codeHash,source",
-    ]);
+    expect(summaryOf(report)).toEqual(DRIFTED);
     const memory = report.findings.find((f: any) => f.name === "api").changes.find((c: any) => c.property === "memorySize");
     expect([memory.old, memory.new]).toEqual([128, 512]);
 
@@ -122,12 +146,28 @@ describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanC
     expect(md.code).toBe(1);
     expect(md.stdout).toContain("| `api` | functiongraph:Function | configuration changed | cpu: `300` → `600`<br>memorySize: `128` → `512` |");
     expect(md.stdout).toContain("| `tick` | functiongraph:Trigger | configuration changed | status: `ACTIVE` → `DISABLED` |");
+    expect(md.stdout).toContain("| `api-async` | functiongraph:AsyncInvokeConfig | configuration changed | maxAsyncRetryAttempts: `1` → `3` |");
+    expect(md.stdout).toMatch(/\| `flow` \| functiongraph:Workflow \| configuration changed \| constants: .*injected/);
+    expect(md.stdout).toMatch(/\| `vars` \| leancloud:EngineEnvironmentVariables \| configuration changed \| variables: .*Hello.* → .*Howdy/);
+    expect(md.stdout).not.toContain("drift-token");
     expect(md.stdout).toContain("| `spare` | functiongraph:Function | deleted outside Pulumi |");
     expect(md.stdout).toMatch(/\| `hello` \| minapp:CloudFunction \| code edited outside Pulumi \| codeHash: `[0-9a-f]{64}` → `[0-9a-f]{64}`<br>source: 0 line\(s\) removed, 2 added \|/);
     expect(md.stdout).toContain("| `drift_stray` | minapp:CloudFunction | created outside Pulumi |");
     expect(md.stdout).toMatch(/\| `engine` \| leancloud:EngineDeployment \| code edited outside Pulumi \| codeHash: `[0-9a-f]{64}` → `drift:\d{8}-\d{6}`<br>version: /);
     expect(md.stdout).not.toContain(EMULATOR_DEFAULTS.minapp.clientSecret);
     expect(await project.exportStack()).toBe(before);
+    await savePreview("all-resources-drifted.json");
+  });
+
+  it("pending replacements in the program (one of them of the deleted function) change nothing in the report", async () => {
+    // The workflow (edited outside Pulumi) and the deleted drift-spare are both renamed: the plan
+    // replaces the one and creates the other; neither is a new finding or a lost one.
+    await project.setConfig({ renamed: "true" });
+    const json = await drift(["--format", "json"]);
+    expect(json.stderr).toBe("");
+    expect(json.code).toBe(1);
+    expect(summaryOf(JSON.parse(json.stdout))).toEqual(DRIFTED);
+    await savePreview("all-resources-drifted-renamed.json");
   });
 
   it("a bad option is a usage error (exit 2)", async () => {

@@ -1,7 +1,7 @@
 /**
  * `cloudfn review` run the way a user runs it (`node <installed package>/dist/cli/index.js
- * review --cwd <project>`) on a stack with a FunctionGraph function and a MinApp function,
- * deployed with the real Pulumi CLI against an in-process emulator.
+ * review --cwd <project>`) on a stack with a FunctionGraph function, a MinApp function and a
+ * LeanCloud engine deployment, deployed with the real Pulumi CLI against an in-process emulator.
  */
 import { spawn } from "child_process";
 import * as fs from "fs";
@@ -37,7 +37,15 @@ describe("cloudfn review with the real engine", () => {
     project = new PulumiProject(PROGRAM);
     await project.initStack(emulator.url);
     await project.setConfig({ "cloudfn:minappEndpoint": emulator.url, "cloudfn:minappClientId": EMULATOR_DEFAULTS.minapp.clientId });
-    await project.run(["config", "set", "--secret", "cloudfn:minappClientSecret", EMULATOR_DEFAULTS.minapp.clientSecret]);
+    const lc = emulator.leancloud;
+    await project.setConfig({ "cloudfn:leancloudAppId": lc.appId, "cloudfn:leancloudServerUrl": emulator.url, "cloudfn:leancloudConsoleUrl": emulator.url });
+    await project.run([
+      "config", "set-all",
+      "--secret", `cloudfn:minappClientSecret=${EMULATOR_DEFAULTS.minapp.clientSecret}`,
+      "--secret", `cloudfn:leancloudAppKey=${lc.appKey}`,
+      "--secret", `cloudfn:leancloudMasterKey=${lc.masterKey}`,
+      "--secret", `cloudfn:leancloudConsoleToken=${lc.consoleToken}`,
+    ]);
     await project.up();
   });
   afterAll(async () => {
@@ -49,17 +57,18 @@ describe("cloudfn review with the real engine", () => {
     const res = await cloudfn(project, ["review", "--cwd", project.dir]);
     expect(res.stderr).toBe("");
     expect(res.code).toBe(0);
-    expect(res.stdout).toContain("No changes (2 unchanged).");
+    expect(res.stdout).toContain("No changes (3 unchanged).");
   });
 
   it("after a code edit: file-level entries and a source diff per function, exit code 1", async () => {
     write("fg/index.js", 'exports.handler = async (event) => {\n  return { statusCode: 200, body: JSON.stringify({ hello: "review" }) };\n};\n');
     write("fg/util.js", "exports.twice = (x) => x * 2;\n");
     write("minapp/lib/greeting.js", 'exports.greeting = function (name) {\n  return { message: "Bonjour, " + (name || "world") + "!" };\n};\n');
+    write("engine/cloud.js", "// The LeanEngine project the review e2e edits: one cloud function.\nconst AV = require('leanengine');\n\nAV.Cloud.define('hello', (request) => {\n  return `Hi there, ${request.params.name || 'world'}`;\n});\n");
     const md = await cloudfn(project, ["review", "--cwd", project.dir]);
     expect(md.stderr).toBe("");
     expect(md.code).toBe(1);
-    expect(md.stdout).toContain("**0 to create, 2 to update, 0 to replace, 0 to delete** (0 unchanged).");
+    expect(md.stdout).toContain("**0 to create, 3 to update, 0 to replace, 0 to delete** (0 unchanged).");
     expect(md.stdout).toContain("### ~ update `api` (cloudfn:functiongraph:Function)");
     expect(md.stdout).toContain("- modified `index.js` (");
     expect(md.stdout).toContain("- added `util.js` (30 B)");
@@ -67,6 +76,9 @@ describe("cloudfn review with the real engine", () => {
     expect(md.stdout).toContain("### ~ update `greeter` (cloudfn:minapp:CloudFunction)");
     expect(md.stdout).toContain("- modified `lib/greeting.js` (");
     expect(md.stdout).toMatch(/\n-  return \{ message: "Hello, " [^\n]*\n\+  return \{ message: "Bonjour, " /);
+    expect(md.stdout).toContain("### ~ update `engine` (cloudfn:leancloud:EngineDeployment)");
+    expect(md.stdout).toContain("- modified `cloud.js` (");
+    expect(md.stdout).toMatch(/\n-  return `Hello, \$\{request[^\n]*\n\+  return `Hi there, \$\{request/);
     // The bundled source and the hashes are explained by the file list, not repeated.
     expect(md.stdout).not.toMatch(/\| (source|codeHash) \|/);
 
@@ -76,6 +88,7 @@ describe("cloudfn review with the real engine", () => {
     const files = (name: string) => report.resources.find((r: any) => r.name === name).code.files.map((f: any) => [f.status, f.path]);
     expect(files("api")).toEqual([["modified", "index.js"], ["added", "util.js"]]);
     expect(files("greeter")).toEqual([["modified", "lib/greeting.js"]]);
+    expect(files("engine")).toEqual([["modified", "cloud.js"]]);
     if (process.env.CLOUDFN_REVIEW_SAVE_PREVIEW) {
       const preview = await project.run(["preview", "--json"]);
       fs.writeFileSync(process.env.CLOUDFN_REVIEW_SAVE_PREVIEW, preview.stdout);

@@ -1,4 +1,4 @@
-// One FunctionGraph function and one MinApp function whose code the review e2e edits.
+// One function on each platform (FunctionGraph, MinApp, a LeanEngine project) whose code the review e2e edits.
 import * as pulumi from "@pulumi/pulumi";
 import * as cloudfn from "pulumi-cloudfn";
 
@@ -17,3 +17,6 @@ new cloudfn.minapp.CloudFunction("greeter", {
   code: new pulumi.asset.FileArchive("./minapp"),
   remark: "greets",
 });
+
+// A LeanEngine project deployed to production (the stack config points LeanCloud at the emulator).
+new cloudfn.leancloud.EngineDeployment("engine", { code: new pulumi.asset.FileArchive("./engine"), environment: "production" });
