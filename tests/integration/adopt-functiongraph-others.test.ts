@@ -1,6 +1,6 @@
 /**
  * `adopt: true` on FunctionGraph Trigger, Workflow and AsyncInvokeConfig against the in-process
- * emulator. The objects are made out of band with raw signed API calls (the provider's HTTP
+ * emulator (and DependencyVersion, which adoption never writes). The objects are made out of band with raw signed API calls (the provider's HTTP
  * client, as another tool would), then adopted; the request log proves that adoption never
  * calls the create operation and updates only what differs.
  */
@@ -16,6 +16,11 @@ import { provider as workflowProvider, tuning as workflowTuning } from "../../pr
 import { workflowApi } from "../../provider/functiongraph/workflow-api";
 import { toWire } from "../../provider/functiongraph/workflow-definition";
 import { WorkflowInputs } from "../../provider/functiongraph/workflow-schema";
+import { provider as dependencyProvider, tuning as dependencyTuning } from "../../provider/functiongraph/dependency-version";
+import { dependencyApi } from "../../provider/functiongraph/dependency-version-api";
+import { buildPackage, createBody as dependencyBody } from "../../provider/functiongraph/dependency-version-mapping";
+import { DependencyVersionInputs } from "../../provider/functiongraph/dependency-version-schema";
+import * as pulumi from "@pulumi/pulumi";
 import { clearRequestLog, requestLog } from "../helpers/fg-http";
 
 let emu: RunningEmulator;
@@ -25,7 +30,7 @@ const operations = async () => (await requestLog(emu.url)).filter((r) => r.platf
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0 });
-  for (const t of [triggerTuning, workflowTuning, asyncTuning]) t.client = { baseDelayMs: 1 };
+  for (const t of [triggerTuning, workflowTuning, asyncTuning, dependencyTuning]) t.client = { baseDelayMs: 1 };
 });
 afterAll(async () => {
   clearStackConfig();
@@ -166,5 +171,43 @@ describe("adopting a function's async-invoke configuration", () => {
     await asyncProvider.create(inputs);
     expect(await operations()).toEqual(["ShowFunctionAsyncInvokeConfig 200", "UpdateFunctionAsyncInvokeConfig 200"]);
     await expect(asyncProvider.create(inputs)).rejects.toThrow(/adopted by two resources/);
+  });
+});
+
+describe("adopting a FunctionGraph dependency version", () => {
+  const pkg = (text: string) => new pulumi.asset.AssetArchive({ "node_modules/pad/index.js": new pulumi.asset.StringAsset(text) });
+  const checked = async (over: Record<string, unknown> = {}) => {
+    const res = await dependencyProvider.check!({} as DependencyVersionInputs, { name: "pad", runtime: "Node.js18.15", code: pkg("v1"), adopt: true, ...over } as unknown as DependencyVersionInputs);
+    expect(res.failures).toBeUndefined();
+    return res.inputs!;
+  };
+  const outOfBand = async (text: string) => {
+    const inputs = await checked({ code: pkg(text), adopt: undefined });
+    return dependencyApi.create(raw(), dependencyBody(inputs, (await buildPackage(inputs))?.zip));
+  };
+
+  it("the newest version, or adoptVersion: lists only, never a create; clean diff afterwards", async () => {
+    const v1 = await outOfBand("v1");
+    await outOfBand("v2");
+    await clearRequestLog(emu.url);
+    const inputs = await checked({ adoptVersion: v1.version });
+    const { id, outs } = await dependencyProvider.create(inputs);
+    expect(await operations()).toEqual(["ListDependencies 200", "ListDependencyVersion 200"]);
+    expect(outs).toMatchObject({ versionId: v1.id, version: v1.version, codeHash: inputs.codeHash });
+    expect(outs).not.toHaveProperty("adoptVersion");
+    clearAdoptionClaims();
+    expect(await dependencyProvider.diff!(id, outs!, await checked({ adopt: undefined, adoptVersion: undefined }))).toEqual({ changes: false, replaces: [] });
+    // Without adoptVersion the newest (v2) is taken, and its content must be the program's.
+    await expect(dependencyProvider.create(await checked())).rejects.toThrow(/cannot adopt FunctionGraph dependency "pad" version 2: code \(its MD5 differs from the live etag\) differ\(s\).*remove `adopt` to create a new version/);
+    expect((await dependencyProvider.create(await checked({ code: pkg("v2") }))).outs!.version).toBe(2);
+    expect((await operations()).filter((o) => o.startsWith("CreateDependencyVersion"))).toEqual([]);
+  });
+
+  it("missing name or version, and a version adopted twice, fail clearly", async () => {
+    await expect(dependencyProvider.create(await checked())).rejects.toThrow(/cannot adopt FunctionGraph dependency "pad": it does not exist \(key pad\/newest version\)/);
+    await outOfBand("v1");
+    await expect(dependencyProvider.create(await checked({ adoptVersion: 7 }))).rejects.toThrow(/dependency "pad" version 7: it does not exist/);
+    await dependencyProvider.create(await checked());
+    await expect(dependencyProvider.create(await checked({ adoptVersion: 1 }))).rejects.toThrow(/adopted by two resources/);
   });
 });
