@@ -1,6 +1,7 @@
 /**
- * `cloudfn adopt --platform functiongraph|minapp [--prefix P]`: lists the functions that already
- * exist on a platform and prints a TypeScript program that adopts them (`adopt: true`, current
+ * `cloudfn adopt --platform functiongraph|minapp|leancloud [--prefix P]`: lists the functions that
+ * already exist on a platform (LeanCloud: each group's deployed versions and variables,
+ * adopt-leancloud.ts) and prints a TypeScript program that adopts them (`adopt: true`, current
  * configuration, code as a placeholder path). Credentials and endpoints come from the same
  * environment variables the providers read (provider/<platform>/config.ts), and the calls go
  * through the providers' own clients. Read-only: it never changes anything. Exit 0.
@@ -11,14 +12,16 @@ import { MinAppClient } from "../../provider/minapp/client";
 import { defaultEnvironmentId, resolveSettings as minappSettings } from "../../provider/minapp/config";
 import { UsageError, type Command, type Io } from "../io";
 import { functionGraphSnippet, minappSnippet } from "./adopt-snippet";
+import { listLeanCloud } from "./adopt-leancloud";
 
 const USAGE = [
-  "usage: cloudfn adopt --platform functiongraph|minapp [--prefix P] [--package PKG]",
+  "usage: cloudfn adopt --platform functiongraph|minapp|leancloud [--prefix P] [--package PKG]",
   "",
   "  --platform  the platform to list (credentials from the providers' environment variables:",
   "              HW_ACCESS_KEY/HW_SECRET_KEY/HW_REGION_NAME/HW_PROJECT_ID/CLOUDFN_FUNCTIONGRAPH_ENDPOINT,",
-  "              MINAPP_CLIENT_ID/MINAPP_CLIENT_SECRET/..., see docs/adopt.md)",
-  "  --prefix    only objects whose name starts with P",
+  "              MINAPP_CLIENT_ID/MINAPP_CLIENT_SECRET/..., LEANCLOUD_APP_ID/LEANCLOUD_CONSOLE_TOKEN/...,",
+  "              see docs/adopt.md)",
+  "  --prefix    only objects whose name starts with P (LeanCloud: group names)",
   "  --package   FunctionGraph only: only this package",
 ].join("\n");
 
@@ -34,10 +37,7 @@ export function parseAdoptArgs(args: string[]): Options {
     values[flag.slice(2)] = value;
   }
   if (!values.platform) throw new UsageError("--platform is required");
-  if (values.platform === "leancloud") {
-    throw new Error("adopting LeanCloud resources is not supported yet (see docs/adopt.md); nothing was listed");
-  }
-  if (!["functiongraph", "minapp"].includes(values.platform)) throw new UsageError(`--platform must be functiongraph or minapp; got "${values.platform}"`);
+  if (!["functiongraph", "minapp", "leancloud"].includes(values.platform)) throw new UsageError(`--platform must be functiongraph, minapp or leancloud; got "${values.platform}"`);
   return { platform: values.platform, prefix: values.prefix ?? "", package: values.package };
 }
 
@@ -69,7 +69,8 @@ export const adoptCommand: Command = {
       return 0;
     }
     const options = parseAdoptArgs(args);
-    io.out(options.platform === "functiongraph" ? await listFunctionGraph(io, options) : await listMinApp(io, options));
+    const list = { functiongraph: listFunctionGraph, minapp: listMinApp, leancloud: (i: Io, o: Options) => listLeanCloud(i, o.prefix) }[options.platform]!;
+    io.out(await list(io, options));
     return 0;
   },
 };

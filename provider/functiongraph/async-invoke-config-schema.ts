@@ -57,6 +57,8 @@ export const inputObject = z.object({
   onSuccess: destination("onSuccess").optional(),
   onFailure: destination("onFailure").optional(),
   enableAsyncStatusLog: z.boolean({ invalid_type_error: "enableAsyncStatusLog must be a boolean" }).default(DEFAULTS.enableAsyncStatusLog),
+  /** Take over the function's existing configuration on the first `up` (docs/adopt.md). */
+  adopt: z.boolean({ invalid_type_error: "adopt must be a boolean" }).optional(),
 });
 
 export type Destination = z.infer<ReturnType<typeof destination>>;
@@ -68,16 +70,18 @@ export interface AsyncInvokeConfigInputs {
   onSuccess?: Destination;
   onFailure?: Destination;
   enableAsyncStatusLog: boolean;
+  /** Adopt the existing configuration on the first `up`; never compared, never an output. */
+  adopt?: boolean;
 }
 
-export interface AsyncInvokeConfigOutputs extends AsyncInvokeConfigInputs {
+export interface AsyncInvokeConfigOutputs extends Omit<AsyncInvokeConfigInputs, "adopt"> {
   createdTime: string;
   lastModified: string;
 }
 
 export const INPUT_PROPERTIES = Object.keys(inputObject.shape) as (keyof AsyncInvokeConfigInputs)[];
 export const COMPUTED_OUTPUTS = ["createdTime", "lastModified"] as const;
-export const OUTPUT_PROPERTIES = [...INPUT_PROPERTIES, ...COMPUTED_OUTPUTS];
+export const OUTPUT_PROPERTIES = [...INPUT_PROPERTIES.filter((p) => p !== "adopt"), ...COMPUTED_OUTPUTS];
 /** The config belongs to one function (version): another URN is another config. */
 export const REPLACE_ON_CHANGE = ["functionUrn"] as const;
 /** Applied in place with one UpdateFunctionAsyncInvokeConfig (PUT) call. */

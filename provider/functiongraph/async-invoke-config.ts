@@ -8,7 +8,9 @@
  * API calls per step (functiongraph-api.md §7):
  *   check  — none (zod validation: ranges, destination types and their params).
  *   diff   — none (compares with the old outputs; destinations as typed objects).
- *   create — UpdateFunctionAsyncInvokeConfig (A1, PUT, create-or-replace: a create whose
+ *   create — with `adopt: true`: ShowFunctionAsyncInvokeConfig (A2), then A1 only if a field
+ *            differs (async-invoke-config-adopt.ts, docs/adopt.md). Otherwise
+ *            UpdateFunctionAsyncInvokeConfig (A1, PUT, create-or-replace: a create whose
  *            response was lost is simply repeated, never duplicated).
  *   read   — ShowFunctionAsyncInvokeConfig (A2); 404 (no config, or no function) means gone.
  *   update — UpdateFunctionAsyncInvokeConfig (A1) with the whole desired config.
@@ -21,6 +23,8 @@ import { checkInputs } from "./async-invoke-config-check";
 import { configBody, inputsFrom, NORMALIZERS, outputsFrom } from "./async-invoke-config-mapping";
 import { AsyncInvokeConfigInputs, AsyncInvokeConfigOutputs, REPLACE_ON_CHANGE, UPDATE_FIELDS } from "./async-invoke-config-schema";
 import { ClientOptions, FunctionGraphClient } from "./client";
+import { adoptAsyncInvokeConfig, adoptionKey, describe } from "./async-invoke-config-adopt";
+import { noteManaged, noteReplacement } from "../core/adoption";
 import { resolveSettings, setStackConfig } from "./config";
 
 /** Knobs for tests: a fake transport, fast retries. */
@@ -37,7 +41,8 @@ export const provider: ResourceProvider<AsyncInvokeConfigInputs, AsyncInvokeConf
     return checkInputs(news);
   },
 
-  async diff(_id: string, olds: AsyncInvokeConfigOutputs, news: AsyncInvokeConfigInputs): Promise<DiffResult> {
+  async diff(id: string, olds: AsyncInvokeConfigOutputs, news: AsyncInvokeConfigInputs): Promise<DiffResult> {
+    noteManaged(adoptionKey(id), describe(id));
     const changed = changedFields(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>, [...REPLACE_ON_CHANGE, ...UPDATE_FIELDS], NORMALIZERS);
     // A dynamic Function being updated has unknown outputs in preview, so its funcUrn is unknown
     // here although it almost never changes. Reporting a replace would show a spurious
@@ -45,11 +50,17 @@ export const provider: ResourceProvider<AsyncInvokeConfigInputs, AsyncInvokeConf
     // (and then replaces if the URN really changed), so preview reports a possible update only.
     if (containsUnknown(news.functionUrn)) return { changes: true, replaces: [] };
     // The replacement targets another function's config, so the old one can go afterwards.
-    return diffResult(changed, REPLACE_ON_CHANGE);
+    const result = diffResult(changed, REPLACE_ON_CHANGE);
+    // The replacement is created, never adopted, even if the program still says `adopt: true`.
+    if (result.replaces?.length) noteReplacement(adoptionKey(news.functionUrn), describe(news.functionUrn));
+    return result;
   },
 
   async create(inputs: AsyncInvokeConfigInputs): Promise<CreateResult<AsyncInvokeConfigOutputs>> {
-    const info = await client().putAsyncInvokeConfig(inputs.functionUrn, configBody(inputs));
+    const fg = client();
+    const adopted = inputs.adopt ? await adoptAsyncInvokeConfig(fg, inputs) : undefined;
+    if (adopted) return adopted;
+    const info = await fg.putAsyncInvokeConfig(inputs.functionUrn, configBody(inputs));
     return { id: inputs.functionUrn, outs: outputsFrom(inputs.functionUrn, info) };
   },
 

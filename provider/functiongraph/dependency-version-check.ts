@@ -35,6 +35,7 @@ export async function checkDependencyVersion(news: DependencyVersionInputs): Pro
   const hasCode = value.code !== undefined || "code" in unknown;
   const hasUrl = value.codeUrl !== undefined || "codeUrl" in unknown;
   if (hasCode === hasUrl) failures.push({ property: "code", reason: `exactly one of code and codeUrl must be set; got ${hasCode ? "both" : "neither"}` });
+  if (value.adoptVersion !== undefined && value.adopt !== true) failures.push({ property: "adoptVersion", reason: "adoptVersion is only used with adopt: true" });
   const code = await codeHashOf(value.code ?? unknown.code);
   if (code.failure) failures.push(code.failure);
   const manifest = code.failure ? {} : await manifestInput(value.code);

@@ -27,6 +27,10 @@ export const inputObject = z.object({
   })).default(DEFAULTS.description),
   code: z.unknown().optional(),
   codeUrl: str("codeUrl").refine((v) => /^https:\/\/\S+\.zip$/i.test(v), (v) => ({ message: `codeUrl must be an https URL of a .zip object in OBS; got "${v}"` })).optional(),
+  /** Record an existing version on the first `up` instead of creating one (docs/adopt.md). */
+  adopt: z.boolean({ invalid_type_error: "adopt must be a boolean" }).optional(),
+  /** With adopt: the version number to adopt (default: the newest). */
+  adoptVersion: z.number({ invalid_type_error: "adoptVersion must be a number" }).int("adoptVersion must be an integer").min(1, "adoptVersion must be 1 or more").optional(),
 });
 
 export interface DependencyVersionInputs {
@@ -38,9 +42,13 @@ export interface DependencyVersionInputs {
   codeUrl?: string;
   /** Hidden: SHA-256 of the deterministic zip of `code`. */
   codeHash?: string;
+  /** Adopt an existing version on the first `up`; never compared, never an output. */
+  adopt?: boolean;
+  /** The version number to adopt (default: the newest); never compared, never an output. */
+  adoptVersion?: number;
 }
 
-export interface DependencyVersionOutputs extends DependencyVersionInputs {
+export interface DependencyVersionOutputs extends Omit<DependencyVersionInputs, "adopt" | "adoptVersion"> {
   /** The version's UUID: what functions list in `dependencyVersionIds`. */
   versionId: string;
   dependencyId: string;
@@ -55,7 +63,9 @@ export interface DependencyVersionOutputs extends DependencyVersionInputs {
 export const INPUT_PROPERTIES = Object.keys(inputObject.shape) as (keyof z.infer<typeof inputObject>)[];
 export const HIDDEN_INPUTS = ["codeHash"] as const;
 export const COMPUTED_OUTPUTS = ["versionId", "dependencyId", "version", "etag", "size", "owner", "fileName", "lastModified"] as const;
-export const OUTPUT_PROPERTIES = [...INPUT_PROPERTIES, ...HIDDEN_INPUTS, ...COMPUTED_OUTPUTS];
+/** Instructions for the first `up`, not properties of the version. */
+export const ADOPTION_INPUTS: readonly string[] = ["adopt", "adoptVersion"];
+export const OUTPUT_PROPERTIES = [...INPUT_PROPERTIES.filter((p) => !ADOPTION_INPUTS.includes(p)), ...HIDDEN_INPUTS, ...COMPUTED_OUTPUTS];
 /** Versions are immutable (there is no update API): every input replaces. */
 export const REPLACE_ON_CHANGE = ["name", "runtime", "description", "code", "codeUrl"] as const;
 /** What diff compares (the archive by its hash). */

@@ -17,18 +17,23 @@
  *            another version. After a lost or failed response it lists the versions of the name
  *            (ListDependencies D2 + ListDependencyVersion D3) and adopts the newest one whose
  *            etag (MD5 of our zip), runtime and description match; otherwise it posts again.
+ *            With `adopt: true`: ListDependencies + ListDependencyVersion and record the version
+ *            (adoptVersion, or the newest) if it matches the program; never a write
+ *            (dependency-version-adopt.ts, docs/adopt.md).
  *   read   — ShowDependencyVersion (D4); 404 means gone.
  *   update — never called (every change replaces).
  *   delete — DeleteDependencyVersion (D5); 404 is success; 412 FSS.1033 (still used) is reported.
  */
 import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider } from "@pulumi/pulumi/dynamic";
 import { NotFoundError, PlatformApiError, ServerError, ThrottledError, TransportError } from "../core/errors";
-import { changedFields, diffResult } from "../core/diff";
+import { changedFields, containsUnknown, diffResult } from "../core/diff";
 import { ClientOptions, FunctionGraphClient } from "./client";
 import { resolveSettings, setStackConfig } from "./config";
 import { CreateDependencyVersionBody, DependencyVersionInfo, dependencyApi } from "./dependency-version-api";
 import { checkDependencyVersion } from "./dependency-version-check";
 import { buildPackage, createBody, inputsFrom, matchesRequest, outputsFrom, parseResourceId, versionResourceId } from "./dependency-version-mapping";
+import { adoptDependencyVersion, adoptionKey, describe, replacementKey } from "./dependency-version-adopt";
+import { noteManaged, noteReplacement } from "../core/adoption";
 import { DIFF_FIELDS, DependencyVersionInputs, DependencyVersionOutputs, REPLACE_ON_CHANGE } from "./dependency-version-schema";
 
 /** Knobs for tests: a fake transport, fast retries. */
@@ -82,15 +87,20 @@ export const provider: ResourceProvider<DependencyVersionInputs, DependencyVersi
   },
 
   async diff(_id: string, olds: DependencyVersionOutputs, news: DependencyVersionInputs): Promise<DiffResult> {
+    noteManaged(adoptionKey(olds.name, olds.version), describe(olds.name, olds.version));
     const withHash = news.codeHash === undefined && news.code !== undefined ? { ...news, codeHash: (await buildPackage(news))?.hash } : news;
     const normalize = { description: (v: unknown) => v ?? "" };
     const changed = changedFields(olds as unknown as Record<string, unknown>, withHash as unknown as Record<string, unknown>, DIFF_FIELDS, normalize);
     // The archive is compared by hash; report the property the user wrote.
     const named = [...new Set(changed.map((f) => (f === "codeHash" ? "code" : f)))];
+    // The replacement creates a version, never adopts, even if the program still says `adopt: true`.
+    if (named.length > 0 && typeof news.name === "string" && !containsUnknown(news.name)) noteReplacement(replacementKey(news.name), describe(news.name));
     return diffResult(named, REPLACE_ON_CHANGE);
   },
 
   async create(inputs: DependencyVersionInputs): Promise<CreateResult<DependencyVersionOutputs>> {
+    const adopted = inputs.adopt ? await adoptDependencyVersion(client(), inputs) : undefined;
+    if (adopted) return adopted;
     const pkg = await buildPackage(inputs);
     const info = await createOnce(client(), createBody(inputs, pkg?.zip), pkg?.zip);
     const outs = outputsFrom({ ...inputs, codeHash: pkg?.hash ?? inputs.codeHash }, info, info.dep_id ?? "");

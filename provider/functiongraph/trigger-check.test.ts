@@ -26,11 +26,19 @@ describe("Trigger check", () => {
     [{ type: "TIMER", timer, status: "PAUSED" }, "status", /^status must be one of ACTIVE, DISABLED; got "PAUSED"$/],
     [{ type: "OBS", eventData: { bucket: "b", events: ["ObjectCreated"] }, status: "DISABLED" }, "status", /^status DISABLED is not supported for OBS triggers$/],
     [{ type: "TIMER", timer, functionUrn: "hello" }, "functionUrn", /^functionUrn must be a function URN/],
+    [{ type: "TIMER", timer, adoptId: "t-1" }, "adoptId", /^adoptId is only used with adopt: true$/],
+    [{ type: "SMN", eventData: { topic_urn: "t" }, adopt: true }, "adoptId", /^adoptId \(the trigger_id\) is required to adopt a SMN trigger; only TIMER triggers are found by timer.name$/],
+    [{ type: "TIMER", timer, adopt: "yes" }, "adopt", /^adopt must be a boolean$/],
   ])("%j fails on %s", async (over, property, reason) => {
     const res = await check({ functionUrn: URN, ...over });
     expect(res.failures).toHaveLength(1);
     expect(res.failures![0].property).toBe(property);
     expect(res.failures![0].reason).toMatch(reason);
+  });
+
+  it("adoption: a TIMER needs no adoptId; an adoptId unknown during preview is not required yet", async () => {
+    expect((await check({ functionUrn: URN, type: "TIMER", timer, adopt: true })).failures).toBeUndefined();
+    expect((await check({ functionUrn: URN, type: "SMN", eventData: { topic_urn: "t" }, adopt: true, adoptId: UNKNOWN })).failures).toBeUndefined();
   });
 
   it("skips rules that depend on values unknown during preview", async () => {

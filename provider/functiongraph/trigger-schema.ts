@@ -36,6 +36,10 @@ export const inputObject = z.object({
   status: oneOf("status", TRIGGER_STATUSES).default(DEFAULTS.status),
   timer: timerObject.optional(),
   eventData: z.record(z.string(), z.unknown(), { invalid_type_error: "eventData must be an object of event_data fields" }).optional(),
+  /** Take over an existing trigger on the first `up` (docs/adopt.md): by adoptId, or a TIMER by timer.name. */
+  adopt: z.boolean({ invalid_type_error: "adopt must be a boolean" }).optional(),
+  /** The server-assigned trigger_id of the trigger to adopt (required to adopt a non-TIMER trigger). */
+  adoptId: str("adoptId").refine((v) => v.length > 0, () => ({ message: "adoptId must not be empty" })).optional(),
 });
 
 type Failure = { property: string; reason: string };
@@ -45,6 +49,16 @@ function timerIssues(timer: TimerInputs | undefined, unknownKeys: Set<string>): 
   if (!timer) return [{ property: "timer", reason: "timer is required when type is TIMER (name, scheduleType, schedule)" }];
   const problem = scheduleProblem(timer.scheduleType, timer.schedule);
   return problem ? [{ property: "timer", reason: `timer.schedule: ${problem}` }] : [];
+}
+
+/** A TIMER is found by its unique name; other triggers only by their server-assigned id. */
+function adoptionIssues(v: Partial<TriggerInputs>, unknownKeys: Set<string>): Failure[] {
+  if (unknownKeys.has("adopt") || unknownKeys.has("adoptId")) return [];
+  if (v.adoptId !== undefined && !v.adopt) return [{ property: "adoptId", reason: "adoptId is only used with adopt: true" }];
+  if (v.adopt && v.adoptId === undefined && v.type !== "TIMER") {
+    return [{ property: "adoptId", reason: `adoptId (the trigger_id) is required to adopt a ${v.type} trigger; only TIMER triggers are found by timer.name` }];
+  }
+  return [];
 }
 
 /** Rules that involve two properties; absent (or unknown) values are skipped. */
@@ -60,6 +74,7 @@ export function crossFieldIssues(v: Partial<TriggerInputs>, unknownKeys: Set<str
     const missing = v.eventData ? missingEventData(v.type, v.eventData) : [];
     if (missing.length > 0) out.push({ property: "eventData", reason: `eventData must set ${missing.join(", ")} for ${v.type} triggers` });
   }
+  out.push(...adoptionIssues(v, unknownKeys));
   if (v.status === "DISABLED" && NO_DISABLE_TYPES.includes(v.type)) out.push({ property: "status", reason: `status DISABLED is not supported for ${v.type} triggers` });
   return out;
 }
@@ -72,10 +87,14 @@ export interface TriggerInputs {
   timer?: TimerInputs;
   /** event_data of non-TIMER types, wire (snake_case) keys. */
   eventData?: Record<string, unknown>;
+  /** Adopt the existing trigger on the first `up`; never compared, never an output. */
+  adopt?: boolean;
+  /** trigger_id of the trigger to adopt; never compared, never an output. */
+  adoptId?: string;
 }
 
 /** Outputs: the inputs (as last read) plus what FunctionGraph assigns. */
-export interface TriggerOutputs extends TriggerInputs {
+export interface TriggerOutputs extends Omit<TriggerInputs, "adopt" | "adoptId"> {
   triggerId: string;
   createdTime: string;
   lastUpdatedTime: string;
@@ -85,7 +104,9 @@ export interface TriggerOutputs extends TriggerInputs {
 export const INPUT_PROPERTIES = Object.keys(inputObject.shape) as (keyof z.infer<typeof inputObject>)[];
 /** Properties computed by FunctionGraph. */
 export const COMPUTED_OUTPUTS = ["triggerId", "createdTime", "lastUpdatedTime"] as const;
-export const OUTPUT_PROPERTIES = [...INPUT_PROPERTIES, ...COMPUTED_OUTPUTS];
+/** Adoption inputs are instructions for the first `up`, not properties of the trigger. */
+export const ADOPTION_INPUTS = ["adopt", "adoptId"];
+export const OUTPUT_PROPERTIES = [...INPUT_PROPERTIES.filter((p) => !ADOPTION_INPUTS.includes(p)), ...COMPUTED_OUTPUTS];
 /**
  * Changing these replaces the trigger: functionUrn and type are in its address, and TIMER
  * settings have no documented update (§4.6). eventData replaces too, unless only its tuning

@@ -11,7 +11,9 @@
  * API calls per step (functiongraph-api.md §4):
  *   check  — none (zod validation; TIMER schedules checked with the platform's rules).
  *   diff   — none (compares declared fields with the old outputs).
- *   create — CreateFunctionTrigger (T1). On 409 (a lost response of our own earlier create, or
+ *   create — with `adopt: true`: ShowFunctionTrigger (T3) by adoptId, or ListFunctionTriggers
+ *            (T2) for a TIMER by name, then UpdateTrigger (T4) only if status or tuning differ
+ *            (trigger-adopt.ts, docs/adopt.md). Otherwise CreateFunctionTrigger (T1). On 409 (a lost response of our own earlier create, or
  *            a same-named timer) ListFunctionTriggers (T2) and adopt the trigger whose type and
  *            event_data match, UpdateTrigger (T4) if its status differs; else fail clearly.
  *   read   — ShowFunctionTrigger (T3), never a list; 404, or the platform's 500 FSS.0500
@@ -30,6 +32,8 @@ import { checkTriggerInputs } from "./trigger-check";
 import {
   changedEventDataKeys, createBody, inputsFrom, matches, onlyTuningChanged, outputsFrom, parseTriggerId, triggerId, tuningOf,
 } from "./trigger-mapping";
+import { adoptTrigger, adoptionKey, declaredKey, describe, timerNameKey } from "./trigger-adopt";
+import { noteManaged, noteReplacement } from "../core/adoption";
 import { DEFAULTS, REPLACE_ON_CHANGE, TriggerInputs, TriggerOutputs } from "./trigger-schema";
 
 /** Knobs for tests: a fake transport, fast retries. */
@@ -68,11 +72,15 @@ export const provider: ResourceProvider<TriggerInputs, TriggerOutputs> = {
     return checkTriggerInputs(news);
   },
 
-  async diff(_id: string, olds: TriggerOutputs, news: TriggerInputs): Promise<DiffResult> {
+  async diff(id: string, olds: TriggerOutputs, news: TriggerInputs): Promise<DiffResult> {
+    noteManaged(adoptionKey(id), describe({ ...olds, adoptId: olds.triggerId }));
+    if (olds.type === "TIMER" && olds.timer) noteManaged(timerNameKey(olds.functionUrn, olds.timer.name), describe(olds));
     const changed = changedFields(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>, [...REPLACE_ON_CHANGE, "status", "eventData"], NORMALIZERS);
     const eventKeys = containsUnknown(news.eventData) ? ["?"] : changedEventDataKeys(olds.eventData, news.eventData);
     const replaces = changed.filter((f) => (REPLACE_ON_CHANGE as readonly string[]).includes(f) || (f === "eventData" && !onlyTuningChanged(eventKeys)));
     if (replaces.length === 0) return { changes: changed.length > 0, replaces: [] };
+    // The replacement is created, never adopted, even if the program still says `adopt: true`.
+    if (news.adopt && !containsUnknown(news.functionUrn) && !containsUnknown(news.timer) && !containsUnknown(news.adoptId)) noteReplacement(declaredKey(news), describe(news));
     // A same-named timer (or same-settings trigger) on the same function would collide: delete first.
     const sameTimerName = olds.timer?.name === news.timer?.name;
     const collides = !changed.includes("functionUrn") && (news.type !== "TIMER" || sameTimerName);
@@ -81,6 +89,8 @@ export const provider: ResourceProvider<TriggerInputs, TriggerOutputs> = {
 
   async create(inputs: TriggerInputs): Promise<CreateResult<TriggerOutputs>> {
     const fg = client();
+    const adopted = inputs.adopt ? await adoptTrigger(fg, inputs) : undefined;
+    if (adopted) return adopted;
     let info: TriggerInfo;
     try {
       info = await fg.createTrigger(inputs.functionUrn, createBody(inputs));

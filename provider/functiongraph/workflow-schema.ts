@@ -74,6 +74,8 @@ export const inputObject = z.object({
   constants: z.record(z.unknown(), { invalid_type_error: "constants must be an object" }).optional(),
   retries: z.array(retryObject, { invalid_type_error: "retries must be a list" }).max(LIMITS.retries, `retries must have at most ${LIMITS.retries} entries`).optional(),
   expressConfig: z.object({ logLevel: oneOf("expressConfig.logLevel", LOG_LEVELS) }).optional(),
+  /** Take over the existing workflow of this name on the first `up` (docs/adopt.md); never compared, never an output. */
+  adopt: z.boolean({ invalid_type_error: "adopt must be a boolean" }).optional(),
 });
 
 export type WorkflowFunction = z.infer<typeof functionObject>;
@@ -81,7 +83,7 @@ export type WorkflowState = z.infer<typeof stateObject>;
 export type WorkflowRetry = z.infer<typeof retryObject>;
 export type WorkflowInputs = z.infer<typeof inputObject>;
 
-export interface WorkflowOutputs extends WorkflowInputs {
+export interface WorkflowOutputs extends Omit<WorkflowInputs, "adopt"> {
   workflowUrn: string;
   workflowId: string;
   createdTime: string;
@@ -91,7 +93,7 @@ export interface WorkflowOutputs extends WorkflowInputs {
 
 export const INPUT_PROPERTIES = Object.keys(inputObject.shape) as (keyof WorkflowInputs)[];
 export const COMPUTED_OUTPUTS = ["workflowUrn", "workflowId", "createdTime", "updatedTime", "createdBy"] as const;
-export const OUTPUT_PROPERTIES = [...INPUT_PROPERTIES, ...COMPUTED_OUTPUTS];
+export const OUTPUT_PROPERTIES = [...INPUT_PROPERTIES.filter((p) => p !== "adopt"), ...COMPUTED_OUTPUTS];
 /** The name is part of the URN; the mode decides how the platform runs and stores executions. */
 export const REPLACE_ON_CHANGE = ["name", "mode"] as const;
 /** Applied in place with one UpdateWorkFlow call (a full replacement of the definition). */

@@ -12,7 +12,9 @@
  * API calls per step (functiongraph-api.md §6):
  *   check  — none (field rules, then references: start, transitions, functions, retries).
  *   diff   — none (canonical definition parts against the old outputs).
- *   create — CreateWorkflow (W1). On 409 (our own earlier create whose response was lost, or a
+ *   create — with `adopt: true`: ListWorkflow by name + ShowWorkFlow (W3), then UpdateWorkFlow (W4)
+ *            only if the definition differs (workflow-adopt.ts, docs/adopt.md). Otherwise
+ *            CreateWorkflow (W1). On 409 (our own earlier create whose response was lost, or a
  *            workflow made elsewhere) ListWorkflow by name + ShowWorkFlow (W3): adopted when its
  *            definition equals ours, refused otherwise.
  *   read   — ShowWorkFlow (W3) with the stored workflowId; only an import (no stored id) lists
@@ -23,12 +25,14 @@
  */
 import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
 import { ConflictError, NotFoundError } from "../core/errors";
-import { changedFields, deepEqual, diffResult } from "../core/diff";
+import { changedFields, containsUnknown, deepEqual, diffResult } from "../core/diff";
 import { ClientOptions, FunctionGraphClient } from "./client";
 import { resolveSettings, setStackConfig } from "./config";
 import { WorkflowDetail, WorkflowSummary, workflowApi } from "./workflow-api";
 import { checkWorkflow } from "./workflow-check";
 import { canonical, canonicalize, fromWire, toWire } from "./workflow-definition";
+import { adoptWorkflow, adoptionKey, describe } from "./workflow-adopt";
+import { noteManaged, noteReplacement } from "../core/adoption";
 import { REPLACE_ON_CHANGE, UPDATE_FIELDS, WorkflowInputs, WorkflowOutputs } from "./workflow-schema";
 
 export const tuning: { client: ClientOptions } = { client: {} };
@@ -41,8 +45,9 @@ function client(): FunctionGraphClient {
 const nameOfUrn = (urn: string) => urn.split(":")[6] ?? "";
 
 function outputsFrom(inputs: WorkflowInputs, w: WorkflowSummary | WorkflowDetail): WorkflowOutputs {
+  const { adopt: _adopt, ...declared } = canonicalize(inputs);
   const outs = {
-    ...canonicalize(inputs), workflowUrn: w.workflow_urn, workflowId: w.id,
+    ...declared, workflowUrn: w.workflow_urn, workflowId: w.id,
     createdTime: w.created_time ?? "", updatedTime: w.updated_time ?? "", createdBy: w.created_by ?? "",
   };
   return Object.fromEntries(Object.entries(outs).filter(([, v]) => v !== undefined)) as unknown as WorkflowOutputs;
@@ -73,14 +78,23 @@ export const provider: ResourceProvider<WorkflowInputs, WorkflowOutputs> = {
     return checkWorkflow(news);
   },
 
-  async diff(_id: string, olds: WorkflowOutputs, news: WorkflowInputs): Promise<DiffResult> {
+  async diff(id: string, olds: WorkflowOutputs, news: WorkflowInputs): Promise<DiffResult> {
+    noteManaged(adoptionKey(nameOfUrn(id)), describe(nameOfUrn(id)));
     const changed = changedFields(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>, compared, canonical);
-    return diffResult(changed, REPLACE_ON_CHANGE);
+    const result = diffResult(changed, REPLACE_ON_CHANGE);
+    // The replacement is created, never adopted, even if the program still says `adopt: true`.
+    if (result.replaces?.length && typeof news.name === "string" && !containsUnknown(news.name)) noteReplacement(adoptionKey(news.name), describe(news.name));
+    return result;
   },
 
   async create(inputs: WorkflowInputs): Promise<CreateResult<WorkflowOutputs>> {
     const fg = client();
+    const adopted = inputs.adopt ? await adoptWorkflow(fg, inputs) : undefined;
     let created: WorkflowSummary | WorkflowDetail;
+    if (adopted) {
+      const outs = outputsFrom(inputs, adopted);
+      return { id: outs.workflowUrn, outs };
+    }
     try {
       created = await workflowApi.create(fg, toWire(inputs));
     } catch (e) {

@@ -22,6 +22,10 @@ export const inputObject = z.object({
   timeoutSeconds: z.number({ invalid_type_error: "timeoutSeconds must be a number" }).refine((v) => Number.isInteger(v) && v >= 10 && v <= 3600, (v) => ({
     message: `timeoutSeconds must be an integer between 10 and 3600; got ${v}`,
   })).default(DEFAULTS.timeoutSeconds),
+  /** Take over the environment's current deployment on the first `up` (docs/adopt.md). */
+  adopt: bool("adopt").optional(),
+  /** With adopt: the live versionTag that was built from this code (then nothing is deployed). */
+  adoptVersion: str("adoptVersion").min(1, "adoptVersion must not be empty").optional(),
 });
 
 export interface DeploymentInputs {
@@ -35,9 +39,13 @@ export interface DeploymentInputs {
   timeoutSeconds: number;
   /** Hidden: SHA-256 of the deterministic zip of `code` (starts with `drift:` after an out-of-band deploy). */
   codeHash?: string;
+  /** Adopt the current deployment on the first `up`; never compared, never an output. */
+  adopt?: boolean;
+  /** The live versionTag built from this code; never compared, never an output. */
+  adoptVersion?: string;
 }
 
-export interface DeploymentOutputs extends DeploymentInputs {
+export interface DeploymentOutputs extends Omit<DeploymentInputs, "adopt" | "adoptVersion"> {
   /** `versionTag` of the environment after our deploy (live after refresh). */
   version: string;
   /** Names the engine serves (functions and hooks), sorted, from `_ops/metadatas`. */
@@ -47,7 +55,9 @@ export interface DeploymentOutputs extends DeploymentInputs {
 export const INPUT_PROPERTIES = Object.keys(inputObject.shape) as (keyof z.infer<typeof inputObject>)[];
 export const HIDDEN_INPUTS = ["codeHash"] as const;
 export const COMPUTED_OUTPUTS = ["version", "functions"] as const;
-export const OUTPUT_PROPERTIES = [...INPUT_PROPERTIES, ...HIDDEN_INPUTS, ...COMPUTED_OUTPUTS];
+/** Instructions for the first `up`, not properties of the deployment. */
+export const ADOPTION_INPUTS: readonly string[] = ["adopt", "adoptVersion"];
+export const OUTPUT_PROPERTIES = [...INPUT_PROPERTIES.filter((p) => !ADOPTION_INPUTS.includes(p)), ...HIDDEN_INPUTS, ...COMPUTED_OUTPUTS];
 /** The deployment is addressed by (app, group, environment). */
 export const REPLACE_ON_CHANGE = ["group", "environment"] as const;
 /** A change of these deploys a new version. */

@@ -13,6 +13,8 @@
  *            POST /1.1/engine/groups/<g>/envs/<0|1>/version (multipart zip);
  *            GET /1.1/engine/events/poll/<token> until done; GET groups again (versionTag);
  *            GET /1.1/functions/_ops/metadatas (master key, X-LC-Prod).
+ *            With `adopt: true`: GET groups, then either record the live version (adoptVersion
+ *            equals its versionTag; + metadatas) or deploy as above (deployment-adopt.ts).
  *   read   — GET groups (+ metadatas); no group or no version → gone; another version →
  *            codeHash becomes `drift:<version>` so the next `up` redeploys the declared code.
  *   update — as create when codeHash changed; otherwise no call.
@@ -27,7 +29,9 @@ import { checkResult, checkWith, dropUndefined } from "./check";
 import { ClientOptions, LeanCloudClient } from "./client";
 import { LeanCloudSettings, resolveSettings, setStackConfig } from "./config";
 import { tail, waitForDeploy } from "./deploy-events";
-import { DEFAULTS, DEPLOY_FIELDS, DeploymentInputs, DeploymentOutputs, HIDDEN_INPUTS, INPUT_PROPERTIES, OPTION_FIELDS, REPLACE_ON_CHANGE, inputObject } from "./deployment-schema";
+import { adoptionKey, describe, planAdoption } from "./deployment-adopt";
+import { noteManaged, noteReplacement } from "../core/adoption";
+import { ADOPTION_INPUTS, DEFAULTS, DEPLOY_FIELDS, DeploymentInputs, DeploymentOutputs, HIDDEN_INPUTS, INPUT_PROPERTIES, OPTION_FIELDS, REPLACE_ON_CHANGE, inputObject } from "./deployment-schema";
 import { Environment } from "./sign";
 
 /** Knobs for tests: a fake transport, fast retries. */
@@ -55,6 +59,11 @@ async function functionsOf(lc: LeanCloudClient, env: Environment): Promise<strin
   return [...(await lc.metadatas(env))].sort();
 }
 
+/** The inputs that are properties of the deployment (adoption instructions are not). */
+function declared(inputs: DeploymentInputs): Omit<DeploymentInputs, "adopt" | "adoptVersion"> {
+  return Object.fromEntries(Object.entries(inputs).filter(([k]) => !ADOPTION_INPUTS.includes(k))) as DeploymentInputs;
+}
+
 async function deploy(inputs: DeploymentInputs): Promise<DeploymentOutputs> {
   const { s, lc } = connect();
   const where = `group "${inputs.group}" (${inputs.environment})`;
@@ -71,7 +80,7 @@ async function deploy(inputs: DeploymentInputs): Promise<DeploymentOutputs> {
   if (!outcome.ok) throw new Error(`LeanEngine deploy to ${where} failed: ${tail(outcome.log)}`);
   const version = versionOf(await lc.getGroup(inputs.group), inputs.environment);
   if (!version) throw new Error(`LeanEngine deploy to ${where} finished but the environment reports no version`);
-  return dropUndefined({ ...inputs, codeHash: sha256Hex(zip), version, functions: await functionsOf(lc, inputs.environment) });
+  return dropUndefined({ ...declared(inputs), codeHash: sha256Hex(zip), version, functions: await functionsOf(lc, inputs.environment) });
 }
 
 export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = {
@@ -83,20 +92,33 @@ export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = {
     const { value, unknown, failures } = checkWith<DeploymentInputs>(inputObject, news, HIDDEN_INPUTS);
     const code = failures.some((f) => f.property === "code") ? {} : await codeHashOf(value.code ?? unknown.code);
     if (code.failure) failures.push(code.failure);
+    if (value.adoptVersion !== undefined && value.adopt !== true) failures.push({ property: "adoptVersion", reason: "adoptVersion is only used with adopt: true" });
     const manifest = code.hash !== undefined && !code.failure ? await manifestInput(value.code) : {};
     return checkResult(dropUndefined({ ...value, ...unknown, codeHash: code.hash, ...manifest }) as DeploymentInputs, failures);
   },
 
-  async diff(_id: string, olds: DeploymentOutputs, news: DeploymentInputs): Promise<DiffResult> {
+  async diff(id: string, olds: DeploymentOutputs, news: DeploymentInputs): Promise<DiffResult> {
+    const appId = id.split(":").slice(0, -2).join(":");
+    noteManaged(adoptionKey(appId, olds.group, olds.environment), describe(olds.group, olds.environment));
     const normalize = Object.fromEntries(Object.entries(DEFAULTS).map(([k, d]) => [k, (v: unknown) => v ?? d]));
     const fields = [...REPLACE_ON_CHANGE, ...DEPLOY_FIELDS, ...OPTION_FIELDS];
     const changed = changedFields(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>, fields, normalize);
-    return diffResult(changed, REPLACE_ON_CHANGE);
+    const result = diffResult(changed, REPLACE_ON_CHANGE);
+    // The replacement deploys, never adopts, even if the program still says `adopt: true`.
+    const where = [news.group ?? DEFAULTS.group, news.environment ?? DEFAULTS.environment];
+    if (result.replaces?.length && !where.some(containsUnknown)) noteReplacement(adoptionKey(appId, where[0], where[1]), describe(where[0], where[1]));
+    return result;
   },
 
   async create(inputs: DeploymentInputs): Promise<CreateResult<DeploymentOutputs>> {
-    const outs = await deploy(inputs);
-    return { id: `${resolveSettings().appId}:${inputs.group}:${inputs.environment}`, outs };
+    const { s, lc } = connect();
+    const id = `${s.appId}:${inputs.group}:${inputs.environment}`;
+    const plan = inputs.adopt ? await planAdoption(lc, s.appId, inputs) : undefined;
+    if (plan && !plan.deploy) {
+      const functions = await functionsOf(lc, inputs.environment);
+      return { id, outs: dropUndefined({ ...declared(inputs), version: plan.version, functions }) as DeploymentOutputs };
+    }
+    return { id, outs: await deploy(inputs) };
   },
 
   async read(id: string, props?: DeploymentOutputs): Promise<ReadResult<DeploymentOutputs>> {
@@ -113,7 +135,7 @@ export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = {
   },
 
   async update(_id: string, olds: DeploymentOutputs, news: DeploymentInputs): Promise<UpdateResult<DeploymentOutputs>> {
-    if (olds.codeHash === news.codeHash) return { outs: dropUndefined({ ...news, version: olds.version, functions: olds.functions }) };
+    if (olds.codeHash === news.codeHash) return { outs: dropUndefined({ ...declared(news), version: olds.version, functions: olds.functions }) };
     return { outs: await deploy(news) };
   },
 

@@ -24,6 +24,8 @@ export const inputObject = z.object({
   group: str("group").refine((v) => /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(v), (v) => ({ message: `group must be 1-64 letters, digits, "-" and "_"; got "${v}"` })).default(DEFAULTS.group),
   variables: varMap("variables").optional(),
   secretVariables: varMap("secretVariables").optional(),
+  /** Take ownership of declared names that already exist on the first `up` (docs/adopt.md). */
+  adopt: z.boolean({ invalid_type_error: "adopt must be a boolean" }).optional(),
 });
 
 /** A name may be declared in one of the two maps only. */
@@ -38,9 +40,11 @@ export interface EnvVarsInputs {
   secretVariables?: Record<string, string>;
   /** Hidden: name → scrypt hash of the value (the values are never stored outside secret inputs). */
   secretVariableHashes?: Record<string, string>;
+  /** Adopt existing names on the first `up`; never compared, never an output. */
+  adopt?: boolean;
 }
 
-export interface EnvVarsOutputs extends Omit<EnvVarsInputs, "secretVariables"> {}
+export interface EnvVarsOutputs extends Omit<EnvVarsInputs, "secretVariables" | "adopt"> {}
 
 export const INPUT_PROPERTIES = Object.keys(inputObject.shape) as (keyof z.infer<typeof inputObject>)[];
 export const HIDDEN_INPUTS = ["secretVariableHashes"] as const;

@@ -12,6 +12,8 @@
  *   check  — none (zod; hashes of the secret values).
  *   diff   — none.
  *   create — GET /1.1/engine/groups?all=true; PATCH /1.1/engine/groups/<g> {environments}.
+ *            With `adopt: true` the PATCH is sent only if a declared value differs
+ *            (env-vars-adopt.ts, docs/adopt.md).
  *   read   — GET groups: owned plain names report their live values (a removed name drops out);
  *            an owned secret whose live value hashes differently, or is gone, becomes `drift:`.
  *   update — GET groups; PATCH (names dropped from the declaration are removed).
@@ -24,6 +26,8 @@ import { Group } from "./api";
 import { checkResult, checkWith, dropUndefined } from "./check";
 import { ClientOptions, LeanCloudClient } from "./client";
 import { resolveSettings, setStackConfig } from "./config";
+import { adoptVariables, adoptionKey, describe } from "./env-vars-adopt";
+import { noteManaged, noteReplacement } from "../core/adoption";
 import { COMPARED_FIELDS, EnvVarsInputs, EnvVarsOutputs, HIDDEN_INPUTS, REPLACE_ON_CHANGE, inputObject, overlapIssue } from "./env-vars-schema";
 
 export const tuning: { client: ClientOptions } = { client: {} };
@@ -80,15 +84,24 @@ export const provider: ResourceProvider<EnvVarsInputs, EnvVarsOutputs> = {
     return checkResult(dropUndefined({ ...value, ...unknown, secretVariableHashes: hashes(secrets) }) as EnvVarsInputs, failures);
   },
 
-  async diff(_id: string, olds: EnvVarsOutputs, news: EnvVarsInputs): Promise<DiffResult> {
+  async diff(id: string, olds: EnvVarsOutputs, news: EnvVarsInputs): Promise<DiffResult> {
+    const appId = id.slice(0, id.lastIndexOf(":"));
+    for (const name of owned(olds)) noteManaged(adoptionKey(appId, olds.group, name), describe(olds.group, name));
     const changed = changedFields(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>, COMPARED_FIELDS, NORMALIZERS);
-    return diffResult(changed, REPLACE_ON_CHANGE);
+    const result = diffResult(changed, REPLACE_ON_CHANGE);
+    // The replacement writes normally, never adopts, even if the program still says `adopt: true`.
+    if (result.replaces?.length && typeof news.group === "string" && !containsUnknown(news.group) && !containsUnknown(news.variables) && !containsUnknown(news.secretVariables)) {
+      for (const name of [...Object.keys(news.variables ?? {}), ...Object.keys(news.secretVariables ?? {})]) noteReplacement(adoptionKey(appId, news.group, name), describe(news.group, name));
+    }
+    return result;
   },
 
   async create(inputs: EnvVarsInputs): Promise<CreateResult<EnvVarsOutputs>> {
     const lc = client();
-    await write(lc, inputs.group, [], { ...inputs.variables, ...inputs.secretVariables });
-    return { id: `${resolveSettings().appId}:${inputs.group}`, outs: outputsFrom(inputs) };
+    const appId = resolveSettings().appId;
+    const adopted = inputs.adopt ? await adoptVariables(lc, appId, inputs, liveMap) : false;
+    if (!adopted) await write(lc, inputs.group, [], { ...inputs.variables, ...inputs.secretVariables });
+    return { id: `${appId}:${inputs.group}`, outs: outputsFrom(inputs) };
   },
 
   async read(id: string, props?: EnvVarsOutputs): Promise<ReadResult<EnvVarsOutputs>> {

@@ -27,6 +27,11 @@ export interface AsyncInvokeConfigArgs {
   onFailure?: pulumi.Input<AsyncInvokeDestination>;
   /** Persist async status logs. Default false. */
   enableAsyncStatusLog?: pulumi.Input<boolean>;
+  /**
+   * Take over the function's existing configuration on the first `up`: it is read and PUT only
+   * if it differs from this program. Never causes a diff. See docs/adopt.md.
+   */
+  adopt?: pulumi.Input<boolean>;
 }
 
 export class AsyncInvokeConfig extends pulumi.dynamic.Resource {

@@ -17,6 +17,14 @@ export interface DependencyVersionArgs {
   code?: pulumi.Input<pulumi.asset.Archive>;
   /** https URL of a .zip object in OBS. Exactly one of `code` and `codeUrl`. Replaces on change. */
   codeUrl?: pulumi.Input<string>;
+  /**
+   * Record an existing version of this dependency on the first `up` instead of creating one. It
+   * must match the program (runtime, description, content): versions are immutable. Never causes
+   * a diff. See docs/adopt.md.
+   */
+  adopt?: pulumi.Input<boolean>;
+  /** With `adopt`: the version number to adopt (default: the newest). */
+  adoptVersion?: pulumi.Input<number>;
 }
 
 export class DependencyVersion extends pulumi.dynamic.Resource {

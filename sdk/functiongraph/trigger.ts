@@ -39,6 +39,14 @@ export interface TriggerArgs {
    * max_fetch_bytes, polling_interval and polling_unit, which update in place.
    */
   eventData?: pulumi.Input<Record<string, pulumi.Input<unknown>>>;
+  /**
+   * Take over an existing trigger on the first `up` instead of creating it: by `adoptId`, or a
+   * TIMER by `timer.name`. Only status and tuning fields may differ. Never causes a diff.
+   * See docs/adopt.md.
+   */
+  adopt?: pulumi.Input<boolean>;
+  /** With `adopt`: the trigger_id to adopt (required for non-TIMER triggers). */
+  adoptId?: pulumi.Input<string>;
 }
 
 export class Trigger extends pulumi.dynamic.Resource {

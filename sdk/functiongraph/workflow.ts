@@ -61,6 +61,11 @@ export interface WorkflowArgs {
   retries?: pulumi.Input<pulumi.Input<{ name: pulumi.Input<string>; delay?: pulumi.Input<number>; maxAttempts?: pulumi.Input<number> }>[]>;
   /** EXPRESS mode logging. */
   expressConfig?: pulumi.Input<{ logLevel: pulumi.Input<"ALL" | "ERROR" | "NONE"> }>;
+  /**
+   * Take over the existing workflow of this name on the first `up` instead of creating it; the
+   * definition is updated only if it differs. Never causes a diff. See docs/adopt.md.
+   */
+  adopt?: pulumi.Input<boolean>;
 }
 
 export class Workflow extends pulumi.dynamic.Resource {

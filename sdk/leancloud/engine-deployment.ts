@@ -21,6 +21,14 @@ export interface EngineDeploymentArgs {
   overwriteFunctions?: pulumi.Input<boolean>;
   /** How long to wait for the deploy to finish, 10-3600 seconds. Default 600. */
   timeoutSeconds?: pulumi.Input<number>;
+  /**
+   * Take over the environment's current deployment on the first `up`. The platform never reports
+   * what code a version contains, so the code is deployed once unless `adoptVersion` names the
+   * live version as built from this code. Never causes a diff. See docs/adopt.md.
+   */
+  adopt?: pulumi.Input<boolean>;
+  /** With `adopt`: the live versionTag built from this code (then nothing is deployed). */
+  adoptVersion?: pulumi.Input<string>;
 }
 
 export class EngineDeployment extends pulumi.dynamic.Resource {

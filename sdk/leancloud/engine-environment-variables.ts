@@ -13,6 +13,11 @@ export interface EngineEnvironmentVariablesArgs {
   variables?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /** Write-only variables: stored as secrets, compared by hash, never output. */
   secretVariables?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * Take ownership of the declared names that already exist on the first `up`, writing only if a
+   * value differs. Never causes a diff. See docs/adopt.md.
+   */
+  adopt?: pulumi.Input<boolean>;
 }
 
 export class EngineEnvironmentVariables extends pulumi.dynamic.Resource {

@@ -1,7 +1,7 @@
 /**
  * `cloudfn adopt` in-process against the emulator: it lists what exists on each platform through
  * the providers' clients (credentials from the providers' environment variables) and prints a
- * program that adopts it.
+ * program that adopts it (LeanCloud: deployed versions and group variables).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { main } from "../../cli/index";
@@ -12,6 +12,10 @@ import { archiveToZip } from "../../provider/core/archive";
 import { clearTokens } from "../../provider/minapp/auth";
 import { fgRequest } from "../helpers/fg-http";
 import { FUNCTIONS, minappCall } from "../helpers/minapp-http";
+import axios from "axios";
+import { lcCall } from "../../emulator/testing/leancloud-client";
+import { writeProject } from "../../emulator/testing/leancloud-projects";
+import { PACKAGE_JSON, cloudJs } from "../helpers/leancloud-projects";
 
 jest.setTimeout(60_000);
 let emu: RunningEmulator;
@@ -22,6 +26,8 @@ async function cloudfn(args: string[]) {
   const env = {
     HW_ACCESS_KEY: fg.accessKey, HW_SECRET_KEY: fg.secretKey, HW_REGION_NAME: fg.region, HW_PROJECT_ID: fg.projectId,
     CLOUDFN_FUNCTIONGRAPH_ENDPOINT: emu.url, MINAPP_CLIENT_ID: clientId, MINAPP_CLIENT_SECRET: clientSecret, CLOUDFN_MINAPP_ENDPOINT: emu.url,
+    LEANCLOUD_APP_ID: emu.leancloud.appId, LEANCLOUD_APP_KEY: emu.leancloud.appKey, LEANCLOUD_APP_MASTER_KEY: emu.leancloud.masterKey,
+    LEANCLOUD_CONSOLE_TOKEN: emu.leancloud.consoleToken, CLOUDFN_LEANCLOUD_SERVER_URL: emu.url, CLOUDFN_LEANCLOUD_CONSOLE_URL: emu.url,
   };
   const io: Io & { stdout: string; stderr: string } = { stdout: "", stderr: "", env, cwd: "/", out: (t) => (io.stdout += t), err: (t) => (io.stderr += t) };
   const code = await main(["adopt", ...args], io);
@@ -44,6 +50,22 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 
 describe("cloudfn adopt", () => {
+  it("leancloud: each group's deployed version (adoptVersion commented out) and its variables", async () => {
+    const dir = writeProject({ "cloud.js": cloudJs("v1"), "package.json": PACKAGE_JSON });
+    const tag = (await axios.post(`${emu.url}/_emulator/leancloud/deploy`, { path: dir, prod: 1 })).data.versionTag;
+    expect((await lcCall(emu.url, emu.leancloud, { method: "PATCH", path: "/1.1/engine/groups/web", body: { environments: { GREETING: "Hi" } }, auth: "console" })).status).toBe(200);
+    const res = await cloudfn(["--platform", "leancloud"]);
+    expect(res).toMatchObject({ code: 0, stderr: "cloudfn adopt: 1 LeanEngine group(s)\n" });
+    expect(res.stdout).toContain([
+      'export const webProduction = new cloudfn.leancloud.EngineDeployment("web-production", {',
+      "    adopt: true,",
+    ].join("\n"));
+    expect(res.stdout).toContain(`    // adoptVersion: "${tag}",\n    group: "web",\n    environment: "production",\n    code: new pulumi.asset.FileArchive("./leanengine/web"),\n});`);
+    expect(res.stdout).not.toContain('"web-staging"');
+    expect(res.stdout).toContain('new cloudfn.leancloud.EngineEnvironmentVariables("web-variables", {\n    adopt: true,\n    group: "web",\n    variables: {\n        "GREETING": "Hi"\n    },\n});');
+    expect((await cloudfn(["--platform", "leancloud", "--prefix", "api"])).stdout).not.toContain("EngineDeployment");
+  });
+
   it("functiongraph: every function with a prefix, its live config and a placeholder code path", async () => {
     const res = await cloudfn(["--platform", "functiongraph", "--prefix", "api-"]);
     expect(res.stderr).toBe("cloudfn adopt: 2 FunctionGraph function(s)\n");
@@ -73,9 +95,8 @@ describe("cloudfn adopt", () => {
     expect(res.stdout).toContain('    remark: "hand made",\n});');
   });
 
-  it("bad command lines exit 2 with the usage; leancloud is refused clearly", async () => {
+  it("bad command lines exit 2 with the usage", async () => {
     expect(await cloudfn([])).toMatchObject({ code: 2, stderr: expect.stringContaining("--platform is required") });
-    expect(await cloudfn(["--platform", "aws"])).toMatchObject({ code: 2, stderr: expect.stringContaining('--platform must be functiongraph or minapp; got "aws"') });
-    expect(await cloudfn(["--platform", "leancloud"])).toMatchObject({ code: 2, stderr: expect.stringContaining("adopting LeanCloud resources is not supported yet") });
+    expect(await cloudfn(["--platform", "aws"])).toMatchObject({ code: 2, stderr: expect.stringContaining('--platform must be functiongraph, minapp or leancloud; got "aws"') });
   });
 });
