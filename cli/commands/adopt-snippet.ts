@@ -5,6 +5,7 @@
  * a placeholder FileArchive path with a comment. Pure: no I/O.
  */
 import type { FunctionInfo } from "../../provider/functiongraph/api";
+import type { TriggerInfo } from "../../provider/functiongraph/trigger-api";
 import type { FunctionObject } from "../../provider/minapp/api";
 
 const lit = (v: unknown): string => JSON.stringify(v);
@@ -48,8 +49,26 @@ function fgCodeLines(f: FunctionInfo): string[] {
   ];
 }
 
-/** One `cloudfn.functiongraph.Function` per function, with its live configuration. */
-export function functionGraphSnippet(functions: FunctionInfo[]): string {
+/** A `Trigger` adopting one TIMER trigger of the function bound to `fnId` (other types: a comment). */
+function timerBlock(fnId: string, t: TriggerInfo): string {
+  const e = (t.event_data ?? {}) as Record<string, unknown>;
+  if (t.trigger_type_code !== "TIMER") return `// ${fnId} also has a ${t.trigger_type_code} trigger ${t.trigger_id}: adopt it with adoptId (docs/adopt.md).`;
+  return [
+    `new cloudfn.functiongraph.Trigger(${lit(`${fnId}-${String(e.name)}`)}, {`,
+    `    adopt: true,`,
+    `    functionUrn: ${fnId}.funcUrn,`,
+    `    type: "TIMER",`,
+    `    status: ${lit(t.trigger_status ?? "ACTIVE")},`,
+    `    timer: { name: ${lit(e.name)}, scheduleType: ${lit(e.schedule_type)}, schedule: ${lit(e.schedule)}${e.user_event ? `, userEvent: ${lit(e.user_event)}` : ""} },`,
+    `});`,
+  ].join("\n");
+}
+
+/**
+ * One `cloudfn.functiongraph.Function` per function, with its live configuration, followed by
+ * its triggers (`triggers` by function URN).
+ */
+export function functionGraphSnippet(functions: FunctionInfo[], triggers: Record<string, TriggerInfo[]> = {}): string {
   const ids = uniqueIdentifiers(functions.map((f) => f.func_name));
   const blocks = functions.map((f, i) => {
     const env = parseEnv(f.user_data);
@@ -69,6 +88,7 @@ export function functionGraphSnippet(functions: FunctionInfo[]): string {
       ...(f.depend_version_list?.length ? [`    dependencyVersionIds: ${lit(f.depend_version_list)},`] : []),
       ...fgCodeLines(f),
       `});`,
+      ...(triggers[f.func_urn] ?? []).map((t) => timerBlock(ids[i], t)),
     ];
     return lines.join("\n");
   });

@@ -1,6 +1,6 @@
 /**
  * `cloudfn adopt --platform functiongraph|minapp|leancloud [--prefix P]`: lists the functions that
- * already exist on a platform (LeanCloud: each group's deployed versions and variables,
+ * already exist on a platform (FunctionGraph: with their triggers; LeanCloud: each group's deployed versions and variables,
  * adopt-leancloud.ts) and prints a TypeScript program that adopts them (`adopt: true`, current
  * configuration, code as a placeholder path). Credentials and endpoints come from the same
  * environment variables the providers read (provider/<platform>/config.ts), and the calls go
@@ -8,6 +8,7 @@
  */
 import { FunctionGraphClient } from "../../provider/functiongraph/client";
 import { resolveSettings as fgSettings } from "../../provider/functiongraph/config";
+import type { TriggerInfo } from "../../provider/functiongraph/trigger-api";
 import { MinAppClient } from "../../provider/minapp/client";
 import { defaultEnvironmentId, resolveSettings as minappSettings } from "../../provider/minapp/config";
 import { UsageError, type Command, type Io } from "../io";
@@ -44,11 +45,15 @@ export function parseAdoptArgs(args: string[]): Options {
 async function listFunctionGraph(io: Io, o: Options): Promise<string> {
   const fg = new FunctionGraphClient(fgSettings(io.env));
   const infos = [];
+  const triggers: Record<string, TriggerInfo[]> = {};
   for await (const item of fg.listFunctions(o.package)) {
-    if (item.func_name.startsWith(o.prefix)) infos.push(await fg.getFunctionConfig(item.func_urn.replace(/:latest$/, "")));
+    if (!item.func_name.startsWith(o.prefix)) continue;
+    const info = await fg.getFunctionConfig(item.func_urn.replace(/:latest$/, ""));
+    infos.push(info);
+    triggers[info.func_urn] = await fg.listTriggers(info.func_urn.replace(/:latest$/, ""));
   }
-  io.err(`cloudfn adopt: ${infos.length} FunctionGraph function(s)\n`);
-  return functionGraphSnippet(infos);
+  io.err(`cloudfn adopt: ${infos.length} FunctionGraph function(s), ${Object.values(triggers).flat().length} trigger(s)\n`);
+  return functionGraphSnippet(infos, triggers);
 }
 
 async function listMinApp(io: Io, o: Options): Promise<string> {

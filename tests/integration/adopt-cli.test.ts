@@ -67,8 +67,20 @@ describe("cloudfn adopt", () => {
   });
 
   it("functiongraph: every function with a prefix, its live config and a placeholder code path", async () => {
+    const orders = `urn:fss:${fg.region}:${fg.projectId}:function:default:api-orders`;
+    const timer = { trigger_type_code: "TIMER", trigger_status: "DISABLED", event_data: { name: "nightly", schedule_type: "Cron", schedule: "0 0 3 * * *", user_event: "go" } };
+    expect((await fgRequest(emu.url, "POST", `/v2/${fg.projectId}/fgs/triggers/${orders}`, timer)).status).toBe(201);
     const res = await cloudfn(["--platform", "functiongraph", "--prefix", "api-"]);
-    expect(res.stderr).toBe("cloudfn adopt: 2 FunctionGraph function(s)\n");
+    expect(res.stderr).toBe("cloudfn adopt: 2 FunctionGraph function(s), 1 trigger(s)\n");
+    expect(res.stdout).toContain([
+      'new cloudfn.functiongraph.Trigger("apiOrders-nightly", {',
+      "    adopt: true,",
+      "    functionUrn: apiOrders.funcUrn,",
+      '    type: "TIMER",',
+      '    status: "DISABLED",',
+      '    timer: { name: "nightly", scheduleType: "Cron", schedule: "0 0 3 * * *", userEvent: "go" },',
+      "});",
+    ].join("\n"));
     expect(res.code).toBe(0);
     expect(res.stdout).toContain([
       'export const apiUsers = new cloudfn.functiongraph.Function("shop-api-users", {',
