@@ -36,5 +36,3 @@ export async function runForTrigger(env: FgEnv, projectId: string, trigger: Trig
   await awaitAsync(requestId);
   return invocationsOf(env, projectId).find((r) => r.request_id === requestId);
 }
-
-
