@@ -4,6 +4,7 @@
  * drift fails loudly (with the payload) instead of writing garbage into state. Schemas are
  * `passthrough` and only require what the provider reads; everything else is optional.
  */
+import { safeJson, validateResponse } from "../core/response";
 import { z } from "zod";
 import { ParsedError } from "../core/http";
 
@@ -130,18 +131,5 @@ export function parseFunctionGraphError(status: number, data: unknown, headers: 
   return { code, message, requestId: typeof rid === "string" && rid ? rid : undefined };
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Validates a response body; the error includes the payload because contract drift needs it. */
-export function validate<T>(schema: z.ZodType<T>, data: unknown, operation: string): T {
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-  throw new Error(`FunctionGraph ${operation} returned an unexpected response (${issues}): ${JSON.stringify(data).slice(0, 500)}`);
-}
+/** Validates a response body (see core/response.ts). */
+export const validate = <T>(schema: z.ZodType<T>, data: unknown, operation: string): T => validateResponse("FunctionGraph", schema, data, operation);

@@ -4,6 +4,7 @@
  * is `{code, error}` (console errors add `errorEventID`); `code` may be a string when a Node
  * system error propagates out of a function, so it is kept as text.
  */
+import { safeJson, validateResponse } from "../core/response";
 import { z } from "zod";
 import { ParsedError } from "../core/http";
 
@@ -54,18 +55,5 @@ export function parseLeanCloudError(status: number, data: unknown, headers: Reco
   return { code, message, requestId: typeof rid === "string" && rid ? rid : undefined };
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Validates a response; a contract drift fails with the (truncated) payload, never with headers. */
-export function validate<T>(schema: z.ZodType<T>, data: unknown, operation: string): T {
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-  throw new Error(`LeanCloud ${operation} returned an unexpected response (${issues}): ${JSON.stringify(data).slice(0, 500)}`);
-}
+/** Validates a response body (see core/response.ts). */
+export const validate = <T>(schema: z.ZodType<T>, data: unknown, operation: string): T => validateResponse("LeanCloud", schema, data, operation);

@@ -3,6 +3,7 @@
  * TypeScript types and response schemas as zod, validated on every response so a contract drift
  * fails loudly (with the payload). Schemas are `passthrough` and require only what we read.
  */
+import { safeJson, validateResponse } from "../core/response";
 import { z } from "zod";
 import { ParsedError } from "../core/http";
 
@@ -109,18 +110,5 @@ export function parseMinAppError(status: number, data: unknown, headers: Record<
   return { code: typeof b.error_code === "string" || typeof b.error_code === "number" ? String(b.error_code) : "", message, requestId: typeof rid === "string" && rid ? rid : undefined };
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Validates a response body; the error includes the payload because contract drift needs it. */
-export function validate<T>(schema: z.ZodType<T>, data: unknown, operation: string): T {
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-  throw new Error(`MinApp ${operation} returned an unexpected response (${issues}): ${JSON.stringify(data)?.slice(0, 500)}`);
-}
+/** Validates a response body (see core/response.ts). */
+export const validate = <T>(schema: z.ZodType<T>, data: unknown, operation: string): T => validateResponse("MinApp", schema, data, operation);
