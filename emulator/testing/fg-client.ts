@@ -3,9 +3,9 @@
  * FunctionGraph requests with the project's signer, sends the path byte-for-byte (URN colons
  * raw) and reports a destroyed connection as `dropped` instead of throwing.
  */
-import { request } from "http";
 import { sign } from "../../provider/functiongraph/signer";
 import type { FgCredentials } from "../functiongraph/env";
+import { sendRaw, type RawResult } from "./raw-http";
 
 export interface FgCall {
   method: string;
@@ -24,14 +24,7 @@ export interface FgCall {
   wireBody?: string;
 }
 
-export interface FgResult {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  /** Parsed JSON when the body is JSON, else the text ("" for no body). */
-  body: any;
-  /** True when the server destroyed the connection without answering. */
-  dropped: boolean;
-}
+export type FgResult = RawResult;
 
 export function fgCall(baseUrl: string, creds: FgCredentials, call: FgCall): Promise<FgResult> {
   const url = new URL(baseUrl);
@@ -45,25 +38,5 @@ export function fgCall(baseUrl: string, creds: FgCredentials, call: FgCall): Pro
     Object.assign(headers, sign({ method: call.method, path, query, headers, body: payload }, { accessKey: call.accessKey ?? creds.accessKey, secretKey: call.secretKey ?? creds.secretKey, now: call.now }));
   } else if (auth !== "none") headers["x-auth-token"] = auth.token;
   const wire = call.wireBody === undefined ? payload : Buffer.from(call.wireBody);
-  return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, method: call.method, path: call.path, headers: { ...headers, "content-length": String(wire.length) }, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        let body: unknown = text;
-        try {
-          body = text ? JSON.parse(text) : "";
-        } catch {
-          /* not JSON: keep the text */
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, dropped: false });
-      });
-    });
-    req.on("error", (err: NodeJS.ErrnoException) => {
-      if (err.code === "ECONNRESET" || err.message === "socket hang up") resolve({ status: 0, headers: {}, body: "", dropped: true });
-      else reject(err);
-    });
-    req.end(wire);
-  });
+  return sendRaw(url, call.method, call.path, headers, wire);
 }

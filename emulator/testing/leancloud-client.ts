@@ -4,8 +4,8 @@
  * `dropped` instead of throwing.
  */
 import { createHash } from "crypto";
-import { request } from "http";
 import type { LcCredentials } from "../leancloud/env";
+import { sendRaw, type RawResult } from "./raw-http";
 
 export type LcAuth = "key" | "master" | "sign" | "signMaster" | "console" | "none";
 
@@ -24,12 +24,7 @@ export interface LcCall {
   timestamp?: number;
 }
 
-export interface LcResult {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: any;
-  dropped: boolean;
-}
+export type LcResult = RawResult;
 
 const md5 = (s: string) => createHash("md5").update(s).digest("hex");
 
@@ -51,7 +46,6 @@ export function lcAuthHeaders(creds: LcCredentials, auth: LcAuth, timestamp = Da
 }
 
 export function lcCall(baseUrl: string, creds: LcCredentials, call: LcCall): Promise<LcResult> {
-  const url = new URL(baseUrl);
   const isRaw = typeof call.body === "string" || Buffer.isBuffer(call.body);
   const payload = call.body === undefined ? Buffer.alloc(0) : Buffer.from(isRaw ? (call.body as string) : JSON.stringify(call.body));
   const headers: Record<string, string> = { ...lcAuthHeaders(creds, call.auth ?? "key", call.timestamp) };
@@ -59,25 +53,5 @@ export function lcCall(baseUrl: string, creds: LcCredentials, call: LcCall): Pro
   if (call.prod !== undefined) headers["X-LC-Prod"] = String(call.prod);
   if (call.session !== undefined) headers["X-LC-Session"] = call.session;
   Object.assign(headers, call.headers);
-  return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, method: call.method, path: call.path, headers: { ...headers, "Content-Length": String(payload.length) }, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        let body: unknown = text;
-        try {
-          body = text ? JSON.parse(text) : "";
-        } catch {
-          /* not JSON: keep the text */
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, dropped: false });
-      });
-    });
-    req.on("error", (err: NodeJS.ErrnoException) => {
-      if (err.code === "ECONNRESET" || err.message === "socket hang up") resolve({ status: 0, headers: {}, body: "", dropped: true });
-      else reject(err);
-    });
-    req.end(payload);
-  });
+  return sendRaw(baseUrl, call.method, call.path, headers, payload);
 }

@@ -3,7 +3,7 @@
  * two-step token flow with its cookie-carrying redirects done by hand, and Bearer calls. A
  * destroyed connection is reported as `dropped` instead of thrown.
  */
-import { request } from "http";
+import { sendRaw, type RawResult } from "./raw-http";
 import { EMULATOR_DEFAULTS } from "../defaults";
 
 export interface MinAppCall {
@@ -19,42 +19,15 @@ export interface MinAppCall {
   envId?: string;
 }
 
-export interface MinAppResult {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  /** Parsed JSON when the body is JSON, else the text ("" for no body). */
-  body: any;
-  dropped: boolean;
-}
+export type MinAppResult = RawResult;
 
 export function minappRequest(baseUrl: string, call: MinAppCall): Promise<MinAppResult> {
-  const url = new URL(baseUrl);
   const isRaw = typeof call.body === "string" || Buffer.isBuffer(call.body);
   const payload = call.body === undefined ? Buffer.alloc(0) : isRaw ? Buffer.from(call.body as string) : Buffer.from(JSON.stringify(call.body));
   const headers: Record<string, string> = { ...(call.body !== undefined && !isRaw ? { "content-type": "application/json" } : {}), ...call.headers };
   if (call.token) headers.authorization = `Bearer ${call.token}`;
   if (call.envId) headers["x-hydrogen-env-id"] = call.envId;
-  return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, method: call.method, path: call.path, headers: { ...headers, "content-length": String(payload.length) }, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        let body: unknown = text;
-        try {
-          body = text ? JSON.parse(text) : "";
-        } catch {
-          /* not JSON: keep the text */
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, dropped: false });
-      });
-    });
-    req.on("error", (err: NodeJS.ErrnoException) => {
-      if (err.code === "ECONNRESET" || err.message === "socket hang up") resolve({ status: 0, headers: {}, body: "", dropped: true });
-      else reject(err);
-    });
-    req.end(payload);
-  });
+  return sendRaw(baseUrl, call.method, call.path, headers, payload);
 }
 
 export interface MinAppClientCreds {
