@@ -7,7 +7,7 @@
 import FindMyWay from "find-my-way";
 import { controlRoutes } from "./control/routes";
 import { faultMiddleware, FaultRegistry } from "./core/faults";
-import { compose, type Handler, type Middleware, type Query, type Reply, type RequestContext } from "./core/http";
+import { BodyTooLarge, compose, type Handler, type Middleware, type Query, type Reply, type RequestContext, WireError } from "./core/http";
 import type { IdGenerator } from "./core/ids";
 import type { EmulatedPlatform } from "./core/platform";
 import { logMiddleware, RequestLog } from "./core/request-log";
@@ -19,9 +19,14 @@ interface RouteMeta {
   handler: Handler;
 }
 
+/** One request as the server sees it; the body is read once the addressed platform (and so its limit) is known. */
+export type AppInput = Omit<RequestContext, "params" | "platform" | "operation" | "body"> & {
+  /** Reads the body; rejects with BodyTooLarge past `limit` bytes. */
+  readBody(limit: number): Promise<Buffer>;
+};
+
 export interface App {
-  /** Handles one request whose body has been read. */
-  handle(input: Omit<RequestContext, "params" | "platform" | "operation">): Promise<Reply>;
+  handle(input: AppInput): Promise<Reply>;
   log: RequestLog;
   faults: FaultRegistry;
 }
@@ -34,7 +39,17 @@ function authMiddleware(platforms: EmulatedPlatform[]): Middleware {
   };
 }
 
-export function createApp(store: Store, ids: IdGenerator, platforms: EmulatedPlatform[]): App {
+/** Answers for requests no platform owns (control calls, unknown paths): no platform's shape to borrow. */
+const neutral = {
+  bodyTooLarge: (): Reply => ({ status: 413, body: { error: "request body too large" } }),
+  internalError: (): Reply => ({ status: 500, body: { error: "internal emulator error" } }),
+};
+
+/**
+ * @param onInternalError receives what broke inside the emulator (stack included); the client
+ * only gets the platform's generic internal error.
+ */
+export function createApp(store: Store, ids: IdGenerator, platforms: EmulatedPlatform[], onInternalError: (err: unknown) => void = () => undefined): App {
   const log = new RequestLog();
   const faults = new FaultRegistry();
   const byName = new Map(platforms.map((p) => [p.name, p]));
@@ -62,20 +77,32 @@ export function createApp(store: Store, ids: IdGenerator, platforms: EmulatedPla
     },
   );
 
+  const largestBody = Math.max(...platforms.map((p) => p.maxBodyBytes));
+  const wire = (ctx: RequestContext, err: WireError): Reply => ({ status: err.status, body: err.body(ctx) });
+
   return {
     log,
     faults,
-    async handle(input) {
+    async handle({ readBody, ...input }) {
       const found = router.find(input.method as "GET", input.rawPath);
       const meta = found?.store as RouteMeta | undefined;
       const ctx: RequestContext & { meta?: RouteMeta } = {
         ...input,
+        body: Buffer.alloc(0),
         params: (found?.params ?? {}) as Record<string, string | undefined>,
         platform: meta?.platform ?? platforms.find((p) => p.ownsPath(input.rawPath))?.name ?? "unknown",
         operation: meta?.operation ?? "Unknown",
         meta,
       };
-      return chain(ctx);
+      const owner = byName.get(ctx.platform);
+      try {
+        ctx.body = await readBody(owner?.maxBodyBytes ?? largestBody);
+        return await chain(ctx);
+      } catch (err) {
+        if (err instanceof BodyTooLarge) return { ...(owner ? wire(ctx, owner.bodyTooLarge(ctx)) : neutral.bodyTooLarge()), headers: { Connection: "close" } };
+        onInternalError(err);
+        return owner ? wire(ctx, owner.internalError(ctx)) : neutral.internalError();
+      }
     },
   };
 }

@@ -7,13 +7,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from "http";
 import type { AddressInfo } from "net";
 import { createApp } from "./app";
 import { SystemClock, type Clock } from "./core/clock";
-import { parseQuery, type Reply } from "./core/http";
+import { BodyTooLarge, parseQuery, type Reply } from "./core/http";
 import { randomIds, seededIds, type IdGenerator } from "./core/ids";
 import { Store } from "./core/store";
 import { EMULATOR_DEFAULTS } from "./defaults";
 import type { FgCredentials, FgEnv } from "./functiongraph/env";
-import { fgErrors } from "./functiongraph/errors";
-import { MAX_BODY_BYTES } from "./functiongraph/limits";
 import { functionGraphPlatform } from "./functiongraph/routes";
 import { AkLockout } from "./functiongraph/ak-lockout";
 import { Executor } from "./functiongraph/runtime/executor";
@@ -73,15 +71,15 @@ export interface RunningEmulator {
   leancloud: LcCredentials;
 }
 
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
+/** Reads the whole body, or rejects as soon as it (or its announced length) passes `limit`. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers["content-length"] ?? 0) > limit) return reject(new BodyTooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) reject(new BodyTooLarge());
+      if (size > limit) reject(new BodyTooLarge());
       else chunks.push(c);
     });
     req.on("end", () => resolve(Buffer.concat(chunks)));
@@ -129,19 +127,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     authorizeRedirects: opts.minapp?.authorizeRedirects ?? true,
   };
   const platforms: EmulatedPlatform[] = [functionGraphPlatform(fg), minappPlatform(minapp), leanCloudPlatform(lc)];
-  const app = createApp(store, ids, platforms);
+  // The client gets only the platform's generic 500; the operator's log gets what broke.
+  const app = createApp(store, ids, platforms, (err) => opts.logger?.(`emulator error: ${(err as Error)?.stack ?? String(err)}`));
 
   const server = createServer((req, res) => {
     const requestId = ids.uuid();
     const [rawPath, search = ""] = (req.url ?? "/").split(/\?(.*)/s, 2);
-    readBody(req)
-      .then((body) => app.handle({ req, method: req.method ?? "GET", rawPath, query: parseQuery(search), headers: req.headers, body, requestId }))
-      .catch((err: unknown): Reply => {
-        if (err instanceof BodyTooLarge) return { status: 413, body: fgErrors.bodyTooLarge().body(), headers: { Connection: "close" } };
-        // A bug in the emulator: answer like the platform's internal error and say what broke.
-        return { status: 500, body: fgErrors.internal(`emulator error: ${(err as Error)?.stack ?? String(err)}`).body() };
-      })
-      .then((reply) => {
+    app
+      .handle({ req, method: req.method ?? "GET", rawPath, query: parseQuery(search), headers: req.headers, readBody: (limit) => readBody(req, limit), requestId })
+      .then((reply: Reply) => {
         opts.logger?.(`${req.method} ${rawPath} → ${reply.drop ? "dropped" : reply.status}`);
         write(res, reply, requestId);
       });

@@ -47,6 +47,9 @@ export abstract class WireError extends Error {
   abstract body(ctx: RequestContext): unknown;
 }
 
+/** The request body is over the limit of the platform it is addressed to. */
+export class BodyTooLarge extends Error {}
+
 export type Next = () => Promise<Reply>;
 export type Middleware = (ctx: RequestContext, next: Next) => Promise<Reply>;
 export type Handler = (ctx: RequestContext) => Promise<Reply>;

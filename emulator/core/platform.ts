@@ -33,6 +33,15 @@ export interface EmulatedPlatform {
   faultError(ctx: RequestContext, status: number, code?: string, msg?: string): WireError;
   /** The platform-shaped error for a path of this platform that no route matches. */
   noRoute(ctx: RequestContext): WireError;
+  /** Largest request body the platform accepts; a larger one is answered with `bodyTooLarge`. */
+  maxBodyBytes: number;
+  /** The platform-shaped 413 for a body over `maxBodyBytes`. */
+  bodyTooLarge(ctx: RequestContext): WireError;
+  /**
+   * The platform-shaped 500 for a failure of the emulator itself. Its body names no file, path
+   * or stack: those go to the operator's log, never onto the wire.
+   */
+  internalError(ctx: RequestContext): WireError;
   /** Extra control endpoints (timers, clock, dashboard-style edits...). */
   controlRoutes?: ControlRoute[];
   /** Stops timers and child processes. */

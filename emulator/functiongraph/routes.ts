@@ -8,6 +8,7 @@ import type { EmulatedPlatform } from "../core/platform";
 import { fgAuthMiddleware } from "./auth";
 import { PLATFORM, type FgEnv } from "./env";
 import { faultError, fgErrors } from "./errors";
+import { MAX_BODY_BYTES } from "./limits";
 import * as F from "./handlers/functions";
 import { keystoneCreateUserTokenByPassword } from "./handlers/iam";
 import { invokeFunction } from "./handlers/invoke";
@@ -83,6 +84,9 @@ export function functionGraphPlatform(env: FgEnv): EmulatedPlatform {
     auth: fgAuthMiddleware(env),
     faultError,
     noRoute: () => fgErrors.noRoute(),
+    maxBodyBytes: MAX_BODY_BYTES,
+    bodyTooLarge: () => fgErrors.bodyTooLarge(),
+    internalError: () => fgErrors.internal("Internal server error"),
     controlRoutes: [
       ...triggerControlRoutes(env, timers),
       { method: "GET", path: "/_emulator/functiongraph/invocations", handler: (ctx) => AS.controlListInvocations(env, ctx) },

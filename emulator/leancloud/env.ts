@@ -42,3 +42,6 @@ export const PLATFORM = "leancloud";
 export type Prod = 0 | 1;
 
 export const envName = (prod: Prod) => (prod === 1 ? "production" : "staging");
+
+/** Largest request body: the platform's load balancer caps requests at 100 MB (reference leancloud-api.md §4). */
+export const MAX_BODY_BYTES = 100 * 1024 * 1024;

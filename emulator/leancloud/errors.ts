@@ -56,9 +56,14 @@ const CONSOLE_OPS = new Set(["GetEngineGroups", "UpdateEnvironmentVariables", "G
 
 export const isConsoleOperation = (operation: string) => CONSOLE_OPS.has(operation);
 
+/** An error in the shape of the API the request went to: console (with errorEventID) or not. */
+export function lcErrorFor(ctx: RequestContext, status: number, message: string, code: number | string = 1): WireError {
+  const Kind = isConsoleOperation(ctx.operation) ? ConsoleError : LcError;
+  return new Kind(status, code, message);
+}
+
 export function faultError(ctx: RequestContext, status: number, code?: string, msg?: string): WireError {
   const numeric = code !== undefined && /^-?\d+$/.test(code) ? Number(code) : code;
   const message = msg ?? (status === 429 ? "Too many requests." : "injected fault");
-  const Kind = isConsoleOperation(ctx.operation) ? ConsoleError : LcError;
-  return new Kind(status, numeric ?? (status === 429 ? 155 : 1), message);
+  return lcErrorFor(ctx, status, message, numeric ?? (status === 429 ? 155 : 1));
 }

@@ -29,8 +29,8 @@ import type { Reply, RequestContext } from "../core/http";
 import type { EmulatedPlatform } from "../core/platform";
 import { lcAuthMiddleware } from "./auth";
 import { lcControlRoutes } from "./control";
-import { PLATFORM, type LcEnv } from "./env";
-import { faultError, lcErrors } from "./errors";
+import { MAX_BODY_BYTES, PLATFORM, type LcEnv } from "./env";
+import { faultError, lcErrorFor, lcErrors } from "./errors";
 import * as C from "./handlers/console";
 import * as Fn from "./handlers/functions";
 import * as U from "./handlers/users";
@@ -91,6 +91,9 @@ export function leanCloudPlatform(env: LcEnv): EmulatedPlatform {
     auth: lcAuthMiddleware(env),
     faultError,
     noRoute: (ctx) => lcErrors.noRoute(ctx.rawPath),
+    maxBodyBytes: MAX_BODY_BYTES,
+    bodyTooLarge: (ctx) => lcErrorFor(ctx, 413, "Request entity too large."),
+    internalError: (ctx) => lcErrorFor(ctx, 500, "Internal server error."),
     controlRoutes: lcControlRoutes(env),
     close: () => env.engines.close(),
   };

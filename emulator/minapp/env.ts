@@ -54,3 +54,9 @@ export const unixSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
 /** Unix seconds with a fraction (job timestamps). */
 export const unixFloat = (d: Date) => d.getTime() / 1000;
+
+/**
+ * Largest request body. The platform documents none; function code is one source file, so
+ * 64 MiB is far above anything real and only stops runaway uploads.
+ */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;

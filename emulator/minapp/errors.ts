@@ -18,6 +18,7 @@ export const minappErrors = {
   notFound: (detail = "cloud function not found") => new MinAppError(404, detail),
   noRoute: () => new MinAppError(404, "not found"),
   internal: (detail: string) => new MinAppError(500, detail),
+  bodyTooLarge: () => new MinAppError(413, "request entity too large"),
 } as const;
 
 export function faultError(_ctx: unknown, status: number, _code?: string, msg?: string): WireError {

@@ -7,7 +7,7 @@ import type { Reply, RequestContext } from "../core/http";
 import type { ControlRoute, EmulatedPlatform } from "../core/platform";
 import { minappAuthMiddleware } from "./auth";
 import { minappControlRoutes } from "./control";
-import { PLATFORM, type MinAppEnv } from "./env";
+import { MAX_BODY_BYTES, PLATFORM, type MinAppEnv } from "./env";
 import { faultError, minappErrors } from "./errors";
 import * as F from "./handlers/functions";
 import * as J from "./handlers/jobs";
@@ -78,6 +78,9 @@ export function minappPlatform(env: MinAppEnv): EmulatedPlatform {
     auth: minappAuthMiddleware(env),
     faultError,
     noRoute: () => minappErrors.noRoute(),
+    maxBodyBytes: MAX_BODY_BYTES,
+    bodyTooLarge: () => minappErrors.bodyTooLarge(),
+    internalError: () => minappErrors.internal("internal error"),
     controlRoutes: minappControlRoutes(env) as ControlRoute[],
     close: () => env.executor.close(),
   };

@@ -1,11 +1,14 @@
 /**
- * Runs Node.js handlers in child processes with the function's timeout and memory size enforced,
- * at most `maxConcurrency` at a time (further invocations wait their turn).
+ * Runs Node.js handlers in child processes (core/child-runtime) with the function's timeout and
+ * memory size enforced, at most `maxConcurrency` at a time (further invocations wait their turn).
  */
-import { fork, type ChildProcess } from "child_process";
 import * as path from "path";
+import { ChildPool, type ChildRun } from "../../core/child-runtime/child-pool";
+import { childScriptPath } from "../../core/child-runtime/script-path";
 import { codeDir } from "./code-cache";
-import { runnerPath } from "./runner-path";
+import type { DoneMessage, FunctionErrorBody, InvokeMessage } from "./messages";
+
+export type { FunctionErrorBody } from "./messages";
 
 export interface InvokeJob {
   digest: string;
@@ -28,83 +31,57 @@ export interface InvokeJob {
   dependencies?: { digest: string; code: Buffer }[];
 }
 
-export interface FunctionErrorBody {
-  errorMessage: string;
-  errorType: string;
-  stackTrace: string[];
-}
-
 export type InvokeOutcome =
   | { kind: "ok"; result: string; log: string; durationMs: number }
   | { kind: "error"; error: FunctionErrorBody; log: string; durationMs: number }
   | { kind: "timeout"; log: string; durationMs: number };
 
-type ChildMessage = { type: "log"; line: string } | { type: "done"; outcome: { ok: true; result: string } | { ok: false; error: FunctionErrorBody } };
+const RUNNER = { dir: __dirname, name: "runner", tempFolder: "runner", prefix: "runner" };
 
 export class Executor {
-  private running = 0;
-  private readonly waiting: Array<() => void> = [];
-  private readonly children = new Set<ChildProcess>();
+  private readonly pool: ChildPool;
 
   /** @param maxConcurrency simultaneous child processes (default 8). */
-  constructor(private readonly maxConcurrency = 8) {}
+  constructor(maxConcurrency?: number) {
+    this.pool = new ChildPool(maxConcurrency);
+  }
 
-  async invoke(job: InvokeJob): Promise<InvokeOutcome> {
-    if (this.running >= this.maxConcurrency) await new Promise<void>((r) => this.waiting.push(r));
-    this.running++;
-    try {
+  invoke(job: InvokeJob): Promise<InvokeOutcome> {
+    return this.pool.withSlot(async () => {
       const depDirs = await Promise.all((job.dependencies ?? []).map((d) => codeDir(d.digest, d.code)));
-      return await this.run(job, await codeDir(job.digest, job.code), depDirs);
-    } finally {
-      this.running--;
-      this.waiting.shift()?.();
-    }
+      const dir = await codeDir(job.digest, job.code);
+      return outcomeOf(job, await this.pool.run<DoneMessage>(childSpec(job, dir, depDirs)));
+    });
   }
 
   /** Kills every running child (emulator shutdown). */
   close(): void {
-    for (const child of this.children) child.kill("SIGKILL");
+    this.pool.close();
   }
+}
 
-  private run(job: InvokeJob, dir: string, depDirs: string[] = []): Promise<InvokeOutcome> {
-    const nodePath = depDirs.flatMap((d) => [path.join(d, "node_modules"), d]).join(path.delimiter);
-    const dot = job.handler.lastIndexOf(".");
-    const started = Date.now();
-    const lines: string[] = [];
-    const child = fork(runnerPath(), [], {
-      // Replace (not extend) the parent's flags: jest's or ts-node's must not leak in.
-      execArgv: [`--max-old-space-size=${job.memorySize}`],
-      env: { PATH: process.env.PATH ?? "", ...job.env, RUNTIME_FUNC_NAME: job.functionName, RUNTIME_PACKAGE: job.packageName, RUNTIME_PROJECT_ID: job.projectId, RUNTIME_MEMORY: String(job.memorySize), RUNTIME_TIMEOUT: String(job.timeoutSeconds), RUNTIME_HANDLER: job.handler, RUNTIME_CODE_ROOT: dir, ...(nodePath ? { NODE_PATH: nodePath } : {}) },
-      cwd: dir,
-      stdio: ["ignore", "pipe", "pipe", "ipc"],
-      serialization: "json",
-    });
-    this.children.add(child);
-    // Output that bypasses console (process.stdout.write) still belongs in the log.
-    child.stdout?.on("data", (d: Buffer) => lines.push(d.toString("utf8").trimEnd()));
-    child.stderr?.on("data", (d: Buffer) => lines.push(d.toString("utf8").trimEnd()));
-    return new Promise<InvokeOutcome>((resolve) => {
-      let outcome: InvokeOutcome | undefined;
-      const finish = (o: InvokeOutcome) => (outcome ??= o);
-      const elapsed = () => Date.now() - started;
-      const log = () => lines.join("\n");
-      const timer = setTimeout(() => {
-        finish({ kind: "timeout", log: log(), durationMs: elapsed() });
-        child.kill("SIGKILL");
-      }, job.timeoutSeconds * 1000);
-      child.on("message", (m: ChildMessage) => {
-        if (m.type === "log") lines.push(m.line);
-        else if (m.outcome.ok) finish({ kind: "ok", result: m.outcome.result, log: log(), durationMs: elapsed() });
-        else finish({ kind: "error", error: m.outcome.error, log: log(), durationMs: elapsed() });
-      });
-      // "close" (not "exit"): it fires only after the IPC channel drained, so "done" is never lost.
-      child.on("close", (code, signal) => {
-        clearTimeout(timer);
-        this.children.delete(child);
-        const error = { errorMessage: `runtime exited unexpectedly (code ${code}, signal ${signal}); the function may have run out of its ${job.memorySize} MB`, errorType: "RuntimeExitError", stackTrace: [] };
-        resolve(outcome ?? { kind: "error", error, log: log(), durationMs: elapsed() });
-      });
-      child.send({ type: "invoke", dir, file: job.handler.slice(0, dot), fn: job.handler.slice(dot + 1), event: job.event, requestId: job.requestId, functionName: job.functionName, packageName: job.packageName, projectId: job.projectId, memorySize: job.memorySize, timeoutMs: job.timeoutSeconds * 1000, userData: job.env });
-    });
-  }
+function childSpec(job: InvokeJob, dir: string, depDirs: string[]) {
+  const nodePath = depDirs.flatMap((d) => [path.join(d, "node_modules"), d]).join(path.delimiter);
+  const dot = job.handler.lastIndexOf(".");
+  const runtimeVars = { RUNTIME_FUNC_NAME: job.functionName, RUNTIME_PACKAGE: job.packageName, RUNTIME_PROJECT_ID: job.projectId, RUNTIME_MEMORY: String(job.memorySize), RUNTIME_TIMEOUT: String(job.timeoutSeconds), RUNTIME_HANDLER: job.handler, RUNTIME_CODE_ROOT: dir };
+  const start: InvokeMessage = { type: "invoke", dir, file: job.handler.slice(0, dot), fn: job.handler.slice(dot + 1), event: job.event, requestId: job.requestId, functionName: job.functionName, packageName: job.packageName, projectId: job.projectId, memorySize: job.memorySize, timeoutMs: job.timeoutSeconds * 1000, userData: job.env };
+  return {
+    script: childScriptPath(RUNNER),
+    memoryMb: job.memorySize,
+    timeoutMs: job.timeoutSeconds * 1000,
+    env: { PATH: process.env.PATH ?? "", ...job.env, ...runtimeVars, ...(nodePath ? { NODE_PATH: nodePath } : {}) },
+    cwd: dir,
+    start,
+  };
+}
+
+/** The log is what had arrived when the invocation ended, one line per message or output chunk. */
+function outcomeOf(job: InvokeJob, run: ChildRun<DoneMessage>): InvokeOutcome {
+  const log = run.lines.slice(0, run.linesAtEnd).join("\n");
+  const durationMs = Math.round(run.elapsedMs);
+  const { end } = run;
+  if (end.how === "timeout") return { kind: "timeout", log, durationMs };
+  if (end.how === "done") return end.message.outcome.ok ? { kind: "ok", result: end.message.outcome.result, log, durationMs } : { kind: "error", error: end.message.outcome.error, log, durationMs };
+  const error = { errorMessage: `runtime exited unexpectedly (code ${end.code}, signal ${end.signal}); the function may have run out of its ${job.memorySize} MB`, errorType: "RuntimeExitError", stackTrace: [] };
+  return { kind: "error", error, log, durationMs };
 }

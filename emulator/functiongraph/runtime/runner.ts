@@ -6,23 +6,7 @@
  */
 import * as path from "path";
 import { format } from "util";
-
-interface InvokeMessage {
-  type: "invoke";
-  dir: string;
-  file: string;
-  fn: string;
-  event: unknown;
-  requestId: string;
-  functionName: string;
-  packageName: string;
-  projectId: string;
-  memorySize: number;
-  timeoutMs: number;
-  userData: Record<string, string>;
-}
-
-type Outcome = { ok: true; result: string } | { ok: false; error: { errorMessage: string; errorType: string; stackTrace: string[] } };
+import type { InvokeMessage, RunnerOutcome as Outcome } from "./messages";
 
 function send(message: unknown): Promise<void> {
   return new Promise((resolve) => (process.send ? process.send(message, () => resolve()) : resolve()));

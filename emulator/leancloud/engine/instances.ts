@@ -7,7 +7,10 @@
 import { fork, type ChildProcess } from "child_process";
 import { request } from "http";
 import * as path from "path";
-import { hostPath } from "./host-path";
+import { childScriptPath } from "../../core/child-runtime/script-path";
+
+/** The engine host script, run by every instance (built host.js, or host.ts transpiled). */
+const HOST = { dir: __dirname, name: "host", tempFolder: "leancloud-host", prefix: "host" };
 
 export interface InstanceSpec {
   /** "<group>/<prod>": one instance per key. */
@@ -115,7 +118,7 @@ export class EngineInstances {
 
   private spawn(spec: InstanceSpec): Promise<Instance> {
     const shared = emulatorNodeModules();
-    const child = fork(hostPath(), [], {
+    const child = fork(childScriptPath(HOST), [], {
       execArgv: [],
       cwd: spec.dir,
       env: {

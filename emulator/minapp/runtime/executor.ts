@@ -1,12 +1,16 @@
 /**
- * Runs MinApp function code in child processes (one per job) with the job's time limit and the
- * plan's memory enforced, at most `maxConcurrency` at a time (further jobs wait their turn).
+ * Runs MinApp function code in child processes (core/child-runtime, one per job) with the job's
+ * time limit and the plan's memory enforced, at most `maxConcurrency` at a time (further jobs
+ * wait their turn).
  */
-import { fork, type ChildProcess } from "child_process";
 import { mkdirSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { minappRunnerPath } from "./runner-path";
+import { ChildPool, type ChildRun } from "../../core/child-runtime/child-pool";
+import { childScriptPath } from "../../core/child-runtime/script-path";
+import type { DoneMessage, FunctionError, RunMessage } from "./messages";
+
+export type { FunctionError } from "./messages";
 
 export interface RunJob {
   functionName: string;
@@ -14,12 +18,6 @@ export interface RunJob {
   event: unknown;
   timeoutMs: number;
   memoryMb: number;
-}
-
-export interface FunctionError {
-  message: string;
-  type: string;
-  stack: string;
 }
 
 interface Common {
@@ -32,79 +30,46 @@ interface Common {
 
 export type RunOutcome = (({ kind: "ok"; data: unknown } | { kind: "error"; error: FunctionError }) & Common) | ({ kind: "timeout" } & Common);
 
-type ChildMessage =
-  | { type: "log"; line: string }
-  | { type: "done"; memUsage: number; answer: { ok: true; data: string } | { ok: false; error: FunctionError } };
-
 /** Where the function file "lives": a folder of its own, so `require` resolves nothing of ours. */
 const WORK_DIR = path.join(tmpdir(), "cloudfn-emulator", "minapp");
 
+const RUNNER = { dir: __dirname, name: "runner", tempFolder: "runner", prefix: "minapp-runner" };
+
+/** Raw output carries no level of its own: stdout logs as LOG, stderr as ERROR, like the runner's lines. */
+const formatOutput = (stream: "stdout" | "stderr", text: string) => `${new Date().toISOString()} ${stream === "stdout" ? "LOG" : "ERROR"} ${text}`;
+
 export class MinAppExecutor {
-  private running = 0;
-  private readonly waiting: Array<() => void> = [];
-  private readonly children = new Set<ChildProcess>();
-  private closed = false;
+  private readonly pool: ChildPool;
 
   /** @param maxConcurrency simultaneous child processes (default 8). */
-  constructor(private readonly maxConcurrency = 8) {}
+  constructor(maxConcurrency?: number) {
+    this.pool = new ChildPool(maxConcurrency);
+  }
 
-  async run(job: RunJob): Promise<RunOutcome> {
-    if (this.running >= this.maxConcurrency) await new Promise<void>((r) => this.waiting.push(r));
-    this.running++;
-    try {
-      return await this.spawn(job);
-    } finally {
-      this.running--;
-      this.waiting.shift()?.();
-    }
+  run(job: RunJob): Promise<RunOutcome> {
+    return this.pool.withSlot(async () => {
+      if (this.pool.closed) return { kind: "error", error: { message: "emulator is shutting down", type: "Error", stack: "" }, log: [], durationMs: 0, memUsage: 0 };
+      mkdirSync(WORK_DIR, { recursive: true });
+      const start: RunMessage = { type: "run", code: job.code, filename: path.join(WORK_DIR, `${encodeURIComponent(job.functionName)}.js`), event: job.event };
+      const spec = { script: childScriptPath(RUNNER), memoryMb: job.memoryMb, timeoutMs: job.timeoutMs, env: { PATH: process.env.PATH ?? "" }, cwd: WORK_DIR, start, formatOutput };
+      return outcomeOf(job, await this.pool.run<DoneMessage>(spec));
+    });
   }
 
   /** Kills every running child (emulator shutdown); later jobs fail at once. */
   close(): void {
-    this.closed = true;
-    for (const child of this.children) child.kill("SIGKILL");
+    this.pool.close();
   }
+}
 
-  private spawn(job: RunJob): Promise<RunOutcome> {
-    const started = process.hrtime.bigint();
-    const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
-    const log: string[] = [];
-    if (this.closed) return Promise.resolve({ kind: "error", error: { message: "emulator is shutting down", type: "Error", stack: "" }, log, durationMs: 0, memUsage: 0 });
-    mkdirSync(WORK_DIR, { recursive: true });
-    const child = fork(minappRunnerPath(), [], {
-      // Replace (not extend) the parent's flags: jest's or ts-node's must not leak in.
-      execArgv: [`--max-old-space-size=${job.memoryMb}`],
-      env: { PATH: process.env.PATH ?? "" },
-      cwd: WORK_DIR,
-      stdio: ["ignore", "pipe", "pipe", "ipc"],
-      serialization: "json",
-    });
-    this.children.add(child);
-    // Output that bypasses console (process.stdout.write) still belongs in the log.
-    const raw = (level: string) => (d: Buffer) => log.push(`${new Date().toISOString()} ${level} ${d.toString("utf8").trimEnd()}`);
-    child.stdout?.on("data", raw("LOG"));
-    child.stderr?.on("data", raw("ERROR"));
-    return new Promise<RunOutcome>((resolve) => {
-      let outcome: RunOutcome | undefined;
-      const finish = (o: RunOutcome) => (outcome ??= o);
-      const timer = setTimeout(() => {
-        finish({ kind: "timeout", log, durationMs: elapsed(), memUsage: 0 });
-        child.kill("SIGKILL");
-      }, job.timeoutMs);
-      child.on("message", (m: ChildMessage) => {
-        if (m.type === "log") log.push(m.line);
-        else if (m.answer.ok) finish({ kind: "ok", data: JSON.parse(m.answer.data), log, durationMs: elapsed(), memUsage: m.memUsage });
-        else finish({ kind: "error", error: m.answer.error, log, durationMs: elapsed(), memUsage: m.memUsage });
-      });
-      // "close" (not "exit"): it fires only after the IPC channel drained, so "done" is never lost.
-      child.on("close", (code, signal) => {
-        clearTimeout(timer);
-        this.children.delete(child);
-        const message = `runtime exited unexpectedly (code ${code}, signal ${signal}); the function may have run out of its ${job.memoryMb} MB`;
-        resolve(outcome ?? { kind: "error", error: { message, type: "RuntimeExitError", stack: "" }, log, durationMs: elapsed(), memUsage: 0 });
-      });
-      const filename = path.join(WORK_DIR, `${encodeURIComponent(job.functionName)}.js`);
-      child.send({ type: "run", code: job.code, filename, event: job.event });
-    });
+/** The log is every line up to the child's close (output after the answer included). */
+function outcomeOf(job: RunJob, run: ChildRun<DoneMessage>): RunOutcome {
+  const { end, lines: log, elapsedMs: durationMs } = run;
+  if (end.how === "timeout") return { kind: "timeout", log, durationMs, memUsage: 0 };
+  if (end.how === "done") {
+    const { answer, memUsage } = end.message;
+    return answer.ok ? { kind: "ok", data: JSON.parse(answer.data), log, durationMs, memUsage } : { kind: "error", error: answer.error, log, durationMs, memUsage };
   }
+  const message = `runtime exited unexpectedly (code ${end.code}, signal ${end.signal}); the function may have run out of its ${job.memoryMb} MB`;
+  return { kind: "error", error: { message, type: "RuntimeExitError", stack: "" }, log, durationMs, memUsage: 0 };
 }

@@ -13,19 +13,7 @@
 import Module from "module";
 import * as path from "path";
 import { format } from "util";
-
-interface RunMessage {
-  type: "run";
-  code: string;
-  filename: string;
-  event: unknown;
-}
-
-interface ErrorShape {
-  message: string;
-  type: string;
-  stack: string;
-}
+import type { FunctionError as ErrorShape, RunMessage } from "./messages";
 
 type Answer = { ok: true; data: unknown } | { ok: false; error: ErrorShape };
 
