@@ -7,9 +7,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { clearStackConfig } from "../../provider/functiongraph/config";
 import { provider as fnProvider } from "../../provider/functiongraph/function";
-import { FunctionInputs } from "../../provider/functiongraph/function-schema";
+import { FunctionInputs } from "../../provider/functiongraph/function/schema";
 import { provider, tuning } from "../../provider/functiongraph/trigger";
-import { TriggerInputs } from "../../provider/functiongraph/trigger-schema";
+import { TriggerInputs } from "../../provider/functiongraph/trigger/schema";
 import { tuning as fnTuning } from "../../provider/functiongraph/function";
 
 let emu: RunningEmulator;

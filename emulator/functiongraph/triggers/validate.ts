@@ -5,8 +5,8 @@
  */
 import {
   NO_DISABLE_TYPES, TIMER_NAME_RE, TRIGGER_STATUSES, TRIGGER_TYPES, UPDATABLE_EVENT_DATA, missingEventData,
-} from "../../../provider/functiongraph/trigger-rules";
-import { parseSchedule, type NextFire } from "../../../provider/functiongraph/trigger-schedule";
+} from "../../../provider/functiongraph/trigger/rules";
+import { parseSchedule, type NextFire } from "../../../provider/functiongraph/trigger/schedule";
 import { fgErrors } from "../errors";
 import { triggerErrors } from "./errors";
 
