@@ -9,7 +9,7 @@
  *   check  — none (zod validation: ranges, destination types and their params).
  *   diff   — none (compares with the old outputs; destinations as typed objects).
  *   create — with `adopt: true`: ShowFunctionAsyncInvokeConfig (A2), then A1 only if a field
- *            differs (async-invoke-config-adopt.ts, docs/adopt.md). Otherwise
+ *            differs (adopt.ts, docs/adopt.md). Otherwise
  *            UpdateFunctionAsyncInvokeConfig (A1, PUT, create-or-replace: a create whose
  *            response was lost is simply repeated, never duplicated).
  *   read   — ShowFunctionAsyncInvokeConfig (A2); 404 (no config, or no function) means gone.

@@ -19,7 +19,7 @@
  *            etag (MD5 of our zip), runtime and description match; otherwise it posts again.
  *            With `adopt: true`: ListDependencies + ListDependencyVersion and record the version
  *            (adoptVersion, or the newest) if it matches the program; never a write
- *            (dependency-version-adopt.ts, docs/adopt.md).
+ *            (adopt.ts, docs/adopt.md).
  *   read   — ShowDependencyVersion (D4); 404 means gone.
  *   update — never called (every change replaces).
  *   delete — DeleteDependencyVersion (D5); 404 is success; 412 FSS.1033 (still used) is reported.

@@ -12,7 +12,7 @@
  *   check  — none (zod validation, deterministic zip hash of the code archive).
  *   diff   — none (compares declared fields with the OLD OUTPUTS; code by codeHash).
  *   create — with `adopt: true`: ShowFunctionConfig (F3), then F4 / F6 only for what differs
- *            (function-adopt.ts, docs/adopt.md). Otherwise CreateFunction (F1); then UpdateFunctionCode (F6) only when dependencies are set.
+ *            (adopt.ts, docs/adopt.md). Otherwise CreateFunction (F1); then UpdateFunctionCode (F6) only when dependencies are set.
  *            On 409 FSS.1061 (a lost response of our own earlier create) ShowFunctionConfig (F3)
  *            and adopt when its digest equals the SHA-512 of our zip, then F4 (+ F6 for deps).
  *   read   — ShowFunctionConfig (F3); 404 means gone.

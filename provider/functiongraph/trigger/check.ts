@@ -1,6 +1,6 @@
 /**
  * `check` for triggers: validation with zero HTTP calls, schedules included (the platform's
- * rules, provider/functiongraph/trigger-schedule.ts). Properties unknown during preview skip
+ * rules, provider/functiongraph/trigger/schedule.ts). Properties unknown during preview skip
  * validation and pass through as the unknown sentinel.
  */
 import { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";

@@ -13,7 +13,7 @@
  *   diff   — none (compares declared fields with the old outputs).
  *   create — with `adopt: true`: ShowFunctionTrigger (T3) by adoptId, or ListFunctionTriggers
  *            (T2) for a TIMER by name, then UpdateTrigger (T4) only if status or tuning differ
- *            (trigger-adopt.ts, docs/adopt.md). Otherwise CreateFunctionTrigger (T1). On 409 (a lost response of our own earlier create, or
+ *            (adopt.ts, docs/adopt.md). Otherwise CreateFunctionTrigger (T1). On 409 (a lost response of our own earlier create, or
  *            a same-named timer) ListFunctionTriggers (T2) and adopt the trigger whose type and
  *            event_data match, UpdateTrigger (T4) if its status differs; else fail clearly.
  *   read   — ShowFunctionTrigger (T3), never a list; 404, or the platform's 500 FSS.0500

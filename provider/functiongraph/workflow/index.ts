@@ -7,13 +7,13 @@
  * In place: description, start, functions, states, constants, retries, expressConfig — one
  *   UpdateWorkFlow call carrying the whole definition.
  * Computed outputs: workflowUrn, workflowId, createdTime, updatedTime, createdBy.
- * The definition is typed and canonical (workflow-definition.ts): key order, the order of
+ * The definition is typed and canonical (flow.ts): key order, the order of
  *   states/functions/retries and spelled-out defaults never cause a diff.
  * API calls per step (functiongraph-api.md §6):
  *   check  — none (field rules, then references: start, transitions, functions, retries).
  *   diff   — none (canonical definition parts against the old outputs).
  *   create — with `adopt: true`: ListWorkflow by name + ShowWorkFlow (W3), then UpdateWorkFlow (W4)
- *            only if the definition differs (workflow-adopt.ts, docs/adopt.md). Otherwise
+ *            only if the definition differs (adopt.ts, docs/adopt.md). Otherwise
  *            CreateWorkflow (W1). On 409 (our own earlier create whose response was lost, or a
  *            workflow made elsewhere) ListWorkflow by name + ShowWorkFlow (W3): adopted when its
  *            definition equals ours, refused otherwise.

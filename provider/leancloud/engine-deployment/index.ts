@@ -14,7 +14,7 @@
  *            GET /1.1/engine/events/poll/<token> until done; GET groups again (versionTag);
  *            GET /1.1/functions/_ops/metadatas (master key, X-LC-Prod).
  *            With `adopt: true`: GET groups, then either record the live version (adoptVersion
- *            equals its versionTag; + metadatas) or deploy as above (deployment-adopt.ts).
+ *            equals its versionTag; + metadatas) or deploy as above (adopt.ts).
  *   read   — GET groups (+ metadatas); no group or no version → gone; another version →
  *            codeHash becomes `drift:<version>` so the next `up` redeploys the declared code.
  *   update — as create when codeHash changed; otherwise no call.

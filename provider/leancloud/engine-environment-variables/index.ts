@@ -13,7 +13,7 @@
  *   diff   — none.
  *   create — GET /1.1/engine/groups?all=true; PATCH /1.1/engine/groups/<g> {environments}.
  *            With `adopt: true` the PATCH is sent only if a declared value differs
- *            (env-vars-adopt.ts, docs/adopt.md).
+ *            (adopt.ts, docs/adopt.md).
  *   read   — GET groups: owned plain names report their live values (a removed name drops out);
  *            an owned secret whose live value hashes differently, or is gone, becomes `drift:`.
  *   update — GET groups; PATCH (names dropped from the declaration are removed).

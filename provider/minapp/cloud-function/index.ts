@@ -10,7 +10,7 @@
  * API calls per step (minapp-api.md §3.2; the token flow of §2 runs once per process):
  *   check  — none (zod validation; bundles archives with esbuild; parses the source).
  *   diff   — none (compares name, environmentId, source, remark, planCircle with old outputs).
- *   create — with `adopt: true`: GET, then one PATCH only for what differs (cloud-function-adopt.ts,
+ *   create — with `adopt: true`: GET, then one PATCH only for what differs (adopt.ts,
  *            docs/adopt.md). Otherwise POST cloud-function/; then one PATCH only when planCircle is not P_FREE (create
  *            does not take it). If the POST fails because the name exists, GET it and adopt it
  *            when its code is exactly ours (our own create whose response was lost); otherwise
