@@ -149,7 +149,7 @@ describe("DependencyVersion provider against the emulator", () => {
     expect(await ops()).toEqual(["CreateDependencyVersion 200", "ShowDependencyVersion 200", "DeleteDependencyVersion 204", "ShowDependencyVersion 404", "DeleteDependencyVersion 404"]);
   });
 
-  it("a create whose response was lost adopts the version it made instead of adding another", async () => {
+  it("a create whose response was lost reconciles with the version it made instead of adding another", async () => {
     configure();
     await fetch(`${emu.url}/_emulator/faults`, {
       method: "POST", headers: { "content-type": "application/json" },

@@ -161,7 +161,7 @@ describe("Workflow provider against the emulator", () => {
     ]);
   });
 
-  it("adopts its own workflow after a lost create response and refuses a different one of the same name", async () => {
+  it("reconciles its own workflow after a lost create response and refuses a different one of the same name", async () => {
     configure();
     await fetch(`${emu.url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ operation: "CreateWorkflow", dropAfter: true, times: 1 }) });
     const outs = (await provider.create(await checked(program()))).outs!;

@@ -117,7 +117,7 @@ describe("minapp CloudFunction provider against the emulator", () => {
     expect((await minappCall(emu.url, "GET", functionPath("hello"))).status).toBe(200);
   });
 
-  it("a create whose response was lost is adopted on retry; someone else's function is not", async () => {
+  it("a create whose response was lost is reconciled on retry; someone else's function is not", async () => {
     await control("POST", "faults", { platform: "minapp", operation: "CreateCloudFunction", dropAfter: true, times: 1 });
     const { id, outs } = await provider.create(await checked());
     expect(id).toBe("hello");

@@ -15,7 +15,7 @@
  *   diff   — none (declared fields against the old outputs; code by codeHash).
  *   create — CreateDependencyVersion (D1), without transport retries: a repeated POST would add
  *            another version. After a lost or failed response it lists the versions of the name
- *            (ListDependencies D2 + ListDependencyVersion D3) and adopts the newest one whose
+ *            (ListDependencies D2 + ListDependencyVersion D3) and reconciles: takes the newest one whose
  *            etag (MD5 of our zip), runtime and description match; otherwise it posts again.
  *            With `adopt: true`: ListDependencies + ListDependencyVersion and record the version
  *            (adoptVersion, or the newest) if it matches the program; never a write
@@ -51,7 +51,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const transient = (e: unknown) => e instanceof TransportError || e instanceof ServerError || e instanceof ThrottledError;
 
 /** The version a lost create response may have made: the newest that matches our request. */
-async function findCreated(fg: FunctionGraphClient, body: CreateDependencyVersionBody, zip: Buffer | undefined): Promise<DependencyVersionInfo | undefined> {
+async function reconcileLostCreate(fg: FunctionGraphClient, body: CreateDependencyVersionBody, zip: Buffer | undefined): Promise<DependencyVersionInfo | undefined> {
   const versions = await dependencyApi.versionsByName(fg, body.name);
   return versions.filter((v) => matchesRequest(v, body, zip)).sort((a, b) => b.version - a.version)[0];
 }
@@ -64,7 +64,7 @@ async function createOnce(fg: FunctionGraphClient, body: CreateDependencyVersion
     } catch (e) {
       if (!transient(e) || attempt >= tuning.createAttempts) throw e;
       // A 429 was never applied; any other failure may have created the version.
-      const created = e instanceof ThrottledError ? undefined : await findCreated(fg, body, zip);
+      const created = e instanceof ThrottledError ? undefined : await reconcileLostCreate(fg, body, zip);
       if (created) return created;
       await sleep(tuning.createRetryDelayMs * attempt);
     }

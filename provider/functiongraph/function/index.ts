@@ -14,7 +14,7 @@
  *   create — with `adopt: true`: ShowFunctionConfig (F3), then F4 / F6 only for what differs
  *            (adopt.ts, docs/adopt.md). Otherwise CreateFunction (F1); then UpdateFunctionCode (F6) only when dependencies are set.
  *            On 409 FSS.1061 (a lost response of our own earlier create) ShowFunctionConfig (F3)
- *            and adopt when its digest equals the SHA-512 of our zip, then F4 (+ F6 for deps).
+ *            and reconcile (keep it) when its digest equals the SHA-512 of our zip, then F4 (+ F6 for deps).
  *   read   — ShowFunctionConfig (F3); 404 means gone.
  *   update — UpdateFunctionConfig (F4) only if config fields changed; UpdateFunctionCode (F6)
  *            only if code, codeUrl or dependencies changed.
@@ -55,7 +55,7 @@ async function finishCreate(fg: FunctionGraphClient, inputs: FunctionInputs, cod
 }
 
 /** The function exists already: ours (lost create response) if its digest is our code's SHA-512. */
-async function adopt(fg: FunctionGraphClient, inputs: FunctionInputs, code: Awaited<ReturnType<typeof buildCode>>, cause: ConflictError) {
+async function reconcileLostCreate(fg: FunctionGraphClient, inputs: FunctionInputs, code: Awaited<ReturnType<typeof buildCode>>, cause: ConflictError) {
   const urn = functionUrn(resolveSettings(), inputs.package, inputs.name);
   const live = await fg.getFunctionConfig(unqualifiedUrn(urn));
   if (!code || live.digest !== sha512Hex(code.zip)) {
@@ -101,7 +101,7 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
       info = await fg.createFunction(createBody(inputs, code?.zip));
     } catch (e) {
       if (!(e instanceof ConflictError && e.code === "FSS.1061")) throw e;
-      info = await adopt(fg, inputs, code, e);
+      info = await reconcileLostCreate(fg, inputs, code, e);
     }
     const codeInfo = await finishCreate(fg, inputs, code, unqualifiedUrn(info.func_urn));
     const outs = outputsFrom(inputs, code?.hash, computedFrom(info, codeInfo));

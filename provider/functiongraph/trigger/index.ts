@@ -14,7 +14,7 @@
  *   create — with `adopt: true`: ShowFunctionTrigger (T3) by adoptId, or ListFunctionTriggers
  *            (T2) for a TIMER by name, then UpdateTrigger (T4) only if status or tuning differ
  *            (adopt.ts, docs/adopt.md). Otherwise CreateFunctionTrigger (T1). On 409 (a lost response of our own earlier create, or
- *            a same-named timer) ListFunctionTriggers (T2) and adopt the trigger whose type and
+ *            a same-named timer) ListFunctionTriggers (T2) and reconcile with the trigger whose type and
  *            event_data match, UpdateTrigger (T4) if its status differs; else fail clearly.
  *   read   — ShowFunctionTrigger (T3), never a list; 404, or the platform's 500 FSS.0500
  *            "Error getting associated function" (parent function gone), means gone.
@@ -53,7 +53,7 @@ export function isGone(e: unknown): boolean {
 const NORMALIZERS = { status: (v: unknown) => v ?? DEFAULTS.status };
 
 /** Our own trigger from a create whose response was lost, or a clear error. */
-async function adopt(fg: FunctionGraphClient, inputs: TriggerInputs, cause: ConflictError): Promise<TriggerInfo> {
+async function reconcileLostCreate(fg: FunctionGraphClient, inputs: TriggerInputs, cause: ConflictError): Promise<TriggerInfo> {
   const mine = (await fg.listTriggers(inputs.functionUrn)).find((t) => matches(t, inputs));
   if (!mine) {
     throw new Error(`a ${inputs.type} trigger that conflicts with this one already exists on ${inputs.functionUrn} and does not match its settings, so it was not created by this deployment; delete it or change the settings (${cause.message})`);
@@ -96,7 +96,7 @@ export const provider: ResourceProvider<TriggerInputs, TriggerOutputs> = {
       info = await fg.createTrigger(inputs.functionUrn, createBody(inputs));
     } catch (e) {
       if (!(e instanceof ConflictError)) throw e;
-      info = await adopt(fg, inputs, e);
+      info = await reconcileLostCreate(fg, inputs, e);
     }
     const outs = outputsFrom(inputs.functionUrn, info, inputs);
     return { id: triggerId(inputs.functionUrn, inputs.type, info.trigger_id), outs };

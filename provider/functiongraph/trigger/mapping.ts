@@ -91,7 +91,7 @@ export function tuningOf(eventData: Record<string, unknown> | undefined): Array<
   return Object.keys(fields).length > 0 ? [fields] : [];
 }
 
-/** True when a live trigger is the one these inputs describe (adopting a lost create). */
+/** True when a live trigger is the one these inputs describe (reconciling a lost create). */
 export function matches(info: TriggerInfo, inputs: TriggerInputs): boolean {
   if (info.trigger_type_code !== inputs.type) return false;
   const live = info.event_data ?? {};

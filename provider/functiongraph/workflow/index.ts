@@ -15,7 +15,7 @@
  *   create — with `adopt: true`: ListWorkflow by name + ShowWorkFlow (W3), then UpdateWorkFlow (W4)
  *            only if the definition differs (adopt.ts, docs/adopt.md). Otherwise
  *            CreateWorkflow (W1). On 409 (our own earlier create whose response was lost, or a
- *            workflow made elsewhere) ListWorkflow by name + ShowWorkFlow (W3): adopted when its
+ *            workflow made elsewhere) ListWorkflow by name + ShowWorkFlow (W3): reconciled when its
  *            definition equals ours, refused otherwise.
  *   read   — ShowWorkFlow (W3) with the stored workflowId; only an import (no stored id) lists
  *            by name to find the id. 404 means gone.
@@ -58,7 +58,7 @@ async function findByName(fg: FunctionGraphClient, name: string): Promise<Workfl
 }
 
 /** A workflow of our name exists: ours (lost create response) if its definition is ours. */
-async function adopt(fg: FunctionGraphClient, inputs: WorkflowInputs, cause: ConflictError): Promise<WorkflowDetail> {
+async function reconcileLostCreate(fg: FunctionGraphClient, inputs: WorkflowInputs, cause: ConflictError): Promise<WorkflowDetail> {
   const found = await findByName(fg, inputs.name);
   const live = found && (await workflowApi.show(fg, found.id));
   if (!live || !deepEqual(fromWire(live.definition), canonicalize(inputs))) {
@@ -99,7 +99,7 @@ export const provider: ResourceProvider<WorkflowInputs, WorkflowOutputs> = {
       created = await workflowApi.create(fg, toWire(inputs));
     } catch (e) {
       if (!(e instanceof ConflictError)) throw e;
-      created = await adopt(fg, inputs, e);
+      created = await reconcileLostCreate(fg, inputs, e);
     }
     const outs = outputsFrom(inputs, created);
     return { id: outs.workflowUrn, outs };

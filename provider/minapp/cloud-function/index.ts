@@ -12,8 +12,8 @@
  *   diff   — none (compares name, environmentId, source, remark, planCircle with old outputs).
  *   create — with `adopt: true`: GET, then one PATCH only for what differs (adopt.ts,
  *            docs/adopt.md). Otherwise POST cloud-function/; then one PATCH only when planCircle is not P_FREE (create
- *            does not take it). If the POST fails because the name exists, GET it and adopt it
- *            when its code is exactly ours (our own create whose response was lost); otherwise
+ *            does not take it). If the POST fails because the name exists, GET it and reconcile:
+ *            take it when its code is exactly ours (our own create whose response was lost); otherwise
  *            fail naming the conflict. If the PATCH fails, the new function is deleted again.
  *   read   — GET cloud-function/<name>/; 404 means gone. The live function_code becomes
  *            `source`, so dashboard edits are reported as drift.
@@ -47,7 +47,7 @@ export function minappClient(environmentId?: string): MinAppClient {
 const asRecord = (v: object) => v as unknown as Record<string, unknown>;
 
 /** The name is taken: ours (a create whose response was lost) only if the live code is exactly ours. */
-async function adopt(ma: MinAppClient, inputs: CloudFunctionInputs, cause: PlatformApiError): Promise<FunctionObject> {
+async function reconcileLostCreate(ma: MinAppClient, inputs: CloudFunctionInputs, cause: PlatformApiError): Promise<FunctionObject> {
   let live: FunctionObject;
   try {
     live = await ma.getFunction(inputs.name);
@@ -107,7 +107,7 @@ export const provider: ResourceProvider<CloudFunctionInputs, CloudFunctionOutput
       created = await ma.createFunction(createBody(inputs));
     } catch (e) {
       if (!(e instanceof ValidationError || e instanceof ConflictError)) throw e;
-      created = await adopt(ma, inputs, e);
+      created = await reconcileLostCreate(ma, inputs, e);
     }
     const obj = await finishCreate(ma, inputs, created);
     return { id: functionResourceId(inputs.name, inputs.environmentId), outs: outputsFrom(inputs, obj) };
