@@ -3,17 +3,17 @@
  * cannot use scripts/): which properties force a replacement and which are secret, read from
  * the provider schema modules. A unit test holds it equal to scripts/schema-registry.ts.
  */
-import * as fgAsyncConfig from "../provider/functiongraph/async-invoke-config-schema";
-import * as fgDependencyVersion from "../provider/functiongraph/dependency-version-schema";
-import * as fgFunction from "../provider/functiongraph/function-schema";
-import * as fgInvocation from "../provider/functiongraph/invocation-schema";
-import * as fgTrigger from "../provider/functiongraph/trigger-schema";
-import * as fgWorkflow from "../provider/functiongraph/workflow-schema";
-import * as lcDeployment from "../provider/leancloud/deployment-schema";
-import * as lcEnvVars from "../provider/leancloud/env-vars-schema";
-import * as lcInvocation from "../provider/leancloud/invocation-schema";
-import * as minappCloudFunction from "../provider/minapp/cloud-function-schema";
-import * as minappInvocation from "../provider/minapp/invocation-schema";
+import * as fgAsyncConfig from "../provider/functiongraph/async-invoke-config/schema";
+import * as fgDependencyVersion from "../provider/functiongraph/dependency-version/schema";
+import * as fgFunction from "../provider/functiongraph/function/schema";
+import * as fgInvocation from "../provider/functiongraph/invocation/schema";
+import * as fgTrigger from "../provider/functiongraph/trigger/schema";
+import * as fgWorkflow from "../provider/functiongraph/workflow/schema";
+import * as lcDeployment from "../provider/leancloud/engine-deployment/schema";
+import * as lcEnvVars from "../provider/leancloud/engine-environment-variables/schema";
+import * as lcInvocation from "../provider/leancloud/invocation/schema";
+import * as minappCloudFunction from "../provider/minapp/cloud-function/schema";
+import * as minappInvocation from "../provider/minapp/invocation/schema";
 
 export interface ResourceFacts {
   replaceOnChange: readonly string[];

@@ -4,7 +4,7 @@
  * The code is the source of truth; schema.json is the published description of it.
  * Run it with `make schema` (CI runs it through `make lint`); schema.json is read from the cwd
  * or from the first argument.
- * The unit test provider/functiongraph/schema.test.ts runs the same check under jest.
+ * The unit test scripts/check-schema.test.ts runs the same check under jest.
  */
 import { readFileSync } from "fs";
 import * as path from "path";

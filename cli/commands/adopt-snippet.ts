@@ -5,7 +5,7 @@
  * a placeholder FileArchive path with a comment. Pure: no I/O.
  */
 import type { FunctionInfo } from "../../provider/functiongraph/api";
-import type { TriggerInfo } from "../../provider/functiongraph/trigger-api";
+import type { TriggerInfo } from "../../provider/functiongraph/trigger/api";
 import type { FunctionObject } from "../../provider/minapp/api";
 
 const lit = (v: unknown): string => JSON.stringify(v);

@@ -8,7 +8,7 @@
  */
 import { FunctionGraphClient } from "../../provider/functiongraph/client";
 import { resolveSettings as fgSettings } from "../../provider/functiongraph/config";
-import type { TriggerInfo } from "../../provider/functiongraph/trigger-api";
+import type { TriggerInfo } from "../../provider/functiongraph/trigger/api";
 import { MinAppClient } from "../../provider/minapp/client";
 import { defaultEnvironmentId, resolveSettings as minappSettings } from "../../provider/minapp/config";
 import { UsageError, type Command, type Io } from "../io";

@@ -9,16 +9,16 @@ import { fgAuthMiddleware } from "./auth";
 import { PLATFORM, type FgEnv } from "./env";
 import { faultError, fgErrors } from "./errors";
 import { MAX_BODY_BYTES } from "./limits";
-import * as F from "./handlers/functions";
+import * as F from "./handlers/function";
 import { keystoneCreateUserTokenByPassword } from "./handlers/iam";
 import { invokeFunction } from "./handlers/invoke";
-import * as TR from "./handlers/triggers";
+import * as TR from "./handlers/trigger";
 import { triggerControlRoutes } from "./triggers/control";
 import { TimerScheduler } from "./triggers/scheduler";
 import * as AS from "./handlers/async";
 import { drainAsync } from "./runtime/async-invoke";
-import * as D from "./handlers/dependencies";
-import * as W from "./handlers/workflows";
+import * as D from "./handlers/dependency-version";
+import * as W from "./handlers/workflow";
 
 export interface FgRoute {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

@@ -32,7 +32,7 @@ import { lcControlRoutes } from "./control";
 import { MAX_BODY_BYTES, PLATFORM, type LcEnv } from "./env";
 import { faultError, lcErrorFor, lcErrors } from "./errors";
 import * as C from "./handlers/console";
-import * as Fn from "./handlers/functions";
+import * as Fn from "./handlers/invocation";
 import * as U from "./handlers/users";
 
 export const LEANCLOUD_OPERATIONS = [

@@ -7,7 +7,7 @@ import type { ControlRoute } from "../core/platform";
 import { jsonObject } from "./body";
 import type { MinAppEnv } from "./env";
 import { minappErrors } from "./errors";
-import { setAuditStatus } from "./models/function";
+import { setAuditStatus } from "./models/cloud-function";
 import { findJob } from "./models/job";
 import { PRODUCTION } from "./models/state";
 

@@ -9,7 +9,7 @@ import { minappAuthMiddleware } from "./auth";
 import { minappControlRoutes } from "./control";
 import { MAX_BODY_BYTES, PLATFORM, type MinAppEnv } from "./env";
 import { faultError, minappErrors } from "./errors";
-import * as F from "./handlers/functions";
+import * as F from "./handlers/cloud-function";
 import * as J from "./handlers/jobs";
 import * as O from "./handlers/oauth";
 

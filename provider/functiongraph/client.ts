@@ -14,7 +14,7 @@ import {
 } from "./api";
 import { AsyncConfigBody, AsyncConfigInfo, ReportInfo, asyncConfigSchema, asyncInvokeSchema, reportSchema } from "./api-async";
 import { IamAuthError, akskHook, invalidateToken, tokenHook } from "./auth";
-import { CreateTriggerBody, TriggerInfo, UpdateTriggerBody, triggerSchema } from "./trigger-api";
+import { CreateTriggerBody, TriggerInfo, UpdateTriggerBody, triggerSchema } from "./trigger/api";
 import { FunctionGraphSettings } from "./config";
 
 export interface CallOptions {

@@ -2,7 +2,7 @@
  * `cloudfn:functiongraph:AsyncInvokeConfig` — how FunctionGraph handles async invocations of one
  * function: event age, retries and on_success / on_failure destinations. User docs:
  * docs/functiongraph/async-invoke-config.md. CRUD lives in
- * provider/functiongraph/async-invoke-config.ts, loaded at call time by the shim.
+ * provider/functiongraph/async-invoke-config/index.ts, loaded at call time by the shim.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { asyncInvokeConfigProviderShim } from "./provider-shim";

@@ -1,7 +1,7 @@
 /**
  * `cloudfn:functiongraph:DependencyVersion` — one immutable version of a FunctionGraph dependency
  * package. User docs: docs/functiongraph/dependency-version.md. CRUD logic lives in
- * provider/functiongraph/dependency-version.ts, loaded at call time by the shim.
+ * provider/functiongraph/dependency-version/index.ts, loaded at call time by the shim.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { dependencyVersionProviderShim } from "./provider-shim";

@@ -1,7 +1,7 @@
 /**
  * `cloudfn:functiongraph:Function` — a Huawei Cloud FunctionGraph function. User docs:
  * docs/functiongraph/function.md. This class only declares inputs and outputs; the CRUD logic
- * lives in provider/functiongraph/function.ts and is loaded at call time by the shim.
+ * lives in provider/functiongraph/function/index.ts and is loaded at call time by the shim.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { functionProviderShim } from "./provider-shim";

@@ -1,7 +1,7 @@
 /**
  * `cloudfn:functiongraph:Invocation` — invokes a function synchronously at deploy time and keeps
  * its answer as an output (smoke tests, seeding). User docs: docs/functiongraph/invocation.md.
- * CRUD lives in provider/functiongraph/invocation.ts, loaded at call time by the shim.
+ * CRUD lives in provider/functiongraph/invocation/index.ts, loaded at call time by the shim.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { invocationProviderShim } from "./provider-shim";

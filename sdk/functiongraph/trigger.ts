@@ -1,7 +1,7 @@
 /**
  * `cloudfn:functiongraph:Trigger` — a FunctionGraph function trigger; TIMER triggers are
  * first-class (`timer`), other types take their `eventData`. User docs:
- * docs/functiongraph/trigger.md. The CRUD logic lives in provider/functiongraph/trigger.ts and
+ * docs/functiongraph/trigger.md. The CRUD logic lives in provider/functiongraph/trigger/index.ts and
  * is loaded at call time by the shim.
  */
 import * as pulumi from "@pulumi/pulumi";

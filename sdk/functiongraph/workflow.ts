@@ -1,7 +1,7 @@
 /**
  * `cloudfn:functiongraph:Workflow` — a FunctionGraph function flow with a typed definition.
  * User docs: docs/functiongraph/workflow.md. CRUD logic lives in
- * provider/functiongraph/workflow.ts, loaded at call time by the shim.
+ * provider/functiongraph/workflow/index.ts, loaded at call time by the shim.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { workflowProviderShim } from "./provider-shim";

@@ -1,7 +1,7 @@
 /**
  * `cloudfn:leancloud:EngineDeployment` — a LeanEngine project folder deployed to one
  * environment of a group. User docs: docs/leancloud/engine-deployment.md. The logic lives in
- * provider/leancloud/deployment.ts and is loaded at call time by the shim.
+ * provider/leancloud/engine-deployment/index.ts and is loaded at call time by the shim.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { engineDeploymentProviderShim } from "./provider-shim";

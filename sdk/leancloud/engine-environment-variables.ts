@@ -1,7 +1,7 @@
 /**
  * `cloudfn:leancloud:EngineEnvironmentVariables` — the variables this stack owns in a LeanEngine
  * group (other variables of the group are left alone). User docs:
- * docs/leancloud/engine-environment-variables.md. The logic lives in provider/leancloud/env-vars.ts.
+ * docs/leancloud/engine-environment-variables.md. The logic lives in provider/leancloud/engine-environment-variables/index.ts.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { engineEnvironmentVariablesProviderShim } from "./provider-shim";

@@ -1,7 +1,7 @@
 /**
  * `cloudfn:leancloud:Invocation` — calls a LeanCloud cloud function when created and whenever
  * its name, params, rpc, environment or triggers change. User docs: docs/leancloud/invocation.md.
- * This class only declares inputs and outputs; the logic lives in provider/leancloud/invocation.ts
+ * This class only declares inputs and outputs; the logic lives in provider/leancloud/invocation/index.ts
  * and is loaded at call time by the shim.
  */
 import * as pulumi from "@pulumi/pulumi";

@@ -11,8 +11,8 @@ import * as pulumi from "@pulumi/pulumi";
 /** Modules the shims load; resolved from the project's node_modules by the provider host. */
 export const IMPLEMENTATION_MODULES = {
   invocation: "pulumi-cloudfn/dist/provider/leancloud/invocation",
-  engineDeployment: "pulumi-cloudfn/dist/provider/leancloud/deployment",
-  engineEnvironmentVariables: "pulumi-cloudfn/dist/provider/leancloud/env-vars",
+  engineDeployment: "pulumi-cloudfn/dist/provider/leancloud/engine-deployment",
+  engineEnvironmentVariables: "pulumi-cloudfn/dist/provider/leancloud/engine-environment-variables",
 } as const;
 
 export const invocationProviderShim: pulumi.dynamic.ResourceProvider = {
@@ -26,21 +26,21 @@ export const invocationProviderShim: pulumi.dynamic.ResourceProvider = {
 };
 
 export const engineDeploymentProviderShim: pulumi.dynamic.ResourceProvider = {
-  configure: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/deployment").provider.configure(...args),
-  check: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/deployment").provider.check(...args),
-  diff: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/deployment").provider.diff(...args),
-  create: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/deployment").provider.create(...args),
-  read: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/deployment").provider.read(...args),
-  update: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/deployment").provider.update(...args),
-  delete: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/deployment").provider.delete(...args),
+  configure: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/engine-deployment").provider.configure(...args),
+  check: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/engine-deployment").provider.check(...args),
+  diff: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/engine-deployment").provider.diff(...args),
+  create: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/engine-deployment").provider.create(...args),
+  read: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/engine-deployment").provider.read(...args),
+  update: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/engine-deployment").provider.update(...args),
+  delete: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/engine-deployment").provider.delete(...args),
 };
 
 export const engineEnvironmentVariablesProviderShim: pulumi.dynamic.ResourceProvider = {
-  configure: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/env-vars").provider.configure(...args),
-  check: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/env-vars").provider.check(...args),
-  diff: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/env-vars").provider.diff(...args),
-  create: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/env-vars").provider.create(...args),
-  read: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/env-vars").provider.read(...args),
-  update: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/env-vars").provider.update(...args),
-  delete: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/env-vars").provider.delete(...args),
+  configure: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/engine-environment-variables").provider.configure(...args),
+  check: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/engine-environment-variables").provider.check(...args),
+  diff: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/engine-environment-variables").provider.diff(...args),
+  create: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/engine-environment-variables").provider.create(...args),
+  read: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/engine-environment-variables").provider.read(...args),
+  update: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/engine-environment-variables").provider.update(...args),
+  delete: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/engine-environment-variables").provider.delete(...args),
 };

@@ -1,7 +1,7 @@
 /**
  * `cloudfn:minapp:CloudFunction` — a 知晓云 MinApp cloud function. User docs:
  * docs/minapp/cloud-function.md. This class only declares inputs and outputs; the CRUD logic
- * lives in provider/minapp/cloud-function.ts and is loaded at call time by the shim.
+ * lives in provider/minapp/cloud-function/index.ts and is loaded at call time by the shim.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { cloudFunctionProviderShim } from "./provider-shim";

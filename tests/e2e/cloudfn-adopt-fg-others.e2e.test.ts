@@ -10,7 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { startEmulator, RunningEmulator } from "../../emulator/server";
 import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
 import { archiveToZip } from "../../provider/core/archive";
-import { toWire } from "../../provider/functiongraph/workflow-definition";
+import { toWire } from "../../provider/functiongraph/workflow/flow";
 import { PulumiProject } from "../helpers/pulumi-cli";
 import { clearRequestLog, countOps, fgRequest, requestLog } from "../helpers/fg-http";
 

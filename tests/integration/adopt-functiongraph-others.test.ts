@@ -7,19 +7,19 @@
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { clearAdoptionClaims } from "../../provider/core/adoption";
 import { provider as asyncProvider, tuning as asyncTuning } from "../../provider/functiongraph/async-invoke-config";
-import { AsyncInvokeConfigInputs } from "../../provider/functiongraph/async-invoke-config-schema";
+import { AsyncInvokeConfigInputs } from "../../provider/functiongraph/async-invoke-config/schema";
 import { FunctionGraphClient } from "../../provider/functiongraph/client";
 import { clearStackConfig, resolveSettings, setStackConfig } from "../../provider/functiongraph/config";
 import { provider as triggerProvider, tuning as triggerTuning } from "../../provider/functiongraph/trigger";
-import { TriggerInputs } from "../../provider/functiongraph/trigger-schema";
+import { TriggerInputs } from "../../provider/functiongraph/trigger/schema";
 import { provider as workflowProvider, tuning as workflowTuning } from "../../provider/functiongraph/workflow";
-import { workflowApi } from "../../provider/functiongraph/workflow-api";
-import { toWire } from "../../provider/functiongraph/workflow-definition";
-import { WorkflowInputs } from "../../provider/functiongraph/workflow-schema";
+import { workflowApi } from "../../provider/functiongraph/workflow/api";
+import { toWire } from "../../provider/functiongraph/workflow/flow";
+import { WorkflowInputs } from "../../provider/functiongraph/workflow/schema";
 import { provider as dependencyProvider, tuning as dependencyTuning } from "../../provider/functiongraph/dependency-version";
-import { dependencyApi } from "../../provider/functiongraph/dependency-version-api";
-import { buildPackage, createBody as dependencyBody } from "../../provider/functiongraph/dependency-version-mapping";
-import { DependencyVersionInputs } from "../../provider/functiongraph/dependency-version-schema";
+import { dependencyApi } from "../../provider/functiongraph/dependency-version/api";
+import { buildPackage, createBody as dependencyBody } from "../../provider/functiongraph/dependency-version/mapping";
+import { DependencyVersionInputs } from "../../provider/functiongraph/dependency-version/schema";
 import * as pulumi from "@pulumi/pulumi";
 import { clearRequestLog, requestLog } from "../helpers/fg-http";
 

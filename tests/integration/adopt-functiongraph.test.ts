@@ -8,8 +8,8 @@ import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { clearAdoptionClaims } from "../../provider/core/adoption";
 import { clearStackConfig, setStackConfig } from "../../provider/functiongraph/config";
 import { provider, tuning } from "../../provider/functiongraph/function";
-import { buildCode, createBody } from "../../provider/functiongraph/function-mapping";
-import { FunctionInputs } from "../../provider/functiongraph/function-schema";
+import { buildCode, createBody } from "../../provider/functiongraph/function/mapping";
+import { FunctionInputs } from "../../provider/functiongraph/function/schema";
 import { clearRequestLog, fgRequest, requestLog } from "../helpers/fg-http";
 
 let emu: RunningEmulator;

@@ -11,10 +11,10 @@ import { lcCall } from "../../emulator/testing/leancloud-client";
 import { writeProject } from "../../emulator/testing/leancloud-projects";
 import { clearAdoptionClaims } from "../../provider/core/adoption";
 import { clearStackConfig } from "../../provider/leancloud/config";
-import { provider as deployment } from "../../provider/leancloud/deployment";
-import { DeploymentInputs } from "../../provider/leancloud/deployment-schema";
-import { provider as envVars } from "../../provider/leancloud/env-vars";
-import { EnvVarsInputs } from "../../provider/leancloud/env-vars-schema";
+import { provider as deployment } from "../../provider/leancloud/engine-deployment";
+import { DeploymentInputs } from "../../provider/leancloud/engine-deployment/schema";
+import { provider as envVars } from "../../provider/leancloud/engine-environment-variables";
+import { EnvVarsInputs } from "../../provider/leancloud/engine-environment-variables/schema";
 import { PACKAGE_JSON, cloudJs } from "../helpers/leancloud-projects";
 
 jest.setTimeout(120_000);

@@ -8,7 +8,7 @@ import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
 import { clearAdoptionClaims } from "../../provider/core/adoption";
 import { clearTokens } from "../../provider/minapp/auth";
 import { provider, tuning } from "../../provider/minapp/cloud-function";
-import { CloudFunctionInputs } from "../../provider/minapp/cloud-function-schema";
+import { CloudFunctionInputs } from "../../provider/minapp/cloud-function/schema";
 import { clearStackConfig } from "../../provider/minapp/config";
 import { FUNCTIONS, clearRequestLog, minappApiCounts, minappCall } from "../helpers/minapp-http";
 

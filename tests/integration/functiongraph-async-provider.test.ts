@@ -12,10 +12,10 @@ import {
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { fgCall } from "../../emulator/testing/fg-client";
 import { provider as configProvider, tuning as configTuning } from "../../provider/functiongraph/async-invoke-config";
-import { AsyncInvokeConfigInputs } from "../../provider/functiongraph/async-invoke-config-schema";
+import { AsyncInvokeConfigInputs } from "../../provider/functiongraph/async-invoke-config/schema";
 import { clearStackConfig } from "../../provider/functiongraph/config";
 import { provider as invocationProvider, tuning as invocationTuning } from "../../provider/functiongraph/invocation";
-import { InvocationInputs } from "../../provider/functiongraph/invocation-schema";
+import { InvocationInputs } from "../../provider/functiongraph/invocation/schema";
 import { getFunctionReport, tuning as reportTuning } from "../../provider/functiongraph/report";
 
 let emu: RunningEmulator;

@@ -9,7 +9,7 @@ import { fgCall } from "../../emulator/testing/fg-client";
 import { ARCHIVE_SIG, ASSET_SIG, SIG_KEY } from "../../provider/core/archive";
 import { clearStackConfig, setStackConfig } from "../../provider/functiongraph/config";
 import { provider, tuning } from "../../provider/functiongraph/function";
-import { FunctionInputs, FunctionOutputs } from "../../provider/functiongraph/function-schema";
+import { FunctionInputs, FunctionOutputs } from "../../provider/functiongraph/function/schema";
 
 let emu: RunningEmulator;
 type Logged = { method: string; path: string; status: number; operation: string };
@@ -114,7 +114,7 @@ describe("functiongraph Function provider against the emulator", () => {
     expect((await provider.read!(id)).id).toBe(id);
   });
 
-  it("adopts its own function when a create response was lost (no duplicate, no 'already exists')", async () => {
+  it("reconciles its own function when a create response was lost (no duplicate, no 'already exists')", async () => {
     await control("POST", "/_emulator/faults", { operation: "CreateFunction", dropAfter: true, times: 1 });
     const { id, outs } = await provider.create(await checked({ memorySize: 256 }));
     // The emulator logs a dropped answer with status 0; the retried POST then meets our own function.
@@ -123,7 +123,7 @@ describe("functiongraph Function provider against the emulator", () => {
     expect(await countFunctions()).toBe(1);
   });
 
-  it("refuses to adopt a same-named function with different code", async () => {
+  it("refuses to reconcile with a same-named function with different code", async () => {
     await provider.create(await checked());
     await expect(provider.create(await checked({ code: source("exports.handler = 1;") }))).rejects.toThrow(
       /^function "hello" already exists in package "default" with different code, so it was not created by this deployment; delete it, or choose another name \(HTTP 409 FSS.1061: /,

@@ -7,9 +7,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { clearStackConfig } from "../../provider/functiongraph/config";
 import { provider as fnProvider } from "../../provider/functiongraph/function";
-import { FunctionInputs } from "../../provider/functiongraph/function-schema";
+import { FunctionInputs } from "../../provider/functiongraph/function/schema";
 import { provider, tuning } from "../../provider/functiongraph/trigger";
-import { TriggerInputs } from "../../provider/functiongraph/trigger-schema";
+import { TriggerInputs } from "../../provider/functiongraph/trigger/schema";
 import { tuning as fnTuning } from "../../provider/functiongraph/function";
 
 let emu: RunningEmulator;
@@ -97,7 +97,7 @@ describe("functiongraph Trigger provider against the emulator", () => {
     expect(urn).toBe(fnUrn);
   });
 
-  it("adopts its own trigger when a create response was lost (no duplicate)", async () => {
+  it("reconciles its own trigger when a create response was lost (no duplicate)", async () => {
     await control("POST", "/_emulator/faults", { operation: "CreateFunctionTrigger", dropAfter: true, times: 1 });
     const { id, outs } = await provider.create(await checked());
     expect(await operations()).toEqual(["CreateFunctionTrigger 0", "CreateFunctionTrigger 409", "ListFunctionTriggers 200"]);
@@ -105,7 +105,7 @@ describe("functiongraph Trigger provider against the emulator", () => {
     expect(await control("GET", "/_emulator/state").then((s) => Object.keys(s.platforms.functiongraph[emu.credentials.projectId].triggers))).toEqual([outs!.triggerId]);
   });
 
-  it("refuses to adopt a same-named timer with another schedule", async () => {
+  it("refuses to reconcile with a same-named timer with another schedule", async () => {
     await provider.create(await checked());
     await expect(provider.create(await checked({ timer: { name: "tick", scheduleType: "Rate", schedule: "10m" } }))).rejects.toThrow(
       /a TIMER trigger that conflicts with this one already exists .* \(HTTP 409 FSS.1148: /,

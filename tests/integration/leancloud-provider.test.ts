@@ -9,12 +9,12 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { lcCall } from "../../emulator/testing/leancloud-client";
 import { writeProject } from "../../emulator/testing/leancloud-projects";
 import { clearStackConfig } from "../../provider/leancloud/config";
-import { provider as deployment } from "../../provider/leancloud/deployment";
-import { DeploymentInputs, DeploymentOutputs } from "../../provider/leancloud/deployment-schema";
-import { provider as envVars } from "../../provider/leancloud/env-vars";
-import { EnvVarsInputs } from "../../provider/leancloud/env-vars-schema";
+import { provider as deployment } from "../../provider/leancloud/engine-deployment";
+import { DeploymentInputs, DeploymentOutputs } from "../../provider/leancloud/engine-deployment/schema";
+import { provider as envVars } from "../../provider/leancloud/engine-environment-variables";
+import { EnvVarsInputs } from "../../provider/leancloud/engine-environment-variables/schema";
 import { provider as invocation } from "../../provider/leancloud/invocation";
-import { InvocationInputs } from "../../provider/leancloud/invocation-schema";
+import { InvocationInputs } from "../../provider/leancloud/invocation/schema";
 import { PACKAGE_JSON, cloudJs } from "../helpers/leancloud-projects";
 
 jest.setTimeout(120_000);

@@ -8,10 +8,10 @@ import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
 import { sha256Hex } from "../../provider/core/archive";
 import { clearTokens } from "../../provider/minapp/auth";
 import { provider, tuning } from "../../provider/minapp/cloud-function";
-import { CloudFunctionInputs, CloudFunctionOutputs } from "../../provider/minapp/cloud-function-schema";
+import { CloudFunctionInputs, CloudFunctionOutputs } from "../../provider/minapp/cloud-function/schema";
 import { clearStackConfig } from "../../provider/minapp/config";
 import { provider as invocation } from "../../provider/minapp/invocation";
-import { InvocationInputs } from "../../provider/minapp/invocation-schema";
+import { InvocationInputs } from "../../provider/minapp/invocation/schema";
 import { listJobRecords } from "../../provider/minapp/jobs";
 import { FUNCTIONS, clearRequestLog, functionPath, minappApiCounts, minappCall, minappOps } from "../helpers/minapp-http";
 
@@ -117,7 +117,7 @@ describe("minapp CloudFunction provider against the emulator", () => {
     expect((await minappCall(emu.url, "GET", functionPath("hello"))).status).toBe(200);
   });
 
-  it("a create whose response was lost is adopted on retry; someone else's function is not", async () => {
+  it("a create whose response was lost is reconciled on retry; someone else's function is not", async () => {
     await control("POST", "faults", { platform: "minapp", operation: "CreateCloudFunction", dropAfter: true, times: 1 });
     const { id, outs } = await provider.create(await checked());
     expect(id).toBe("hello");

@@ -6,7 +6,7 @@ import { PaginationError, paginateByMarker } from "../../core/paginate";
 import { json, parseJsonBody, queryValue, type Reply, type RequestContext } from "../../core/http";
 import { rfc3339, type FgEnv } from "../env";
 import { FgError, fgErrors } from "../errors";
-import * as A from "../models/async-config";
+import * as A from "../models/async-invoke-config";
 import { getFunction } from "../models/function";
 import { invocationsOf, type InvocationRecord } from "../models/invocation";
 import { invokeAsync } from "../runtime/async-invoke";

@@ -9,7 +9,7 @@ import { PLATFORM, rfc3339, type FgEnv } from "../env";
 import type { CreateFunctionBody, UpdateCodeBody, UpdateConfigBody } from "../schemas";
 import type { FunctionRef } from "../urn";
 import * as V from "../validation";
-import { deleteAsyncConfig } from "./async-config";
+import { deleteAsyncConfig } from "./async-invoke-config";
 
 /** Optional config fields the emulator stores and echoes without modelling them. */
 type Extra = Record<string, unknown>;

@@ -13,7 +13,7 @@
 import type { FgEnv } from "../env";
 import { rfc3339 } from "../env";
 import { FgError } from "../errors";
-import { findAsyncConfig, type AsyncConfigRecord, type Destination } from "../models/async-config";
+import { findAsyncConfig, type AsyncConfigRecord, type Destination } from "../models/async-invoke-config";
 import { getFunction, type FunctionRecord } from "../models/function";
 import { invocationsOf, recordInvocation, tail, updateInvocation, type DestinationDelivery, type InvocationRecord } from "../models/invocation";
 import { latestUrn, parseFunctionUrn } from "../urn";

@@ -7,7 +7,7 @@ import { fgErrors } from "../errors";
 import type { FgEnv } from "../env";
 import { isNodeRuntime } from "../limits";
 import { createHash } from "crypto";
-import { findVersionById } from "../models/dependency";
+import { findVersionById } from "../models/dependency-version";
 import type { FunctionRecord } from "../models/function";
 import { parseUserData } from "../validation";
 import type { InvokeOutcome } from "./executor";

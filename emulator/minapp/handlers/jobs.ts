@@ -6,7 +6,7 @@ import { header, json, queryValue, type Reply, type RequestContext } from "../..
 import { jsonObject, type JsonObject } from "../body";
 import type { MinAppEnv } from "../env";
 import { minappErrors } from "../errors";
-import { getFunction, type CloudFunction } from "../models/function";
+import { getFunction, type CloudFunction } from "../models/cloud-function";
 import { DEBUG_SUBJECTS, jobFilter, jobsOf, jobView } from "../models/job";
 import { envKeyOf } from "../models/state";
 import { paginate } from "../paginate";

@@ -7,7 +7,7 @@ import { queryValue } from "../../core/http";
 import { randomString } from "../../core/ids";
 import { unixFloat, type MinAppEnv } from "../env";
 import { minappErrors } from "../errors";
-import type { CloudFunction } from "./function";
+import type { CloudFunction } from "./cloud-function";
 import { namespaceOf, nextId, PRODUCTION } from "./state";
 
 /** Union of the Open API and user-dash source lists (digest §3.5). */

@@ -6,7 +6,7 @@
 import { header, type RequestContext } from "../../core/http";
 import { PLATFORM, type MinAppEnv } from "../env";
 import { minappErrors } from "../errors";
-import type { CloudFunction } from "./function";
+import type { CloudFunction } from "./cloud-function";
 import type { JobRecord } from "./job";
 
 /** Key of the production namespace (no X-Hydrogen-Env-ID header). */

@@ -1,0 +1,64 @@
+/**
+ * `check` for functions: validation with zero HTTP calls. Properties that are unknown during
+ * preview skip validation (and defaults) and pass through as the unknown sentinel; the hidden
+ * `codeHash` is computed from the deterministic zip so diffs and previews never upload code, and
+ * the hidden `funcUrn` is predicted so dependants stay known during preview.
+ */
+import { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
+import { splitUnknowns, zodFailures } from "../../core/check";
+import { manifestInput } from "../../core/code-manifest";
+import { UNKNOWN, containsUnknown } from "../../core/diff";
+import { knownRegionAndProject } from "../config";
+import { buildCode, dropUndefined, envHash } from "./mapping";
+import { FunctionInputs, HIDDEN_INPUTS, crossFieldIssues, inputObject } from "./schema";
+
+type Mask = { [K in keyof typeof inputObject.shape]?: true };
+
+async function codeHashOf(code: unknown): Promise<{ hash?: string; failure?: CheckFailure }> {
+  if (code === undefined) return {};
+  if (containsUnknown(code)) return { hash: UNKNOWN };
+  try {
+    return { hash: (await buildCode({ code }))?.hash };
+  } catch (e) {
+    return { failure: { property: "code", reason: `code: cannot build the archive: ${(e as Error).message}` } };
+  }
+}
+
+/**
+ * The URN the platform will give the function (`urn:fss:{region}:{project}:function:{package}:
+ * {name}:latest`, §2.1), when everything it is made of is known. As a checked input it is what
+ * the engine shows as the function's `funcUrn` during preview (dynamic providers get no
+ * preview of create/update: the engine hands back the checked inputs as outputs), so triggers,
+ * configs, workflows and invocations that reference `funcUrn` see a known value instead of a
+ * spurious change whenever the function itself changes.
+ */
+function predictedUrn(value: Partial<FunctionInputs>): string | undefined {
+  const where = knownRegionAndProject();
+  if (!where || typeof value.name !== "string" || typeof value.package !== "string") return undefined;
+  return `urn:fss:${where.region}:${where.projectId}:function:${value.package}:${value.name}:latest`;
+}
+
+export async function checkInputs(news: FunctionInputs): Promise<CheckResult<FunctionInputs>> {
+  // The hidden hashes are ours to compute; whatever arrives under those names is discarded.
+  const raw = Object.fromEntries(Object.entries(news ?? {}).filter(([k]) => !(HIDDEN_INPUTS as readonly string[]).includes(k)));
+  const { known, unknown } = splitUnknowns(raw, containsUnknown);
+  const unknownKeys = new Set(Object.keys(unknown));
+  const mask = Object.fromEntries([...unknownKeys].filter((k) => k in inputObject.shape).map((k) => [k, true])) as Mask;
+  const parsed = inputObject.partial(mask).safeParse(known);
+  const failures: CheckFailure[] = parsed.success ? [] : zodFailures(parsed.error);
+  const value = (parsed.success ? parsed.data : known) as Partial<FunctionInputs>;
+  // One message per property: a cross-field rule adds nothing when the field itself is invalid.
+  const failed = new Set(failures.map((f) => f.property));
+  failures.push(...crossFieldIssues(value, unknownKeys).filter((f) => !failed.has(f.property)));
+  const code = await codeHashOf(value.code ?? unknown.code);
+  if (code.failure) failures.push(code.failure);
+  const inputs = dropUndefined({
+    ...value,
+    ...unknown,
+    ...(code.hash !== undefined ? { codeHash: code.hash } : {}),
+    ...(failures.length === 0 && predictedUrn(value) ? { funcUrn: predictedUrn(value) } : {}),
+    ...(news?.encryptedEnvironment !== undefined ? { encryptedEnvironmentHash: envHash(news.encryptedEnvironment) } : {}),
+    ...(code.failure ? {} : await manifestInput(value.code)),
+  }) as FunctionInputs;
+  return failures.length > 0 ? { inputs, failures } : { inputs };
+}
