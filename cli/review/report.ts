@@ -3,7 +3,7 @@
  * operation, why it is replaced, old → new of each changed property and the code's file-level
  * changes.
  *
- * Dynamic-provider steps carry no diffReasons or detailedDiff (pulumi-facts.md §A3), so the
+ * Dynamic-provider steps carry no diffReasons or detailedDiff (docs/reference/pulumi-facts.md §A3), so the
  * changed properties are computed here from each step's old and new checked inputs, and the
  * reasons for a replacement from the resource's replace-on-change list (cli/resources.ts).
  * Keys starting with `__` (`__provider`, `__codeManifest`) are internal and never listed.

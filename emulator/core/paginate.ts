@@ -1,6 +1,5 @@
 /**
- * Marker-as-offset pagination (FunctionGraph list functions/versions/dependencies, §1.4 of the
- * digest), configured per list operation.
+ * Marker-as-offset pagination (FunctionGraph list functions/versions/dependencies, docs/reference/functiongraph-api.md §1.4), configured per list operation.
  */
 
 export interface MarkerPageConfig {

@@ -1,5 +1,5 @@
 /**
- * The API gateway's brute-force guard (digest §9.2): after more than `threshold` consecutive
+ * The API gateway's brute-force guard (docs/reference/functiongraph-api.md §9.2): after more than `threshold` consecutive
  * failed signatures for one AK, that AK is refused for `lockSeconds`, even with a correct
  * signature. A success resets the count. Kept in memory: a restart forgets it, as a lock this
  * short would be forgotten by the time anyone restarted the emulator.

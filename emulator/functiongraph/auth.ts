@@ -1,5 +1,5 @@
 /**
- * FunctionGraph authentication as the API gateway does it (digest §9): an IAM token in
+ * FunctionGraph authentication as the API gateway does it (docs/reference/functiongraph-api.md §9): an IAM token in
  * X-Auth-Token, or an SDK-HMAC-SHA256 signature verified with the project's signer (the same
  * code the provider signs with, so the two cannot drift apart).
  */

@@ -24,7 +24,7 @@ export interface FgEnv {
   executor: Executor;
   /** Seconds of allowed X-Sdk-Date skew; 0 disables the check. */
   signatureSkewSeconds: number;
-  /** Locks an AK after repeated signature failures (digest §9.2). */
+  /** Locks an AK after repeated signature failures (docs/reference/functiongraph-api.md §9.2). */
   akLockout: AkLockout;
   /** Wait between async-invoke retries (default 1000 ms); a ManualClock is advanced instead. */
   asyncRetryDelayMs?: number;

@@ -1,5 +1,5 @@
 /**
- * Wire errors of FunctionGraph and IAM, exactly as the platform shapes them (digest §1.3, §10):
+ * Wire errors of FunctionGraph and IAM, exactly as the platform shapes them (docs/reference/functiongraph-api.md §1.3, §10):
  * FunctionGraph and its API gateway answer `{error_code, error_msg}`, IAM answers
  * `{error: {code, message, title}}`.
  */

@@ -1,6 +1,6 @@
 /**
  * Errors of the workflow APIs: as other FunctionGraph errors plus `request_id` in the body
- * (§1.3: the newer workflow APIs add it). Codes for workflow failures are not documented beyond
+ * (docs/reference/functiongraph-api.md §1.3: the newer workflow APIs add it). Codes for workflow failures are not documented beyond
  * the generic family, so the generic FSS.0xxx codes of §10.3 are used.
  */
 import type { RequestContext } from "../core/http";

@@ -1,4 +1,4 @@
-/** FunctionGraph enumerations and limits (digest §3.1), shared by validation and the runtime. */
+/** FunctionGraph enumerations and limits (docs/reference/functiongraph-api.md §3.1), shared by validation and the runtime. */
 
 /**
  * Minimum func_name length. The API reference says 1–60, the Terraform docs say 2–60

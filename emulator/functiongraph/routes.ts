@@ -1,7 +1,7 @@
 /**
  * FunctionGraph route table: method + path → official SDK operation name + handler. The
  * operation name is what the request log and fault rules use. URNs arrive raw, with colons,
- * as one path segment (§2).
+ * as one path segment (docs/reference/functiongraph-api.md §2).
  */
 import type { Reply, RequestContext } from "../core/http";
 import type { EmulatedPlatform } from "../core/platform";

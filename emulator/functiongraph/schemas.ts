@@ -82,7 +82,7 @@ const operationState = z
   })
   .passthrough();
 
-/** WorkflowCreateBody (§6.1): W1 and W4 take the whole definition. */
+/** WorkflowCreateBody (docs/reference/functiongraph-api.md §6.1): W1 and W4 take the whole definition. */
 export const workflowBody = z
   .object({
     name: z.string(),

@@ -1,5 +1,5 @@
 /**
- * Function URNs (digest §2.1): `urn:fss:{region}:{project}:function:{package}:{name}[:{qualifier}]`
+ * Function URNs (docs/reference/functiongraph-api.md §2.1): `urn:fss:{region}:{project}:function:{package}:{name}[:{qualifier}]`
  * plus the simplified forms accepted as a path parameter (1, 2, 3, 4, 7 or 8 colon fields).
  */
 

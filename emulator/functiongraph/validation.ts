@@ -1,5 +1,5 @@
 /**
- * Field rules of create/update (digest §3.1) with the FSS codes the platform returns. Pure:
+ * Field rules of create/update (docs/reference/functiongraph-api.md §3.1) with the FSS codes the platform returns. Pure:
  * each check throws an FgError, so the unit tests pin codes and messages exactly.
  */
 import { fgErrors } from "./errors";

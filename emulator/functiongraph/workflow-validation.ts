@@ -1,5 +1,5 @@
 /**
- * Rules of a workflow definition (§6.1) as the platform applies them on W1/W4: field limits,
+ * Rules of a workflow definition (docs/reference/functiongraph-api.md §6.1) as the platform applies them on W1/W4: field limits,
  * enumerations, and references between states, functions and retries. Every failure is a
  * 400 FSS.0400 naming the field.
  */

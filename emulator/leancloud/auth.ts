@@ -1,6 +1,6 @@
 /**
  * LeanCloud authentication, read and checked exactly as the engine SDK does it
- * (leanengine 3.8 middleware/leancloud-headers.js, digest §3):
+ * (leanengine 3.8 middleware/leancloud-headers.js, docs/reference/leancloud-api.md §3):
  * - credentials come from `X-LC-*`, the legacy `X-AVOSCloud-*` / `X-Uluru-*` names, or, for a
  *   `text/plain` body, from the body keys `_ApplicationId`, `_ApplicationKey`, `_MasterKey`,
  *   `_ApplicationProduction`, `_SessionToken`;

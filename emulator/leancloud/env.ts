@@ -20,7 +20,7 @@ export interface LcOptions {
   functionTimeoutMs: number;
   /**
    * Mimic the Node engine's RPC quirk: primitive `/1.1/call` results (and primitive elements of
-   * a top-level array) come back as `{}` (digest §6.3). On by default, as the real Node engine.
+   * a top-level array) come back as `{}` (§6.3). On by default, as the real Node engine.
    */
   rpcPrimitiveQuirk: boolean;
 }
@@ -43,5 +43,5 @@ export type Prod = 0 | 1;
 
 export const envName = (prod: Prod) => (prod === 1 ? "production" : "staging");
 
-/** Largest request body: the platform's load balancer caps requests at 100 MB (reference leancloud-api.md §4). */
+/** Largest request body: the platform's load balancer caps requests at 100 MB (reference docs/reference/leancloud-api.md §4). */
 export const MAX_BODY_BYTES = 100 * 1024 * 1024;

@@ -1,5 +1,5 @@
 /**
- * Wire errors of LeanCloud (digest §5): every body is `{code, error}`, the storage API, the
+ * Wire errors of LeanCloud (docs/reference/leancloud-api.md §5): every body is `{code, error}`, the storage API, the
  * platform and the engine SDK alike; the console API adds `errorEventID`. `code` is usually a
  * number but can be a string when a Node system error escapes a function.
  */

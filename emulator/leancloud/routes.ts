@@ -12,7 +12,7 @@
  *     LoginUser               POST /1.1/login
  *     GetCurrentUser          GET  /1.1/users/me                   (X-LC-Session)
  *   Console API subset of the lean CLI (`Authorization: Token <consoleToken>` + `X-LC-Id`).
- *   UNOFFICIAL: LeanCloud never documented it; it is read from lean-cli's source (digest §8):
+ *   UNOFFICIAL: LeanCloud never documented it; it is read from lean-cli's source (docs/reference/leancloud-api.md §8):
  *     GetEngineInfo           GET    /1.1/engine
  *     GetEngineGroups         GET    /1.1/engine/groups[?all=true]
  *     GetEnvironmentVariables GET    /1.1/engine/groups/<group>    (one group, its environments)

@@ -1,5 +1,5 @@
 /**
- * MinApp Open API authentication (digest §2): the two-step ClientID/ClientSecret flow issues
+ * MinApp Open API authentication (docs/reference/minapp-api.md §2): the two-step ClientID/ClientSecret flow issues
  * authorization codes (600 s) and access tokens (31535999 s); every /oserve/ call needs
  * `Authorization: Bearer <token>`. /userve/ (the user-dash API, cookie-based in reality) accepts
  * the console session cookie the authorize step sets, or a Bearer token.

@@ -1,6 +1,6 @@
 /**
  * Request bodies of the MinApp API: JSON everywhere, plus multipart/form-data and urlencoded
- * forms on the token endpoint (the mincloud CLI sends multipart there, digest §2).
+ * forms on the token endpoint (the mincloud CLI sends multipart there, docs/reference/minapp-api.md §2).
  */
 import busboy from "busboy";
 import { Readable } from "stream";

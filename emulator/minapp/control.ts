@@ -1,6 +1,6 @@
 /**
  * MinApp controls under /_emulator/minapp/ (no auth): a job's log (what `user_log_url` points
- * at) and forcing a function's audit_status, which the real platform sets by review (§3.6).
+ * at) and forcing a function's audit_status, which the real platform sets by review (docs/reference/minapp-api.md §3.6).
  */
 import { json, type RequestContext } from "../core/http";
 import type { ControlRoute } from "../core/platform";

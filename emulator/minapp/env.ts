@@ -17,9 +17,9 @@ export interface MinAppCredentials {
 export interface MinAppOptions {
   /** Overrides of EMULATOR_DEFAULTS.minapp. */
   credentials?: Partial<MinAppCredentials>;
-  /** Time limit of synchronous jobs and debug runs (default 5000 ms, digest §7). */
+  /** Time limit of synchronous jobs and debug runs (default 5000 ms, docs/reference/minapp-api.md §7). */
   syncTimeoutMs?: number;
-  /** Time limit of asynchronous jobs (default 300000 ms, digest §7). */
+  /** Time limit of asynchronous jobs (default 300000 ms, §7). */
   asyncTimeoutMs?: number;
   /**
    * Answer the authorize step through two cookie-carrying 302s, as the real server and its
@@ -46,7 +46,7 @@ export interface MinAppEnv {
 
 export const PLATFORM = "minapp";
 
-/** Documented limits (digest §7): sync 5 s, async 300 s. */
+/** Documented limits (§7): sync 5 s, async 300 s. */
 export const DEFAULT_LIMITS: MinAppLimits = { syncTimeoutMs: 5_000, asyncTimeoutMs: 300_000 };
 
 /** Unix seconds, integer (function created_at / updated_at). */

@@ -1,5 +1,5 @@
 /**
- * MinApp wire errors. /oserve error bodies are undocumented (digest §6); the only documented
+ * MinApp wire errors. /oserve error bodies are undocumented (docs/reference/minapp-api.md §6); the only documented
  * body is the Web API's `{"status": "error", "error_msg": "..."}`, and the official JS SDK reads
  * `error_msg` first, so every emulated MinApp error uses that one shape.
  */

@@ -1,5 +1,5 @@
 /**
- * limit/offset pagination with the `meta` block of MinApp list responses (digest §4): default
+ * limit/offset pagination with the `meta` block of MinApp list responses (docs/reference/minapp-api.md §4): default
  * limit 20, relative `next`/`previous` links (path + query) or null at the ends.
  */
 import { minappErrors } from "./errors";

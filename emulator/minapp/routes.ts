@@ -40,7 +40,7 @@ interface MinAppRoute {
   handler: (env: MinAppEnv, ctx: RequestContext) => Promise<Reply>;
 }
 
-/** The cloud-function routes under one prefix; /userve/ has the same minus debug (digest §1). */
+/** The cloud-function routes under one prefix; /userve/ has the same minus debug (docs/reference/minapp-api.md §1). */
 function functionRoutes(prefix: string, withDebug: boolean): MinAppRoute[] {
   const FN = `${prefix}/v1.3/cloud-function/`;
   const routes: MinAppRoute[] = [

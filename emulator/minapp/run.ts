@@ -1,6 +1,6 @@
 /**
  * One invocation of a cloud function: a job record (waiting → executing → final status), the
- * event the platform hands to `main` (digest §7) and a real run in a child process.
+ * event the platform hands to `main` (docs/reference/minapp-api.md §7) and a real run in a child process.
  */
 import { createHash } from "crypto";
 import type { MinAppEnv } from "./env";

@@ -12,7 +12,7 @@ export function writeProject(files: Record<string, string>): string {
   return dir;
 }
 
-/** A project exercising every outcome of the engine SDK (digest §5.2). */
+/** A project exercising every outcome of the engine SDK (docs/reference/leancloud-api.md §5.2). */
 export const SAMPLE_CLOUD_JS = `
 const AV = require('leanengine');
 AV.Cloud.define('hello', (request) => 'hello ' + (request.params.name || 'world'));

@@ -1,6 +1,6 @@
 /**
  * Wire contract of the async-invoke config (A1–A4), async invoke (F9) and the function report
- * (M1), functiongraph-api.md §7, §3.12, §8.1: request bodies as types, responses as zod schemas
+ * (M1), docs/reference/functiongraph-api.md §7, §3.12, §8.1: request bodies as types, responses as zod schemas
  * (passthrough; only what the providers read is required).
  */
 import { z } from "zod";

@@ -1,5 +1,5 @@
 /**
- * The FunctionGraph wire contract we rely on (functiongraph-api.md §3): request bodies as
+ * The FunctionGraph wire contract we rely on (docs/reference/functiongraph-api.md §3): request bodies as
  * TypeScript types and response schemas as zod, validated on every response so a contract
  * drift fails loudly (with the payload) instead of writing garbage into state. Schemas are
  * `passthrough` and only require what the provider reads; everything else is optional.

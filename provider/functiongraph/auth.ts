@@ -20,7 +20,7 @@ function prepare(config: InternalAxiosRequestConfig): URL {
   return new URL(/^https?:/.test(url) ? url : `${(config.baseURL ?? "").replace(/\/+$/, "")}${url}`);
 }
 
-/** Signs every header present (plus host), as the official Node SDK does (§9.2). */
+/** Signs every header present (plus host), as the official Node SDK does (docs/reference/functiongraph-api.md §9.2). */
 export function akskHook(accessKey: string, secretKey: string, projectId: string, now: () => Date = () => new Date()) {
   return (config: InternalAxiosRequestConfig): InternalAxiosRequestConfig => {
     const url = prepare(config);

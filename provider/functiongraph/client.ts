@@ -1,5 +1,5 @@
 /**
- * Typed FunctionGraph client: one statement per API operation (functiongraph-api.md §0), every
+ * Typed FunctionGraph client: one statement per API operation (docs/reference/functiongraph-api.md §0), every
  * response validated with the zod schemas of api.ts. URNs go into paths raw (colons unescaped),
  * as the platform's own SDKs send them; we build URLs ourselves so axios cannot re-encode them.
  */

@@ -1,6 +1,6 @@
 import { canonicalRequest, canonicalQuery, parseAuthorization, sign, signature, stringToSign } from "./signer";
 
-// Worked examples from functiongraph-api.md §9.4 (official signing guide and Node SDK output).
+// Worked examples from docs/reference/functiongraph-api.md §9.4 (official signing guide and Node SDK output).
 describe("SDK-HMAC-SHA256 signer", () => {
   it("reproduces the official signing-guide example byte for byte", () => {
     const req = {

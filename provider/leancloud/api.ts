@@ -1,5 +1,5 @@
 /**
- * The LeanCloud wire contract we rely on (leancloud-api.md §4, §5, §8): response schemas as zod
+ * The LeanCloud wire contract we rely on (docs/reference/leancloud-api.md §4, §5, §8): response schemas as zod
  * (passthrough, requiring only what the providers read) and the error parser. Every error body
  * is `{code, error}` (console errors add `errorEventID`); `code` may be a string when a Node
  * system error propagates out of a function, so it is kept as text.

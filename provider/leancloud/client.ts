@@ -1,5 +1,5 @@
 /**
- * Typed LeanCloud client: the invocation endpoints of the app API (leancloud-api.md §4) signed
+ * Typed LeanCloud client: the invocation endpoints of the app API (docs/reference/leancloud-api.md §4) signed
  * with `X-LC-Sign`, and the console API subset lean-cli uses (§8) with `Authorization: Token`.
  * One statement per operation; responses validated with the zod schemas of api.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * LeanCloud typed JSON (leancloud-api.md §6) → plain JSON for Pulumi outputs, and the JSON
+ * LeanCloud typed JSON (docs/reference/leancloud-api.md §6) → plain JSON for Pulumi outputs, and the JSON
  * checks of invocation params. Decoding is deliberately lossless where it can be: a Date
  * becomes its ISO string; an Object or (fat) Pointer becomes a map with `className` and
  * `objectId` next to its decoded fields; GeoPoint, File, Relation and Bytes keep their data

@@ -1,5 +1,5 @@
 /**
- * LeanCloud request authentication (leancloud-api.md §3). We sign (`X-LC-Sign`) like the
+ * LeanCloud request authentication (docs/reference/leancloud-api.md §3). We sign (`X-LC-Sign`) like the
  * official JS SDK instead of sending the key itself, so a key never travels in a header.
  */
 import { createHash } from "crypto";

@@ -1,5 +1,5 @@
 /**
- * The MinApp Open API v1.3 wire contract we rely on (minapp-api.md §2-§4): request bodies as
+ * The MinApp Open API v1.3 wire contract we rely on (docs/reference/minapp-api.md §2-§4): request bodies as
  * TypeScript types and response schemas as zod, validated on every response so a contract drift
  * fails loudly (with the payload). Schemas are `passthrough` and require only what we read.
  */

@@ -1,5 +1,5 @@
 /**
- * The MinApp Open API token: the two-step flow of minapp-api.md §2 (authorize → code →
+ * The MinApp Open API token: the two-step flow of docs/reference/minapp-api.md §2 (authorize → code →
  * access_token), fetched once per process and shared by every resource. The refresh grant is
  * never used: it revokes every token of the client, including other sessions' (§2 Refreshing);
  * after a 401 the client simply runs the two steps again (what the official `mincloud` CLI does).

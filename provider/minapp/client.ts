@@ -1,5 +1,5 @@
 /**
- * Typed MinApp Open API client (minapp-api.md §3): one statement per operation, every response
+ * Typed MinApp Open API client (docs/reference/minapp-api.md §3): one statement per operation, every response
  * validated with the zod schemas of api.ts. Functions are addressed by name only, per app and per
  * environment (`X-Hydrogen-Env-ID`; absent = production). A 401 re-runs the two-step token flow
  * once and repeats the request; the refresh grant is never used.

@@ -15,7 +15,7 @@ export const CONFIG_KEYS = {
 
 type Setting = keyof typeof CONFIG_KEYS;
 
-/** The public MinApp host (minapp-api.md §1). */
+/** The public MinApp host (docs/reference/minapp-api.md §1). */
 export const DEFAULT_ENDPOINT = "https://cloud.minapp.com";
 
 export { RETRY_ENV, type ConfigSource } from "../core/stack-config";

@@ -1,5 +1,5 @@
 /**
- * Plain helpers (not resources) over the job-record API (minapp-api.md §3.5): every record of a
+ * Plain helpers (not resources) over the job-record API (docs/reference/minapp-api.md §3.5): every record of a
  * function that matches the filters, following the pages to the end. They run in the Pulumi
  * program (or any Node script), so credentials come from the options, then from the program's
  * stack config (`cloudfn:minapp*`), then from the environment variables.

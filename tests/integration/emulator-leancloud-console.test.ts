@@ -1,6 +1,6 @@
 /**
  * The LeanCloud emulator's management side — the console API subset the lean CLI uses
- * (unofficial, digest §8): groups, environment variables (PATCH of the full map), deploy of a
+ * (unofficial, docs/reference/leancloud-api.md §8): groups, environment variables (PATCH of the full map), deploy of a
  * zip as a new version (multipart upload, zipUrl, versionTag), event polling — and the minimal
  * user store behind X-LC-Session. Emulator-only.
  */

@@ -1,7 +1,7 @@
 /**
  * The official `leancloud-storage` client, unmodified and pointed at the emulator with
  * `serverURLs`, calls real functions through `AV.Cloud.run` (POST /1.1/functions, signed with
- * X-LC-Sign by default) and `AV.Cloud.rpc` (POST /1.1/call, typed encoding both ways, digest §6).
+ * X-LC-Sign by default) and `AV.Cloud.rpc` (POST /1.1/call, typed encoding both ways, docs/reference/leancloud-api.md §6).
  */
 import AV from "leancloud-storage";
 import { startEmulator, type RunningEmulator } from "../../emulator";

@@ -13,7 +13,7 @@ import { invokeAsync } from "../runtime/async-invoke";
 import { latestUrn } from "../urn";
 import { projectOf, refOf } from "./context";
 
-/** Async event limit (§3.12). */
+/** Async event limit (docs/reference/functiongraph-api.md §3.12). */
 export const ASYNC_EVENT_MAX_BYTES = 256 * 1024;
 
 function page<T>(items: T[], ctx: RequestContext, defaultLimit: number, maxLimit: number) {

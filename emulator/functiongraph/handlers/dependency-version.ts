@@ -17,7 +17,7 @@ function body(ctx: RequestContext): unknown {
   }
 }
 
-/** Marker-as-offset paging (§1.4); D2 also takes `limit`, which maxitems overrides. */
+/** Marker-as-offset paging (docs/reference/functiongraph-api.md §1.4); D2 also takes `limit`, which maxitems overrides. */
 function page<T>(ctx: RequestContext, items: T[], fallbackLimit?: string) {
   try {
     const limit = queryValue(ctx.query, "maxitems") ?? fallbackLimit;

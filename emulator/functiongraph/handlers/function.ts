@@ -72,7 +72,7 @@ export async function deleteFunction(env: FgEnv, ctx: RequestContext): Promise<R
   const pid = projectOf(env, ctx);
   const ref = refOf(env, ctx);
   M.deleteFunction(env, pid, ref);
-  // Deleting a function deletes its triggers (§4.7).
+  // Deleting a function deletes its triggers (docs/reference/functiongraph-api.md §4.7).
   deleteTriggersOf(env, pid, ref);
   return { status: 204 };
 }

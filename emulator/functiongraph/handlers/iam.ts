@@ -1,4 +1,4 @@
-/** IAM `POST /v3/auth/tokens` (KeystoneCreateUserTokenByPassword), password method only (§9.1). */
+/** IAM `POST /v3/auth/tokens` (KeystoneCreateUserTokenByPassword), password method only (docs/reference/functiongraph-api.md §9.1). */
 import { z } from "zod";
 import { json, parseJsonBody, queryValue, type RequestContext, type Reply } from "../../core/http";
 import { issueToken } from "../auth";

@@ -1,5 +1,5 @@
 /**
- * F8 sync invoke (InvokeFunction, §3.11). Node.js functions really run (runtime/executor.ts).
+ * F8 sync invoke (InvokeFunction, docs/reference/functiongraph-api.md §3.11). Node.js functions really run (runtime/executor.ts).
  *
  * Outcome mapping (the digest documents only the success shape; the rest is our choice):
  * - success: 200 `{request_id, result, log, status: 200}`, X-Func-Err-Code "0".

@@ -1,4 +1,4 @@
-/** Trigger handlers (T1–T7, §4): parse → model → view; the scheduler hears of every change. */
+/** Trigger handlers (T1–T7, docs/reference/functiongraph-api.md §4): parse → model → view; the scheduler hears of every change. */
 import { json, parseJsonBody, queryValue, type Reply, type RequestContext } from "../../core/http";
 import { PaginationError, paginateByMarker } from "../../core/paginate";
 import type { FgEnv } from "../env";

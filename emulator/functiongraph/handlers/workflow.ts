@@ -8,7 +8,7 @@ import { flowExecuteBody, workflowBody, workflowDeleteBody } from "../schemas";
 import { projectOf } from "./context";
 import type { z } from "zod";
 
-/** List paging (§1.4): limit default and cap 200, below 1 refused; offset below 0 means 0. */
+/** List paging (docs/reference/functiongraph-api.md §1.4): limit default and cap 200, below 1 refused; offset below 0 means 0. */
 export const WORKFLOW_LIST_MAX = 200;
 
 function parse<T>(schema: z.ZodType<T>, ctx: RequestContext): T {

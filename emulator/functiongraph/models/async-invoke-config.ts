@@ -1,5 +1,5 @@
 /**
- * Async-invoke configuration of a function (digest §7): one record per function (only the
+ * Async-invoke configuration of a function (docs/reference/functiongraph-api.md §7): one record per function (only the
  * `latest` version exists in the emulator), stored under functiongraph → project →
  * "asyncInvokeConfigs" keyed "package/name". PUT is create-or-replace; deleting the function
  * deletes its config (§12).
@@ -32,7 +32,7 @@ export interface AsyncConfigRecord {
 /**
  * Limits of the PUT body. The request documentation says age 1–86400 (default 3600) and
  * retries 0–3 (default 1); the response documentation says age 60–86400 and retries 0–8
- * (default 3) [conflict, digest §7.1]. We follow the request documentation — it is what the
+ * (default 3) [conflict, §7.1]. We follow the request documentation — it is what the
  * service validates on input — and keep the bounds here so one edit changes them.
  */
 export const ASYNC_LIMITS = { minAge: 1, maxAge: 86_400, defaultAge: 3600, minRetries: 0, maxRetries: 3, defaultRetries: 1 };

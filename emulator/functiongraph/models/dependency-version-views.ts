@@ -1,4 +1,4 @@
-/** Response shapes of dependencies and their versions (digest §5.2–§5.4). */
+/** Response shapes of dependencies and their versions (docs/reference/functiongraph-api.md §5.2–§5.4). */
 import type { FgEnv } from "../env";
 import type { DependencyRecord, DependencyVersionRecord } from "./dependency-version";
 

@@ -1,5 +1,5 @@
 /**
- * Dependency packages and their versions (digest §5, D1–D5). State lives under functiongraph →
+ * Dependency packages and their versions (docs/reference/functiongraph-api.md §5, D1–D5). State lives under functiongraph →
  * project → "dependencies", keyed by dependency id; each dependency holds its versions keyed by
  * the integer version number. Creating a version with an existing name adds a version to that
  * dependency. The legacy single-object API (D6–D9) is not emulated: nothing here needs it.

@@ -59,7 +59,7 @@ export function functionsOf(env: FgEnv, projectId: string): Functions {
   return env.store.bucket<Functions>(PLATFORM, projectId, "functions", () => ({}));
 }
 
-/** `latest-yyMMddHHmmss@xxxxx` (§2.1). */
+/** `latest-yyMMddHHmmss@xxxxx` (docs/reference/functiongraph-api.md §2.1). */
 function imageName(env: FgEnv, now: Date): string {
   const stamp = now.toISOString().replace(/[-:T]/g, "").slice(2, 14);
   return `latest-${stamp}@${randomString(env.ids, 5)}`;

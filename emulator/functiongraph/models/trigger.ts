@@ -1,5 +1,5 @@
 /**
- * Trigger state and rules (T1–T7, functiongraph-api.md §4). Records live in the store under
+ * Trigger state and rules (T1–T7, docs/reference/functiongraph-api.md §4). Records live in the store under
  * functiongraph → project → "triggers", keyed by trigger_id, and point at their function by
  * "package/name". A TIMER record also carries its schedule position (`timer`), which no
  * response shows: the scheduler (triggers/scheduler.ts) reads and advances it.

@@ -1,4 +1,4 @@
-/** Response shapes of a function record (digest §3.3–§3.7), computed like the platform. */
+/** Response shapes of a function record (docs/reference/functiongraph-api.md §3.3–§3.7), computed like the platform. */
 import type { FgEnv } from "../env";
 import { functionUrn, latestUrn } from "../urn";
 import type { FunctionRecord } from "./function";

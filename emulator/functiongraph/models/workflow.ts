@@ -1,5 +1,5 @@
 /**
- * Workflows (函数流, digest §6, W1–W5). State lives under functiongraph → project → "workflows",
+ * Workflows (函数流, docs/reference/functiongraph-api.md §6, W1–W5). State lives under functiongraph → project → "workflows",
  * keyed by workflow id. The definition is stored as sent (with the documented defaults filled
  * in) and returned under `definition` by W3.
  */

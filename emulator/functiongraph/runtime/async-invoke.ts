@@ -1,7 +1,7 @@
 /**
  * Async invocation (F9 and every internal caller: timer triggers, FunctionGraph destinations).
  * `invokeAsync` records the request as WAIT and returns its id at once; the work runs in the
- * background and honours the function's async-invoke config (digest §7):
+ * background and honours the function's async-invoke config (docs/reference/functiongraph-api.md §7):
  * - the event is dropped (DISCARD) once older than max_async_event_age_in_seconds;
  * - a failed execution is retried up to max_async_retry_attempts times; without a config the
  *   platform does not retry a function error (user guide), so 0 retries;

@@ -14,7 +14,7 @@ const pending = new Map<string, Promise<string>>();
 
 async function extract(code: Buffer, into: string): Promise<void> {
   if (!isZip(code)) {
-    // Inline code that is not a zip is the raw source text of the handler file (§3.2).
+    // Inline code that is not a zip is the raw source text of the handler file (docs/reference/functiongraph-api.md §3.2).
     await writeFile(path.join(into, "index.js"), code);
     return;
   }

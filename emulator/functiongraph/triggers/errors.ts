@@ -1,4 +1,4 @@
-/** Trigger error codes (functiongraph-api.md §4.2–§4.7, §10.3), spelled once. */
+/** Trigger error codes (docs/reference/functiongraph-api.md §4.2–§4.7, §10.3), spelled once. */
 import { FgError } from "../errors";
 
 /** Per-type code for bad event_data (§10.3); types without one get the generic FSS.0400. */

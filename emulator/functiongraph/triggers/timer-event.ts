@@ -1,4 +1,4 @@
-/** The event a TIMER trigger passes to its function (functiongraph-api.md §4.3). */
+/** The event a TIMER trigger passes to its function (docs/reference/functiongraph-api.md §4.3). */
 import { rfc3339 } from "../env";
 import type { TriggerRecord } from "../models/trigger";
 

@@ -1,5 +1,5 @@
 /**
- * Platform rules for trigger request bodies (§4.2–§4.4, §4.6): type, status, the event_data
+ * Platform rules for trigger request bodies (docs/reference/functiongraph-api.md §4.2–§4.4, §4.6): type, status, the event_data
  * fields each type requires, TIMER names and schedules. The tables and schedule rules are the
  * ones the provider's `check` applies (provider/functiongraph/trigger/rules.ts, trigger/schedule.ts).
  */

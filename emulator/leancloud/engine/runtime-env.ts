@@ -1,6 +1,6 @@
 /**
  * The environment of an engine instance: the group's variables, then the variables the
- * platform injects (digest §8), which win over user variables of the same name (the lean CLI
+ * platform injects (docs/reference/leancloud-api.md §8), which win over user variables of the same name (the lean CLI
  * refuses to set names starting with LEANCLOUD anyway).
  */
 import { envName, type LcEnv, type Prod } from "../env";

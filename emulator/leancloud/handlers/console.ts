@@ -1,5 +1,5 @@
 /**
- * The console API subset the lean CLI uses (digest §8). UNOFFICIAL: LeanCloud never documented
+ * The console API subset the lean CLI uses (docs/reference/leancloud-api.md §8). UNOFFICIAL: LeanCloud never documented
  * this API; paths and fields follow lean-cli's source, so deployments and variables can be
  * managed as code against the emulator. A deploy answers `{eventToken}` at once and runs in the
  * background; its progress is polled with `GET /1.1/engine/events/poll/<token>`.

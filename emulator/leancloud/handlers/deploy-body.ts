@@ -1,5 +1,5 @@
 /**
- * The body of `POST …/version` as the lean CLI sends it (digest §8): JSON with exactly one
+ * The body of `POST …/version` as the lean CLI sends it (docs/reference/leancloud-api.md §8): JSON with exactly one
  * source (`zipUrl`, `gitTag` or `versionTag`) plus flags, or `multipart/form-data` with the zip
  * in the file field `zip` and every other parameter as a string field.
  */

@@ -1,5 +1,5 @@
 /**
- * Function calls (digest §4): the platform's part only — find the group that serves the name in
+ * Function calls (docs/reference/leancloud-api.md §4): the platform's part only — find the group that serves the name in
  * the caller's environment (`X-LC-Prod`), then forward the request unchanged to that group's
  * instance, where the real engine SDK answers (host.ts). So the body, status and error rules of
  * §5.2 are the SDK's own; only "no group serves this name" is answered here, in the SDK's words.
@@ -12,7 +12,7 @@ import type { LcEnv, Prod } from "../env";
 import { lcErrors } from "../errors";
 import { functionRoutesOf } from "../models/groups";
 
-/** The platform gateway gives up after 60 s (digest §4: load balancer cap). */
+/** The platform gateway gives up after 60 s (§4: load balancer cap). */
 const GATEWAY_TIMEOUT_MS = 60_000;
 const HOP_HEADERS = new Set(["host", "connection", "content-length", "transfer-encoding", "keep-alive"]);
 

@@ -1,7 +1,7 @@
 /**
  * Engine groups, their environment variables, deployed versions, and the app-wide routing
  * table function name → group (one table per environment), as the platform builds it from each
- * deploy's `_ops/metadatas` (digest §1). All plain JSON in the store, keyed by app id.
+ * deploy's `_ops/metadatas` (docs/reference/leancloud-api.md §1). All plain JSON in the store, keyed by app id.
  */
 import { PLATFORM, envName, type LcEnv, type Prod } from "../env";
 

@@ -1,4 +1,4 @@
-/** Cloud-function CRUD (digest §3.2): 201 create, 200 list/get, 202 patch, 204 delete. */
+/** Cloud-function CRUD (docs/reference/minapp-api.md §3.2): 201 create, 200 list/get, 202 patch, 204 delete. */
 import { json, queryValue, type Reply, type RequestContext } from "../../core/http";
 import { jsonObject } from "../body";
 import type { MinAppEnv } from "../env";

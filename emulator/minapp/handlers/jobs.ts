@@ -1,5 +1,5 @@
 /**
- * Invocation and job records (digest §3.2–§3.5): POST …/:name/job/ (sync or async), the legacy
+ * Invocation and job records (docs/reference/minapp-api.md §3.2–§3.5): POST …/:name/job/ (sync or async), the legacy
  * POST /oserve/v1/cloud-function/job/, POST …/:name/debug/ and GET …/:name/job/.
  */
 import { header, json, queryValue, type Reply, type RequestContext } from "../../core/http";
@@ -45,7 +45,7 @@ export async function invokeCloudFunction(env: MinAppEnv, ctx: RequestContext): 
   return invoke(env, ctx, envKey, fn, jsonObject(ctx));
 }
 
-/** Legacy form: the name travels in the body as `function_name` (digest §3.2). */
+/** Legacy form: the name travels in the body as `function_name` (§3.2). */
 export async function invokeCloudFunctionV1(env: MinAppEnv, ctx: RequestContext): Promise<Reply> {
   const envKey = envKeyOf(env, ctx);
   const body = jsonObject(ctx);

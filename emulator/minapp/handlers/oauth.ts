@@ -1,5 +1,5 @@
 /**
- * The token flow (digest §2). Step 1 answers the way the real server does: two 302 redirects
+ * The token flow (docs/reference/minapp-api.md §2). Step 1 answers the way the real server does: two 302 redirects
  * that set and then require a session cookie before the final `{code, expires_in}`, so a client
  * must follow redirects with a cookie jar, as the official examples and the mincloud CLI do.
  *   POST /api/oauth2/hydrogen/openapi/authorize/ → 302 (Set-Cookie) → GET /api/oauth2/authorize/

@@ -1,4 +1,4 @@
-/** The cloud-function object (digest §3.1) and its create / update / delete rules (§3.2, §5). */
+/** The cloud-function object (docs/reference/minapp-api.md §3.1) and its create / update / delete rules (§3.2, §5). */
 import { unixSeconds, type MinAppEnv } from "../env";
 import { minappErrors } from "../errors";
 import type { JsonObject } from "../body";
@@ -6,7 +6,7 @@ import { namespaceOf, nextId } from "./state";
 
 export const PLAN_CIRCLES = ["P_FREE", "P_PERSONAL"] as const;
 export const AUDIT_STATUSES = ["approved", "rejected", "waiting"] as const;
-/** Memory of each plan (digest §7), handed to the function as event.memoryLimitInMB. */
+/** Memory of each plan (§7), handed to the function as event.memoryLimitInMB. */
 export const PLAN_MEMORY_MB: Record<string, number> = { P_FREE: 128, P_PERSONAL: 256 };
 
 export interface CloudFunction {
@@ -43,13 +43,13 @@ export function getFunction(env: MinAppEnv, envKey: string, name: string): Cloud
   return fn;
 }
 
-/** Newest first: the documented list example shows the higher id first (digest §4). */
+/** Newest first: the documented list example shows the higher id first (§4). */
 export function listFunctions(env: MinAppEnv, envKey: string): CloudFunction[] {
   return Object.values(namespaceOf(env, envKey).functions).sort((a, b) => b.id - a.id);
 }
 
 /**
- * `plan_circle` is not accepted on create (removed from the docs as unsupported, digest §3.2):
+ * `plan_circle` is not accepted on create (removed from the docs as unsupported, §3.2):
  * like any unknown field it is ignored and the function starts on P_FREE.
  */
 export function createFunction(env: MinAppEnv, envKey: string, body: JsonObject): CloudFunction {
@@ -100,7 +100,7 @@ export function deleteFunction(env: MinAppEnv, envKey: string, name: string): vo
   env.store.commit();
 }
 
-/** Test control: force the review status (digest §10 asks for waiting/rejected on demand). */
+/** Test control: force the review status (§10 asks for waiting/rejected on demand). */
 export function setAuditStatus(env: MinAppEnv, envKey: string, name: string, status: unknown): CloudFunction {
   if (!AUDIT_STATUSES.includes(status as never)) throw minappErrors.invalid(`audit_status must be one of ${AUDIT_STATUSES.join(", ")}`);
   const fn = getFunction(env, envKey, name);

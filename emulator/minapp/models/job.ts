@@ -1,5 +1,5 @@
 /**
- * Job records (digest §3.5): every invocation — job, debug, legacy v1 — is one, listed newest
+ * Job records (docs/reference/minapp-api.md §3.5): every invocation — job, debug, legacy v1 — is one, listed newest
  * first by GET …/:name/job/ with the documented filters.
  */
 import type { Query } from "../../core/http";
@@ -10,7 +10,7 @@ import { minappErrors } from "../errors";
 import type { CloudFunction } from "./cloud-function";
 import { namespaceOf, nextId, PRODUCTION } from "./state";
 
-/** Union of the Open API and user-dash source lists (digest §3.5). */
+/** Union of the Open API and user-dash source lists (§3.5). */
 export const JOB_SOURCES = [
   "sdk", "open_api", "cloud_function", "flex_schema", "wechat_pay_success", "timer", "file_operation",
   "alipay_pay_success", "qpay_success", "baidu_pay_success", "user_dash", "incoming_webhook", "wechat_message", "user_activity",

@@ -1,6 +1,6 @@
 /**
  * Where MinApp state lives in the store: platform "minapp" → project = the app's ClientID →
- * kinds "environments" (one namespace of functions and jobs per environment, digest §5: names
+ * kinds "environments" (one namespace of functions and jobs per environment, docs/reference/minapp-api.md §5: names
  * are unique per app per environment), "sequences" (app-wide integer ids) and "auth".
  */
 import { header, type RequestContext } from "../../core/http";

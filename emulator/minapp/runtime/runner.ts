@@ -3,7 +3,7 @@
  * one "run" message, compiles the single-file function code as a CommonJS module, calls
  * `exports.main` and reports log lines and the outcome over IPC.
  *
- * The code contract (digest §7): `main(event, callback)` answers through `callback(err, data)`;
+ * The code contract (docs/reference/minapp-api.md §7): `main(event, callback)` answers through `callback(err, data)`;
  * `async main(event)` answers with its resolved value or rejection. A resolved `undefined` is
  * ignored (the job then runs until its time limit), exactly as the platform documents. After the
  * answer the platform waits for the event loop to drain, so the outcome is sent on beforeExit.
@@ -21,7 +21,7 @@ function send(message: unknown): Promise<void> {
   return new Promise((resolve) => (process.send ? process.send(message, () => resolve()) : resolve()));
 }
 
-/** One log line in the platform's format: "<ISO-8601> <LEVEL> <message>" (digest §3.4). */
+/** One log line in the platform's format: "<ISO-8601> <LEVEL> <message>" (§3.4). */
 function logLine(level: string, args: unknown[]): void {
   void send({ type: "log", line: `${new Date().toISOString()} ${level} ${format(...args)}` });
 }
@@ -33,7 +33,7 @@ function captureConsole(): void {
   }
 }
 
-/** `callback(err)` may pass an Error or a plain string (digest §7). */
+/** `callback(err)` may pass an Error or a plain string (§7). */
 function errorShape(err: unknown): ErrorShape {
   const e = err instanceof Error ? err : new Error(typeof err === "string" ? err : format(err));
   return { message: e.message, type: e.name || "Error", stack: e.stack ?? "" };

@@ -5,7 +5,7 @@
  * Identifier: the function URN as given (usually with `:latest`), as Huawei's Terraform provider.
  * Replace on change: functionUrn. Everything else updates in place.
  * Computed outputs: createdTime, lastModified.
- * API calls per step (functiongraph-api.md §7):
+ * API calls per step (docs/reference/functiongraph-api.md §7):
  *   check  — none (zod validation: ranges, destination types and their params).
  *   diff   — none (compares with the old outputs; destinations as typed objects).
  *   create — with `adopt: true`: ShowFunctionAsyncInvokeConfig (A2), then A1 only if a field

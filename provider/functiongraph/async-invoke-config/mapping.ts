@@ -1,4 +1,4 @@
-/** Pure mappings of AsyncInvokeConfig between our typed properties and the wire (§7). */
+/** Pure mappings of AsyncInvokeConfig between our typed properties and the wire (docs/reference/functiongraph-api.md §7). */
 import { Normalizers } from "../../core/diff";
 import { AsyncConfigBody, AsyncConfigInfo, WireDestination } from "../api-async";
 import { AsyncInvokeConfigInputs, AsyncInvokeConfigOutputs, DEFAULTS, Destination, INPUT_PROPERTIES } from "./schema";

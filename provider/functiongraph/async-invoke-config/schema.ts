@@ -1,5 +1,5 @@
 /**
- * Inputs and outputs of `cloudfn:functiongraph:AsyncInvokeConfig` (functiongraph-api.md §7): the
+ * Inputs and outputs of `cloudfn:functiongraph:AsyncInvokeConfig` (docs/reference/functiongraph-api.md §7): the
  * zod input schema with messages that name the property and the rule, the typed destinations,
  * and the field lists schema.json is checked against.
  */

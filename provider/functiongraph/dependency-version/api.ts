@@ -1,5 +1,5 @@
 /**
- * The dependency-version wire contract (functiongraph-api.md §5, D1–D5): request body type,
+ * The dependency-version wire contract (docs/reference/functiongraph-api.md §5, D1–D5): request body type,
  * response schemas (zod, validated on every response) and one function per operation.
  */
 import { z } from "zod";

@@ -10,7 +10,7 @@
  *   is deleted (the platform refuses to delete a version a function still uses).
  * Computed outputs: versionId, dependencyId, version, etag, size, owner, fileName, lastModified,
  *   plus the hidden codeHash (SHA-256 of the deterministic zip of `code`).
- * API calls per step (functiongraph-api.md §5):
+ * API calls per step (docs/reference/functiongraph-api.md §5):
  *   check  — none (zod validation, deterministic zip and its hash).
  *   diff   — none (declared fields against the old outputs; code by codeHash).
  *   create — CreateDependencyVersion (D1), without transport retries: a repeated POST would add

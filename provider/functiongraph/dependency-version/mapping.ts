@@ -1,5 +1,5 @@
 /**
- * Pure mappings between DependencyVersion properties and the wire format (§5), plus the
+ * Pure mappings between DependencyVersion properties and the wire format (docs/reference/functiongraph-api.md §5), plus the
  * deterministic packaging of `code`. No I/O except building zips.
  */
 import { createHash } from "crypto";

@@ -1,5 +1,5 @@
 /**
- * Inputs and outputs of `cloudfn:functiongraph:DependencyVersion` (functiongraph-api.md §5): the
+ * Inputs and outputs of `cloudfn:functiongraph:DependencyVersion` (docs/reference/functiongraph-api.md §5): the
  * zod input schema with messages naming the property and the rule, the output shape, and the
  * lists schema.json is checked against.
  */

@@ -26,7 +26,7 @@ async function codeHashOf(code: unknown): Promise<{ hash?: string; failure?: Che
 
 /**
  * The URN the platform will give the function (`urn:fss:{region}:{project}:function:{package}:
- * {name}:latest`, §2.1), when everything it is made of is known. As a checked input it is what
+ * {name}:latest`, docs/reference/functiongraph-api.md §2.1), when everything it is made of is known. As a checked input it is what
  * the engine shows as the function's `funcUrn` during preview (dynamic providers get no
  * preview of create/update: the engine hands back the checked inputs as outputs), so triggers,
  * configs, workflows and invocations that reference `funcUrn` see a known value instead of a

@@ -8,7 +8,7 @@
  * Computed outputs: funcUrn, funcId, digest, codeSize, lastModified, cpu, version, codeType, plus
  *   the hidden hashes codeHash and encryptedEnvironmentHash; every input is an output too, except
  *   the encryptedEnvironment values, which are never stored in outputs.
- * API calls per step (functiongraph-api.md §0):
+ * API calls per step (docs/reference/functiongraph-api.md §0):
  *   check  — none (zod validation, deterministic zip hash of the code archive).
  *   diff   — none (compares declared fields with the OLD OUTPUTS; code by codeHash).
  *   create — with `adopt: true`: ShowFunctionConfig (F3), then F4 / F6 only for what differs

@@ -1,6 +1,6 @@
 /**
  * Inputs and outputs of `cloudfn:functiongraph:Function`: the zod input schema (the rules of
- * functiongraph-api.md §3.1, with messages that name the property and the rule), the output
+ * docs/reference/functiongraph-api.md §3.1, with messages that name the property and the rule), the output
  * shape, and the lists of fields that schema.json is checked against.
  */
 import { z } from "zod";

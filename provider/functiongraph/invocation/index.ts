@@ -6,7 +6,7 @@
  * Replace on change: functionUrn, input, triggers (a replacement is a new invocation; wire a
  *   Function's `codeHash` into `triggers` to re-invoke after each code change).
  * Computed outputs: result, status, requestId, logTail.
- * API calls per step (functiongraph-api.md §3.11):
+ * API calls per step (docs/reference/functiongraph-api.md §3.11):
  *   check  — none (zod validation; `input` is canonicalised with sorted keys).
  *   diff   — none (canonical JSON comparison of input, map comparison of triggers).
  *   create — InvokeFunction (F8) with `X-Cff-Log-Type: tail`. A function error (body status

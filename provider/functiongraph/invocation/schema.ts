@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { functionUrnField } from "../async-invoke-config/schema";
 
-/** Sync invoke bodies are at most 6 MB (§3.11). */
+/** Sync invoke bodies are at most 6 MB (docs/reference/functiongraph-api.md §3.11). */
 export const MAX_INPUT_BYTES = 6 * 1024 * 1024;
 
 /** JSON with object keys sorted at every level: equal values, equal text, no spurious diffs. */

@@ -1,6 +1,6 @@
 /**
  * `getFunctionReport`: the top functions of the project for one metric (M1,
- * `GET /v2/{project_id}/fgs/function/report`, operation ListFunctionAsMetric, §8.1). A plain
+ * `GET /v2/{project_id}/fgs/function/report`, operation ListFunctionAsMetric, docs/reference/functiongraph-api.md §8.1). A plain
  * async helper, not a resource: credentials come from the same stack config and environment
  * variables as the resources, resolved at call time.
  */

@@ -1,5 +1,5 @@
 /**
- * The trigger wire contract (functiongraph-api.md §4): request bodies as types, the response
+ * The trigger wire contract (docs/reference/functiongraph-api.md §4): request bodies as types, the response
  * object as a zod schema validated on every response. Passthrough: services add keys.
  */
 import { z } from "zod";

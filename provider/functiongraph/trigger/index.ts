@@ -8,7 +8,7 @@
  *   polling_interval, polling_unit). status (ACTIVE/DISABLED) updates in place.
  * Computed outputs: triggerId, createdTime, lastUpdatedTime. eventData outputs hold only the
  *   keys the user declared, so keys the service adds never show as drift.
- * API calls per step (functiongraph-api.md §4):
+ * API calls per step (docs/reference/functiongraph-api.md §4):
  *   check  — none (zod validation; TIMER schedules checked with the platform's rules).
  *   diff   — none (compares declared fields with the old outputs).
  *   create — with `adopt: true`: ShowFunctionTrigger (T3) by adoptId, or ListFunctionTriggers

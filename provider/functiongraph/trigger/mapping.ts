@@ -80,7 +80,7 @@ export function changedEventDataKeys(olds: Record<string, unknown> | undefined, 
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !deepEqual(a[k], b[k]));
 }
 
-/** True when every changed eventData key is one UpdateTrigger can change in place (§4.6). */
+/** True when every changed eventData key is one UpdateTrigger can change in place (docs/reference/functiongraph-api.md §4.6). */
 export function onlyTuningChanged(keys: string[]): boolean {
   return keys.every((k) => (UPDATABLE_EVENT_DATA as readonly string[]).includes(k));
 }

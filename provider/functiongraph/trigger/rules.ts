@@ -1,5 +1,5 @@
 /**
- * Trigger rules of FunctionGraph (functiongraph-api.md §4.1, §4.4, §4.6), shared by the
+ * Trigger rules of FunctionGraph (docs/reference/functiongraph-api.md §4.1, §4.4, §4.6), shared by the
  * provider's `check` and the emulator so both apply the same table.
  */
 

@@ -1,5 +1,5 @@
 /**
- * TIMER trigger schedules, by the platform's rules (functiongraph-api.md §4.3): validation with
+ * TIMER trigger schedules, by the platform's rules (docs/reference/functiongraph-api.md §4.3): validation with
  * messages that name the rule, and "when is the next firing" for the emulator. Shared by the
  * provider's `check` and the emulator, so both accept exactly the same schedules.
  *

@@ -1,6 +1,6 @@
 /**
  * Inputs and outputs of `cloudfn:functiongraph:Trigger`: the zod input schema (rules of
- * functiongraph-api.md §4, messages that name the property and the rule), cross-field rules
+ * docs/reference/functiongraph-api.md §4, messages that name the property and the rule), cross-field rules
  * (which block a type needs, required event_data fields, schedules), and the field lists
  * schema.json is checked against.
  */

@@ -1,5 +1,5 @@
 /**
- * The workflow wire contract (functiongraph-api.md §6, W1–W5): response schemas (zod) and one
+ * The workflow wire contract (docs/reference/functiongraph-api.md §6, W1–W5): response schemas (zod) and one
  * function per operation. Get and update address the workflow id; delete takes URNs.
  */
 import { z } from "zod";

@@ -1,5 +1,5 @@
 /**
- * The workflow definition in its canonical form, its wire form (WorkflowCreateBody, §6.1) and
+ * The workflow definition in its canonical form, its wire form (WorkflowCreateBody, docs/reference/functiongraph-api.md §6.1) and
  * the reference rules between its parts. Canonical = documented defaults filled in, states,
  * functions and retries sorted by their key (their order carries no meaning: the flow starts at
  * `start` and moves by ids), empty optional parts dropped. Two definitions that differ only in

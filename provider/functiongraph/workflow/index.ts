@@ -9,7 +9,7 @@
  * Computed outputs: workflowUrn, workflowId, createdTime, updatedTime, createdBy.
  * The definition is typed and canonical (flow.ts): key order, the order of
  *   states/functions/retries and spelled-out defaults never cause a diff.
- * API calls per step (functiongraph-api.md §6):
+ * API calls per step (docs/reference/functiongraph-api.md §6):
  *   check  — none (field rules, then references: start, transitions, functions, retries).
  *   diff   — none (canonical definition parts against the old outputs).
  *   create — with `adopt: true`: ListWorkflow by name + ShowWorkFlow (W3), then UpdateWorkFlow (W4)

@@ -1,5 +1,5 @@
 /**
- * Inputs and outputs of `cloudfn:functiongraph:Workflow` (functiongraph-api.md §6): the typed
+ * Inputs and outputs of `cloudfn:functiongraph:Workflow` (docs/reference/functiongraph-api.md §6): the typed
  * definition as zod (messages name the property and the rule), the output shape, and the lists
  * schema.json is checked against. Leaf strings accept the engine's unknown sentinel, so a
  * definition that uses a function URN not known yet in preview still validates the rest.

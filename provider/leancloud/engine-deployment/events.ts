@@ -1,5 +1,5 @@
 /**
- * Waits for an asynchronous LeanEngine deploy, the way lean-cli does (leancloud-api.md §8): poll
+ * Waits for an asynchronous LeanEngine deploy, the way lean-cli does (docs/reference/leancloud-api.md §8): poll
  * `events/poll/<token>` with `from` = the time of the newest event seen, until `moreEvent` is
  * false; the deploy failed when the newest event has level `error`.
  */

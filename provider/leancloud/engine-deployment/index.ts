@@ -6,7 +6,7 @@
  * Replace on change: group, environment.
  * Computed outputs: version (the environment's `versionTag`), functions (what the engine serves,
  *   from `_ops/metadatas`), codeHash (hidden: SHA-256 of the deterministic zip).
- * API calls per step (leancloud-api.md §8, §4):
+ * API calls per step (docs/reference/leancloud-api.md §8, §4):
  *   check  — none (zod; deterministic zip → codeHash, so previews never upload).
  *   diff   — none (codeHash decides a redeploy; comment and options are recorded only).
  *   create — GET /1.1/engine/groups?all=true (group exists, env deployable);

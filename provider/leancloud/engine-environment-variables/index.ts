@@ -8,7 +8,7 @@
  * Replace on change: group.
  * Computed outputs: secretVariableHashes (secret; name → scrypt hash). secretVariables values
  *   are write-only: never outputs, compared by hash.
- * API calls per step (leancloud-api.md §8):
+ * API calls per step (docs/reference/leancloud-api.md §8):
  *   check  — none (zod; hashes of the secret values).
  *   diff   — none.
  *   create — GET /1.1/engine/groups?all=true; PATCH /1.1/engine/groups/<g> {environments}.

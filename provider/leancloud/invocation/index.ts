@@ -6,7 +6,7 @@
  *   update that calls the function again; useMasterKey and sessionToken only say how to call.
  * Computed outputs: result (decoded: RPC `__type` values as plain JSON), rawResult (as sent).
  *   sessionToken (secret) is never an output; app and master keys come from config only.
- * API calls per step (leancloud-api.md §4):
+ * API calls per step (docs/reference/leancloud-api.md §4):
  *   check  — none (zod: name is one path segment, params are JSON, environment is known).
  *   diff   — none.
  *   create — POST /1.1/functions/<name> (or /1.1/call/<name> when rpc) with X-LC-Prod.

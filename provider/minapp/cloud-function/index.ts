@@ -7,7 +7,7 @@
  * Computed outputs: functionId (the platform's numeric id), auditStatus, createdAt, updatedAt,
  *   createdBy, updatedBy, codeHash (SHA-256 of the deployed source); every input is an output
  *   too, including `source`, the exact JavaScript deployed.
- * API calls per step (minapp-api.md §3.2; the token flow of §2 runs once per process):
+ * API calls per step (docs/reference/minapp-api.md §3.2; the token flow of §2 runs once per process):
  *   check  — none (zod validation; bundles archives with esbuild; parses the source).
  *   diff   — none (compares name, environmentId, source, remark, planCircle with old outputs).
  *   create — with `adopt: true`: GET, then one PATCH only for what differs (adopt.ts,

@@ -8,7 +8,7 @@ import { CreateFunctionBody, FunctionObject, PatchFunctionBody, PlanCircle } fro
 import { CloudFunctionInputs, CloudFunctionOutputs, DEFAULTS, HIDDEN_INPUTS, INPUT_PROPERTIES } from "./schema";
 import { dropUndefined } from "../mapping-util";
 
-/** POST body: `plan_circle` is not accepted on create (minapp-api.md §3.2), it follows as a PATCH. */
+/** POST body: `plan_circle` is not accepted on create (docs/reference/minapp-api.md §3.2), it follows as a PATCH. */
 export function createBody(inputs: CloudFunctionInputs): CreateFunctionBody {
   return { name: inputs.name, function_code: inputs.source, remark: inputs.remark };
 }

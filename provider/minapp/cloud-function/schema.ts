@@ -1,5 +1,5 @@
 /**
- * Inputs and outputs of `cloudfn:minapp:CloudFunction`: the zod input schema (minapp-api.md §3,
+ * Inputs and outputs of `cloudfn:minapp:CloudFunction`: the zod input schema (docs/reference/minapp-api.md §3,
  * §5, with messages that name the property and the rule), the output shape, and the lists of
  * fields that schema.json is checked against.
  */

@@ -1,5 +1,5 @@
 /**
- * `code` → the one JavaScript file MinApp runs (`function_code`, minapp-api.md §7: a single
+ * `code` → the one JavaScript file MinApp runs (`function_code`, docs/reference/minapp-api.md §7: a single
  * file, no node_modules upload; the docs tell users to bundle locally for Node).
  *
  * - a string: used as is;

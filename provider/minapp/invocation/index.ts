@@ -6,7 +6,7 @@
  * Identifier: `<envId/>name@<random hex>` (a run, not a platform object).
  * Replace on change: nothing; any change is an update that runs the function again.
  * Computed outputs: result (the function's answer), jobId and log (debug mode).
- * API calls per step (minapp-api.md §3.2-§3.4):
+ * API calls per step (docs/reference/minapp-api.md §3.2-§3.4):
  *   check  — none (zod validation).
  *   diff   — none.
  *   create, update — mode sync: POST cloud-function/<name>/job/ {data, sync: true};
