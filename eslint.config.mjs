@@ -48,6 +48,10 @@ export default tseslint.config(
         "error",
         { allowNumber: true, allowBoolean: true, allowNullish: true },
       ],
+      // `x || fallback` on strings and booleans deliberately treats "" and false as missing; `??` would not.
+      "@typescript-eslint/prefer-nullish-coalescing": ["error", { ignorePrimitives: { string: true, boolean: true } }],
+      // `"Rate" | "Cron" | string` lists the known values for editors and readers while accepting new ones.
+      "@typescript-eslint/no-redundant-type-constituents": "off",
       // Its fix turns `x as T` into `x!`, which no-non-null-assertion (strict) then forbids: the two disagree.
       "@typescript-eslint/non-nullable-type-assertion-style": "off",
       // `(e) => reject(e)` callbacks are idiomatic; still flags void values used inside other expressions.
