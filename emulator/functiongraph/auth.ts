@@ -4,7 +4,7 @@
  * code the provider signs with, so the two cannot drift apart).
  */
 import { createHash, timingSafeEqual } from "crypto";
-import { canonicalRequest, parseAuthorization, type ParsedAuthorization, parseSdkDate, signature, stringToSign } from "../../provider/functiongraph/signer";
+import { canonicalRequest, parseAuthorization, type ParsedAuthorization, parseSdkDate, signature, stringToSign } from "../../platform/functiongraph/signer";
 import { header, type Middleware, type RequestContext } from "../core/http";
 import { PLATFORM, rfc3339, type FgEnv } from "./env";
 import { fgErrors } from "./errors";

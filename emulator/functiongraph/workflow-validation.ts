@@ -5,15 +5,14 @@
  */
 import { flowErrors } from "./flow-errors";
 import type { WorkflowBody } from "./schemas";
+import { ACTION_MODES, FLOW_CHARS_CLASS, STATE_TYPES, WORKFLOW_LIMITS, WORKFLOW_MODES } from "../../platform/functiongraph/workflow";
 
-/** Letters, digits, `_ ( ) . -` and CJK ideographs U+4E00–U+9FA5 (§6.1 name rule). */
-export const FLOW_NAME_RE = /^[A-Za-z0-9_().\-\u4e00-\u9fa5]{1,64}$/;
-export const FLOW_DESCRIPTION_RE = /^[A-Za-z0-9_().\-\u4e00-\u9fa5]{0,512}$/;
-export const STATE_TYPES = ["Operation", "Sleep", "End"] as const;
-export const MODES = ["NORMAL", "EXPRESS"] as const;
-export const MAX_STATES = 100;
-export const MAX_FUNCTIONS = 100;
-export const MAX_RETRIES = 200;
+const FLOW_NAME_RE = new RegExp(`^[${FLOW_CHARS_CLASS}]{1,${WORKFLOW_LIMITS.name}}$`);
+const FLOW_DESCRIPTION_RE = new RegExp(`^[${FLOW_CHARS_CLASS}]{0,${WORKFLOW_LIMITS.description}}$`);
+const MODES = WORKFLOW_MODES;
+const MAX_STATES = WORKFLOW_LIMITS.states;
+const MAX_FUNCTIONS = WORKFLOW_LIMITS.functions;
+const MAX_RETRIES = WORKFLOW_LIMITS.retries;
 
 function fail(detail: string): never {
   throw flowErrors.invalid(`invalid parameter ${detail}`);
@@ -35,7 +34,7 @@ function checkStates(body: WorkflowBody, functions: Set<string>, retries: Set<st
     if (!(STATE_TYPES as readonly string[]).includes(s.type)) fail(`states[${i}].type: ${JSON.stringify(s.type)} is not one of ${STATE_TYPES.join(", ")}`);
     if (!s.end && s.type !== "End" && !ids.has(s.transition)) fail(`states[${i}].transition: state ${JSON.stringify(s.transition)} does not exist`);
     if (s.type === "Sleep" && (s.duration === undefined || s.duration < 0)) fail(`states[${i}].duration: required for Sleep states`);
-    if (s.action_mode !== undefined && !["sequential", "parallel"].includes(s.action_mode)) fail(`states[${i}].action_mode: ${JSON.stringify(s.action_mode)}`);
+    if (s.action_mode !== undefined && !(ACTION_MODES as readonly string[]).includes(s.action_mode)) fail(`states[${i}].action_mode: ${JSON.stringify(s.action_mode)}`);
     s.actions.forEach((a, j) => {
       if (!functions.has(a.function_ref.ref_name)) fail(`states[${i}].actions[${j}].function_ref.ref_name: function ${JSON.stringify(a.function_ref.ref_name)} is not declared`);
     });

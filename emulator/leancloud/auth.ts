@@ -14,7 +14,8 @@
  *
  * The console API subset authenticates with `Authorization: Token <consoleToken>` + `X-LC-Id`.
  */
-import { createHash, timingSafeEqual } from "crypto";
+import { timingSafeEqual } from "crypto";
+import { signDigest } from "../../platform/leancloud/sign";
 import { header, type Middleware, type RequestContext } from "../core/http";
 import { PLATFORM, type LcEnv, type Prod } from "./env";
 import { consoleErrors, isConsoleOperation, lcErrors } from "./errors";
@@ -77,7 +78,8 @@ export function readRequestAuth(ctx: RequestContext): LcRequestAuth {
 
 const same = (a: string | undefined, b: string) => a !== undefined && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-export const signFor = (timestamp: string, key: string) => createHash("md5").update(`${timestamp}${key}`).digest("hex");
+/** The expected `X-LC-Sign` digest; the same function the provider signs with. */
+export const signFor = signDigest;
 
 /** Checks app credentials; returns who is calling or throws the 401. */
 export function authenticate(env: LcEnv, auth: LcRequestAuth): LcCaller {

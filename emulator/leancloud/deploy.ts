@@ -4,7 +4,7 @@
  * key), refuse names another group serves unless `overwriteFunctions`, then switch traffic to
  * the new instance and record the version. Progress goes to an event log (models/events.ts).
  */
-import { sha256Hex } from "../../provider/core/archive";
+import { sha256Hex } from "../../platform/common/hash";
 import { codeDir } from "../functiongraph/runtime/code-cache";
 import { envName, type LcEnv, type Prod } from "./env";
 import { forward, type Instance, type InstanceSpec } from "./engine/instances";

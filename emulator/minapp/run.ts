@@ -4,7 +4,8 @@
  */
 import { createHash } from "crypto";
 import type { MinAppEnv } from "./env";
-import { PLAN_MEMORY_MB, type CloudFunction } from "./models/cloud-function";
+import { PLAN_MEMORY_MB } from "../../platform/minapp/cloud-function";
+import type { CloudFunction } from "./models/cloud-function";
 import { createJob, markFinished, markStarted, type JobRecord } from "./models/job";
 import { PRODUCTION } from "./models/state";
 import type { RunOutcome } from "./runtime/executor";

@@ -3,7 +3,7 @@
  * FunctionGraph requests with the project's signer, sends the path byte-for-byte (URN colons
  * raw) and reports a destroyed connection as `dropped` instead of throwing.
  */
-import { sign } from "../../provider/functiongraph/signer";
+import { sign } from "../../platform/functiongraph/signer";
 import type { FgCredentials } from "../functiongraph/env";
 import { sendRaw, type RawResult } from "./raw-http";
 

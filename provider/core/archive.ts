@@ -10,7 +10,6 @@
  * Promises (direct calls, tests), or the same with plain fields. All are handled. Relative paths
  * resolve against the process cwd, which the engine sets to the Pulumi project directory.
  */
-import { createHash } from "crypto";
 import { promises as fs } from "fs";
 import * as path from "path";
 import JSZip from "jszip";
@@ -135,12 +134,5 @@ export async function archiveToZip(archive: unknown): Promise<Buffer> {
   return writeZip(await archiveEntries(archive));
 }
 
-/** Lower-case hex SHA-256 of the bytes: our `codeHash`. */
-export function sha256Hex(data: Buffer | string): string {
-  return createHash("sha256").update(data).digest("hex");
-}
-
-/** Lower-case hex SHA-512 of the bytes: what FunctionGraph reports as `digest`. */
-export function sha512Hex(data: Buffer | string): string {
-  return createHash("sha512").update(data).digest("hex");
-}
+/** The digests live in platform/common because the emulator computes the same ones. */
+export { sha256Hex, sha512Hex } from "../../platform/common/hash";

@@ -8,20 +8,6 @@ import { safeJson, validateResponse } from "../core/response";
 import { z } from "zod";
 import { ParsedError } from "../core/http";
 
-/** Runtimes accepted by create (SDK 3.1.211 enum). */
-export const RUNTIMES = [
-  "Java8", "Java11", "Java17", "Python2.7", "Python3.6", "Python3.9", "Python3.10", "Go1.8", "Go1.x",
-  "Node.js6.10", "Node.js8.10", "Node.js10.16", "Node.js12.13", "Node.js14.18", "Node.js16.17", "Node.js18.15",
-  "C#(.NET Core 2.0)", "C#(.NET Core 2.1)", "C#(.NET Core 3.1)", "C#(.NET Core 6.0)", "Custom", "PHP7.3", "PHP8.3",
-  "Cangjie1.0", "http", "Custom Image",
-] as const;
-
-/** Memory sizes in MB accepted by create/update. */
-export const MEMORY_SIZES = [128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096] as const;
-
-export const TIMEOUT_MIN = 3;
-export const TIMEOUT_MAX = 259200;
-
 /** The function object returned by create, get config and update config. */
 export const functionSchema = z
   .object({

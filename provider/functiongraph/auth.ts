@@ -7,7 +7,7 @@ import { AuthError } from "../core/errors";
 import { createHttpClient } from "../core/http";
 import { parseFunctionGraphError, tokenSchema, validate } from "./api";
 import { FunctionGraphSettings } from "./config";
-import { sign } from "./signer";
+import { sign } from "../../platform/functiongraph/signer";
 
 /** Refresh a token this long before it expires (IAM tokens live 24 h). */
 const TOKEN_REFRESH_MARGIN_MS = 10 * 60 * 1000;

@@ -3,7 +3,7 @@ import { collect } from "../core/paginate";
 import { scriptedAdapter } from "../testing/scripted-adapter";
 import { FunctionGraphClient } from "./client";
 import { FunctionGraphSettings } from "./config";
-import { canonicalRequest, parseAuthorization, signature, stringToSign } from "./signer";
+import { canonicalRequest, parseAuthorization, signature, stringToSign } from "../../platform/functiongraph/signer";
 
 const settings: FunctionGraphSettings = {
   auth: "aksk", region: "cn-north-4", projectId: "p1", endpoint: "http://fg.local:8080", iamEndpoint: "http://iam.local",

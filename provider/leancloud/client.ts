@@ -8,7 +8,7 @@ import { z } from "zod";
 import { HttpClient, createHttpClient } from "../core/http";
 import { Group, PollPage, deploySchema, functionResultSchema, groupsSchema, metadatasSchema, parseLeanCloudError, pollSchema, validate } from "./api";
 import { LeanCloudSettings, requireAppKey, requireConsoleToken, requireMasterKey } from "./config";
-import { Environment, envIndex, prodHeader, signature } from "./sign";
+import { Environment, envIndex, prodHeader, signature } from "../../platform/leancloud/sign";
 
 export interface ClientOptions {
   /** Replaces the network (unit tests). */

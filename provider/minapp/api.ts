@@ -7,9 +7,9 @@ import { safeJson, validateResponse } from "../core/response";
 import { z } from "zod";
 import { ParsedError } from "../core/http";
 
-/** Memory plans PATCH accepts (`P_FREE` = 128 MB, the create default; `P_PERSONAL` = 256 MB). */
-export const PLAN_CIRCLES = ["P_FREE", "P_PERSONAL"] as const;
-export type PlanCircle = (typeof PLAN_CIRCLES)[number];
+/** Memory plans live in platform/ because the emulator applies the same ones. */
+import { PLAN_CIRCLES, type PlanCircle } from "../../platform/minapp/cloud-function";
+export { PLAN_CIRCLES, type PlanCircle };
 
 /** The cloud-function object of create, get, list and patch (§3.1). */
 export const functionSchema = z

@@ -14,8 +14,8 @@ import { HttpClient, createHttpClient } from "../core/http";
 import { authorizeSchema, parseMinAppError, tokenSchema, validate } from "./api";
 import { MinAppSettings } from "./config";
 
-export const AUTHORIZE_PATH = "/api/oauth2/hydrogen/openapi/authorize/";
-export const TOKEN_PATH = "/api/oauth2/access_token/";
+import { AUTHORIZE_PATH, TOKEN_PATH } from "../../platform/minapp/oauth";
+export { AUTHORIZE_PATH, TOKEN_PATH };
 const MAX_REDIRECTS = 5;
 
 /** The platform refused the ClientID/ClientSecret: a new token cannot help. */

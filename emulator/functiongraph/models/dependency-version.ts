@@ -4,7 +4,7 @@
  * the integer version number. Creating a version with an existing name adds a version to that
  * dependency. The legacy single-object API (D6–D9) is not emulated: nothing here needs it.
  */
-import { createHash } from "crypto";
+import { md5Hex } from "../../../platform/common/hash";
 import { PLATFORM, type FgEnv } from "../env";
 import { fgErrors } from "../errors";
 import * as L from "../limits";
@@ -76,7 +76,7 @@ export function createDependencyVersion(env: FgEnv, projectId: string, body: Cre
     depend_type: body.depend_type as "zip" | "obs",
     link: `https://functiongraph-emulator.obs.${env.creds.region}.myhuaweicloud.com/depends/${projectId}/${dep.dep_id}/${number}/${fileName}`,
     depend_link: link,
-    etag: createHash("md5").update(digestSource).digest("hex"),
+    etag: md5Hex(digestSource),
     size: bytes?.length ?? 0,
     file_name: fileName,
     last_modified: Math.floor(env.clock.now().getTime() / 1000),

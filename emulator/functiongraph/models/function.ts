@@ -2,7 +2,7 @@
  * Function state and rules (create, read, update config/code, delete). Records are plain JSON in
  * the store under functiongraph → project → "functions", keyed "package/name" in creation order.
  */
-import { createHash } from "crypto";
+import { sha512Hex as sha512 } from "../../../platform/common/hash";
 import { randomString } from "../../core/ids";
 import { fgErrors } from "../errors";
 import { PLATFORM, rfc3339, type FgEnv } from "../env";
@@ -83,7 +83,6 @@ function codeFields(body: { code_type?: string; code_url?: string; code_filename
   const codeType = body.code_type ?? (runtime === "Custom Image" ? "Custom-Image-Swr" : undefined);
   if (codeType === undefined) throw fgErrors.validation("FSS.1006", "code_type is required");
   V.checkCodeType(codeType);
-  const sha512 = (b: Buffer | string) => createHash("sha512").update(b).digest("hex");
   if (codeType === "obs") {
     if (!body.code_url) throw fgErrors.validation("FSS.1010", "code_url is required for code_type obs");
     return { code_type: codeType, code_url: body.code_url, code_filename: body.code_filename ?? "", code_base64: "", code_size: 0, digest: sha512(body.code_url) };

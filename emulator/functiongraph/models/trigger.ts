@@ -4,7 +4,7 @@
  * "package/name". A TIMER record also carries its schedule position (`timer`), which no
  * response shows: the scheduler (triggers/scheduler.ts) reads and advances it.
  */
-import { WRITE_ONLY_EVENT_DATA } from "../../../provider/functiongraph/trigger/rules";
+import { WRITE_ONLY_EVENT_DATA } from "../../../platform/functiongraph/trigger-rules";
 import { PLATFORM, rfc3339, type FgEnv } from "../env";
 import { triggerErrors } from "../triggers/errors";
 import { checkEventData, checkStatus, checkType, defaultStatus, timerSchedule, updatedEventData, type EventData } from "../triggers/validate";

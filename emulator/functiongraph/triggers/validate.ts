@@ -1,12 +1,12 @@
 /**
  * Platform rules for trigger request bodies (docs/reference/functiongraph-api.md §4.2–§4.4, §4.6): type, status, the event_data
  * fields each type requires, TIMER names and schedules. The tables and schedule rules are the
- * ones the provider's `check` applies (provider/functiongraph/trigger/rules.ts, trigger/schedule.ts).
+ * ones the provider's `check` applies (platform/functiongraph/trigger-rules.ts, schedule.ts).
  */
 import {
   NO_DISABLE_TYPES, TIMER_NAME_RE, TRIGGER_STATUSES, TRIGGER_TYPES, UPDATABLE_EVENT_DATA, missingEventData,
-} from "../../../provider/functiongraph/trigger/rules";
-import { parseSchedule, type NextFire } from "../../../provider/functiongraph/trigger/schedule";
+} from "../../../platform/functiongraph/trigger-rules";
+import { parseSchedule, type NextFire } from "../../../platform/functiongraph/schedule";
 import { fgErrors } from "../errors";
 import { triggerErrors } from "./errors";
 

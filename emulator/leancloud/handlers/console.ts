@@ -11,6 +11,7 @@ import { consoleErrors } from "../errors";
 import { addEvent, openEventLog, pollEvents } from "../models/events";
 import { envOf, functionRoutesOf, groupsOf, groupView, type GroupRecord, type VersionRecord } from "../models/groups";
 import { parseDeployBody, type DeployBody } from "./deploy-body";
+import { ENV_VAR_NAME_RE } from "../../../platform/leancloud/environment-variables";
 
 /** The digest's 100 MB request cap of the platform is the practical limit of a zip download. */
 const MAX_ZIP_BYTES = 100 * 1024 * 1024;
@@ -54,7 +55,9 @@ export async function updateEnvironmentVariables(env: LcEnv, ctx: RequestContext
   const vars = body.environments;
   if (!vars || typeof vars !== "object" || Array.isArray(vars)) throw consoleErrors.invalid("environments must be an object of NAME: value strings.");
   for (const [name, value] of Object.entries(vars)) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw consoleErrors.invalid(`Invalid environment variable name ${JSON.stringify(name)}.`);
+    // Only the platform's character set: the reserved prefixes are the CLI's check and the
+    // provider's 128-character cap is our own (platform/leancloud/environment-variables.ts).
+    if (!ENV_VAR_NAME_RE.test(name)) throw consoleErrors.invalid(`Invalid environment variable name ${JSON.stringify(name)}.`);
     if (typeof value !== "string") throw consoleErrors.invalid(`The value of ${name} must be a string.`);
   }
   // The running instances pick the new map up on their next call (instances.ts restarts an

@@ -12,9 +12,10 @@ import { formOrJson } from "../body";
 import type { MinAppEnv } from "../env";
 import { minappErrors } from "../errors";
 
-export const AUTHORIZE_PATH = "/api/oauth2/hydrogen/openapi/authorize/";
+import { AUTHORIZE_PATH, TOKEN_PATH } from "../../../platform/minapp/oauth";
+export { AUTHORIZE_PATH, TOKEN_PATH };
+/** The consent page the authorize step redirects through (the emulator's stand-in for the web login). */
 export const CONSENT_PATH = "/api/oauth2/authorize/";
-export const TOKEN_PATH = "/api/oauth2/access_token/";
 
 const redirect = (location: string, headers: Record<string, string> = {}): Reply => ({ status: 302, headers: { Location: location, ...headers } });
 

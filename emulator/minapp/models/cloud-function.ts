@@ -3,11 +3,7 @@ import { unixSeconds, type MinAppEnv } from "../env";
 import { minappErrors } from "../errors";
 import type { JsonObject } from "../body";
 import { namespaceOf, nextId } from "./state";
-
-export const PLAN_CIRCLES = ["P_FREE", "P_PERSONAL"] as const;
-export const AUDIT_STATUSES = ["approved", "rejected", "waiting"] as const;
-/** Memory of each plan (§7), handed to the function as event.memoryLimitInMB. */
-export const PLAN_MEMORY_MB: Record<string, number> = { P_FREE: 128, P_PERSONAL: 256 };
+import { AUDIT_STATUSES, DEFAULT_PLAN_CIRCLE, PLAN_CIRCLES } from "../../../platform/minapp/cloud-function";
 
 export interface CloudFunction {
   id: number;
@@ -61,7 +57,7 @@ export function createFunction(env: MinAppEnv, envKey: string, body: JsonObject)
   if (ns.functions[name]) throw minappErrors.invalid(`cloud function ${name} already exists`);
   const now = unixSeconds(env.clock.now());
   const fn: CloudFunction = {
-    id: nextId(env, "function"), name, function_code: code, remark, plan_circle: "P_FREE", audit_status: "approved",
+    id: nextId(env, "function"), name, function_code: code, remark, plan_circle: DEFAULT_PLAN_CIRCLE, audit_status: "approved",
     created_at: now, updated_at: now, created_by: "", updated_by: "",
   };
   ns.functions[name] = fn;

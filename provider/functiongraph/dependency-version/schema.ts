@@ -4,13 +4,13 @@
  * lists schema.json is checked against.
  */
 import { z } from "zod";
-import { RUNTIMES } from "../api";
+import { DEPENDENCY_NAME_MAX_LENGTH, DEPENDENCY_ZIP_MAX_BYTES, DESCRIPTION_MAX_LENGTH, RUNTIMES } from "../../../platform/functiongraph/limits";
 
 export const DEFAULTS = { description: "" } as const;
-export const MAX_NAME = 96;
-export const MAX_DESCRIPTION = 512;
+export const MAX_NAME = DEPENDENCY_NAME_MAX_LENGTH;
+export const MAX_DESCRIPTION = DESCRIPTION_MAX_LENGTH;
 /** The API reference's limit for an inline (zip) package; a console FAQ says 10 MB ([conflict], §5.1). */
-export const MAX_ZIP_BYTES = 40 * 1024 * 1024;
+export const MAX_ZIP_BYTES = DEPENDENCY_ZIP_MAX_BYTES;
 
 const NAME_RE = new RegExp(`^[A-Za-z](?:[A-Za-z0-9_.-]{0,${MAX_NAME - 2}}[A-Za-z0-9])?$`);
 const str = (property: string) => z.string({ required_error: `${property} is required`, invalid_type_error: `${property} must be a string` });

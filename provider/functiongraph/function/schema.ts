@@ -4,12 +4,12 @@
  * shape, and the lists of fields that schema.json is checked against.
  */
 import { z } from "zod";
-import { MEMORY_SIZES, RUNTIMES, TIMEOUT_MAX, TIMEOUT_MIN } from "../api";
+import { MEMORY_SIZES, RUNTIMES, TIMEOUT_MAX_S as TIMEOUT_MAX, TIMEOUT_MIN_S as TIMEOUT_MIN, DESCRIPTION_MAX_LENGTH, USER_DATA_MAX_CHARS, USER_DATA_MAX_ENTRIES } from "../../../platform/functiongraph/limits";
 
 export const DEFAULTS = { package: "default", memorySize: 128, timeout: 30, description: "" } as const;
-export const MAX_ENV_VARS = 20;
-export const MAX_ENV_JSON_CHARS = 4096;
-export const MAX_DESCRIPTION = 512;
+export const MAX_ENV_VARS = USER_DATA_MAX_ENTRIES;
+export const MAX_ENV_JSON_CHARS = USER_DATA_MAX_CHARS;
+export const MAX_DESCRIPTION = DESCRIPTION_MAX_LENGTH;
 
 const NAME_RE = /^[A-Za-z](?:[A-Za-z0-9_-]{0,58}[A-Za-z0-9])?$/;
 const PACKAGE_RE = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;

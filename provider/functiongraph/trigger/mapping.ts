@@ -7,7 +7,7 @@
 import { deepEqual } from "../../core/diff";
 import { dropUndefined } from "../function/mapping";
 import { CreateTriggerBody, TriggerInfo } from "./api";
-import { UPDATABLE_EVENT_DATA } from "./rules";
+import { UPDATABLE_EVENT_DATA } from "../../../platform/functiongraph/trigger-rules";
 import { DEFAULTS, INPUT_PROPERTIES, TimerInputs, TriggerInputs, TriggerOutputs } from "./schema";
 
 /** The provider's id: `<function_urn>/<type>/<trigger_id>` (URNs contain no "/"). */

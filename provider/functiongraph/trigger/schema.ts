@@ -5,8 +5,8 @@
  * schema.json is checked against.
  */
 import { z } from "zod";
-import { NO_DISABLE_TYPES, TIMER_NAME_RE, TRIGGER_STATUSES, TRIGGER_TYPES, missingEventData } from "./rules";
-import { SCHEDULE_TYPES, scheduleProblem } from "./schedule";
+import { NO_DISABLE_TYPES, TIMER_NAME_RE, TRIGGER_STATUSES, TRIGGER_TYPES, missingEventData } from "../../../platform/functiongraph/trigger-rules";
+import { SCHEDULE_TYPES, scheduleProblem } from "../../../platform/functiongraph/schedule";
 
 export const DEFAULTS = { status: "ACTIVE" } as const;
 

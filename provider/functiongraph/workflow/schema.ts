@@ -6,16 +6,15 @@
  */
 import { z } from "zod";
 import { UNKNOWN } from "../../core/diff";
+import { ACTION_MODES, FLOW_CHARS_CLASS, LOG_LEVELS, STATE_TYPES, WORKFLOW_LIMITS, WORKFLOW_MODES } from "../../../platform/functiongraph/workflow";
 
 export const DEFAULTS = { description: "", mode: "NORMAL" } as const;
-export const MODES = ["NORMAL", "EXPRESS"] as const;
-export const STATE_TYPES = ["Operation", "Sleep", "End"] as const;
-export const ACTION_MODES = ["sequential", "parallel"] as const;
-export const LOG_LEVELS = ["ALL", "ERROR", "NONE"] as const;
-export const LIMITS = { states: 100, functions: 100, retries: 200, name: 64, description: 512, id: 256 } as const;
+export const MODES = WORKFLOW_MODES;
+export { ACTION_MODES, LOG_LEVELS, STATE_TYPES };
+export const LIMITS = WORKFLOW_LIMITS;
 
 /** Letters, digits, `_ ( ) . -` and CJK ideographs U+4E00–U+9FA5 (§6.1; also the description rule). */
-const FLOW_CHARS = /^[A-Za-z0-9_().\-\u4e00-\u9fa5]*$/;
+const FLOW_CHARS = new RegExp(`^[${FLOW_CHARS_CLASS}]*$`);
 const FUNCTION_URN_RE = /^urn:fss:[^:]+:[^:]+:function:[^:]+:[^:]+(?::[^:]+)?$/;
 
 /** A string rule that lets the unknown sentinel through. */

@@ -32,7 +32,7 @@ import { tail, waitForDeploy } from "./events";
 import { adoptionKey, describe, planAdoption } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
 import { ADOPTION_INPUTS, DEFAULTS, DEPLOY_FIELDS, DeploymentInputs, DeploymentOutputs, HIDDEN_INPUTS, INPUT_PROPERTIES, OPTION_FIELDS, REPLACE_ON_CHANGE, inputObject } from "./schema";
-import { Environment } from "../sign";
+import { Environment } from "../../../platform/leancloud/sign";
 
 /** Knobs for tests: a fake transport, fast retries. */
 export const tuning: { client: ClientOptions } = { client: {} };

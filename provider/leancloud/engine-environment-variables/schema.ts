@@ -4,10 +4,11 @@
  * the field lists schema.json is checked against.
  */
 import { z } from "zod";
+import { RESERVED_ENV_VAR_PREFIX_RE } from "../../../platform/leancloud/environment-variables";
 
 export const DEFAULTS = { group: "web" } as const;
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
-const RESERVED = /^(LEANCLOUD|LEAN_CLI)/i;
+const RESERVED = RESERVED_ENV_VAR_PREFIX_RE;
 
 const str = (property: string) => z.string({ required_error: `${property} is required`, invalid_type_error: `${property} must be a string` });
 
