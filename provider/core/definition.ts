@@ -13,7 +13,7 @@
 import { z, type ZodTypeAny } from "zod";
 
 export type TypeSpec =
-  | { kind: "string"; values?: readonly string[] }
+  | { kind: "string"; values?: readonly string[]; name?: string }
   | { kind: "integer" }
   | { kind: "number" }
   | { kind: "boolean" }
@@ -38,9 +38,10 @@ export const t = {
   /**
    * A string with known values. The SDK types it as a union of the literals plus any string
    * (values the platform adds later stay usable); the zod base validator accepts any string,
-   * so the check's own rule decides what is allowed.
+   * so the check's own rule decides what is allowed. A `name` makes the SDK export the union as
+   * a type of that name (for long lists).
    */
-  enum: (values: readonly string[]): TypeSpec => ({ kind: "string", values }),
+  enum: (values: readonly string[], name?: string): TypeSpec => ({ kind: "string", values, name }),
   integer: (): TypeSpec => ({ kind: "integer" }),
   number: (): TypeSpec => ({ kind: "number" }),
   boolean: (): TypeSpec => ({ kind: "boolean" }),

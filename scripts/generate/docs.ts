@@ -11,7 +11,8 @@ export const END = (table: string) => `<!-- /generated:${table} -->`;
 function typeText(type: TypeSpec): string {
   switch (type.kind) {
     case "string":
-      return type.values?.length ? type.values.map((v) => `\`${v}\``).join(" \\| ") : "string";
+      if (!type.values?.length) return "string";
+      return type.values.length > 6 ? "string (see meaning)" : type.values.map((v) => `\`${v}\``).join(" \\| ");
     case "map":
       return `map of ${typeText(type.of)}`;
     case "array":
@@ -29,6 +30,12 @@ function typeText(type: TypeSpec): string {
   }
 }
 
+/** Long enums are listed after the meaning rather than in the type column. */
+function knownValues(type: TypeSpec): string {
+  if (type.kind !== "string" || !type.values || type.values.length <= 6) return "";
+  return ` Known values: ${type.values.map((v) => `\`${v}\``).join(", ")}.`;
+}
+
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n+/g, " ");
 
 function inputRow(name: string, s: InputSpec): string {
@@ -40,7 +47,7 @@ function inputRow(name: string, s: InputSpec): string {
     s.inputOnly ? "not an output" : "",
   ].filter(Boolean);
   const dflt = s.default === undefined ? "" : `\`${JSON.stringify(s.default)}\``;
-  return `| \`${name}\` | ${typeText(s.type)} | ${dflt} | ${notes.join(", ")} | ${cell(s.doc)} |`;
+  return `| \`${name}\` | ${typeText(s.type)} | ${dflt} | ${notes.join(", ")} | ${cell(s.doc)}${knownValues(s.type)} |`;
 }
 
 function outputRow(name: string, s: OutputSpec): string {

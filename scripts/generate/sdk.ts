@@ -15,7 +15,7 @@ import {
   type OutputSpec,
   type ResourceDefinition,
 } from "../../provider/core/definition";
-import { inputType, objectTypes, outputType, tsdoc } from "./ts-types";
+import { inputType, namedEnums, objectTypes, outputType, tsdoc } from "./ts-types";
 
 export const PACKAGE_NAME = "pulumi-cloudfn";
 const HEADER = (source: string) =>
@@ -39,8 +39,10 @@ function argsInterface(def: ResourceDefinition, type: string): string {
   return `${tsdoc(`The arguments of {@link ${type}}.`)}\nexport interface ${type}Args {\n${fields.join("\n")}\n}`;
 }
 
+const specTypes = (def: ResourceDefinition) => [...Object.values(def.inputs), ...Object.values(def.outputs)].map((s) => s.type);
+
 function nestedTypes(def: ResourceDefinition): string[] {
-  const types = objectTypes([...Object.values(def.inputs), ...Object.values(def.outputs)].map((s) => s.type));
+  const types = objectTypes(specTypes(def));
   return types.flatMap((o) => {
     const field = (plain: boolean) =>
       Object.entries(o.properties).map(([name, f]) => {
@@ -97,8 +99,10 @@ function shim(def: ResourceDefinition): string {
     (m) => `  ${m}: (...args) => require(${JSON.stringify(module)}).provider.${m}(...args),`,
   );
   return [
-    `/** The provider object every ${tokenParts(def.token).type} shares (see the header: it loads ${def.implementation} per call). */`,
-    `const providerShim: pulumi.dynamic.ResourceProvider = {`,
+    tsdoc(
+      `The provider object every ${tokenParts(def.token).type} shares, serialized into its \`__provider\`: each method loads ${def.implementation} from the installed package when it is called, so the state holds no client, schema or credential. Exported for tests; the package index does not re-export it.`,
+    ),
+    `export const providerShim: pulumi.dynamic.ResourceProvider = {`,
     ...methods,
     `};`,
   ].join("\n");
@@ -112,7 +116,10 @@ export function sdkModule(def: ResourceDefinition, source: string): string {
     HEADER(source),
     `import * as pulumi from "@pulumi/pulumi";`,
     "",
+    ...namedEnums(specTypes(def)).flatMap((t) => [t, ""]),
     ...nestedTypes(def).flatMap((t) => [t, ""]),
+    shim(def),
+    "",
     argsInterface(def, type),
     "",
     tsdoc(classDoc),
@@ -124,8 +131,6 @@ export function sdkModule(def: ResourceDefinition, source: string): string {
     "  }",
     "}",
     "",
-    shim(def),
-    "",
   ].join("\n");
 }
 
@@ -133,8 +138,9 @@ export function sdkModule(def: ResourceDefinition, source: string): string {
 export function platformBarrel(defs: readonly { def: ResourceDefinition; file: string }[]): string {
   const lines = defs.map(({ def, file }) => {
     const { type } = tokenParts(def.token);
-    const nested = objectTypes([...Object.values(def.inputs), ...Object.values(def.outputs)].map((s) => s.type));
-    const types = [`${type}Args`, ...nested.flatMap((o) => [`${o.name}Args`, o.name])];
+    const nested = objectTypes(specTypes(def));
+    const enums = namedEnums(specTypes(def)).map((line) => line.split(" ")[2]);
+    const types = [`${type}Args`, ...nested.flatMap((o) => [`${o.name}Args`, o.name]), ...enums];
     return `export { ${type} } from "./${file}";\nexport type { ${types.join(", ")} } from "./${file}";`;
   });
   return [HEADER("the platform's resource definitions"), ...lines, ""].join("\n");

@@ -15,7 +15,7 @@ function stringType(values: readonly string[] | undefined): string {
 export function inputType(type: TypeSpec): string {
   switch (type.kind) {
     case "string":
-      return stringType(type.values);
+      return type.name ?? stringType(type.values);
     case "integer":
     case "number":
       return "number";
@@ -68,9 +68,37 @@ export function objectTypes(types: readonly TypeSpec[]): ObjectSpec[] {
   return [...seen.values()];
 }
 
-/** A TSDoc block, indented. */
+/** Named string unions reachable from these types: `export type <Name> = "A" | "B" | (string & {})`. */
+export function namedEnums(types: readonly TypeSpec[]): string[] {
+  const seen = new Map<string, string>();
+  const visit = (type: TypeSpec): void => {
+    if (type.kind === "string" && type.name) seen.set(type.name, `export type ${type.name} = ${stringType(type.values)};`);
+    else if (type.kind === "map" || type.kind === "array") visit(type.of);
+    else if (type.kind === "union") type.of.forEach(visit);
+    else if (type.kind === "object") Object.values(type.properties).forEach((f) => visit(f.type));
+  };
+  types.forEach(visit);
+  return [...seen.values()];
+}
+
+/** Words of a paragraph in lines of at most `width` characters. */
+function wrap(paragraph: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
+}
+
+/** A TSDoc block, indented, wrapped to fit the formatter's width. */
 export function tsdoc(text: string, indent = ""): string {
-  const lines = text.split("\n");
-  if (lines.length === 1 && text.length < 100) return `${indent}/** ${text.replace(/\*\//g, "*\\/")} */`;
-  return [`${indent}/**`, ...lines.map((l) => `${indent} * ${l.replace(/\*\//g, "*\\/")}`.trimEnd()), `${indent} */`].join("\n");
+  const safe = text.replace(/\*\//g, "*\\/");
+  const width = 110 - indent.length;
+  const lines = safe.split("\n").flatMap((p) => (p.trim() ? wrap(p, width) : [""]));
+  if (lines.length === 1 && lines[0].length <= width - 4) return `${indent}/** ${lines[0]} */`;
+  return [`${indent}/**`, ...lines.map((l) => `${indent} * ${l}`.trimEnd()), `${indent} */`].join("\n");
 }
