@@ -7,7 +7,7 @@ export PATH := $(PULUMI_BIN):$(ROOT)/node_modules/.bin:$(PATH)
 TARBALL := $(ROOT)/.cache/pulumi-cloudfn.tgz
 JEST := node --max-old-space-size=4096 node_modules/.bin/jest
 
-.PHONY: help install build dev-build pack pulumi lint format schema test test-unit test-integration test-e2e test-compat demo emulator bench clean
+.PHONY: help install build dev-build pack pulumi lint format generate check-generated test test-unit test-integration test-e2e test-compat demo emulator bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -37,7 +37,8 @@ lint: install ## Type-check (strict), eslint, prettier --check, and check the sc
 	npx tsc --noEmit -p tsconfig.json
 	npx eslint --max-warnings 0 .
 	npx prettier --check --log-level warn .
-	$(MAKE) --no-print-directory schema
+	node scripts/cite-reference.mjs --check
+	$(MAKE) --no-print-directory check-generated
 
 # eslint first: its fixes (braces, type syntax) may need reflowing. What it cannot fix, `make lint` reports.
 format: install ## Rewrite the code in place: eslint's automatic fixes, then prettier
@@ -47,8 +48,14 @@ format: install ## Rewrite the code in place: eslint's automatic fixes, then pre
 dev-build: install
 	npx tsc -p tsconfig.dev.json
 
-schema: dev-build ## Check that schema.json describes exactly what the code declares
-	node .cache/dev/scripts/check-schema.js
+generate: dev-build ## Write schema.json, the SDK modules and the docs tables from the resource definitions
+	node .cache/dev/scripts/generate/index.js
+
+# The worktree-clean check: what is committed is exactly what the definitions generate.
+check-generated: generate ## Fail when a generated file (schema.json, sdk/, docs tables) differs from the commit
+	@git diff --exit-code --stat -- schema.json sdk docs || { echo "generated files differ from the commit: run make generate and commit them" >&2; exit 1; }
+	@untracked="$$(git status --porcelain --untracked-files=all -- schema.json sdk docs)"; \
+	  test -z "$$untracked" || { echo "generated files not committed: $$untracked" >&2; exit 1; }
 
 test-unit: install ## Unit tests (pure logic)
 	$(JEST) --selectProjects unit

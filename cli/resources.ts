@@ -1,8 +1,10 @@
 /**
- * What the CLI knows about each resource, at run time (the CLI ships in the package, so it
- * cannot use scripts/): which properties force a replacement and which are secret, read from
- * the provider schema modules. A unit test holds it equal to scripts/schema-registry.ts.
+ * What the CLI knows about each resource, at run time: which properties force a replacement,
+ * which are secret, and whether it carries code, read from the resource definitions
+ * (provider/registry.ts), the same source as schema.json and the SDK.
  */
+import { replaceOnChange, secretNames } from "../provider/core/definition";
+import { RESOURCES } from "../provider/registry";
 import * as fgAsyncConfig from "../provider/functiongraph/async-invoke-config/schema";
 import * as fgDependencyVersion from "../provider/functiongraph/dependency-version/schema";
 import * as fgFunction from "../provider/functiongraph/function/schema";
@@ -24,7 +26,8 @@ export interface ResourceFacts {
 
 const facts = (replaceOnChange: readonly string[], secrets: readonly string[] = [], hasCode = false): ResourceFacts => ({ replaceOnChange, secrets, hasCode });
 
-export const RESOURCE_FACTS: Readonly<Record<string, ResourceFacts>> = {
+// TRANSITION: resources not yet declared by a definition.
+const LEGACY_FACTS: Readonly<Record<string, ResourceFacts>> = {
   "cloudfn:functiongraph:Function": facts(fgFunction.REPLACE_ON_CHANGE, ["encryptedEnvironment", "encryptedEnvironmentHash"], true),
   "cloudfn:functiongraph:Trigger": facts(fgTrigger.REPLACE_ON_CHANGE),
   "cloudfn:functiongraph:AsyncInvokeConfig": facts(fgAsyncConfig.REPLACE_ON_CHANGE),
@@ -36,6 +39,11 @@ export const RESOURCE_FACTS: Readonly<Record<string, ResourceFacts>> = {
   "cloudfn:leancloud:EngineEnvironmentVariables": facts(lcEnvVars.REPLACE_ON_CHANGE, ["secretVariables", "secretVariableHashes"]),
   "cloudfn:minapp:CloudFunction": facts(minappCloudFunction.REPLACE_ON_CHANGE, [], true),
   "cloudfn:minapp:Invocation": facts(minappInvocation.REPLACE_ON_CHANGE),
+};
+
+export const RESOURCE_FACTS: Readonly<Record<string, ResourceFacts>> = {
+  ...LEGACY_FACTS,
+  ...Object.fromEntries(RESOURCES.map((d) => [d.token, facts(replaceOnChange(d), secretNames(d), d.hasCode ?? false)])),
 };
 
 /**

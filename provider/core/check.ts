@@ -2,8 +2,10 @@
  * zod validation → Pulumi CheckFailures. Every failure names its top-level property, and every
  * message names the property and the rule, so `preview` output is actionable on its own.
  */
-import { CheckFailure } from "@pulumi/pulumi/dynamic";
-import { ZodError, ZodIssue } from "zod";
+import type { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
+import type { AnyZodObject, ZodError, ZodIssue } from "zod";
+import { checkComputed, inputSchema, type ResourceDefinition } from "./definition";
+import { containsUnknown } from "./diff";
 
 function propertyOf(issue: ZodIssue): string {
   return issue.path.length > 0 ? String(issue.path[0]) : "";
@@ -30,4 +32,47 @@ export function splitUnknowns<T extends Record<string, unknown>>(inputs: T, isUn
     else known[k] = v;
   }
   return { known, unknown };
+}
+
+/** The host's protobuf conversion throws on `undefined`, so inputs and outputs never carry it. */
+export function dropUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+export interface Validated<T> {
+  /** The known inputs, parsed (defaults applied) when valid, as given otherwise. */
+  value: Partial<T>;
+  /** Inputs that are unknown during preview: not validated, passed through as they are. */
+  unknown: Partial<T>;
+  failures: CheckFailure[];
+}
+
+const schemas = new WeakMap<ResourceDefinition, AnyZodObject>();
+
+/** The definition's zod input object, built once per definition. */
+export function inputObjectOf(def: ResourceDefinition): AnyZodObject {
+  let schema = schemas.get(def);
+  if (!schema) schemas.set(def, (schema = inputSchema(def)));
+  return schema;
+}
+
+/**
+ * The first half of every resource's `check`, with zero HTTP calls: drops what is ours to
+ * compute (the definition's check-computed outputs and `__` keys), leaves unknown (preview)
+ * properties unvalidated, and validates the rest with the definition's rules.
+ */
+export function validateInputs<T>(def: ResourceDefinition, news: unknown): Validated<T> {
+  const computed = new Set(checkComputed(def));
+  const raw = Object.fromEntries(Object.entries((news ?? {}) as Record<string, unknown>).filter(([k]) => !computed.has(k) && !k.startsWith("__")));
+  const { known, unknown } = splitUnknowns(raw, containsUnknown);
+  const schema = inputObjectOf(def);
+  const mask = Object.fromEntries(Object.keys(unknown).filter((k) => k in schema.shape).map((k) => [k, true]));
+  const parsed = schema.partial(mask as never).safeParse(known);
+  const failures = parsed.success ? [] : zodFailures(parsed.error);
+  return { value: (parsed.success ? parsed.data : known) as Partial<T>, unknown: unknown as Partial<T>, failures };
+}
+
+/** A CheckResult with failures only when there are some. */
+export function checkResult<T>(inputs: T, failures: CheckFailure[]): CheckResult<T> {
+  return failures.length > 0 ? { inputs, failures } : { inputs };
 }

@@ -7,16 +7,16 @@ import { PlatformConfig, RETRY_ENV, numberFrom, type ConfigSource } from "../cor
 
 /** Stack config keys (namespace `cloudfn`) and their environment fallbacks. */
 export const CONFIG_KEYS = {
-  accessKey: { key: "cloudfn:functiongraphAccessKey", env: "HW_ACCESS_KEY", secret: true },
-  secretKey: { key: "cloudfn:functiongraphSecretKey", env: "HW_SECRET_KEY", secret: true },
-  region: { key: "cloudfn:functiongraphRegion", env: "HW_REGION_NAME" },
-  projectId: { key: "cloudfn:functiongraphProjectId", env: "HW_PROJECT_ID" },
-  endpoint: { key: "cloudfn:functiongraphEndpoint", env: "CLOUDFN_FUNCTIONGRAPH_ENDPOINT" },
-  iamEndpoint: { key: "cloudfn:functiongraphIamEndpoint", env: "HW_AUTH_URL" },
-  auth: { key: "cloudfn:functiongraphAuth", env: "CLOUDFN_FUNCTIONGRAPH_AUTH" },
-  userName: { key: "cloudfn:functiongraphUserName", env: "HW_USER_NAME" },
-  password: { key: "cloudfn:functiongraphPassword", env: "HW_PASSWORD", secret: true },
-  domainName: { key: "cloudfn:functiongraphDomainName", env: "HW_DOMAIN_NAME" },
+  accessKey: { key: "cloudfn:functiongraphAccessKey", env: "HW_ACCESS_KEY", secret: true, description: "AK of the AK/SK pair" },
+  secretKey: { key: "cloudfn:functiongraphSecretKey", env: "HW_SECRET_KEY", secret: true, description: "SK of the AK/SK pair" },
+  region: { key: "cloudfn:functiongraphRegion", env: "HW_REGION_NAME", description: "Region, e.g. cn-north-4" },
+  projectId: { key: "cloudfn:functiongraphProjectId", env: "HW_PROJECT_ID", description: "IAM project id of the region" },
+  endpoint: { key: "cloudfn:functiongraphEndpoint", env: "CLOUDFN_FUNCTIONGRAPH_ENDPOINT", description: "Base URL override, e.g. the local emulator. Default https://functiongraph.{region}.myhuaweicloud.com" },
+  iamEndpoint: { key: "cloudfn:functiongraphIamEndpoint", env: "HW_AUTH_URL", description: "IAM base URL for token auth. Default https://iam.myhuaweicloud.com" },
+  auth: { key: "cloudfn:functiongraphAuth", env: "CLOUDFN_FUNCTIONGRAPH_AUTH", description: "`aksk` (default) or `token`" },
+  userName: { key: "cloudfn:functiongraphUserName", env: "HW_USER_NAME", description: "IAM user name for token auth" },
+  password: { key: "cloudfn:functiongraphPassword", env: "HW_PASSWORD", secret: true, description: "IAM password for token auth" },
+  domainName: { key: "cloudfn:functiongraphDomainName", env: "HW_DOMAIN_NAME", description: "IAM domain (account) name for token auth" },
 } as const;
 
 type Setting = keyof typeof CONFIG_KEYS;

@@ -1,5 +1,5 @@
-export { Function, FUNCTION_OUTPUTS } from "./function";
-export type { FunctionArgs } from "./function";
+/** The FunctionGraph resources (generated from their definitions) and helpers. */
+export * from "./resources";
 export { Trigger, TRIGGER_OUTPUTS } from "./trigger";
 export type { TriggerArgs, TimerArgs } from "./trigger";
 export { AsyncInvokeConfig, ASYNC_INVOKE_CONFIG_OUTPUTS } from "./async-invoke-config";

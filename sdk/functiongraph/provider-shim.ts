@@ -8,19 +8,6 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
-/** Module the shim loads; resolved from the project's node_modules by the provider host. */
-export const IMPLEMENTATION_MODULE = "pulumi-cloudfn/dist/provider/functiongraph/function";
-
-export const functionProviderShim: pulumi.dynamic.ResourceProvider = {
-  configure: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/function").provider.configure(...args),
-  check: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/function").provider.check(...args),
-  diff: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/function").provider.diff(...args),
-  create: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/function").provider.create(...args),
-  read: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/function").provider.read(...args),
-  update: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/function").provider.update(...args),
-  delete: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/function").provider.delete(...args),
-};
-
 /** Module the Trigger shim loads. */
 export const TRIGGER_IMPLEMENTATION_MODULE = "pulumi-cloudfn/dist/provider/functiongraph/trigger";
 

@@ -6,7 +6,7 @@ import { CheckResult } from "@pulumi/pulumi/dynamic";
 import { splitUnknowns, zodFailures } from "../../core/check";
 import { containsUnknown } from "../../core/diff";
 import { AsyncInvokeConfigInputs, inputObject } from "./schema";
-import { dropUndefined } from "../function/mapping";
+import { dropUndefined } from "../../core/check";
 
 type Mask = { [K in keyof typeof inputObject.shape]?: true };
 

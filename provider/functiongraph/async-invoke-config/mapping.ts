@@ -2,7 +2,7 @@
 import { Normalizers } from "../../core/diff";
 import { AsyncConfigBody, AsyncConfigInfo, WireDestination } from "../api-async";
 import { AsyncInvokeConfigInputs, AsyncInvokeConfigOutputs, DEFAULTS, Destination, INPUT_PROPERTIES } from "./schema";
-import { dropUndefined } from "../function/mapping";
+import { dropUndefined } from "../../core/check";
 
 /** Our destination → the platform's `{destination, param}` (param is JSON text, §7.1). */
 export function toWireDestination(d: Destination): { destination: string; param: string } {

@@ -4,15 +4,14 @@
  * `codeHash` is computed from the deterministic zip so diffs and previews never upload code, and
  * the hidden `funcUrn` is predicted so dependants stay known during preview.
  */
-import { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
-import { splitUnknowns, zodFailures } from "../../core/check";
+import type { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
+import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { manifestInput } from "../../core/code-manifest";
 import { UNKNOWN, containsUnknown } from "../../core/diff";
 import { knownRegionAndProject } from "../config";
-import { buildCode, dropUndefined, envHash } from "./mapping";
-import { FunctionInputs, HIDDEN_INPUTS, crossFieldIssues, inputObject } from "./schema";
-
-type Mask = { [K in keyof typeof inputObject.shape]?: true };
+import { functionDefinition } from "./definition";
+import { buildCode, envHash } from "./mapping";
+import { FunctionInputs, crossFieldIssues } from "./schema";
 
 async function codeHashOf(code: unknown): Promise<{ hash?: string; failure?: CheckFailure }> {
   if (code === undefined) return {};
@@ -39,14 +38,8 @@ function predictedUrn(value: Partial<FunctionInputs>): string | undefined {
 }
 
 export async function checkInputs(news: FunctionInputs): Promise<CheckResult<FunctionInputs>> {
-  // The hidden hashes are ours to compute; whatever arrives under those names is discarded.
-  const raw = Object.fromEntries(Object.entries(news ?? {}).filter(([k]) => !(HIDDEN_INPUTS as readonly string[]).includes(k)));
-  const { known, unknown } = splitUnknowns(raw, containsUnknown);
+  const { value, unknown, failures } = validateInputs<FunctionInputs>(functionDefinition, news);
   const unknownKeys = new Set(Object.keys(unknown));
-  const mask = Object.fromEntries([...unknownKeys].filter((k) => k in inputObject.shape).map((k) => [k, true])) as Mask;
-  const parsed = inputObject.partial(mask).safeParse(known);
-  const failures: CheckFailure[] = parsed.success ? [] : zodFailures(parsed.error);
-  const value = (parsed.success ? parsed.data : known) as Partial<FunctionInputs>;
   // One message per property: a cross-field rule adds nothing when the field itself is invalid.
   const failed = new Set(failures.map((f) => f.property));
   failures.push(...crossFieldIssues(value, unknownKeys).filter((f) => !failed.has(f.property)));
@@ -60,5 +53,5 @@ export async function checkInputs(news: FunctionInputs): Promise<CheckResult<Fun
     ...(news?.encryptedEnvironment !== undefined ? { encryptedEnvironmentHash: envHash(news.encryptedEnvironment) } : {}),
     ...(code.failure ? {} : await manifestInput(value.code)),
   }) as FunctionInputs;
-  return failures.length > 0 ? { inputs, failures } : { inputs };
+  return checkResult(inputs, failures);
 }

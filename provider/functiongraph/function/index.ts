@@ -21,6 +21,7 @@
  *   delete — DeleteFunction (F7) on the unqualified URN; 404 is success; FSS.0400 (seen right
  *            after a create) is retried for about 30 s.
  */
+import { setTimeout as sleep } from "timers/promises";
 import { carriedManifest } from "../../core/code-manifest";
 import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
 import { sha512Hex } from "../../core/archive";
@@ -45,8 +46,6 @@ export const tuning: { client: ClientOptions; deleteRetryDelayMs: number; delete
 function client(): FunctionGraphClient {
   return new FunctionGraphClient(resolveSettings(), tuning.client);
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Finishes a create: dependencies go through the code API (as Huawei's Terraform provider does). */
 async function finishCreate(fg: FunctionGraphClient, inputs: FunctionInputs, code: Awaited<ReturnType<typeof buildCode>>, urn: string) {

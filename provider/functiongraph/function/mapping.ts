@@ -2,6 +2,7 @@
  * Pure mappings between our camelCase properties and the FunctionGraph wire format, and the
  * normalisers that keep defaults from ever showing up as diffs. No I/O except building zips.
  */
+import { dropUndefined } from "../../core/check";
 import { scryptSync } from "crypto";
 import { archiveToZip, sha256Hex } from "../../core/archive";
 import { Normalizers, UNKNOWN, containsUnknown } from "../../core/diff";
@@ -133,7 +134,3 @@ export const NORMALIZERS: Normalizers = {
   dependencyVersionIds: (v) => [...((v as string[] | undefined) ?? [])].sort(),
 };
 
-/** The host's protobuf conversion throws on `undefined`, so results never carry it. */
-export function dropUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}

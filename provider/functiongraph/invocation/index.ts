@@ -21,7 +21,7 @@ import { splitUnknowns, zodFailures } from "../../core/check";
 import { changedFields, containsUnknown, diffResult } from "../../core/diff";
 import { ClientOptions, FunctionGraphClient } from "../client";
 import { resolveSettings, setStackConfig } from "../config";
-import { dropUndefined } from "../function/mapping";
+import { dropUndefined } from "../../core/check";
 import { InvocationInputs, InvocationOutputs, REPLACE_ON_CHANGE, canonicalJson, inputObject } from "./schema";
 
 /** Knobs for tests: a fake transport, fast retries. */

@@ -6,7 +6,7 @@
 import { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
 import { splitUnknowns, zodFailures } from "../../core/check";
 import { containsUnknown } from "../../core/diff";
-import { dropUndefined } from "../function/mapping";
+import { dropUndefined } from "../../core/check";
 import { TriggerInputs, crossFieldIssues, inputObject } from "./schema";
 
 type Mask = { [K in keyof typeof inputObject.shape]?: true };

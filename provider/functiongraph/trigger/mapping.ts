@@ -5,7 +5,7 @@
  * the user declared — live values where the service returns them, declared values otherwise.
  */
 import { deepEqual } from "../../core/diff";
-import { dropUndefined } from "../function/mapping";
+import { dropUndefined } from "../../core/check";
 import { CreateTriggerBody, TriggerInfo } from "./api";
 import { UPDATABLE_EVENT_DATA } from "../../../platform/functiongraph/trigger-rules";
 import { DEFAULTS, INPUT_PROPERTIES, TimerInputs, TriggerInputs, TriggerOutputs } from "./schema";

@@ -1,0 +1,29 @@
+/**
+ * Every resource definition and stack-config key of the package: what scripts/generate turns
+ * into schema.json, the SDK and the docs tables, and what the `cloudfn` CLI reads at run time.
+ * A new resource adds one line here.
+ */
+import type { ResourceDefinition } from "./core/definition";
+import { CONFIG_KEYS as FG_CONFIG } from "./functiongraph/config";
+import { functionDefinition } from "./functiongraph/function/definition";
+import { CONFIG_KEYS as LC_CONFIG } from "./leancloud/config";
+import { CONFIG_KEYS as MINAPP_CONFIG } from "./minapp/config";
+
+/** A stack config key (`cloudfn:<name>`) with its environment fallback. */
+export interface ConfigKeyDefinition {
+  key: string;
+  env: string;
+  secret?: boolean;
+  description: string;
+}
+
+export const RESOURCES: readonly ResourceDefinition[] = [
+  functionDefinition,
+];
+
+export const CONFIG_KEYS: readonly ConfigKeyDefinition[] = [FG_CONFIG, MINAPP_CONFIG, LC_CONFIG].flatMap((keys) => Object.values(keys));
+
+/** The definition of a schema token, if the package has that resource. */
+export function definitionOf(token: string): ResourceDefinition | undefined {
+  return RESOURCES.find((r) => r.token === token);
+}
