@@ -23,8 +23,9 @@ export class Invocation extends generated.Invocation {
       name,
       {
         ...rest,
-        functionName: (args.functionName ?? fn?.name)!,
-        // Undefined (production) passes through as absent, as the platform's default.
+        // Neither given: check fails with "functionName is required", as before.
+        functionName: (args.functionName ?? fn?.name) as pulumi.Input<string>,
+        // The function's environmentId output is undefined for production.
         environmentId: args.environmentId ?? (fn?.environmentId as pulumi.Input<string> | undefined),
         codeHash: args.codeHash ?? fn?.codeHash,
       },
