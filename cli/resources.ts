@@ -11,11 +11,6 @@ import * as fgFunction from "../provider/functiongraph/function/schema";
 import * as fgInvocation from "../provider/functiongraph/invocation/schema";
 import * as fgTrigger from "../provider/functiongraph/trigger/schema";
 import * as fgWorkflow from "../provider/functiongraph/workflow/schema";
-import * as lcDeployment from "../provider/leancloud/engine-deployment/schema";
-import * as lcEnvVars from "../provider/leancloud/engine-environment-variables/schema";
-import * as lcInvocation from "../provider/leancloud/invocation/schema";
-import * as minappCloudFunction from "../provider/minapp/cloud-function/schema";
-import * as minappInvocation from "../provider/minapp/invocation/schema";
 
 export interface ResourceFacts {
   replaceOnChange: readonly string[];
@@ -34,11 +29,6 @@ const LEGACY_FACTS: Readonly<Record<string, ResourceFacts>> = {
   "cloudfn:functiongraph:Invocation": facts(fgInvocation.REPLACE_ON_CHANGE),
   "cloudfn:functiongraph:DependencyVersion": facts(fgDependencyVersion.REPLACE_ON_CHANGE, [], true),
   "cloudfn:functiongraph:Workflow": facts(fgWorkflow.REPLACE_ON_CHANGE),
-  "cloudfn:leancloud:Invocation": facts(lcInvocation.REPLACE_ON_CHANGE, ["sessionToken"]),
-  "cloudfn:leancloud:EngineDeployment": facts(lcDeployment.REPLACE_ON_CHANGE, [], true),
-  "cloudfn:leancloud:EngineEnvironmentVariables": facts(lcEnvVars.REPLACE_ON_CHANGE, ["secretVariables", "secretVariableHashes"]),
-  "cloudfn:minapp:CloudFunction": facts(minappCloudFunction.REPLACE_ON_CHANGE, [], true),
-  "cloudfn:minapp:Invocation": facts(minappInvocation.REPLACE_ON_CHANGE),
 };
 
 export const RESOURCE_FACTS: Readonly<Record<string, ResourceFacts>> = {

@@ -7,7 +7,12 @@ import type { ResourceDefinition } from "./core/definition";
 import { CONFIG_KEYS as FG_CONFIG } from "./functiongraph/config";
 import { functionDefinition } from "./functiongraph/function/definition";
 import { CONFIG_KEYS as LC_CONFIG } from "./leancloud/config";
+import { engineDeploymentDefinition } from "./leancloud/engine-deployment/definition";
+import { engineEnvironmentVariablesDefinition } from "./leancloud/engine-environment-variables/definition";
+import { invocationDefinition as leancloudInvocationDefinition } from "./leancloud/invocation/definition";
+import { cloudFunctionDefinition as minappCloudFunctionDefinition } from "./minapp/cloud-function/definition";
 import { CONFIG_KEYS as MINAPP_CONFIG } from "./minapp/config";
+import { invocationDefinition as minappInvocationDefinition } from "./minapp/invocation/definition";
 
 /** A stack config key (`cloudfn:<name>`) with its environment fallback. */
 export interface ConfigKeyDefinition {
@@ -19,6 +24,11 @@ export interface ConfigKeyDefinition {
 
 export const RESOURCES: readonly ResourceDefinition[] = [
   functionDefinition,
+  minappCloudFunctionDefinition,
+  minappInvocationDefinition,
+  leancloudInvocationDefinition,
+  engineDeploymentDefinition,
+  engineEnvironmentVariablesDefinition,
 ];
 
 export const CONFIG_KEYS: readonly ConfigKeyDefinition[] = [FG_CONFIG, MINAPP_CONFIG, LC_CONFIG].flatMap((keys) => Object.values(keys));

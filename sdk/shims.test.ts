@@ -13,6 +13,10 @@ describe.each(RESOURCES.map((d) => [d.token, d] as const))("the generated __prov
   beforeAll(async () => {
     process.env.HW_SECRET_KEY = "shim-test-secret-value";
     process.env.HW_ACCESS_KEY = "SHIMTESTACCESSKEY";
+    process.env.MINAPP_CLIENT_SECRET = "shim-test-client-secret";
+    process.env.MINAPP_CLIENT_ID = "SHIMTESTCLIENTID";
+    process.env.LEANCLOUD_APP_MASTER_KEY = "shim-test-master-key";
+    process.env.LEANCLOUD_CONSOLE_TOKEN = "shim-test-console-token";
     const shim = sdkModule(def.implementation).providerShim;
     text = (await pulumi.runtime.serializeFunction(() => shim, { allowSecrets: false })).text;
   });
@@ -31,5 +35,7 @@ describe.each(RESOURCES.map((d) => [d.token, d] as const))("the generated __prov
   it("is small and captures no credentials, clients or schemas", () => {
     expect(text.length).toBeLessThan(3000);
     expect(text).not.toMatch(/shim-test-secret-value|SHIMTESTACCESSKEY|axios|zod|secretKey|accessKey/);
+    expect(text).not.toMatch(/shim-test-client-secret|SHIMTESTCLIENTID|esbuild|clientSecret/);
+    expect(text).not.toMatch(/shim-test-master-key|shim-test-console-token|masterKey|consoleToken/);
   });
 });

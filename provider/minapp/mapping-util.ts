@@ -1,10 +1,5 @@
 /** Small helpers shared by the MinApp resources. */
 
-/** The host's protobuf conversion throws on `undefined`, so results never carry it. */
-export function dropUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}
-
 /**
  * Resource id of a function: its name, prefixed by the environment id when one is set, so the
  * same name in two environments is two resources (`cloudfnstaging00/hello` vs `hello`).

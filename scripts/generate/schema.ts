@@ -28,8 +28,9 @@ function schemaType(type: TypeSpec, platform: string): Json {
     case "asset":
       return { $ref: "pulumi.json#/Asset" };
     case "any":
-    case "union":
       return { $ref: "pulumi.json#/Any" };
+    case "union":
+      return { oneOf: type.of.map((t) => schemaType(t, platform)) };
     case "map":
       return { type: "object", additionalProperties: schemaType(type.of, platform) };
     case "array":

@@ -1,6 +1,7 @@
-export { CloudFunction, CLOUD_FUNCTION_OUTPUTS } from "./cloud-function";
-export type { CloudFunctionArgs } from "./cloud-function";
-export { Invocation, INVOCATION_OUTPUTS } from "./invocation";
-export type { InvocationArgs } from "./invocation";
+/** The MinApp resources (generated from their definitions) and helpers. */
+export * from "./resources";
+// The Invocation users instantiate takes a CloudFunction too; it shadows the generated one.
+export { Invocation } from "./function-invocation";
+export type { InvocationArgs } from "./function-invocation";
 export { listJobRecords } from "./jobs";
 export type { JobRecord, JobRecordQuery, MinAppConnection } from "./jobs";

@@ -3,9 +3,8 @@
  * `events/poll/<token>` with `from` = the time of the newest event seen, until `moreEvent` is
  * false; the deploy failed when the newest event has level `error`.
  */
+import { setTimeout as sleep } from "timers/promises";
 import { LeanCloudClient } from "../client";
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface DeployOutcome {
   ok: boolean;

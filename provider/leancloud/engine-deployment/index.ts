@@ -25,13 +25,14 @@ import { archiveToZip, sha256Hex } from "../../core/archive";
 import { manifestInput } from "../../core/code-manifest";
 import { UNKNOWN, changedFields, containsUnknown, diffResult } from "../../core/diff";
 import { Group } from "../api";
-import { checkResult, checkWith, dropUndefined } from "../check";
+import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { ClientOptions, LeanCloudClient } from "../client";
 import { LeanCloudSettings, resolveSettings, setStackConfig } from "../config";
 import { tail, waitForDeploy } from "./events";
 import { adoptionKey, describe, planAdoption } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
-import { ADOPTION_INPUTS, DEFAULTS, DEPLOY_FIELDS, DeploymentInputs, DeploymentOutputs, HIDDEN_INPUTS, INPUT_PROPERTIES, OPTION_FIELDS, REPLACE_ON_CHANGE, inputObject } from "./schema";
+import { ADOPTION_INPUTS, DEFAULTS, DEPLOY_FIELDS, DeploymentInputs, DeploymentOutputs, HIDDEN_INPUTS, INPUT_PROPERTIES, OPTION_FIELDS, REPLACE_ON_CHANGE } from "./schema";
+import { engineDeploymentDefinition } from "./definition";
 import { Environment } from "../../../platform/leancloud/sign";
 
 /** Knobs for tests: a fake transport, fast retries. */
@@ -89,7 +90,7 @@ export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = {
   },
 
   async check(_olds: DeploymentInputs, news: DeploymentInputs): Promise<CheckResult<DeploymentInputs>> {
-    const { value, unknown, failures } = checkWith<DeploymentInputs>(inputObject, news, HIDDEN_INPUTS);
+    const { value, unknown, failures } = validateInputs<DeploymentInputs>(engineDeploymentDefinition, news);
     const code = failures.some((f) => f.property === "code") ? {} : await codeHashOf(value.code ?? unknown.code);
     if (code.failure) failures.push(code.failure);
     if (value.adoptVersion !== undefined && value.adopt !== true) failures.push({ property: "adoptVersion", reason: "adoptVersion is only used with adopt: true" });

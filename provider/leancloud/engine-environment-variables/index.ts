@@ -23,12 +23,13 @@ import { scryptSync } from "crypto";
 import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
 import { Normalizers, UNKNOWN, changedFields, containsUnknown, diffResult } from "../../core/diff";
 import { Group } from "../api";
-import { checkResult, checkWith, dropUndefined } from "../check";
+import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { ClientOptions, LeanCloudClient } from "../client";
 import { resolveSettings, setStackConfig } from "../config";
 import { adoptVariables, adoptionKey, describe } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
-import { COMPARED_FIELDS, EnvVarsInputs, EnvVarsOutputs, HIDDEN_INPUTS, REPLACE_ON_CHANGE, inputObject, overlapIssue } from "./schema";
+import { engineEnvironmentVariablesDefinition } from "./definition";
+import { COMPARED_FIELDS, EnvVarsInputs, EnvVarsOutputs, REPLACE_ON_CHANGE, overlapIssue } from "./schema";
 
 export const tuning: { client: ClientOptions } = { client: {} };
 
@@ -77,7 +78,7 @@ export const provider: ResourceProvider<EnvVarsInputs, EnvVarsOutputs> = {
   },
 
   async check(_olds: EnvVarsInputs, news: EnvVarsInputs): Promise<CheckResult<EnvVarsInputs>> {
-    const { value, unknown, failures } = checkWith<EnvVarsInputs>(inputObject, news, HIDDEN_INPUTS);
+    const { value, unknown, failures } = validateInputs<EnvVarsInputs>(engineEnvironmentVariablesDefinition, news);
     const overlap = overlapIssue(value);
     if (overlap) failures.push(overlap);
     const secrets = value.secretVariables ?? unknown.secretVariables;

@@ -19,10 +19,11 @@ import { randomUUID } from "crypto";
 import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
 import { PlatformApiError } from "../../core/errors";
 import { Normalizers, changedFields, diffResult } from "../../core/diff";
-import { checkResult, checkWith, dropUndefined } from "../check";
+import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { ClientOptions, LeanCloudClient } from "../client";
 import { resolveSettings, setStackConfig } from "../config";
-import { INVOKE_ON_CHANGE, InvocationInputs, InvocationOutputs, REPLACE_ON_CHANGE, inputObject } from "./schema";
+import { invocationDefinition } from "./definition";
+import { INVOKE_ON_CHANGE, InvocationInputs, InvocationOutputs } from "./schema";
 import { decodeResult } from "../rpc-codec";
 
 /** Knobs for tests: a fake transport, fast retries. */
@@ -65,13 +66,13 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
   },
 
   async check(_olds: InvocationInputs, news: InvocationInputs): Promise<CheckResult<InvocationInputs>> {
-    const { value, unknown, failures } = checkWith<InvocationInputs>(inputObject, news);
+    const { value, unknown, failures } = validateInputs<InvocationInputs>(invocationDefinition, news);
     return checkResult(dropUndefined({ ...value, ...unknown }) as InvocationInputs, failures);
   },
 
   async diff(_id: string, olds: InvocationOutputs, news: InvocationInputs): Promise<DiffResult> {
     const changed = changedFields(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>, INVOKE_ON_CHANGE, NORMALIZERS);
-    return diffResult(changed, REPLACE_ON_CHANGE);
+    return diffResult(changed, []);
   },
 
   async create(inputs: InvocationInputs): Promise<CreateResult<InvocationOutputs>> {

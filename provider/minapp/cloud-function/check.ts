@@ -5,15 +5,13 @@
  * validation and pass through as the unknown sentinel (and so does `source`).
  */
 import { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
-import { splitUnknowns, zodFailures } from "../../core/check";
+import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { manifestInput } from "../../core/code-manifest";
-import { UNKNOWN, containsUnknown } from "../../core/diff";
-import { CloudFunctionInputs, HIDDEN_INPUTS, inputObject } from "./schema";
+import { UNKNOWN } from "../../core/diff";
+import { CloudFunctionInputs } from "./schema";
 import { defaultEnvironmentId } from "../config";
+import { cloudFunctionDefinition } from "./definition";
 import { buildSource, syntaxError } from "./source";
-import { dropUndefined } from "../mapping-util";
-
-type Mask = { [K in keyof typeof inputObject.shape]?: true };
 
 /** The source to deploy, or the failure that names `code` (or `entry`) and the rule. */
 async function sourceOf(code: unknown, entry: string | undefined): Promise<{ source?: string; failure?: CheckFailure }> {
@@ -32,13 +30,8 @@ async function sourceOf(code: unknown, entry: string | undefined): Promise<{ sou
 }
 
 export async function checkInputs(news: CloudFunctionInputs): Promise<CheckResult<CloudFunctionInputs>> {
-  // `source` is ours to compute; whatever arrives under that name is discarded.
-  const raw = Object.fromEntries(Object.entries(news ?? {}).filter(([k]) => !(HIDDEN_INPUTS as readonly string[]).includes(k)));
-  const { known, unknown } = splitUnknowns(raw, containsUnknown);
-  const mask = Object.fromEntries(Object.keys(unknown).filter((k) => k in inputObject.shape).map((k) => [k, true])) as Mask;
-  const parsed = inputObject.partial(mask).safeParse(known);
-  const failures: CheckFailure[] = parsed.success ? [] : zodFailures(parsed.error);
-  const value = (parsed.success ? parsed.data : known) as Partial<CloudFunctionInputs>;
+  // `source` is ours to compute (a check-computed output): whatever arrives under that name is discarded.
+  const { value, unknown, failures } = validateInputs<CloudFunctionInputs>(cloudFunctionDefinition, news);
   const failed = new Set(failures.map((f) => f.property));
   let source: string | undefined;
   if ("code" in unknown || "entry" in unknown) source = UNKNOWN;
@@ -51,5 +44,5 @@ export async function checkInputs(news: CloudFunctionInputs): Promise<CheckResul
   // The files the user wrote (before bundling): a string or an asset is the one entry file.
   const manifest = source !== undefined && source !== UNKNOWN ? await manifestInput(value.code, value.entry) : {};
   const inputs = dropUndefined({ ...value, ...unknown, environmentId: environmentId || undefined, source, ...manifest }) as CloudFunctionInputs;
-  return failures.length > 0 ? { inputs, failures } : { inputs };
+  return checkResult(inputs, failures);
 }

@@ -6,7 +6,7 @@ import { sha256Hex } from "../../core/archive";
 import { Normalizers } from "../../core/diff";
 import { CreateFunctionBody, FunctionObject, PatchFunctionBody, PlanCircle } from "../api";
 import { CloudFunctionInputs, CloudFunctionOutputs, DEFAULTS, HIDDEN_INPUTS, INPUT_PROPERTIES } from "./schema";
-import { dropUndefined } from "../mapping-util";
+import { dropUndefined } from "../../core/check";
 
 /** POST body: `plan_circle` is not accepted on create (docs/reference/minapp-api.md §3.2), it follows as a PATCH. */
 export function createBody(inputs: CloudFunctionInputs): CreateFunctionBody {

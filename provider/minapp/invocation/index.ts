@@ -22,17 +22,16 @@
 import { randomBytes } from "crypto";
 import axios from "axios";
 import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
-import { splitUnknowns, zodFailures } from "../../core/check";
-import { changedFields, containsUnknown, diffResult } from "../../core/diff";
+import { checkResult, dropUndefined, validateInputs } from "../../core/check";
+import { changedFields, diffResult } from "../../core/diff";
 import { collect } from "../../core/paginate";
 import { DebugResult, JobResult } from "../api";
 import { MinAppClient } from "../client";
 import { minappClient } from "../cloud-function";
 import { defaultEnvironmentId, setStackConfig } from "../config";
-import { InvocationInputs, InvocationOutputs, RUN_FIELDS, inputObject } from "./schema";
-import { dropUndefined, functionResourceId } from "../mapping-util";
-
-type Mask = { [K in keyof typeof inputObject.shape]?: true };
+import { invocationDefinition } from "./definition";
+import { InvocationInputs, InvocationOutputs, RUN_FIELDS } from "./schema";
+import { functionResourceId } from "../mapping-util";
 
 /** A failed run, with everything the platform said about it. */
 export class FunctionRunError extends Error {
@@ -94,13 +93,10 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
   },
 
   async check(_olds: InvocationInputs, news: InvocationInputs): Promise<CheckResult<InvocationInputs>> {
-    const { known, unknown } = splitUnknowns((news ?? {}) as unknown as Record<string, unknown>, containsUnknown);
-    const mask = Object.fromEntries(Object.keys(unknown).filter((k) => k in inputObject.shape).map((k) => [k, true])) as Mask;
-    const parsed = inputObject.partial(mask).safeParse(known);
-    const value = (parsed.success ? parsed.data : known) as Partial<InvocationInputs>;
+    const { value, unknown, failures } = validateInputs<InvocationInputs>(invocationDefinition, news);
     const environmentId = "environmentId" in unknown ? unknown.environmentId : value.environmentId ?? defaultEnvironmentId();
     const inputs = dropUndefined({ ...value, ...unknown, environmentId: environmentId || undefined }) as InvocationInputs;
-    return parsed.success ? { inputs } : { inputs, failures: zodFailures(parsed.error) };
+    return checkResult(inputs, failures);
   },
 
   async diff(_id: string, olds: InvocationOutputs, news: InvocationInputs): Promise<DiffResult> {
