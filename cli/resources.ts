@@ -5,12 +5,6 @@
  */
 import { replaceOnChange, secretNames } from "../provider/core/definition";
 import { RESOURCES } from "../provider/registry";
-import * as fgAsyncConfig from "../provider/functiongraph/async-invoke-config/schema";
-import * as fgDependencyVersion from "../provider/functiongraph/dependency-version/schema";
-import * as fgFunction from "../provider/functiongraph/function/schema";
-import * as fgInvocation from "../provider/functiongraph/invocation/schema";
-import * as fgTrigger from "../provider/functiongraph/trigger/schema";
-import * as fgWorkflow from "../provider/functiongraph/workflow/schema";
 import * as lcDeployment from "../provider/leancloud/engine-deployment/schema";
 import * as lcEnvVars from "../provider/leancloud/engine-environment-variables/schema";
 import * as lcInvocation from "../provider/leancloud/invocation/schema";
@@ -28,12 +22,6 @@ const facts = (replaceOnChange: readonly string[], secrets: readonly string[] = 
 
 // TRANSITION: resources not yet declared by a definition.
 const LEGACY_FACTS: Readonly<Record<string, ResourceFacts>> = {
-  "cloudfn:functiongraph:Function": facts(fgFunction.REPLACE_ON_CHANGE, ["encryptedEnvironment", "encryptedEnvironmentHash"], true),
-  "cloudfn:functiongraph:Trigger": facts(fgTrigger.REPLACE_ON_CHANGE),
-  "cloudfn:functiongraph:AsyncInvokeConfig": facts(fgAsyncConfig.REPLACE_ON_CHANGE),
-  "cloudfn:functiongraph:Invocation": facts(fgInvocation.REPLACE_ON_CHANGE),
-  "cloudfn:functiongraph:DependencyVersion": facts(fgDependencyVersion.REPLACE_ON_CHANGE, [], true),
-  "cloudfn:functiongraph:Workflow": facts(fgWorkflow.REPLACE_ON_CHANGE),
   "cloudfn:leancloud:Invocation": facts(lcInvocation.REPLACE_ON_CHANGE, ["sessionToken"]),
   "cloudfn:leancloud:EngineDeployment": facts(lcDeployment.REPLACE_ON_CHANGE, [], true),
   "cloudfn:leancloud:EngineEnvironmentVariables": facts(lcEnvVars.REPLACE_ON_CHANGE, ["secretVariables", "secretVariableHashes"]),
