@@ -24,7 +24,7 @@ export async function checkWorkflow(news: WorkflowInputs): Promise<CheckResult<W
   const mask = Object.fromEntries(Object.keys(unknown).filter((k) => k in inputObject.shape).map((k) => [k, true])) as Mask;
   const parsed = inputObject.partial(mask).safeParse(known);
   const failures: CheckFailure[] = parsed.success ? [] : zodFailures(parsed.error);
-  const value = (parsed.success ? parsed.data : known) as WorkflowInputs;
+  const value = (parsed.success ? parsed.data : known) as unknown as WorkflowInputs;
   if (parsed.success) {
     const failed = new Set(failures.map((f) => f.property));
     failures.push(...referenceIssues(value).filter((f) => !failed.has(f.property)));

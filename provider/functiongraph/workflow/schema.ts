@@ -14,8 +14,8 @@ export const DEFAULTS = defaultsOf(workflowDefinition) as { description: string;
 /** The zod object check validates with, built from the definition. */
 export const inputObject = inputObjectOf(workflowDefinition);
 
-/** Checked inputs: user properties with defaults applied (a type, not an interface, so it converts to a plain record). */
-export type WorkflowInputs = {
+/** Checked inputs: user properties with defaults applied. */
+export interface WorkflowInputs {
   name: string;
   description: string;
   mode: string;
@@ -27,7 +27,7 @@ export type WorkflowInputs = {
   expressConfig?: { logLevel: string };
   /** Take over the existing workflow of this name on the first `up` (docs/adopt.md); never compared, never an output. */
   adopt?: boolean;
-};
+}
 
 export interface WorkflowOutputs extends Omit<WorkflowInputs, "adopt"> {
   workflowUrn: string;
