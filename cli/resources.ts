@@ -5,12 +5,6 @@
  */
 import { replaceOnChange, secretNames } from "../provider/core/definition";
 import { RESOURCES } from "../provider/registry";
-import * as fgAsyncConfig from "../provider/functiongraph/async-invoke-config/schema";
-import * as fgDependencyVersion from "../provider/functiongraph/dependency-version/schema";
-import * as fgFunction from "../provider/functiongraph/function/schema";
-import * as fgInvocation from "../provider/functiongraph/invocation/schema";
-import * as fgTrigger from "../provider/functiongraph/trigger/schema";
-import * as fgWorkflow from "../provider/functiongraph/workflow/schema";
 
 export interface ResourceFacts {
   replaceOnChange: readonly string[];
@@ -21,20 +15,9 @@ export interface ResourceFacts {
 
 const facts = (replaceOnChange: readonly string[], secrets: readonly string[] = [], hasCode = false): ResourceFacts => ({ replaceOnChange, secrets, hasCode });
 
-// TRANSITION: resources not yet declared by a definition.
-const LEGACY_FACTS: Readonly<Record<string, ResourceFacts>> = {
-  "cloudfn:functiongraph:Function": facts(fgFunction.REPLACE_ON_CHANGE, ["encryptedEnvironment", "encryptedEnvironmentHash"], true),
-  "cloudfn:functiongraph:Trigger": facts(fgTrigger.REPLACE_ON_CHANGE),
-  "cloudfn:functiongraph:AsyncInvokeConfig": facts(fgAsyncConfig.REPLACE_ON_CHANGE),
-  "cloudfn:functiongraph:Invocation": facts(fgInvocation.REPLACE_ON_CHANGE),
-  "cloudfn:functiongraph:DependencyVersion": facts(fgDependencyVersion.REPLACE_ON_CHANGE, [], true),
-  "cloudfn:functiongraph:Workflow": facts(fgWorkflow.REPLACE_ON_CHANGE),
-};
-
-export const RESOURCE_FACTS: Readonly<Record<string, ResourceFacts>> = {
-  ...LEGACY_FACTS,
-  ...Object.fromEntries(RESOURCES.map((d) => [d.token, facts(replaceOnChange(d), secretNames(d), d.hasCode ?? false)])),
-};
+export const RESOURCE_FACTS: Readonly<Record<string, ResourceFacts>> = Object.fromEntries(
+  RESOURCES.map((d) => [d.token, facts(replaceOnChange(d), secretNames(d), d.hasCode ?? false)]),
+);
 
 /**
  * The schema token of a resource type as the engine names it: the SDK classes register as

@@ -5,7 +5,12 @@
  */
 import type { ResourceDefinition } from "./core/definition";
 import { CONFIG_KEYS as FG_CONFIG } from "./functiongraph/config";
+import { asyncInvokeConfigDefinition } from "./functiongraph/async-invoke-config/definition";
+import { dependencyVersionDefinition } from "./functiongraph/dependency-version/definition";
 import { functionDefinition } from "./functiongraph/function/definition";
+import { invocationDefinition } from "./functiongraph/invocation/definition";
+import { triggerDefinition } from "./functiongraph/trigger/definition";
+import { workflowDefinition } from "./functiongraph/workflow/definition";
 import { CONFIG_KEYS as LC_CONFIG } from "./leancloud/config";
 import { engineDeploymentDefinition } from "./leancloud/engine-deployment/definition";
 import { engineEnvironmentVariablesDefinition } from "./leancloud/engine-environment-variables/definition";
@@ -24,6 +29,11 @@ export interface ConfigKeyDefinition {
 
 export const RESOURCES: readonly ResourceDefinition[] = [
   functionDefinition,
+  triggerDefinition,
+  asyncInvokeConfigDefinition,
+  invocationDefinition,
+  dependencyVersionDefinition,
+  workflowDefinition,
   minappCloudFunctionDefinition,
   minappInvocationDefinition,
   leancloudInvocationDefinition,

@@ -2,3 +2,31 @@
 
 export { Function } from "./function";
 export type { FunctionArgs, FunctionRuntime } from "./function";
+export { Trigger } from "./trigger";
+export type { TriggerArgs, TimerArgs, Timer, TriggerType } from "./trigger";
+export { AsyncInvokeConfig } from "./async-invoke-config";
+export type { AsyncInvokeConfigArgs, AsyncInvokeDestinationArgs, AsyncInvokeDestination } from "./async-invoke-config";
+export { Invocation } from "./invocation";
+export type { InvocationArgs } from "./invocation";
+export { DependencyVersion } from "./dependency-version";
+export type { DependencyVersionArgs } from "./dependency-version";
+export { Workflow } from "./workflow";
+export type {
+  WorkflowArgs,
+  WorkflowFunctionArgs,
+  WorkflowFunction,
+  WorkflowStateArgs,
+  WorkflowState,
+  WorkflowActionArgs,
+  WorkflowAction,
+  WorkflowFunctionRefArgs,
+  WorkflowFunctionRef,
+  WorkflowOnErrorArgs,
+  WorkflowOnError,
+  WorkflowStateDataFilterArgs,
+  WorkflowStateDataFilter,
+  WorkflowRetryArgs,
+  WorkflowRetry,
+  WorkflowExpressConfigArgs,
+  WorkflowExpressConfig,
+} from "./workflow";

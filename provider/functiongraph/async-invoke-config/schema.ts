@@ -1,67 +1,18 @@
 /**
- * Inputs and outputs of `cloudfn:functiongraph:AsyncInvokeConfig` (docs/reference/functiongraph-api.md §7): the
- * zod input schema with messages that name the property and the rule, the typed destinations,
- * and the field lists schema.json is checked against.
+ * Inputs and outputs of `cloudfn:functiongraph:AsyncInvokeConfig` as the provider sees them: the
+ * types, and the property lists derived from the definition (./definition.ts).
  */
-import { z } from "zod";
+import { defaultsOf, replaceOnChange } from "../../core/definition";
+import { inputObjectOf } from "../../core/check";
+import { asyncInvokeConfigDefinition } from "./definition";
+import type { Destination } from "./rules";
 
-/**
- * Ranges of the PUT body as the request documentation gives them (age 1–86400 s, retries 0–3).
- * The response documentation says 60–86400 and 0–8 [conflict, §7.1]; the request side is what
- * the service validates, and it is also what Huawei's Terraform provider documents.
- */
-export const LIMITS = { minAge: 1, maxAge: 86_400, minRetries: 0, maxRetries: 3, maxObsExpires: 365 } as const;
-export const DEFAULTS = { maxAsyncEventAgeInSeconds: 3600, maxAsyncRetryAttempts: 1, enableAsyncStatusLog: false } as const;
+export { FUNCTION_URN_RE, LIMITS, functionUrnField } from "./rules";
+export type { Destination } from "./rules";
 
-/** `urn:fss:{region}:{project}:function:{package}:{name}[:{version or !alias}]` (§2.1). */
-export const FUNCTION_URN_RE = /^urn:fss:[a-z0-9-]+:[A-Za-z0-9]+:function:[A-Za-z0-9_.-]+:[A-Za-z0-9_-]+(?::!?[A-Za-z0-9_.-]+)?$/;
-
-const text = (property: string) => z.string({ required_error: `${property} is required`, invalid_type_error: `${property} must be a string` }).min(1, `${property} must not be empty`);
-
-export function functionUrnField(property: string) {
-  return text(property).refine((v) => FUNCTION_URN_RE.test(v), (v) => ({
-    message: `${property} must be a function URN like urn:fss:{region}:{project_id}:function:{package}:{name}:latest; got "${v}"`,
-  }));
-}
-
-function destination(property: string) {
-  const p = (field: string) => `${property}.${field}`;
-  return z.discriminatedUnion(
-    "type",
-    [
-      z.object({
-        type: z.literal("OBS"),
-        bucket: text(p("bucket")),
-        prefix: z.string({ invalid_type_error: `${p("prefix")} must be a string` }).optional(),
-        expires: z.number({ invalid_type_error: `${p("expires")} must be a number` }).refine((v) => Number.isInteger(v) && v >= 0 && v <= LIMITS.maxObsExpires, (v) => ({
-          message: `${p("expires")} must be an integer from 0 (never) to ${LIMITS.maxObsExpires} days; got ${v}`,
-        })).optional(),
-      }).strict(),
-      z.object({ type: z.literal("SMN"), topicUrn: text(p("topicUrn")) }).strict(),
-      z.object({ type: z.literal("DIS"), streamName: text(p("streamName")) }).strict(),
-      z.object({ type: z.literal("FunctionGraph"), funcUrn: functionUrnField(p("funcUrn")) }).strict(),
-    ],
-    { errorMap: (issue, ctx) => ({ message: issue.code === "invalid_union_discriminator" ? `${p("type")} must be one of OBS, SMN, DIS, FunctionGraph` : `${property}: ${ctx.defaultError}` }) },
-  );
-}
-
-const intIn = (property: string, min: number, max: number, unit: string) =>
-  z.number({ invalid_type_error: `${property} must be a number` }).refine((v) => Number.isInteger(v) && v >= min && v <= max, (v) => ({
-    message: `${property} must be an integer from ${min} to ${max}${unit}; got ${v}`,
-  }));
-
-export const inputObject = z.object({
-  functionUrn: functionUrnField("functionUrn"),
-  maxAsyncEventAgeInSeconds: intIn("maxAsyncEventAgeInSeconds", LIMITS.minAge, LIMITS.maxAge, " (seconds)").default(DEFAULTS.maxAsyncEventAgeInSeconds),
-  maxAsyncRetryAttempts: intIn("maxAsyncRetryAttempts", LIMITS.minRetries, LIMITS.maxRetries, "").default(DEFAULTS.maxAsyncRetryAttempts),
-  onSuccess: destination("onSuccess").optional(),
-  onFailure: destination("onFailure").optional(),
-  enableAsyncStatusLog: z.boolean({ invalid_type_error: "enableAsyncStatusLog must be a boolean" }).default(DEFAULTS.enableAsyncStatusLog),
-  /** Take over the function's existing configuration on the first `up` (docs/adopt.md). */
-  adopt: z.boolean({ invalid_type_error: "adopt must be a boolean" }).optional(),
-});
-
-export type Destination = z.infer<ReturnType<typeof destination>>;
+export const DEFAULTS = defaultsOf(asyncInvokeConfigDefinition) as { maxAsyncEventAgeInSeconds: number; maxAsyncRetryAttempts: number; enableAsyncStatusLog: boolean };
+/** The zod object check validates with, built from the definition. */
+export const inputObject = inputObjectOf(asyncInvokeConfigDefinition);
 
 export interface AsyncInvokeConfigInputs {
   functionUrn: string;
@@ -79,10 +30,8 @@ export interface AsyncInvokeConfigOutputs extends Omit<AsyncInvokeConfigInputs, 
   lastModified: string;
 }
 
-export const INPUT_PROPERTIES = Object.keys(inputObject.shape) as (keyof AsyncInvokeConfigInputs)[];
-export const COMPUTED_OUTPUTS = ["createdTime", "lastModified"] as const;
-export const OUTPUT_PROPERTIES = [...INPUT_PROPERTIES.filter((p) => p !== "adopt"), ...COMPUTED_OUTPUTS];
+export const INPUT_PROPERTIES = Object.keys(asyncInvokeConfigDefinition.inputs) as (keyof typeof asyncInvokeConfigDefinition.inputs)[];
 /** The config belongs to one function (version): another URN is another config. */
-export const REPLACE_ON_CHANGE = ["functionUrn"] as const;
+export const REPLACE_ON_CHANGE = replaceOnChange(asyncInvokeConfigDefinition);
 /** Applied in place with one UpdateFunctionAsyncInvokeConfig (PUT) call. */
 export const UPDATE_FIELDS = ["maxAsyncEventAgeInSeconds", "maxAsyncRetryAttempts", "onSuccess", "onFailure", "enableAsyncStatusLog"] as const;

@@ -3,13 +3,12 @@
  * limit, and the hidden `codeHash` of the deterministic zip. Zero HTTP calls.
  */
 import { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
-import { splitUnknowns, zodFailures } from "../../core/check";
+import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { manifestInput } from "../../core/code-manifest";
 import { UNKNOWN, containsUnknown } from "../../core/diff";
-import { buildPackage, dropUndefined } from "./mapping";
-import { DependencyVersionInputs, HIDDEN_INPUTS, MAX_ZIP_BYTES, inputObject } from "./schema";
-
-type Mask = { [K in keyof typeof inputObject.shape]?: true };
+import { dependencyVersionDefinition } from "./definition";
+import { buildPackage } from "./mapping";
+import { DependencyVersionInputs, MAX_ZIP_BYTES } from "./schema";
 
 async function codeHashOf(code: unknown): Promise<{ hash?: string; failure?: CheckFailure }> {
   if (code === undefined) return {};
@@ -26,12 +25,7 @@ async function codeHashOf(code: unknown): Promise<{ hash?: string; failure?: Che
 }
 
 export async function checkDependencyVersion(news: DependencyVersionInputs): Promise<CheckResult<DependencyVersionInputs>> {
-  const raw = Object.fromEntries(Object.entries(news ?? {}).filter(([k]) => !(HIDDEN_INPUTS as readonly string[]).includes(k)));
-  const { known, unknown } = splitUnknowns(raw, containsUnknown);
-  const mask = Object.fromEntries(Object.keys(unknown).filter((k) => k in inputObject.shape).map((k) => [k, true])) as Mask;
-  const parsed = inputObject.partial(mask).safeParse(known);
-  const failures: CheckFailure[] = parsed.success ? [] : zodFailures(parsed.error);
-  const value = (parsed.success ? parsed.data : known) as Partial<DependencyVersionInputs>;
+  const { value, unknown, failures } = validateInputs<DependencyVersionInputs>(dependencyVersionDefinition, news);
   const hasCode = value.code !== undefined || "code" in unknown;
   const hasUrl = value.codeUrl !== undefined || "codeUrl" in unknown;
   if (hasCode === hasUrl) failures.push({ property: "code", reason: `exactly one of code and codeUrl must be set; got ${hasCode ? "both" : "neither"}` });
@@ -40,5 +34,5 @@ export async function checkDependencyVersion(news: DependencyVersionInputs): Pro
   if (code.failure) failures.push(code.failure);
   const manifest = code.failure ? {} : await manifestInput(value.code);
   const inputs = dropUndefined({ ...value, ...unknown, ...(code.hash !== undefined ? { codeHash: code.hash } : {}), ...manifest }) as DependencyVersionInputs;
-  return failures.length > 0 ? { inputs, failures } : { inputs };
+  return checkResult(inputs, failures);
 }

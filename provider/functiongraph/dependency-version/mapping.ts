@@ -4,6 +4,7 @@
  */
 import { createHash } from "crypto";
 import { archiveToZip, sha256Hex } from "../../core/archive";
+import { dropUndefined } from "../../core/check";
 import type { CreateDependencyVersionBody, DependencyVersionInfo } from "./api";
 import { DependencyVersionInputs, DependencyVersionOutputs, HIDDEN_INPUTS, INPUT_PROPERTIES } from "./schema";
 
@@ -54,9 +55,4 @@ export function inputsFrom(outs: DependencyVersionOutputs): DependencyVersionInp
 export function matchesRequest(v: DependencyVersionInfo, body: CreateDependencyVersionBody, zip: Buffer | undefined): boolean {
   if (v.runtime !== body.runtime || (v.description ?? "") !== body.description) return false;
   return zip ? v.etag === md5Hex(zip) : true;
-}
-
-/** The host's protobuf conversion throws on `undefined`, so results never carry it. */
-export function dropUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

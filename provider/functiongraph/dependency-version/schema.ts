@@ -1,37 +1,16 @@
 /**
- * Inputs and outputs of `cloudfn:functiongraph:DependencyVersion` (docs/reference/functiongraph-api.md §5): the
- * zod input schema with messages naming the property and the rule, the output shape, and the
- * lists schema.json is checked against.
+ * Inputs and outputs of `cloudfn:functiongraph:DependencyVersion` (docs/reference/functiongraph-api.md §5) as the
+ * provider sees them: the types, and the property lists derived from the definition (./definition.ts).
  */
-import { z } from "zod";
-import { DEPENDENCY_NAME_MAX_LENGTH, DEPENDENCY_ZIP_MAX_BYTES, DESCRIPTION_MAX_LENGTH, RUNTIMES } from "../../../platform/functiongraph/limits";
+import { checkComputed, defaultsOf, replaceOnChange } from "../../core/definition";
+import { inputObjectOf } from "../../core/check";
+import { dependencyVersionDefinition } from "./definition";
 
-export const DEFAULTS = { description: "" } as const;
-export const MAX_NAME = DEPENDENCY_NAME_MAX_LENGTH;
-export const MAX_DESCRIPTION = DESCRIPTION_MAX_LENGTH;
-/** The API reference's limit for an inline (zip) package; a console FAQ says 10 MB ([conflict], §5.1). */
-export const MAX_ZIP_BYTES = DEPENDENCY_ZIP_MAX_BYTES;
+export { MAX_DESCRIPTION, MAX_NAME, MAX_ZIP_BYTES } from "./rules";
 
-const NAME_RE = new RegExp(`^[A-Za-z](?:[A-Za-z0-9_.-]{0,${MAX_NAME - 2}}[A-Za-z0-9])?$`);
-const str = (property: string) => z.string({ required_error: `${property} is required`, invalid_type_error: `${property} must be a string` });
-
-export const inputObject = z.object({
-  name: str("name").refine((v) => NAME_RE.test(v), (v) => ({
-    message: `name must be 1-${MAX_NAME} characters of letters, digits, "_", "." and "-", starting with a letter and ending with a letter or digit; got "${v}"`,
-  })),
-  runtime: str("runtime").refine((v) => (RUNTIMES as readonly string[]).includes(v), (v) => ({
-    message: `runtime "${v}" is not supported; allowed: ${RUNTIMES.join(", ")}`,
-  })),
-  description: str("description").refine((v) => v.length <= MAX_DESCRIPTION, (v) => ({
-    message: `description must be at most ${MAX_DESCRIPTION} characters; got ${v.length}`,
-  })).default(DEFAULTS.description),
-  code: z.unknown().optional(),
-  codeUrl: str("codeUrl").refine((v) => /^https:\/\/\S+\.zip$/i.test(v), (v) => ({ message: `codeUrl must be an https URL of a .zip object in OBS; got "${v}"` })).optional(),
-  /** Record an existing version on the first `up` instead of creating one (docs/adopt.md). */
-  adopt: z.boolean({ invalid_type_error: "adopt must be a boolean" }).optional(),
-  /** With adopt: the version number to adopt (default: the newest). */
-  adoptVersion: z.number({ invalid_type_error: "adoptVersion must be a number" }).int("adoptVersion must be an integer").min(1, "adoptVersion must be 1 or more").optional(),
-});
+export const DEFAULTS = defaultsOf(dependencyVersionDefinition) as { description: string };
+/** The zod object check validates with, built from the definition. */
+export const inputObject = inputObjectOf(dependencyVersionDefinition);
 
 export interface DependencyVersionInputs {
   name: string;
@@ -60,13 +39,10 @@ export interface DependencyVersionOutputs extends Omit<DependencyVersionInputs, 
   lastModified: number;
 }
 
-export const INPUT_PROPERTIES = Object.keys(inputObject.shape) as (keyof z.infer<typeof inputObject>)[];
-export const HIDDEN_INPUTS = ["codeHash"] as const;
-export const COMPUTED_OUTPUTS = ["versionId", "dependencyId", "version", "etag", "size", "owner", "fileName", "lastModified"] as const;
-/** Instructions for the first `up`, not properties of the version. */
-export const ADOPTION_INPUTS: readonly string[] = ["adopt", "adoptVersion"];
-export const OUTPUT_PROPERTIES = [...INPUT_PROPERTIES.filter((p) => !ADOPTION_INPUTS.includes(p)), ...HIDDEN_INPUTS, ...COMPUTED_OUTPUTS];
+export const INPUT_PROPERTIES = Object.keys(dependencyVersionDefinition.inputs) as (keyof typeof dependencyVersionDefinition.inputs)[];
+/** Hidden inputs computed by check (also outputs). */
+export const HIDDEN_INPUTS = checkComputed(dependencyVersionDefinition);
 /** Versions are immutable (there is no update API): every input replaces. */
-export const REPLACE_ON_CHANGE = ["name", "runtime", "description", "code", "codeUrl"] as const;
+export const REPLACE_ON_CHANGE = replaceOnChange(dependencyVersionDefinition);
 /** What diff compares (the archive by its hash). */
 export const DIFF_FIELDS = ["name", "runtime", "description", "codeHash", "codeUrl"] as const;

@@ -17,17 +17,15 @@
  *   delete — none: an invocation cannot be undone.
  */
 import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider } from "@pulumi/pulumi/dynamic";
-import { splitUnknowns, zodFailures } from "../../core/check";
-import { changedFields, containsUnknown, diffResult } from "../../core/diff";
+import { checkResult, dropUndefined, validateInputs } from "../../core/check";
+import { changedFields, diffResult } from "../../core/diff";
 import { ClientOptions, FunctionGraphClient } from "../client";
 import { resolveSettings, setStackConfig } from "../config";
-import { dropUndefined } from "../../core/check";
-import { InvocationInputs, InvocationOutputs, REPLACE_ON_CHANGE, canonicalJson, inputObject } from "./schema";
+import { invocationDefinition } from "./definition";
+import { InvocationInputs, InvocationOutputs, REPLACE_ON_CHANGE, canonicalJson } from "./schema";
 
 /** Knobs for tests: a fake transport, fast retries. */
 export const tuning: { client: ClientOptions } = { client: {} };
-
-type Mask = { [K in keyof typeof inputObject.shape]?: true };
 
 function parseResult(text: unknown): unknown {
   if (typeof text !== "string") return text ?? null;
@@ -51,11 +49,8 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
   },
 
   async check(_olds: InvocationInputs, news: InvocationInputs): Promise<CheckResult<InvocationInputs>> {
-    const { known, unknown } = splitUnknowns((news ?? {}) as unknown as Record<string, unknown>, containsUnknown);
-    const mask = Object.fromEntries(Object.keys(unknown).filter((k) => k in inputObject.shape).map((k) => [k, true])) as Mask;
-    const parsed = inputObject.partial(mask).safeParse(known);
-    const inputs = dropUndefined({ ...(parsed.success ? parsed.data : known), ...unknown }) as unknown as InvocationInputs;
-    return parsed.success ? { inputs } : { inputs, failures: zodFailures(parsed.error) };
+    const { value, unknown, failures } = validateInputs<InvocationInputs>(invocationDefinition, news);
+    return checkResult(dropUndefined({ ...value, ...unknown }) as InvocationInputs, failures);
   },
 
   async diff(_id: string, olds: InvocationOutputs, news: InvocationInputs): Promise<DiffResult> {

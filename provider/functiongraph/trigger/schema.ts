@@ -1,46 +1,20 @@
 /**
- * Inputs and outputs of `cloudfn:functiongraph:Trigger`: the zod input schema (rules of
- * docs/reference/functiongraph-api.md §4, messages that name the property and the rule), cross-field rules
- * (which block a type needs, required event_data fields, schedules), and the field lists
- * schema.json is checked against.
+ * Inputs and outputs of `cloudfn:functiongraph:Trigger` as the provider sees them: the types,
+ * the property lists derived from the definition (./definition.ts), and the cross-field rules
+ * (which block a type needs, required event_data fields, schedules).
  */
-import { z } from "zod";
-import { NO_DISABLE_TYPES, TIMER_NAME_RE, TRIGGER_STATUSES, TRIGGER_TYPES, missingEventData } from "../../../platform/functiongraph/trigger-rules";
-import { SCHEDULE_TYPES, scheduleProblem } from "../../../platform/functiongraph/schedule";
+import { defaultsOf, replaceOnChange } from "../../core/definition";
+import { inputObjectOf } from "../../core/check";
+import { triggerDefinition } from "./definition";
+import type { TimerInputs } from "./rules";
+import { NO_DISABLE_TYPES, missingEventData } from "../../../platform/functiongraph/trigger-rules";
+import { scheduleProblem } from "../../../platform/functiongraph/schedule";
 
-export const DEFAULTS = { status: "ACTIVE" } as const;
+export type { TimerInputs } from "./rules";
 
-/** A function URN, 7 fields or 8 with a version/alias qualifier (§2.1). */
-const FUNCTION_URN_RE = /^urn:fss:[^:/]+:[^:/]+:function:[^:/]+:[^:/]+(?::[^:/]+)?$/;
-
-const str = (property: string) => z.string({ required_error: `${property} is required`, invalid_type_error: `${property} must be a string` });
-const oneOf = (property: string, values: readonly string[]) =>
-  str(property).refine((v) => values.includes(v), (v) => ({ message: `${property} must be one of ${values.join(", ")}; got "${v}"` }));
-
-export const timerObject = z.object({
-  name: str("timer.name").refine((v) => TIMER_NAME_RE.test(v), (v) => ({
-    message: `timer.name must be 1-64 letters, digits, "-" and "_", starting with a letter; got "${v}"`,
-  })),
-  scheduleType: oneOf("timer.scheduleType", SCHEDULE_TYPES),
-  schedule: str("timer.schedule"),
-  userEvent: str("timer.userEvent").optional(),
-});
-export type TimerInputs = z.infer<typeof timerObject>;
-
-/** Field rules; `.partial()` is applied per call to the properties that are unknown in preview. */
-export const inputObject = z.object({
-  functionUrn: str("functionUrn").refine((v) => FUNCTION_URN_RE.test(v), (v) => ({
-    message: `functionUrn must be a function URN (urn:fss:<region>:<project>:function:<package>:<name>[:<version>]); got "${v}"`,
-  })),
-  type: oneOf("type", TRIGGER_TYPES),
-  status: oneOf("status", TRIGGER_STATUSES).default(DEFAULTS.status),
-  timer: timerObject.optional(),
-  eventData: z.record(z.string(), z.unknown(), { invalid_type_error: "eventData must be an object of event_data fields" }).optional(),
-  /** Take over an existing trigger on the first `up` (docs/adopt.md): by adoptId, or a TIMER by timer.name. */
-  adopt: z.boolean({ invalid_type_error: "adopt must be a boolean" }).optional(),
-  /** The server-assigned trigger_id of the trigger to adopt (required to adopt a non-TIMER trigger). */
-  adoptId: str("adoptId").refine((v) => v.length > 0, () => ({ message: "adoptId must not be empty" })).optional(),
-});
+export const DEFAULTS = defaultsOf(triggerDefinition) as { status: string };
+/** The zod object check validates with, built from the definition. */
+export const inputObject = inputObjectOf(triggerDefinition);
 
 type Failure = { property: string; reason: string };
 
@@ -100,16 +74,11 @@ export interface TriggerOutputs extends Omit<TriggerInputs, "adopt" | "adoptId">
   lastUpdatedTime: string;
 }
 
-/** Properties a user sets (schema.json `inputProperties`). */
-export const INPUT_PROPERTIES = Object.keys(inputObject.shape) as (keyof z.infer<typeof inputObject>)[];
-/** Properties computed by FunctionGraph. */
-export const COMPUTED_OUTPUTS = ["triggerId", "createdTime", "lastUpdatedTime"] as const;
-/** Adoption inputs are instructions for the first `up`, not properties of the trigger. */
-export const ADOPTION_INPUTS = ["adopt", "adoptId"];
-export const OUTPUT_PROPERTIES = [...INPUT_PROPERTIES.filter((p) => !ADOPTION_INPUTS.includes(p)), ...COMPUTED_OUTPUTS];
+/** Properties a user sets. */
+export const INPUT_PROPERTIES = Object.keys(triggerDefinition.inputs) as (keyof typeof triggerDefinition.inputs)[];
 /**
  * Changing these replaces the trigger: functionUrn and type are in its address, and TIMER
  * settings have no documented update (§4.6). eventData replaces too, unless only its tuning
  * fields changed (decided in diff).
  */
-export const REPLACE_ON_CHANGE = ["functionUrn", "type", "timer"] as const;
+export const REPLACE_ON_CHANGE = replaceOnChange(triggerDefinition);

@@ -5,14 +5,18 @@
  * changes. Zero HTTP calls.
  */
 import { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
-import { splitUnknowns, zodFailures } from "../../core/check";
+import { checkResult, splitUnknowns, zodFailures } from "../../core/check";
 import { containsUnknown } from "../../core/diff";
 import { canonicalize, referenceIssues } from "./flow";
 import { WorkflowInputs, inputObject } from "./schema";
 
 type Mask = { [K in keyof typeof inputObject.shape]?: true };
 
-/** Top-level parts that are entirely unknown skip validation; unknown leaves inside are tolerated by the schema. */
+/**
+ * Top-level parts that are entirely unknown skip validation; unknown leaves inside are tolerated
+ * by the rules. That is why this check does not use validateInputs, which skips every property
+ * that contains an unknown anywhere.
+ */
 const wholeUnknown = (v: unknown) => typeof v === "string" ? containsUnknown(v) : false;
 
 export async function checkWorkflow(news: WorkflowInputs): Promise<CheckResult<WorkflowInputs>> {
@@ -20,11 +24,11 @@ export async function checkWorkflow(news: WorkflowInputs): Promise<CheckResult<W
   const mask = Object.fromEntries(Object.keys(unknown).filter((k) => k in inputObject.shape).map((k) => [k, true])) as Mask;
   const parsed = inputObject.partial(mask).safeParse(known);
   const failures: CheckFailure[] = parsed.success ? [] : zodFailures(parsed.error);
-  const value = (parsed.success ? parsed.data : known) as WorkflowInputs;
+  const value = (parsed.success ? parsed.data : known) as unknown as WorkflowInputs;
   if (parsed.success) {
     const failed = new Set(failures.map((f) => f.property));
     failures.push(...referenceIssues(value).filter((f) => !failed.has(f.property)));
   }
   const inputs = { ...(parsed.success ? canonicalize(value) : value), ...unknown } as WorkflowInputs;
-  return failures.length > 0 ? { inputs, failures } : { inputs };
+  return checkResult(inputs, failures);
 }

@@ -52,8 +52,9 @@ export const canonical = {
 /** The whole definition in canonical form (unknown parts pass through untouched). */
 export function canonicalize(inputs: WorkflowInputs): WorkflowInputs {
   const out: Loose = { ...inputs };
+  const given = inputs as unknown as Loose;
   for (const [k, norm] of Object.entries(canonical)) {
-    if ((inputs as Loose)[k] !== UNKNOWN) out[k] = norm((inputs as Loose)[k]);
+    if (given[k] !== UNKNOWN) out[k] = norm(given[k]);
   }
   return sortKeys(out) as unknown as WorkflowInputs;
 }
