@@ -16,7 +16,12 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: "unit", testMatch: ["<rootDir>/{provider,sdk,emulator,scripts,cli}/**/*.test.ts"] },
-    { ...common, displayName: "integration", testMatch: ["<rootDir>/tests/integration/**/*.test.ts"] },
+    {
+      ...common,
+      displayName: "integration",
+      testMatch: ["<rootDir>/tests/integration/**/*.test.ts"],
+      setupFilesAfterEnv: [...common.setupFilesAfterEnv, "<rootDir>/tests/helpers/integration-timeout.ts"],
+    },
     { ...common, displayName: "e2e", testMatch: ["<rootDir>/tests/e2e/**/*.e2e.test.ts"] },
   ],
 };

@@ -134,7 +134,10 @@ export class PulumiProject {
   /** Destroys what is left and removes the temp folder; safe to call twice. */
   async dispose(): Promise<void> {
     if (!fs.existsSync(this.home)) return;
-    await this.run(["destroy", "--yes", "--skip-preview"], { allowFailure: true });
-    fs.rmSync(this.home, { recursive: true, force: true });
+    try {
+      await this.run(["destroy", "--yes", "--skip-preview"], { allowFailure: true });
+    } finally {
+      fs.rmSync(this.home, { recursive: true, force: true });
+    }
   }
 }

@@ -23,7 +23,8 @@ const APP = {
   "lib/greet.js": "module.exports = (n) => `hi ${n}`;\n",
 };
 
-jest.setTimeout(30000);
+// esbuild-wasm compiles its WebAssembly on first use: seconds on a busy machine.
+jest.setTimeout(60_000);
 
 describe("buildSource", () => {
   it("uses strings and assets as they are, with LF line endings", async () => {
