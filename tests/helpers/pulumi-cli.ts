@@ -78,6 +78,9 @@ export class PulumiProject {
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
       PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+      // The language host's ts-node caches compiled programs in the temp folder by default;
+      // inside the project's folder the cache goes with dispose().
+      TS_NODE_CACHE_DIRECTORY: path.join(this.home, "ts-node-cache"),
       NO_COLOR: "1",
       ...this.extraEnv,
     };
