@@ -5,7 +5,8 @@ ROOT := $(CURDIR)
 PULUMI_BIN := $(ROOT)/tools/pulumi/bin
 export PATH := $(PULUMI_BIN):$(ROOT)/node_modules/.bin:$(PATH)
 TARBALL := $(ROOT)/.cache/pulumi-cloudfn.tgz
-JEST := node --max-old-space-size=4096 node_modules/.bin/jest
+# Every jest run gets a TMPDIR of its own and fails if the tests (or their children) leave files there.
+JEST := bash scripts/check-tmp-clean.sh node --max-old-space-size=4096 node_modules/.bin/jest
 
 .PHONY: help install build dev-build pack pulumi lint format generate check-generated test test-unit test-integration test-e2e test-compat demo emulator bench clean
 

@@ -9,6 +9,7 @@ import { createApp } from "./app";
 import { SystemClock, type Clock } from "./core/clock";
 import { BodyTooLarge, parseQuery, type Reply } from "./core/http";
 import { randomIds, seededIds, type IdGenerator } from "./core/ids";
+import { holdScratchFolder } from "./core/scratch-folder";
 import { Store } from "./core/store";
 import { EMULATOR_DEFAULTS } from "./defaults";
 import type { FgCredentials, FgEnv } from "./functiongraph/env";
@@ -106,6 +107,7 @@ function write(res: ServerResponse, reply: Reply, requestId: string): void {
 }
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const releaseScratch = holdScratchFolder();
   const clock = opts.clock ?? new SystemClock();
   const ids = opts.ids ?? (opts.seed !== undefined ? seededIds(opts.seed) : randomIds());
   const store = new Store(opts.stateFile);
@@ -155,11 +157,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     credentials,
     leancloud,
     close: async () => {
-      for (const p of platforms) await p.close?.();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      try {
+        for (const p of platforms) await p.close?.();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+      } finally {
+        releaseScratch();
+      }
     },
   };
 }

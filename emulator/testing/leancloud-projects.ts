@@ -1,15 +1,23 @@
 /** LeanEngine project folders for tests: written to a temp dir from a map of file → source. */
-import { mkdirSync, mkdtempSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 
+const written: string[] = [];
+
 export function writeProject(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "cloudfn-lc-project-"));
+  written.push(dir);
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);
   }
   return dir;
+}
+
+/** Removes every folder writeProject made (the test setup calls it after each test file). */
+export function removeWrittenProjects(): void {
+  for (const dir of written.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** A project exercising every outcome of the engine SDK (docs/reference/leancloud-api.md §5.2). */

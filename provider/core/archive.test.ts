@@ -5,8 +5,13 @@ import JSZip from "jszip";
 import * as pulumi from "@pulumi/pulumi";
 import { ARCHIVE_SIG, ASSET_SIG, SIG_KEY, archiveToZip, sha256Hex } from "./archive";
 
+const made: string[] = [];
+afterAll(() => Promise.all(made.map((dir) => fs.rm(dir, { recursive: true, force: true }))));
+
 async function tmpdir(): Promise<string> {
-  return fs.mkdtemp(path.join(os.tmpdir(), "cloudfn-archive-"));
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "cloudfn-archive-"));
+  made.push(dir);
+  return dir;
 }
 
 async function writeTree(dir: string, files: [string, string][]): Promise<void> {

@@ -78,6 +78,9 @@ export class PulumiProject {
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
       PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+      // The language host's ts-node caches compiled programs in the temp folder by default;
+      // inside the project's folder the cache goes with dispose().
+      TS_NODE_CACHE_DIRECTORY: path.join(this.home, "ts-node-cache"),
       NO_COLOR: "1",
       ...this.extraEnv,
     };
@@ -134,7 +137,10 @@ export class PulumiProject {
   /** Destroys what is left and removes the temp folder; safe to call twice. */
   async dispose(): Promise<void> {
     if (!fs.existsSync(this.home)) return;
-    await this.run(["destroy", "--yes", "--skip-preview"], { allowFailure: true });
-    fs.rmSync(this.home, { recursive: true, force: true });
+    try {
+      await this.run(["destroy", "--yes", "--skip-preview"], { allowFailure: true });
+    } finally {
+      fs.rmSync(this.home, { recursive: true, force: true });
+    }
   }
 }

@@ -1,9 +1,9 @@
 /** Control plane, IAM tokens, fault rules, request log and persistence. Emulator-only. */
-import { mkdtempSync, readFileSync } from "fs";
-import { tmpdir } from "os";
+import { readFileSync } from "fs";
 import { join } from "path";
 import { ManualClock, seededIds, startEmulator, type RunningEmulator } from "../../emulator";
 import { fgCall, type FgCall } from "../../emulator/testing/fg-client";
+import { tempDir } from "../helpers/temp-dirs";
 
 let emu: RunningEmulator;
 let clock: ManualClock;
@@ -108,7 +108,7 @@ describe("faults", () => {
 describe("persistence", () => {
   it("keeps functions and tokens across a restart with the same state file", async () => {
     await emu.close();
-    const stateFile = join(mkdtempSync(join(tmpdir(), "cloudfn-emu-")), "state.json");
+    const stateFile = join(tempDir("cloudfn-emu-"), "state.json");
     emu = await startEmulator({ clock, stateFile });
     await call({ method: "POST", path: FN(), body: fnBody("kept") });
     const token = String((await call({ method: "POST", path: "/v3/auth/tokens", body: tokenBody(emu.credentials.password), auth: "none" })).headers["x-subject-token"]);

@@ -28,7 +28,9 @@ function multipart(fields: Record<string, string>, zip: Buffer): { body: Buffer;
 async function pollAll(token: string): Promise<Array<{ content: string; level: string; production: number; time: string }>> {
   const all: Array<{ content: string; level: string; production: number; time: string }> = [];
   let from = "";
-  for (let i = 0; i < 200; i++) {
+  // A deploy starts a LeanEngine child: give a loaded machine plenty of time.
+  const deadline = Date.now() + 45_000;
+  while (Date.now() < deadline) {
     const res = await consoleCall("GET", `/1.1/engine/events/poll/${token}${from ? `?from=${encodeURIComponent(from)}` : ""}`);
     expect(res.status).toBe(200);
     const events = [...res.body.events].reverse();

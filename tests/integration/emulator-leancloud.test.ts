@@ -4,12 +4,11 @@
  * metadatas, the control deploy, faults and the request log. Emulator-only.
  */
 import { createHash } from "crypto";
-import { mkdtempSync } from "fs";
-import { tmpdir } from "os";
 import { join } from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { lcCall, type LcCall } from "../../emulator/testing/leancloud-client";
 import { SAMPLE_CLOUD_JS, writeProject } from "../../emulator/testing/leancloud-projects";
+import { tempDir } from "../helpers/temp-dirs";
 
 let emu: RunningEmulator;
 const call = (c: LcCall) => lcCall(emu.url, emu.leancloud, c);
@@ -192,7 +191,7 @@ describe("faults, request log and state", () => {
 
 describe("persistence", () => {
   it("restarts deployed instances from the state file after an emulator restart", async () => {
-    const stateFile = join(mkdtempSync(join(tmpdir(), "cloudfn-lc-state-")), "state.json");
+    const stateFile = join(tempDir("cloudfn-lc-state-"), "state.json");
     const first = await startEmulator({ stateFile });
     const project = writeProject({ "cloud.js": "require('leanengine').Cloud.define('persisted', () => 'still here');" });
     expect((await lcCall(first.url, first.leancloud, { method: "POST", path: "/_emulator/leancloud/deploy", auth: "none", body: { path: project } })).status).toBe(200);

@@ -8,10 +8,10 @@
  * switch. HOME points at a temp dir, where the CLI keeps ~/.mincloudrc (client_id and tokens).
  */
 import { spawn } from "child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { EMULATOR_DEFAULTS, startEmulator, type RunningEmulator } from "../../emulator";
+import { tempDir } from "../helpers/temp-dirs";
 
 jest.setTimeout(60_000);
 
@@ -53,7 +53,7 @@ const requests = async () => {
 
 beforeAll(async () => {
   emu = await startEmulator();
-  home = mkdtempSync(path.join(tmpdir(), "cloudfn-mincloud-"));
+  home = tempDir("cloudfn-mincloud-");
   mkdirSync(path.join(home, "functions", "greet"), { recursive: true });
 });
 afterAll(() => emu.close());

@@ -6,7 +6,8 @@ const { clientId, clientSecret } = EMULATOR_DEFAULTS.minapp;
 const FN = "/oserve/v1.3/cloud-function/";
 const HELLO = 'exports.main = function (event, callback) {\n  callback(null, "hello " + event.data.who)\n}';
 
-jest.setTimeout(30_000);
+// Functions run in child processes; a loaded machine starts them slowly.
+jest.setTimeout(60_000);
 
 let emu: RunningEmulator;
 let clock: ManualClock;

@@ -1,13 +1,13 @@
 /**
  * Where a child-process script lives. A build emits `<name>.js` next to its `<name>.ts`; when the
  * emulator runs from TypeScript sources (ts-jest) the script is transpiled once with the
- * TypeScript compiler (a dev dependency, present whenever sources are) into a temp folder. The
+ * TypeScript compiler (a dev dependency, present whenever sources are) into the scratch folder. The
  * scripts import node built-ins only (and erased `import type`s), so they run from anywhere.
  */
 import { createHash } from "crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
 import * as path from "path";
+import { onScratchRemoved, scratchPath } from "../scratch-folder";
 
 export interface ChildScript {
   /** Folder of the script's source (the caller's __dirname). */
@@ -21,6 +21,8 @@ export interface ChildScript {
 }
 
 const cache = new Map<string, string>();
+// A transpiled copy goes with the scratch folder; forget it so the next run writes it again.
+onScratchRemoved(() => cache.clear());
 
 export function childScriptPath(script: ChildScript): string {
   const source = path.join(script.dir, `${script.name}.ts`);
@@ -37,7 +39,7 @@ function transpiled(source: string, script: ChildScript): string {
   const ts = require("typescript") as typeof import("typescript");
   const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
   const out = ts.transpileModule(readFileSync(source, "utf8"), { compilerOptions });
-  const dir = path.join(tmpdir(), "cloudfn-emulator", script.tempFolder);
+  const dir = scratchPath(script.tempFolder);
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${script.prefix}-${createHash("sha256").update(out.outputText).digest("hex").slice(0, 16)}.js`);
   if (!existsSync(file)) writeFileSync(file, out.outputText);

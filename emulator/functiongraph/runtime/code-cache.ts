@@ -1,15 +1,14 @@
 /**
- * Unpacks function code once per digest into os.tmpdir()/cloudfn-emulator/code/<digest>, so
- * repeated invocations (and several emulators, e.g. parallel test workers) share the work.
+ * Unpacks function code once per digest into the scratch folder (core/scratch-folder.ts), under
+ * code/<digest>, so repeated invocations (and several emulators in one process) share the work.
  */
 import { existsSync } from "fs";
 import { mkdir, rename, rm, writeFile } from "fs/promises";
 import JSZip from "jszip";
-import { tmpdir } from "os";
 import * as path from "path";
+import { scratchPath } from "../../core/scratch-folder";
 import { isZip } from "../validation";
 
-export const CODE_ROOT = path.join(tmpdir(), "cloudfn-emulator", "code");
 const pending = new Map<string, Promise<string>>();
 
 async function extract(code: Buffer, into: string): Promise<void> {
@@ -33,7 +32,7 @@ async function extract(code: Buffer, into: string): Promise<void> {
 }
 
 async function materialize(digest: string, code: Buffer): Promise<string> {
-  const dir = path.join(CODE_ROOT, digest);
+  const dir = scratchPath("code", digest);
   if (existsSync(path.join(dir, ".ready"))) return dir;
   const tmp = `${dir}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   await mkdir(tmp, { recursive: true });

@@ -4,10 +4,10 @@
  * wait their turn).
  */
 import { mkdirSync } from "fs";
-import { tmpdir } from "os";
 import * as path from "path";
 import { ChildPool, type ChildRun } from "../../core/child-runtime/child-pool";
 import { childScriptPath } from "../../core/child-runtime/script-path";
+import { scratchPath } from "../../core/scratch-folder";
 import type { DoneMessage, FunctionError, RunMessage } from "./messages";
 
 export type { FunctionError } from "./messages";
@@ -31,7 +31,7 @@ interface Common {
 export type RunOutcome = (({ kind: "ok"; data: unknown } | { kind: "error"; error: FunctionError }) & Common) | ({ kind: "timeout" } & Common);
 
 /** Where the function file "lives": a folder of its own, so `require` resolves nothing of ours. */
-const WORK_DIR = path.join(tmpdir(), "cloudfn-emulator", "minapp");
+const workDir = () => scratchPath("minapp");
 
 const RUNNER = { dir: __dirname, name: "runner", tempFolder: "runner", prefix: "minapp-runner" };
 
@@ -49,9 +49,10 @@ export class MinAppExecutor {
   run(job: RunJob): Promise<RunOutcome> {
     return this.pool.withSlot(async () => {
       if (this.pool.closed) return { kind: "error", error: { message: "emulator is shutting down", type: "Error", stack: "" }, log: [], durationMs: 0, memUsage: 0 };
-      mkdirSync(WORK_DIR, { recursive: true });
-      const start: RunMessage = { type: "run", code: job.code, filename: path.join(WORK_DIR, `${encodeURIComponent(job.functionName)}.js`), event: job.event };
-      const spec = { script: childScriptPath(RUNNER), memoryMb: job.memoryMb, timeoutMs: job.timeoutMs, env: { PATH: process.env.PATH ?? "" }, cwd: WORK_DIR, start, formatOutput };
+      const cwd = workDir();
+      mkdirSync(cwd, { recursive: true });
+      const start: RunMessage = { type: "run", code: job.code, filename: path.join(cwd, `${encodeURIComponent(job.functionName)}.js`), event: job.event };
+      const spec = { script: childScriptPath(RUNNER), memoryMb: job.memoryMb, timeoutMs: job.timeoutMs, env: { PATH: process.env.PATH ?? "" }, cwd, start, formatOutput };
       return outcomeOf(job, await this.pool.run<DoneMessage>(spec));
     });
   }

@@ -5,8 +5,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { ARCHIVE_SIG, ASSET_SIG, SIG_KEY } from "../../core/archive";
 import { buildSource, syntaxError } from "./source";
 
+const made: string[] = [];
+afterAll(() => Promise.all(made.map((dir) => fs.rm(dir, { recursive: true, force: true }))));
+
 async function tree(files: Record<string, string>): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "cloudfn-minapp-src-"));
+  made.push(dir);
   for (const [name, text] of Object.entries(files)) {
     await fs.mkdir(path.dirname(path.join(dir, name)), { recursive: true });
     await fs.writeFile(path.join(dir, name), text);
@@ -19,7 +23,8 @@ const APP = {
   "lib/greet.js": "module.exports = (n) => `hi ${n}`;\n",
 };
 
-jest.setTimeout(30000);
+// esbuild-wasm compiles its WebAssembly on first use: seconds on a busy machine.
+jest.setTimeout(60_000);
 
 describe("buildSource", () => {
   it("uses strings and assets as they are, with LF line endings", async () => {
