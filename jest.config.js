@@ -4,7 +4,9 @@ const tsJest = { "^.+\\.ts$": ["ts-jest", {}] };
 // Under scripts/check-tmp-clean.sh TMPDIR is a throwaway per-run folder; jest's transform cache
 // stays where it usually is (the host temp folder) so it survives between runs and is no leftover.
 const hostTmp = process.env.CLOUDFN_HOST_TMPDIR;
-const cache = hostTmp ? { cacheDirectory: require("path").join(hostTmp, `jest_${process.getuid?.().toString(36) ?? "cloudfn"}`) } : {};
+const cache = hostTmp
+  ? { cacheDirectory: require("path").join(hostTmp, `jest_${process.getuid?.().toString(36) ?? "cloudfn"}`) }
+  : {};
 const common = {
   preset: undefined,
   testEnvironment: "node",
@@ -15,7 +17,11 @@ const common = {
 };
 module.exports = {
   projects: [
-    { ...common, displayName: "unit", testMatch: ["<rootDir>/{platform,provider,sdk,emulator,scripts,cli}/**/*.test.ts"] },
+    {
+      ...common,
+      displayName: "unit",
+      testMatch: ["<rootDir>/{platform,provider,sdk,emulator,scripts,cli}/**/*.test.ts"],
+    },
     {
       ...common,
       displayName: "integration",

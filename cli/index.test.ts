@@ -2,7 +2,14 @@ import { main } from "./index";
 import type { Io } from "./io";
 
 function capture(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: "", stderr: "", env: {}, cwd: "/", out: (t: string) => (io.stdout += t), err: (t: string) => (io.stderr += t) };
+  const io = {
+    stdout: "",
+    stderr: "",
+    env: {},
+    cwd: "/",
+    out: (t: string) => (io.stdout += t),
+    err: (t: string) => (io.stderr += t),
+  };
   return io;
 }
 

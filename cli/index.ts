@@ -17,7 +17,15 @@ const processIo: Io = {
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  cloudfn ${name.padEnd(8)} ${c.summary}`);
-  return ["usage: cloudfn <command> [options]", "", ...lines, "", "cloudfn <command> --help shows a command's options."].join("\n") + "\n";
+  return (
+    [
+      "usage: cloudfn <command> [options]",
+      "",
+      ...lines,
+      "",
+      "cloudfn <command> --help shows a command's options.",
+    ].join("\n") + "\n"
+  );
 }
 
 /** Runs one command line; resolves to the process exit code. */

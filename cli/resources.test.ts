@@ -4,7 +4,11 @@ import { RESOURCE_FACTS, tokenOfType } from "./resources";
 describe("cli resource facts", () => {
   it("come from the resource definitions: same replace-on-change and secret properties", () => {
     const fn = RESOURCE_FACTS["cloudfn:functiongraph:Function"];
-    expect(fn).toEqual({ replaceOnChange: ["name", "package", "runtime"], secrets: ["encryptedEnvironment", "encryptedEnvironmentHash"], hasCode: true });
+    expect(fn).toEqual({
+      replaceOnChange: ["name", "package", "runtime"],
+      secrets: ["encryptedEnvironment", "encryptedEnvironmentHash"],
+      hasCode: true,
+    });
     for (const def of RESOURCES) expect(Object.keys(RESOURCE_FACTS)).toContain(def.token);
   });
 

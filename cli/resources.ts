@@ -13,7 +13,11 @@ export interface ResourceFacts {
   hasCode: boolean;
 }
 
-const facts = (replaceOnChange: readonly string[], secrets: readonly string[] = [], hasCode = false): ResourceFacts => ({ replaceOnChange, secrets, hasCode });
+const facts = (
+  replaceOnChange: readonly string[],
+  secrets: readonly string[] = [],
+  hasCode = false,
+): ResourceFacts => ({ replaceOnChange, secrets, hasCode });
 
 export const RESOURCE_FACTS: Readonly<Record<string, ResourceFacts>> = Object.fromEntries(
   RESOURCES.map((d) => [d.token, facts(replaceOnChange(d), secretNames(d), d.hasCode ?? false)]),

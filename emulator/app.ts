@@ -7,7 +7,16 @@
 import FindMyWay from "find-my-way";
 import { controlRoutes } from "./control/routes";
 import { faultMiddleware, FaultRegistry } from "./core/faults";
-import { BodyTooLarge, compose, type Handler, type Middleware, type Query, type Reply, type RequestContext, WireError } from "./core/http";
+import {
+  BodyTooLarge,
+  compose,
+  type Handler,
+  type Middleware,
+  type Query,
+  type Reply,
+  type RequestContext,
+  WireError,
+} from "./core/http";
 import type { IdGenerator } from "./core/ids";
 import type { EmulatedPlatform } from "./core/platform";
 import { logMiddleware, RequestLog } from "./core/request-log";
@@ -49,18 +58,27 @@ const neutral = {
  * @param onInternalError receives what broke inside the emulator (stack included); the client
  * only gets the platform's generic internal error.
  */
-export function createApp(store: Store, ids: IdGenerator, platforms: EmulatedPlatform[], onInternalError: (err: unknown) => void = () => undefined): App {
+export function createApp(
+  store: Store,
+  ids: IdGenerator,
+  platforms: EmulatedPlatform[],
+  onInternalError: (err: unknown) => void = () => undefined,
+): App {
   const log = new RequestLog();
   const faults = new FaultRegistry();
   const byName = new Map(platforms.map((p) => [p.name, p]));
   // URNs are long (package and name up to 64 + 60 chars): lift find-my-way's 100-char default.
   const router = FindMyWay({ maxParamLength: 1000 });
-  const add = (method: string, path: string, meta: RouteMeta) => router.on(method as "GET", path, () => undefined, meta);
+  const add = (method: string, path: string, meta: RouteMeta) =>
+    router.on(method as "GET", path, () => undefined, meta);
   const control = [...controlRoutes({ store, log, faults }), ...platforms.flatMap((p) => p.controlRoutes ?? [])];
   for (const r of control) add(r.method, r.path, { platform: "control", operation: r.path, handler: r.handler });
-  for (const p of platforms) for (const r of p.routes) add(r.method, r.path, { platform: p.name, operation: r.operation, handler: r.handler });
+  for (const p of platforms)
+    for (const r of p.routes) add(r.method, r.path, { platform: p.name, operation: r.operation, handler: r.handler });
 
-  const injectFaults = faultMiddleware(faults, ids, (ctx, rule) => byName.get(ctx.platform)!.faultError(ctx, rule.status, rule.errorCode, rule.errorMsg));
+  const injectFaults = faultMiddleware(faults, ids, (ctx, rule) =>
+    byName.get(ctx.platform)!.faultError(ctx, rule.status, rule.errorCode, rule.errorMsg),
+  );
   const chain = compose(
     [
       logMiddleware(log),
@@ -89,7 +107,7 @@ export function createApp(store: Store, ids: IdGenerator, platforms: EmulatedPla
       const ctx: RequestContext & { meta?: RouteMeta } = {
         ...input,
         body: Buffer.alloc(0),
-        params: (found?.params ?? {}) as Record<string, string | undefined>,
+        params: found?.params ?? {},
         platform: meta?.platform ?? platforms.find((p) => p.ownsPath(input.rawPath))?.name ?? "unknown",
         operation: meta?.operation ?? "Unknown",
         meta,
@@ -99,7 +117,11 @@ export function createApp(store: Store, ids: IdGenerator, platforms: EmulatedPla
         ctx.body = await readBody(owner?.maxBodyBytes ?? largestBody);
         return await chain(ctx);
       } catch (err) {
-        if (err instanceof BodyTooLarge) return { ...(owner ? wire(ctx, owner.bodyTooLarge(ctx)) : neutral.bodyTooLarge()), headers: { Connection: "close" } };
+        if (err instanceof BodyTooLarge)
+          return {
+            ...(owner ? wire(ctx, owner.bodyTooLarge(ctx)) : neutral.bodyTooLarge()),
+            headers: { Connection: "close" },
+          };
         onInternalError(err);
         return owner ? wire(ctx, owner.internalError(ctx)) : neutral.internalError();
       }

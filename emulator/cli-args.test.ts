@@ -7,27 +7,55 @@ describe("parseCliArgs", () => {
 
   it("reads flags, with flags overriding the environment", () => {
     const env = { CLOUDFN_EMULATOR_FG_ACCESS_KEY: "ENVAK", CLOUDFN_EMULATOR_FG_REGION: "ap-southeast-1" };
-    expect(parseCliArgs(["--port", "8080", "--host=0.0.0.0", "--state", "/tmp/s.json", "--fg-access-key", "FLAGAK", "--fg-project-id=p1", "--seed", "3"], env)).toEqual({
-      port: 8080, host: "0.0.0.0", stateFile: "/tmp/s.json", seed: 3,
+    expect(
+      parseCliArgs(
+        [
+          "--port",
+          "8080",
+          "--host=0.0.0.0",
+          "--state",
+          "/tmp/s.json",
+          "--fg-access-key",
+          "FLAGAK",
+          "--fg-project-id=p1",
+          "--seed",
+          "3",
+        ],
+        env,
+      ),
+    ).toEqual({
+      port: 8080,
+      host: "0.0.0.0",
+      stateFile: "/tmp/s.json",
+      seed: 3,
       credentials: { accessKey: "FLAGAK", region: "ap-southeast-1", projectId: "p1" },
     });
   });
 
   it("reads LeanCloud keys from the environment and flags, and the function timeout", () => {
     const env = { CLOUDFN_EMULATOR_LC_APP_ID: "envApp", CLOUDFN_EMULATOR_LC_MASTER_KEY: "envMaster" };
-    expect(parseCliArgs(["--lc-app-key", "flagKey", "--lc-master-key=flagMaster", "--lc-function-timeout-ms", "2000"], env)).toEqual({
-      port: 0, leancloudFunctionTimeoutMs: 2000, leancloud: { appId: "envApp", appKey: "flagKey", masterKey: "flagMaster" },
+    expect(
+      parseCliArgs(["--lc-app-key", "flagKey", "--lc-master-key=flagMaster", "--lc-function-timeout-ms", "2000"], env),
+    ).toEqual({
+      port: 0,
+      leancloudFunctionTimeoutMs: 2000,
+      leancloud: { appId: "envApp", appKey: "flagKey", masterKey: "flagMaster" },
     });
   });
 
   it("reads MinApp credentials and the sync job limit", () => {
-    expect(parseCliArgs(["--minapp-client-secret", "s3", "--minapp-sync-timeout-ms=800"], { CLOUDFN_EMULATOR_MINAPP_CLIENT_ID: "cid" })).toEqual({
-      port: 0, minapp: { syncTimeoutMs: 800, credentials: { clientId: "cid", clientSecret: "s3" } },
+    expect(
+      parseCliArgs(["--minapp-client-secret", "s3", "--minapp-sync-timeout-ms=800"], {
+        CLOUDFN_EMULATOR_MINAPP_CLIENT_ID: "cid",
+      }),
+    ).toEqual({
+      port: 0,
+      minapp: { syncTimeoutMs: 800, credentials: { clientId: "cid", clientSecret: "s3" } },
     });
   });
 
   it.each([
-    [["--port", "70000"], "--port must be an integer from 0 to 65535, got \"70000\""],
+    [["--port", "70000"], '--port must be an integer from 0 to 65535, got "70000"'],
     [["--port"], "--port needs a value"],
     [["--bogus"], "unknown argument --bogus"],
   ])("rejects %j", (argv, message) => {

@@ -35,18 +35,19 @@ const LC_FLAGS = {
 export class UsageError extends Error {}
 
 function integer(flag: string, value: string, min: number, max: number): number {
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`${flag} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+    throw new UsageError(`${flag} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
   return Number(value);
 }
 
 export function parseCliArgs(argv: string[], env: Record<string, string | undefined>): EmulatorOptions {
   const opts: EmulatorOptions = { port: 0 };
   const credentials: Record<string, string> = {};
-  for (const [, [key, name]] of Object.entries(CRED_FLAGS)) if (env[name]) credentials[key] = env[name] as string;
+  for (const [, [key, name]] of Object.entries(CRED_FLAGS)) if (env[name]) credentials[key] = env[name];
   const leancloud: Record<string, string> = {};
-  for (const [, [key, name]] of Object.entries(LC_FLAGS)) if (env[name]) leancloud[key] = env[name] as string;
+  for (const [, [key, name]] of Object.entries(LC_FLAGS)) if (env[name]) leancloud[key] = env[name];
   const minappCreds: Record<string, string> = {};
-  for (const [, [key, name]] of Object.entries(MINAPP_CRED_FLAGS)) if (env[name]) minappCreds[key] = env[name] as string;
+  for (const [, [key, name]] of Object.entries(MINAPP_CRED_FLAGS)) if (env[name]) minappCreds[key] = env[name];
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => {
@@ -61,8 +62,10 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     else if (flag in LC_FLAGS) leancloud[LC_FLAGS[flag as keyof typeof LC_FLAGS][0]] = value();
     else if (flag === "--lc-function-timeout-ms") opts.leancloudFunctionTimeoutMs = integer(flag, value(), 1, 600_000);
     else if (flag in CRED_FLAGS) credentials[CRED_FLAGS[flag as keyof typeof CRED_FLAGS][0]] = value();
-    else if (flag in MINAPP_CRED_FLAGS) minappCreds[MINAPP_CRED_FLAGS[flag as keyof typeof MINAPP_CRED_FLAGS][0]] = value();
-    else if (flag === "--minapp-sync-timeout-ms") opts.minapp = { ...opts.minapp, syncTimeoutMs: integer(flag, value(), 1, 600_000) };
+    else if (flag in MINAPP_CRED_FLAGS)
+      minappCreds[MINAPP_CRED_FLAGS[flag as keyof typeof MINAPP_CRED_FLAGS][0]] = value();
+    else if (flag === "--minapp-sync-timeout-ms")
+      opts.minapp = { ...opts.minapp, syncTimeoutMs: integer(flag, value(), 1, 600_000) };
     else throw new UsageError(`unknown argument ${argv[i]}`);
   }
   if (Object.keys(credentials).length > 0) opts.credentials = credentials;

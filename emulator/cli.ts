@@ -20,15 +20,23 @@ async function main(): Promise<void> {
     process.stderr.write(`cloudfn-emulator: ${err.message}\n${USAGE}\n`);
     process.exit(2);
   }
-  const emu = await startEmulator({ ...opts, logger: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`) });
+  const emu = await startEmulator({
+    ...opts,
+    logger: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
+  });
   process.stdout.write(`${emu.url}\n`);
-  process.stderr.write(`cloudfn-emulator listening on ${emu.url} (project ${emu.credentials.projectId}, region ${emu.credentials.region}${opts.stateFile ? `, state ${opts.stateFile}` : ""})\n`);
+  process.stderr.write(
+    `cloudfn-emulator listening on ${emu.url} (project ${emu.credentials.projectId}, region ${emu.credentials.region}${opts.stateFile ? `, state ${opts.stateFile}` : ""})\n`,
+  );
   let closing = false;
   const stop = (signal: string) => {
     if (closing) return;
     closing = true;
     process.stderr.write(`cloudfn-emulator: ${signal}, shutting down\n`);
-    emu.close().then(() => process.exit(0), () => process.exit(1));
+    emu.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));

@@ -75,7 +75,10 @@ export interface RunningEmulator {
 /** Reads the whole body, or rejects as soon as it (or its announced length) passes `limit`. */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    if (Number(req.headers["content-length"] ?? 0) > limit) return reject(new BodyTooLarge());
+    if (Number(req.headers["content-length"] ?? 0) > limit) {
+      reject(new BodyTooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (c: Buffer) => {
@@ -113,30 +116,62 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const store = new Store(opts.stateFile);
   const credentials: FgCredentials = { ...EMULATOR_DEFAULTS.functiongraph, ...opts.credentials };
   const executor = new Executor(opts.invokeMaxConcurrency);
-  const fg: FgEnv = { store, clock, ids, creds: credentials, executor, signatureSkewSeconds: opts.signatureSkewSeconds ?? 900, akLockout: new AkLockout(opts.akLockoutThreshold), asyncRetryDelayMs: opts.asyncRetryDelayMs };
+  const fg: FgEnv = {
+    store,
+    clock,
+    ids,
+    creds: credentials,
+    executor,
+    signatureSkewSeconds: opts.signatureSkewSeconds ?? 900,
+    akLockout: new AkLockout(opts.akLockoutThreshold),
+    asyncRetryDelayMs: opts.asyncRetryDelayMs,
+  };
   // Each platform is one plug-in (core/platform.ts); the app knows none of them by name.
   const leancloud: LcCredentials = { ...EMULATOR_DEFAULTS.leancloud, ...opts.leancloud };
   let baseUrl = "";
   const lc: LcEnv = {
-    store, clock, ids, creds: leancloud, engines: new EngineInstances(), baseUrl: () => baseUrl,
-    options: { functionTimeoutMs: opts.leancloudFunctionTimeoutMs ?? 15_000, rpcPrimitiveQuirk: opts.leancloudRpcPrimitiveQuirk ?? true },
+    store,
+    clock,
+    ids,
+    creds: leancloud,
+    engines: new EngineInstances(),
+    baseUrl: () => baseUrl,
+    options: {
+      functionTimeoutMs: opts.leancloudFunctionTimeoutMs ?? 15_000,
+      rpcPrimitiveQuirk: opts.leancloudRpcPrimitiveQuirk ?? true,
+    },
   };
-    const minapp: MinAppEnv = {
-    store, clock, ids,
-    creds: { ...EMULATOR_DEFAULTS.minapp, ...opts.minapp?.credentials } as MinAppCredentials,
+  const minapp: MinAppEnv = {
+    store,
+    clock,
+    ids,
+    creds: { ...EMULATOR_DEFAULTS.minapp, ...opts.minapp?.credentials },
     executor: new MinAppExecutor(opts.invokeMaxConcurrency),
-    limits: { syncTimeoutMs: opts.minapp?.syncTimeoutMs ?? DEFAULT_LIMITS.syncTimeoutMs, asyncTimeoutMs: opts.minapp?.asyncTimeoutMs ?? DEFAULT_LIMITS.asyncTimeoutMs },
+    limits: {
+      syncTimeoutMs: opts.minapp?.syncTimeoutMs ?? DEFAULT_LIMITS.syncTimeoutMs,
+      asyncTimeoutMs: opts.minapp?.asyncTimeoutMs ?? DEFAULT_LIMITS.asyncTimeoutMs,
+    },
     authorizeRedirects: opts.minapp?.authorizeRedirects ?? true,
   };
   const platforms: EmulatedPlatform[] = [functionGraphPlatform(fg), minappPlatform(minapp), leanCloudPlatform(lc)];
   // The client gets only the platform's generic 500; the operator's log gets what broke.
-  const app = createApp(store, ids, platforms, (err) => opts.logger?.(`emulator error: ${(err as Error)?.stack ?? String(err)}`));
+  const app = createApp(store, ids, platforms, (err) =>
+    opts.logger?.(`emulator error: ${(err as Error)?.stack ?? String(err)}`),
+  );
 
   const server = createServer((req, res) => {
     const requestId = ids.uuid();
     const [rawPath, search = ""] = (req.url ?? "/").split(/\?(.*)/s, 2);
     app
-      .handle({ req, method: req.method ?? "GET", rawPath, query: parseQuery(search), headers: req.headers, readBody: (limit) => readBody(req, limit), requestId })
+      .handle({
+        req,
+        method: req.method ?? "GET",
+        rawPath,
+        query: parseQuery(search),
+        headers: req.headers,
+        readBody: (limit) => readBody(req, limit),
+        requestId,
+      })
       .then((reply: Reply) => {
         opts.logger?.(`${req.method} ${rawPath} → ${reply.drop ? "dropped" : reply.status}`);
         write(res, reply, requestId);

@@ -33,7 +33,9 @@ export function importedTopFolders(file: string, source: string): string[] {
 function offenders(folder: string, forbidden: string[]): string[] {
   return tsFiles(path.join(ROOT, folder)).flatMap((file) => {
     const reached = importedTopFolders(file, readFileSync(file, "utf8"));
-    return reached.filter((top) => forbidden.includes(top)).map((top) => `${path.relative(ROOT, file)} imports ${top}/`);
+    return reached
+      .filter((top) => forbidden.includes(top))
+      .map((top) => `${path.relative(ROOT, file)} imports ${top}/`);
   });
 }
 

@@ -38,7 +38,9 @@ function listFiles(path) {
   const full = join(root, path);
   if (!existsSync(full)) return [];
   if (statSync(full).isFile()) return EXTENSIONS.test(path) ? [path] : [];
-  return readdirSync(full).flatMap((name) => (name === "node_modules" || name.startsWith(".") ? [] : listFiles(join(path, name))));
+  return readdirSync(full).flatMap((name) =>
+    name === "node_modules" || name.startsWith(".") ? [] : listFiles(join(path, name)),
+  );
 }
 
 /** Section ids present as `§` headings in each reference document (absent file → empty set). */
@@ -94,13 +96,16 @@ for (const path of SCAN.flatMap(listFiles)) {
   for (const c of citations(path, next)) {
     count++;
     if (!c.doc) problems.push(`${path}:${c.line}: §${c.id} names no document`);
-    else if (!sections[c.doc].has(c.id)) problems.push(`${path}:${c.line}: §${c.id} missing from ${REFERENCE_DIR}/${c.doc}`);
+    else if (!sections[c.doc].has(c.id))
+      problems.push(`${path}:${c.line}: §${c.id} missing from ${REFERENCE_DIR}/${c.doc}`);
   }
   if (next === text) continue;
   changed.push(path);
   if (!checkOnly) writeFileSync(join(root, path), next);
 }
-console.log(`${count} citations, ${changed.length} file(s) ${checkOnly ? "to rewrite" : "rewritten"}${checkOnly && changed.length ? ":\n  " + changed.join("\n  ") : ""}`);
+console.log(
+  `${count} citations, ${changed.length} file(s) ${checkOnly ? "to rewrite" : "rewritten"}${checkOnly && changed.length ? ":\n  " + changed.join("\n  ") : ""}`,
+);
 for (const p of problems) console.log(`problem: ${p}`);
 console.log(`${problems.length} problem(s)`);
 process.exitCode = problems.length ? 1 : 0;

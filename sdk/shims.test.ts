@@ -23,8 +23,10 @@ describe.each(RESOURCES.map((d) => [d.token, d] as const))("the generated __prov
 
   it("loads the implementation from the installed package for each of its methods", () => {
     const methods = def.methods ?? ALL_METHODS;
-    for (const method of methods) expect(text).toContain(`require("pulumi-cloudfn/dist/${def.implementation}").provider.${method}(...args)`);
-    for (const method of ALL_METHODS.filter((m) => !methods.includes(m))) expect(text).not.toContain(`.provider.${method}(`);
+    for (const method of methods)
+      expect(text).toContain(`require("pulumi-cloudfn/dist/${def.implementation}").provider.${method}(...args)`);
+    for (const method of ALL_METHODS.filter((m) => !methods.includes(m)))
+      expect(text).not.toContain(`.provider.${method}(`);
   });
 
   it("names methods the implementation really has", () => {

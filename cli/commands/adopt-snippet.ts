@@ -13,7 +13,9 @@ const lit = (v: unknown): string => JSON.stringify(v);
 /** A TypeScript identifier from a platform name (`my-func` → `myFunc`), never a reserved start. */
 export function identifier(name: string): string {
   const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const camel = words.map((w, i) => (i === 0 ? w[0].toLowerCase() + w.slice(1) : w[0].toUpperCase() + w.slice(1))).join("");
+  const camel = words
+    .map((w, i) => (i === 0 ? w[0].toLowerCase() + w.slice(1) : w[0].toUpperCase() + w.slice(1)))
+    .join("");
   return /^[A-Za-z_]/.test(camel) ? camel : `fn${camel}`;
 }
 
@@ -32,7 +34,9 @@ function parseEnv(text: string | null | undefined): Record<string, string> | und
   if (!text) return undefined;
   try {
     const parsed = JSON.parse(text) as Record<string, unknown>;
-    return Object.keys(parsed).length ? Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)])) : undefined;
+    return Object.keys(parsed).length
+      ? Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]))
+      : undefined;
   } catch {
     return undefined;
   }
@@ -51,8 +55,9 @@ function fgCodeLines(f: FunctionInfo): string[] {
 
 /** A `Trigger` adopting one TIMER trigger of the function bound to `fnId` (other types: a comment). */
 function timerBlock(fnId: string, t: TriggerInfo): string {
-  const e = (t.event_data ?? {}) as Record<string, unknown>;
-  if (t.trigger_type_code !== "TIMER") return `// ${fnId} also has a ${t.trigger_type_code} trigger ${t.trigger_id}: adopt it with adoptId (docs/adopt.md).`;
+  const e = t.event_data ?? {};
+  if (t.trigger_type_code !== "TIMER")
+    return `// ${fnId} also has a ${t.trigger_type_code} trigger ${t.trigger_id}: adopt it with adoptId (docs/adopt.md).`;
   return [
     `new cloudfn.functiongraph.Trigger(${lit(`${fnId}-${String(e.name)}`)}, {`,
     `    adopt: true,`,
@@ -84,7 +89,12 @@ export function functionGraphSnippet(functions: FunctionInfo[], triggers: Record
       `    timeout: ${f.timeout},`,
       ...(f.description ? [`    description: ${lit(f.description)},`] : []),
       ...(env ? [`    environment: ${JSON.stringify(env, null, 4).replace(/\n/g, "\n    ")},`] : []),
-      ...(f.encrypted_user_data ? [`    // This function has encrypted environment variables, which are never read back: declare them`, `    // with encryptedEnvironment (from pulumi config --secret), or they are cleared by the first config update.`] : []),
+      ...(f.encrypted_user_data
+        ? [
+            `    // This function has encrypted environment variables, which are never read back: declare them`,
+            `    // with encryptedEnvironment (from pulumi config --secret), or they are cleared by the first config update.`,
+          ]
+        : []),
       ...(f.depend_version_list?.length ? [`    dependencyVersionIds: ${lit(f.depend_version_list)},`] : []),
       ...fgCodeLines(f),
       `});`,

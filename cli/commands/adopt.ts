@@ -26,7 +26,11 @@ const USAGE = [
   "  --package   FunctionGraph only: only this package",
 ].join("\n");
 
-interface Options { platform: string; prefix: string; package?: string }
+interface Options {
+  platform: string;
+  prefix: string;
+  package?: string;
+}
 
 export function parseAdoptArgs(args: string[]): Options {
   const values: Record<string, string> = {};
@@ -38,7 +42,8 @@ export function parseAdoptArgs(args: string[]): Options {
     values[flag.slice(2)] = value;
   }
   if (!values.platform) throw new UsageError("--platform is required");
-  if (!["functiongraph", "minapp", "leancloud"].includes(values.platform)) throw new UsageError(`--platform must be functiongraph, minapp or leancloud; got "${values.platform}"`);
+  if (!["functiongraph", "minapp", "leancloud"].includes(values.platform))
+    throw new UsageError(`--platform must be functiongraph, minapp or leancloud; got "${values.platform}"`);
   return { platform: values.platform, prefix: values.prefix ?? "", package: values.package };
 }
 
@@ -52,7 +57,9 @@ async function listFunctionGraph(io: Io, o: Options): Promise<string> {
     infos.push(info);
     triggers[info.func_urn] = await fg.listTriggers(info.func_urn.replace(/:latest$/, ""));
   }
-  io.err(`cloudfn adopt: ${infos.length} FunctionGraph function(s), ${Object.values(triggers).flat().length} trigger(s)\n`);
+  io.err(
+    `cloudfn adopt: ${infos.length} FunctionGraph function(s), ${Object.values(triggers).flat().length} trigger(s)\n`,
+  );
   return functionGraphSnippet(infos, triggers);
 }
 
@@ -74,7 +81,11 @@ export const adoptCommand: Command = {
       return 0;
     }
     const options = parseAdoptArgs(args);
-    const list = { functiongraph: listFunctionGraph, minapp: listMinApp, leancloud: (i: Io, o: Options) => listLeanCloud(i, o.prefix) }[options.platform]!;
+    const list = {
+      functiongraph: listFunctionGraph,
+      minapp: listMinApp,
+      leancloud: (i: Io, o: Options) => listLeanCloud(i, o.prefix),
+    }[options.platform]!;
     io.out(await list(io, options));
     return 0;
   },

@@ -3,18 +3,34 @@ import type { Io } from "../io";
 import { parseDriftArgs } from "./drift";
 
 function capture(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: "", stderr: "", env: {}, cwd: "/", out: (t: string) => (io.stdout += t), err: (t: string) => (io.stderr += t) };
+  const io = {
+    stdout: "",
+    stderr: "",
+    env: {},
+    cwd: "/",
+    out: (t: string) => (io.stdout += t),
+    err: (t: string) => (io.stderr += t),
+  };
   return io;
 }
 
 describe("cloudfn drift options", () => {
   it("reads --cwd, --stack, --format and --prefix; markdown by default", () => {
     expect(parseDriftArgs([])).toEqual({ format: "markdown" });
-    expect(parseDriftArgs(["--cwd", "p", "--stack", "prod", "--format", "json", "--prefix", "shop-"])).toEqual({ cwd: "p", stack: "prod", format: "json", prefix: "shop-" });
+    expect(parseDriftArgs(["--cwd", "p", "--stack", "prod", "--format", "json", "--prefix", "shop-"])).toEqual({
+      cwd: "p",
+      stack: "prod",
+      format: "json",
+      prefix: "shop-",
+    });
   });
 
   it("refuses unknown options, missing values and unknown formats with exit code 2 and the usage", async () => {
-    for (const [args, message] of [[["--yes"], /unknown option "--yes"/], [["--stack"], /--stack needs a value/], [["--format", "yaml"], /--format must be markdown or json; got "yaml"/]] as const) {
+    for (const [args, message] of [
+      [["--yes"], /unknown option "--yes"/],
+      [["--stack"], /--stack needs a value/],
+      [["--format", "yaml"], /--format must be markdown or json; got "yaml"/],
+    ] as const) {
       const io = capture();
       expect(await main(["drift", ...args], io)).toBe(2);
       expect(io.stderr).toMatch(message);

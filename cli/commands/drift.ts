@@ -34,7 +34,8 @@ export function parseDriftArgs(args: string[]): DriftOptions {
     if (value === undefined) throw new UsageError(`${flag} needs a value`);
     i++;
     if (flag === "--format") {
-      if (value !== "markdown" && value !== "json") throw new UsageError(`--format must be markdown or json; got "${value}"`);
+      if (value !== "markdown" && value !== "json")
+        throw new UsageError(`--format must be markdown or json; got "${value}"`);
       opts.format = value;
     } else opts[flag.slice(2) as "cwd" | "stack" | "prefix"] = value;
   }
@@ -53,7 +54,15 @@ async function run(args: string[], io: Io): Promise<number> {
   const prefix = opts.prefix ?? config["cloudfn:driftPrefix"];
   const findings = classifyPreview(preview);
   if (prefix) {
-    findings.push(...(await findUnmanaged({ prefix, config, env: io.env, platforms: platformsOf(preview), managed: managedFunctionNames(preview) })));
+    findings.push(
+      ...(await findUnmanaged({
+        prefix,
+        config,
+        env: io.env,
+        platforms: platformsOf(preview),
+        managed: managedFunctionNames(preview),
+      })),
+    );
   }
   const report = { stack: opts.stack ?? (await stackName(pulumi)), prefix: prefix || undefined, findings };
   io.out(opts.format === "json" ? renderJson(report) : renderMarkdown(report));

@@ -5,7 +5,14 @@ import type { Io } from "../io";
 const FIXTURES = path.resolve(__dirname, "../../tests/fixtures/review");
 
 function capture(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: "", stderr: "", env: { PATH: "/nonexistent" }, cwd: FIXTURES, out: (t: string) => (io.stdout += t), err: (t: string) => (io.stderr += t) };
+  const io = {
+    stdout: "",
+    stderr: "",
+    env: { PATH: "/nonexistent" },
+    cwd: FIXTURES,
+    out: (t: string) => (io.stdout += t),
+    err: (t: string) => (io.stderr += t),
+  };
   return io;
 }
 
@@ -15,7 +22,10 @@ describe("cloudfn review (saved previews)", () => {
     expect(await main(["review", "--preview-json", "preview-code-edit.json", "--format", "json"], changed)).toBe(1);
     const report = JSON.parse(changed.stdout);
     expect(report.stack).toBe("e2e");
-    expect(report.resources.map((r: { name: string; operation: string }) => [r.name, r.operation])).toEqual([["greeter", "update"], ["api", "update"]]);
+    expect(report.resources.map((r: { name: string; operation: string }) => [r.name, r.operation])).toEqual([
+      ["greeter", "update"],
+      ["api", "update"],
+    ]);
     const clean = capture();
     expect(await main(["review", "--preview-json=preview-no-changes.json"], clean)).toBe(0);
     expect(clean.stdout).toContain("No changes");

@@ -25,7 +25,12 @@ const USAGE = `usage: cloudfn review [--stack S] [--cwd DIR] [--format markdown|
   --preview-json FILE  read a saved \`pulumi preview --json\` instead of running it
 exit code: 0 no changes, 1 changes, 2 error`;
 
-const VALUE_FLAGS: Record<string, keyof ReviewOptions> = { "--stack": "stack", "--cwd": "cwd", "--format": "format", "--preview-json": "previewJson" };
+const VALUE_FLAGS: Record<string, keyof ReviewOptions> = {
+  "--stack": "stack",
+  "--cwd": "cwd",
+  "--format": "format",
+  "--preview-json": "previewJson",
+};
 
 export function parseReviewArgs(args: string[], io: Io): ReviewOptions {
   const values: Partial<Record<keyof ReviewOptions, string>> = {};
@@ -38,7 +43,8 @@ export function parseReviewArgs(args: string[], io: Io): ReviewOptions {
     values[key] = value;
   }
   const format = values.format ?? "markdown";
-  if (format !== "markdown" && format !== "json") throw new UsageError(`--format must be markdown or json; got "${format}"`);
+  if (format !== "markdown" && format !== "json")
+    throw new UsageError(`--format must be markdown or json; got "${format}"`);
   const cwd = path.resolve(io.cwd, values.cwd ?? ".");
   const previewJson = values.previewJson === undefined ? undefined : path.resolve(io.cwd, values.previewJson);
   return { stack: values.stack, cwd, format, previewJson };
@@ -62,7 +68,10 @@ function runPreview(opts: ReviewOptions, io: Io): Promise<{ code: number; stdout
 function errorsOf(stdout: string): string {
   try {
     const digest = JSON.parse(stdout) as { diagnostics?: { severity?: string; message?: string }[] };
-    return (digest.diagnostics ?? []).filter((d) => d.severity === "error").map((d) => (d.message ?? "").trim()).join("\n");
+    return (digest.diagnostics ?? [])
+      .filter((d) => d.severity === "error")
+      .map((d) => (d.message ?? "").trim())
+      .join("\n");
   } catch {
     return "";
   }
@@ -71,7 +80,8 @@ function errorsOf(stdout: string): string {
 async function loadPreview(opts: ReviewOptions, io: Io): Promise<PreviewDigest> {
   if (opts.previewJson) return JSON.parse(await fs.readFile(opts.previewJson, "utf8"));
   const res = await runPreview(opts, io);
-  if (res.code !== 0) throw new Error(`pulumi preview failed (exit code ${res.code})\n${errorsOf(res.stdout) || res.stderr.trim()}`);
+  if (res.code !== 0)
+    throw new Error(`pulumi preview failed (exit code ${res.code})\n${errorsOf(res.stdout) || res.stderr.trim()}`);
   return JSON.parse(res.stdout);
 }
 
@@ -91,7 +101,11 @@ export const reviewCommand: Command = {
     const opts = parseReviewArgs(args, io);
     const digest = await loadPreview(opts, io);
     const review = buildReview(digest);
-    io.out(opts.format === "json" ? JSON.stringify({ stack: stackOf(digest, opts.stack), ...review }, null, 2) + "\n" : renderMarkdown(review, stackOf(digest, opts.stack)));
+    io.out(
+      opts.format === "json"
+        ? JSON.stringify({ stack: stackOf(digest, opts.stack), ...review }, null, 2) + "\n"
+        : renderMarkdown(review, stackOf(digest, opts.stack)),
+    );
     return review.resources.length > 0 ? 1 : 0;
   },
 };

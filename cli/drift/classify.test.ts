@@ -1,6 +1,14 @@
 import * as fs from "fs";
 import * as path from "path";
-import { changedProperties, classifyPreview, classifyResource, managedFunctionNames, platformsOf, sameValue, SIG } from "./classify";
+import {
+  changedProperties,
+  classifyPreview,
+  classifyResource,
+  managedFunctionNames,
+  platformsOf,
+  sameValue,
+  SIG,
+} from "./classify";
 
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures", name), "utf8"));
 const T = (t: string) => `pulumi-nodejs:dynamic/cloudfn/${t}`;
@@ -13,8 +21,15 @@ describe("classifyPreview on saved `pulumi preview --refresh --json` output", ()
 
   it("finds a deleted function, a memory change and a disabled timer, ignoring timestamps and archive form", () => {
     const found = classifyPreview(fixture("fg-drifted.json"));
-    expect(found.map((f) => [f.name, f.cause])).toEqual([["sink", "deleted"], ["core", "config"], ["tick", "config"]]);
-    expect(found[1].changes).toEqual([{ property: "cpu", old: 300, new: 600 }, { property: "memorySize", old: 128, new: 512 }]);
+    expect(found.map((f) => [f.name, f.cause])).toEqual([
+      ["sink", "deleted"],
+      ["core", "config"],
+      ["tick", "config"],
+    ]);
+    expect(found[1].changes).toEqual([
+      { property: "cpu", old: 300, new: 600 },
+      { property: "memorySize", old: 128, new: 512 },
+    ]);
     expect(found[2].changes).toEqual([{ property: "status", old: "ACTIVE", new: "DISABLED" }]);
   });
 
@@ -68,9 +83,15 @@ describe("classifyPreview on saved `pulumi preview --refresh --json` output", ()
 describe("classifyPreview with replacements the program asks for", () => {
   it("on a saved preview where the program renames the edited workflow and the deleted function: the same findings", () => {
     const renamed = classifyPreview(fixture("all-resources-drifted-renamed.json"));
-    const summary = (found: typeof renamed) => found.map((f) => `${f.name} ${f.cause} ${f.changes.map((c) => c.property)}`).sort();
+    const summary = (found: typeof renamed) =>
+      found.map((f) => `${f.name} ${f.cause} ${f.changes.map((c) => c.property)}`).sort();
     expect(summary(renamed)).toEqual(summary(classifyPreview(fixture("all-resources-drifted.json"))));
-    expect(renamed.filter((f) => f.name === "flow" || f.name === "spare").map((f) => f.cause).sort()).toEqual(["config", "deleted"]);
+    expect(
+      renamed
+        .filter((f) => f.name === "flow" || f.name === "spare")
+        .map((f) => f.cause)
+        .sort(),
+    ).toEqual(["config", "deleted"]);
   });
 
   // Pulumi 3.248's preview JSON folds a replacement into one `replace` step; should a CLI list
@@ -89,12 +110,17 @@ describe("classifyPreview with replacements the program asks for", () => {
   ];
 
   it("a replaced resource that did not drift is no finding (not a delete); a deleted one is one delete", () => {
-    expect(classifyPreview({ steps: steps({ name: "f1", constants: {} }) }).map((f) => [f.name, f.cause])).toEqual([["spare", "deleted"]]);
+    expect(classifyPreview({ steps: steps({ name: "f1", constants: {} }) }).map((f) => [f.name, f.cause])).toEqual([
+      ["spare", "deleted"],
+    ]);
   });
 
   it("a replaced resource that drifted is reported once, with its refreshed change", () => {
     const found = classifyPreview({ steps: steps({ name: "f1", constants: { injected: "yes" } }) });
-    expect(found.map((f) => `${f.name} ${f.cause} ${f.changes.map((c) => c.property)}`)).toEqual(["spare deleted ", "flow config constants"]);
+    expect(found.map((f) => `${f.name} ${f.cause} ${f.changes.map((c) => c.property)}`)).toEqual([
+      "spare deleted ",
+      "flow config constants",
+    ]);
   });
 });
 
@@ -103,9 +129,17 @@ describe("classifyResource", () => {
     const before = { codeHash: "abc", digest: "d1", codeSize: 10, lastModified: "t1", memorySize: 128 };
     const after = { codeHash: "drift:d2", digest: "d2", codeSize: 12, lastModified: "t2", memorySize: 128 };
     expect(classifyResource(URN("functiongraph:Function", "f"), T("functiongraph:Function"), before, after)).toEqual([
-      { cause: "code", name: "f", type: "functiongraph:Function", urn: URN("functiongraph:Function", "f"), changes: [
-        { property: "codeHash", old: "abc", new: "drift:d2" }, { property: "codeSize", old: 10, new: 12 }, { property: "digest", old: "d1", new: "d2" },
-      ] },
+      {
+        cause: "code",
+        name: "f",
+        type: "functiongraph:Function",
+        urn: URN("functiongraph:Function", "f"),
+        changes: [
+          { property: "codeHash", old: "abc", new: "drift:d2" },
+          { property: "codeSize", old: 10, new: 12 },
+          { property: "digest", old: "d1", new: "d2" },
+        ],
+      },
     ]);
   });
 
@@ -113,13 +147,21 @@ describe("classifyResource", () => {
     const before = { source: "a", codeHash: "h1", remark: "x", updatedAt: 1, auditStatus: "approved" };
     const after = { source: "b", codeHash: "h2", remark: "y", updatedAt: 2, auditStatus: "pending" };
     const found = classifyResource(URN("minapp:CloudFunction", "fn"), T("minapp:CloudFunction"), before, after);
-    expect(found.map((f) => [f.cause, f.changes.map((c) => c.property)])).toEqual([["code", ["codeHash", "source"]], ["config", ["remark"]]]);
+    expect(found.map((f) => [f.cause, f.changes.map((c) => c.property)])).toEqual([
+      ["code", ["codeHash", "source"]],
+      ["config", ["remark"]],
+    ]);
   });
 
   it("reports an out-of-band LeanCloud deploy as code (version and functions with it)", () => {
     const before = { codeHash: "h", version: "v1", functions: ["a"], environment: "production" };
     const after = { codeHash: "drift:v2", version: "v2", functions: ["a", "b"], environment: "production" };
-    const [f] = classifyResource(URN("leancloud:EngineDeployment", "prod"), T("leancloud:EngineDeployment"), before, after);
+    const [f] = classifyResource(
+      URN("leancloud:EngineDeployment", "prod"),
+      T("leancloud:EngineDeployment"),
+      before,
+      after,
+    );
     expect(f.cause).toBe("code");
     expect(f.changes.map((c) => c.property)).toEqual(["codeHash", "functions", "version"]);
   });

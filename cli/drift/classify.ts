@@ -55,7 +55,15 @@ const NO_REMOTE_OBJECT = /:Invocation$/;
  * derives from the code; they never make a finding on their own. Code-derived ones are shown
  * under the code cause instead.
  */
-const VOLATILE = new Set(["lastModified", "lastUpdatedTime", "updatedTime", "updatedAt", "updatedBy", "etag", "auditStatus"]);
+const VOLATILE = new Set([
+  "lastModified",
+  "lastUpdatedTime",
+  "updatedTime",
+  "updatedAt",
+  "updatedBy",
+  "etag",
+  "auditStatus",
+]);
 
 /**
  * `__`-prefixed keys are the package's bookkeeping (`__provider`, `__codeManifest`), not platform
@@ -92,7 +100,9 @@ export function sameValue(a: unknown, b: unknown): boolean {
 /** The properties whose values differ, in name order. */
 export function changedProperties(before: Record<string, unknown>, after: Record<string, unknown>): PropertyChange[] {
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  return names.filter((p) => !sameValue(before[p], after[p])).map((p) => ({ property: p, old: before[p], new: after[p] }));
+  return names
+    .filter((p) => !sameValue(before[p], after[p]))
+    .map((p) => ({ property: p, old: before[p], new: after[p] }));
 }
 
 /** Code changed outside Pulumi: the provider's read marked or recomputed the code hash. */
@@ -101,13 +111,19 @@ function codeChanged(changes: PropertyChange[]): boolean {
 }
 
 /** The findings for one resource, given its state before and after the refresh (undefined: gone). */
-export function classifyResource(urn: string, type: string, before: Record<string, unknown>, after: Record<string, unknown> | undefined): DriftFinding[] {
+export function classifyResource(
+  urn: string,
+  type: string,
+  before: Record<string, unknown>,
+  after: Record<string, unknown> | undefined,
+): DriftFinding[] {
   const base = { name: urn.split("::").pop()!, type: shortType(type), urn };
-  if (NO_REMOTE_OBJECT.test(type)) return [];
+  if (type.endsWith(":Invocation")) return [];
   if (!after) return [{ ...base, cause: "deleted", changes: [] }];
   const changes = changedProperties(before, after).filter((c) => !VOLATILE.has(c.property) && !internal(c.property));
   const findings: DriftFinding[] = [];
-  if (codeChanged(changes)) findings.push({ ...base, cause: "code", changes: changes.filter((c) => CODE_DERIVED.has(c.property)) });
+  if (codeChanged(changes))
+    findings.push({ ...base, cause: "code", changes: changes.filter((c) => CODE_DERIVED.has(c.property)) });
   const config = changes.filter((c) => !CODE_DERIVED.has(c.property));
   if (config.length) findings.push({ ...base, cause: "config", changes: config });
   return findings;
@@ -129,7 +145,9 @@ export function classifyPreview(preview: PreviewJson): DriftFinding[] {
     const gone = s.op === "create" && !s.oldState;
     if (!gone && !s.oldState) continue;
     seen.add(s.urn);
-    findings.push(...classifyResource(s.urn, old.type, old.outputs ?? {}, gone ? undefined : s.oldState!.outputs ?? {}));
+    findings.push(
+      ...classifyResource(s.urn, old.type, old.outputs ?? {}, gone ? undefined : (s.oldState!.outputs ?? {})),
+    );
   }
   return findings;
 }

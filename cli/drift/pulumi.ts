@@ -32,7 +32,10 @@ export async function refreshPreview(run: PulumiRun): Promise<PreviewJson> {
 
 /** The stack's config values (secrets decrypted, kept in memory only). */
 export async function stackConfig(run: PulumiRun): Promise<Record<string, string>> {
-  const raw = JSON.parse(await pulumi(run, ["config", "--json", "--show-secrets"])) as Record<string, { value?: string }>;
+  const raw = JSON.parse(await pulumi(run, ["config", "--json", "--show-secrets"])) as Record<
+    string,
+    { value?: string }
+  >;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (typeof v.value === "string") out[k] = v.value;
   return out;

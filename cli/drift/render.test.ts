@@ -13,7 +13,9 @@ const unmanaged: DriftFinding[] = [
 
 describe("drift report rendering (golden files)", () => {
   it("renders a clean stack", () => {
-    expect(renderMarkdown({ stack: "e2e", prefix: "stack-", findings: classifyPreview(fixture("fg-clean.json")) })).toBe(golden("drift-clean.md"));
+    expect(
+      renderMarkdown({ stack: "e2e", prefix: "stack-", findings: classifyPreview(fixture("fg-clean.json")) }),
+    ).toBe(golden("drift-clean.md"));
   });
 
   it("renders deletes, configuration changes and unmanaged functions", () => {
@@ -34,10 +36,23 @@ describe("drift report rendering (golden files)", () => {
   });
 
   it("renders a code edit and says when unmanaged functions were not looked for", () => {
-    const findings: DriftFinding[] = [{ cause: "code", name: "hello", type: "minapp:CloudFunction", urn: "u", changes: [
-      { property: "codeHash", old: "3f2a", new: "9c1b" }, { property: "source", old: "const a = 1;\nexports.main = () => 'a|b';\n", new: "const a = 1;\nexports.main = () => `c`;\nconsole.log(a);\n" },
-    { property: "remark", old: "a|b", new: "`c`" },
-    ] }];
+    const findings: DriftFinding[] = [
+      {
+        cause: "code",
+        name: "hello",
+        type: "minapp:CloudFunction",
+        urn: "u",
+        changes: [
+          { property: "codeHash", old: "3f2a", new: "9c1b" },
+          {
+            property: "source",
+            old: "const a = 1;\nexports.main = () => 'a|b';\n",
+            new: "const a = 1;\nexports.main = () => `c`;\nconsole.log(a);\n",
+          },
+          { property: "remark", old: "a|b", new: "`c`" },
+        ],
+      },
+    ];
     expect(renderMarkdown({ stack: "prod", findings })).toBe(golden("drift-code.md"));
   });
 });
@@ -46,14 +61,26 @@ describe("report values", () => {
   it("never prints a secret's value, in Markdown or JSON", () => {
     const secret = { [SIG]: SECRET_SIG, value: "s3cr3t" };
     expect(cellValue(secret)).toBe("`[secret]`");
-    const findings: DriftFinding[] = [{ cause: "config", name: "v", type: "leancloud:EngineEnvironmentVariables", changes: [{ property: "variables", old: { A: secret }, new: { A: secret, B: "1" } }] }];
+    const findings: DriftFinding[] = [
+      {
+        cause: "config",
+        name: "v",
+        type: "leancloud:EngineEnvironmentVariables",
+        changes: [{ property: "variables", old: { A: secret }, new: { A: secret, B: "1" } }],
+      },
+    ];
     const text = renderMarkdown({ stack: "s", findings }) + renderJson({ stack: "s", findings });
     expect(text).not.toContain("s3cr3t");
     expect(text).toContain("[secret]");
   });
 
   it("JSON says whether the stack drifted", () => {
-    expect(JSON.parse(renderJson({ stack: "s", findings: [] }))).toEqual({ stack: "s", drifted: false, prefix: null, findings: [] });
+    expect(JSON.parse(renderJson({ stack: "s", findings: [] }))).toEqual({
+      stack: "s",
+      drifted: false,
+      prefix: null,
+      findings: [],
+    });
     expect(JSON.parse(renderJson({ stack: "s", prefix: "p", findings: unmanaged })).drifted).toBe(true);
   });
 

@@ -42,7 +42,8 @@ function lineSummary(before: string, after: string): string {
 }
 
 function changeText(c: PropertyChange): string {
-  const multiline = typeof c.old === "string" && typeof c.new === "string" && (c.old.includes("\n") || c.new.includes("\n"));
+  const multiline =
+    typeof c.old === "string" && typeof c.new === "string" && (c.old.includes("\n") || c.new.includes("\n"));
   return `${c.property}: ${multiline ? lineSummary(c.old as string, c.new as string) : `${cellValue(c.old)} → ${cellValue(c.new)}`}`;
 }
 
@@ -57,13 +58,35 @@ export function renderMarkdown(report: DriftReport): string {
   if (report.findings.length === 0) {
     lines.push("No drift: every resource matches the platform.");
   } else {
-    lines.push(`${report.findings.length} finding(s).`, "", "| Resource | Type | Cause | Details |", "| --- | --- | --- | --- |");
-    for (const f of report.findings) lines.push(`| \`${f.name}\` | ${f.type} | ${CAUSE_TEXT[f.cause]} | ${details(f)} |`);
+    lines.push(
+      `${report.findings.length} finding(s).`,
+      "",
+      "| Resource | Type | Cause | Details |",
+      "| --- | --- | --- | --- |",
+    );
+    for (const f of report.findings)
+      lines.push(`| \`${f.name}\` | ${f.type} | ${CAUSE_TEXT[f.cause]} | ${details(f)} |`);
   }
-  lines.push("", report.prefix === undefined ? "Functions created outside Pulumi were not looked for (no `--prefix` or `cloudfn:driftPrefix`)." : `Functions created outside Pulumi were looked for with the prefix \`${report.prefix}\`.`);
+  lines.push(
+    "",
+    report.prefix === undefined
+      ? "Functions created outside Pulumi were not looked for (no `--prefix` or `cloudfn:driftPrefix`)."
+      : `Functions created outside Pulumi were looked for with the prefix \`${report.prefix}\`.`,
+  );
   return lines.join("\n") + "\n";
 }
 
 export function renderJson(report: DriftReport): string {
-  return JSON.stringify({ stack: report.stack, drifted: report.findings.length > 0, prefix: report.prefix ?? null, findings: report.findings }, hideSecrets, 2) + "\n";
+  return (
+    JSON.stringify(
+      {
+        stack: report.stack,
+        drifted: report.findings.length > 0,
+        prefix: report.prefix ?? null,
+        findings: report.findings,
+      },
+      hideSecrets,
+      2,
+    ) + "\n"
+  );
 }

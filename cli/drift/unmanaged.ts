@@ -27,7 +27,8 @@ async function functiongraph(q: UnmanagedQuery, source: ConfigSource): Promise<D
     const fg = new FunctionGraphClient(fgConfig.resolveSettings(q.env));
     const found: DriftFinding[] = [];
     for await (const f of fg.listFunctions()) {
-      if (f.func_name.startsWith(q.prefix) && !q.managed.functiongraph.has(f.func_name)) found.push(finding(f.func_name, "functiongraph:Function"));
+      if (f.func_name.startsWith(q.prefix) && !q.managed.functiongraph.has(f.func_name))
+        found.push(finding(f.func_name, "functiongraph:Function"));
     }
     return found;
   } finally {
@@ -36,10 +37,14 @@ async function functiongraph(q: UnmanagedQuery, source: ConfigSource): Promise<D
 }
 
 async function minapp(q: UnmanagedQuery, source: ConfigSource): Promise<DriftFinding[]> {
-  const client = new MinAppClient(minappConfig.resolveSettings(q.env, source), minappConfig.defaultEnvironmentId(q.env, source));
+  const client = new MinAppClient(
+    minappConfig.resolveSettings(q.env, source),
+    minappConfig.defaultEnvironmentId(q.env, source),
+  );
   const found: DriftFinding[] = [];
   for await (const f of client.listFunctions()) {
-    if (f.name.startsWith(q.prefix) && !q.managed.minapp.has(f.name)) found.push(finding(f.name, "minapp:CloudFunction"));
+    if (f.name.startsWith(q.prefix) && !q.managed.minapp.has(f.name))
+      found.push(finding(f.name, "minapp:CloudFunction"));
   }
   return found;
 }

@@ -37,13 +37,19 @@ function patchOf(path: string, oldText: string | undefined, newText: string | un
   return text.replace(/^=+\n/, "").replace(/\n$/, "");
 }
 
-function change(path: string, oldFile: ManifestFile | undefined, newFile: ManifestFile | undefined, withPatch: boolean): FileChange | undefined {
+function change(
+  path: string,
+  oldFile: ManifestFile | undefined,
+  newFile: ManifestFile | undefined,
+  withPatch: boolean,
+): FileChange | undefined {
   if (oldFile && newFile && oldFile.sha256 === newFile.sha256) return undefined;
   const status: FileStatus = !oldFile ? "added" : !newFile ? "removed" : "modified";
   const c: FileChange = { path, status };
   if (oldFile) c.oldSize = oldFile.size;
   if (newFile) c.newSize = newFile.size;
-  const textKnown = (oldFile === undefined || oldFile.text !== undefined) && (newFile === undefined || newFile.text !== undefined);
+  const textKnown =
+    (oldFile === undefined || oldFile.text !== undefined) && (newFile === undefined || newFile.text !== undefined);
   if (withPatch && textKnown) c.patch = patchOf(path, oldFile?.text, newFile?.text);
   return c;
 }
@@ -58,11 +64,19 @@ export function codeChanges(oldValue: unknown, newValue: unknown, isCreate: bool
   const oldM = asManifest(oldValue);
   const newM = asManifest(newValue);
   if (!newM) return isCreate || oldM ? { files: [], note: "the code is not known until the update runs" } : undefined;
-  if (!oldM && !isCreate) return { files: [], note: "no file list was recorded for the deployed code (deployed by an older cloudfn, or refreshed)" };
+  if (!oldM && !isCreate)
+    return {
+      files: [],
+      note: "no file list was recorded for the deployed code (deployed by an older cloudfn, or refreshed)",
+    };
   const olds = byPath(oldM);
   const news = byPath(newM);
   const paths = [...new Set([...olds.keys(), ...news.keys()])].sort();
-  const files = paths.map((p) => change(p, olds.get(p), news.get(p), !isCreate)).filter((c): c is FileChange => c !== undefined);
+  const files = paths
+    .map((p) => change(p, olds.get(p), news.get(p), !isCreate))
+    .filter((c): c is FileChange => c !== undefined);
   const omitted = (oldM?.omitted ?? 0) + (newM.omitted ?? 0);
-  return omitted > 0 ? { files, note: `only the first files of big packages are listed (${omitted} not compared)` } : { files };
+  return omitted > 0
+    ? { files, note: `only the first files of big packages are listed (${omitted} not compared)` }
+    : { files };
 }

@@ -27,7 +27,9 @@ export function summaryLine(review: Review): string {
 
 function propertyTable(r: ResourceReview): string[] {
   if (r.properties.length === 0) return [];
-  const rows = r.properties.map((p) => `| ${p.name} | ${p.old === undefined ? "" : code(p.old)} | ${p.new === undefined ? "" : code(p.new)} |`);
+  const rows = r.properties.map(
+    (p) => `| ${p.name} | ${p.old === undefined ? "" : code(p.old)} | ${p.new === undefined ? "" : code(p.new)} |`,
+  );
   return ["| property | old | new |", "| --- | --- | --- |", ...rows, ""];
 }
 
@@ -58,7 +60,13 @@ function why(r: ResourceReview): string[] {
 }
 
 function section(r: ResourceReview): string[] {
-  return [`### ${SYMBOL[r.operation]} ${r.operation} ${code(r.name)} (${r.type})`, "", ...why(r), ...propertyTable(r), ...codeSection(r.code)];
+  return [
+    `### ${SYMBOL[r.operation]} ${r.operation} ${code(r.name)} (${r.type})`,
+    "",
+    ...why(r),
+    ...propertyTable(r),
+    ...codeSection(r.code),
+  ];
 }
 
 export function renderMarkdown(review: Review, stack?: string): string {

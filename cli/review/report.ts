@@ -72,21 +72,27 @@ function typeOfUrn(urn: string): string {
 
 const nameOfUrn = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
 
-function propertyChanges(olds: Record<string, unknown>, news: Record<string, unknown>, facts: ResourceFacts | undefined): PropertyChange[] {
+function propertyChanges(
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+  facts: ResourceFacts | undefined,
+): PropertyChange[] {
   const keys = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter((k) => !k.startsWith("__")).sort();
   const secret = new Set(facts?.secrets ?? []);
-  return keys
-    .filter((k) => !deepEqual(olds[k], news[k]))
-    .map((k) => {
-      const c: PropertyChange = { name: k };
-      if (olds[k] !== undefined) c.old = renderValue(olds[k], secret.has(k));
-      if (news[k] !== undefined) c.new = renderValue(news[k], secret.has(k));
-      return c;
-    })
-    // Same text on both sides (an archive whose path stayed while its files changed, say):
-    // nothing to read in a table; the code section or a hash row tells the change. A secret
-    // that changed still gets its row.
-    .filter((c) => c.old !== c.new || c.old === "[secret]");
+  return (
+    keys
+      .filter((k) => !deepEqual(olds[k], news[k]))
+      .map((k) => {
+        const c: PropertyChange = { name: k };
+        if (olds[k] !== undefined) c.old = renderValue(olds[k], secret.has(k));
+        if (news[k] !== undefined) c.new = renderValue(news[k], secret.has(k));
+        return c;
+      })
+      // Same text on both sides (an archive whose path stayed while its files changed, say):
+      // nothing to read in a table; the code section or a hash row tells the change. A secret
+      // that changed still gets its row.
+      .filter((c) => c.old !== c.new || c.old === "[secret]")
+  );
 }
 
 function replaceReasons(changed: string[], code: CodeChanges | undefined, facts: ResourceFacts | undefined): string[] {
@@ -100,14 +106,27 @@ function replaceReasons(changed: string[], code: CodeChanges | undefined, facts:
 function reviewOf(urn: string, operation: Operation, step: PreviewStep): ResourceReview {
   const rawType = step.newState?.type ?? step.oldState?.type ?? typeOfUrn(urn);
   const facts = factsOf(rawType);
-  const olds = operation === "create" ? {} : step.oldState?.inputs ?? {};
-  const news = operation === "delete" ? {} : step.newState?.inputs ?? {};
-  const review: ResourceReview = { urn, name: nameOfUrn(urn), type: tokenOfType(rawType) ?? rawType, operation, properties: [] };
+  const olds = operation === "create" ? {} : (step.oldState?.inputs ?? {});
+  const news = operation === "delete" ? {} : (step.newState?.inputs ?? {});
+  const review: ResourceReview = {
+    urn,
+    name: nameOfUrn(urn),
+    type: tokenOfType(rawType) ?? rawType,
+    operation,
+    properties: [],
+  };
   if (operation === "delete") return review;
   let properties = propertyChanges(olds, news, facts);
-  const code = facts?.hasCode ? codeChanges(olds[MANIFEST_INPUT], news[MANIFEST_INPUT], operation === "create") : undefined;
+  const code = facts?.hasCode
+    ? codeChanges(olds[MANIFEST_INPUT], news[MANIFEST_INPUT], operation === "create")
+    : undefined;
   if (code) review.code = code;
-  if (operation === "replace") review.replaceBecause = replaceReasons(properties.map((p) => p.name), code, facts);
+  if (operation === "replace")
+    review.replaceBecause = replaceReasons(
+      properties.map((p) => p.name),
+      code,
+      facts,
+    );
   if (code && code.files.length > 0) properties = properties.filter((p) => !DERIVED_FROM_CODE.includes(p.name));
   review.properties = properties;
   return review;
@@ -134,5 +153,14 @@ export function buildReview(digest: PreviewDigest): Review {
   // The engine counts the stack itself among `same`; it is not one of the user's resources.
   const stackChanges = (digest.steps ?? []).some((s) => typeOfUrn(s.urn) === "pulumi:pulumi:Stack" && s.op !== "same");
   const unchanged = Math.max(0, (digest.changeSummary?.same ?? 0) - (stackChanges ? 0 : 1));
-  return { summary: { create: count("create"), update: count("update"), replace: count("replace"), delete: count("delete"), unchanged }, resources };
+  return {
+    summary: {
+      create: count("create"),
+      update: count("update"),
+      replace: count("replace"),
+      delete: count("delete"),
+      unchanged,
+    },
+    resources,
+  };
 }

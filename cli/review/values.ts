@@ -44,8 +44,10 @@ export function renderValue(value: unknown, secret = false): string {
   if (value === UNKNOWN || containsUnknown(value)) return "(known after update)";
   const asset = assetOrArchive(value);
   if (asset) return asset;
-  if (typeof value === "string" && value.includes("\n")) return `(${value.replace(/\n$/, "").split("\n").length} lines, ${Buffer.byteLength(value)} B)`;
+  if (typeof value === "string" && value.includes("\n"))
+    return `(${value.replace(/\n$/, "").split("\n").length} lines, ${Buffer.byteLength(value)} B)`;
   // A map holding a secret member is shown with that member masked.
-  if (value && typeof value === "object" && containsSecret(value)) return shorten(JSON.stringify(value, (_k, v) => (isSecret(v) ? "[secret]" : v)));
+  if (value && typeof value === "object" && containsSecret(value))
+    return shorten(JSON.stringify(value, (_k, v) => (isSecret(v) ? "[secret]" : v)));
   return shorten(JSON.stringify(value));
 }

@@ -71,7 +71,8 @@ export function controlRoutes({ store, log, faults }: ControlDeps): ControlRoute
       path: "/_emulator/faults",
       handler: async (ctx) => {
         const parsed = faultRuleSchema.safeParse(body(ctx));
-        if (!parsed.success) return badRequest(parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
+        if (!parsed.success)
+          return badRequest(parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
         return json(201, { id: faults.add(parsed.data).id });
       },
     },

@@ -25,7 +25,10 @@ describe("takeFault", () => {
   it("draws the random number only for matching rules with a probability", () => {
     const draws: number[] = [0.9, 0.1];
     const random = jest.fn(() => draws.shift() as number);
-    const rules = [rule({ id: "other", operation: "Other", probability: 0.5 }), rule({ id: "p", operation: "A", probability: 0.5 })];
+    const rules = [
+      rule({ id: "other", operation: "Other", probability: 0.5 }),
+      rule({ id: "p", operation: "A", probability: 0.5 }),
+    ];
     expect(takeFault(rules, "functiongraph", "A", random)).toBeUndefined();
     expect(takeFault(rules, "functiongraph", "A", random)?.id).toBe("p");
     expect(random).toHaveBeenCalledTimes(2);
@@ -34,7 +37,17 @@ describe("takeFault", () => {
 
 describe("faultRuleSchema", () => {
   it("accepts a full rule and rejects contradictory or empty ones", () => {
-    expect(faultRuleSchema.safeParse({ platform: "functiongraph", operation: "CreateFunction", status: 429, errorCode: "APIG.0308", times: 3, probability: 0.25, latencyMs: 10 }).success).toBe(true);
+    expect(
+      faultRuleSchema.safeParse({
+        platform: "functiongraph",
+        operation: "CreateFunction",
+        status: 429,
+        errorCode: "APIG.0308",
+        times: 3,
+        probability: 0.25,
+        latencyMs: 10,
+      }).success,
+    ).toBe(true);
     expect(faultRuleSchema.safeParse({ operation: "*", drop: true, dropAfter: true }).success).toBe(false);
     expect(faultRuleSchema.safeParse({ operation: "*" }).success).toBe(false);
     expect(faultRuleSchema.safeParse({ operation: "*", status: 200 }).success).toBe(false);

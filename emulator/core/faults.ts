@@ -50,7 +50,12 @@ export function ruleMatches(rule: FaultSpec, platform: string, operation: string
  * removed from `rules` in place. Probability is drawn only for rules that otherwise match, so
  * the random sequence (and thus a seeded run) does not depend on unrelated rules.
  */
-export function takeFault(rules: FaultRule[], platform: string, operation: string, random: () => number): FaultRule | undefined {
+export function takeFault(
+  rules: FaultRule[],
+  platform: string,
+  operation: string,
+  random: () => number,
+): FaultRule | undefined {
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
     if (!ruleMatches(rule, platform, operation)) continue;

@@ -75,7 +75,11 @@ export function compose(chain: Middleware[], handler: Handler): Handler {
   };
 }
 
-export const json = (status: number, body: unknown, headers?: Record<string, string>): Reply => ({ status, body, headers });
+export const json = (status: number, body: unknown, headers?: Record<string, string>): Reply => ({
+  status,
+  body,
+  headers,
+});
 
 /** Parses the request body as JSON; undefined for an empty body. Throws SyntaxError if malformed. */
 export function parseJsonBody(ctx: RequestContext): unknown {

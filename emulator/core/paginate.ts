@@ -29,7 +29,12 @@ const INTEGER = /^-?\d+$/;
  * @param marker raw query value (string offset, default "0")
  * @param limit raw query value; absent, "0" or above maxLimit → maxLimit/default; negative → error
  */
-export function paginateByMarker<T>(items: T[], marker: string | undefined, limit: string | undefined, cfg: MarkerPageConfig): MarkerPage<T> {
+export function paginateByMarker<T>(
+  items: T[],
+  marker: string | undefined,
+  limit: string | undefined,
+  cfg: MarkerPageConfig,
+): MarkerPage<T> {
   const m = marker === undefined || marker === "" ? 0 : INTEGER.test(marker) ? Number(marker) : NaN;
   if (!Number.isSafeInteger(m) || m < 0) throw new PaginationError(`invalid marker: ${marker}`);
   const l = limit === undefined || limit === "" ? 0 : INTEGER.test(limit) ? Number(limit) : NaN;

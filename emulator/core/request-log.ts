@@ -42,7 +42,14 @@ export function logMiddleware(log: RequestLog): Middleware {
     const started = process.hrtime.bigint();
     const reply = await next();
     const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-    log.add({ method: ctx.method, path: ctx.rawPath, status: reply.drop ? 0 : reply.status, platform: ctx.platform, operation: ctx.operation, durationMs });
+    log.add({
+      method: ctx.method,
+      path: ctx.rawPath,
+      status: reply.drop ? 0 : reply.status,
+      platform: ctx.platform,
+      operation: ctx.operation,
+      durationMs,
+    });
     return reply;
   };
 }

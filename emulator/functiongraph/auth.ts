@@ -4,7 +4,14 @@
  * code the provider signs with, so the two cannot drift apart).
  */
 import { createHash, timingSafeEqual } from "crypto";
-import { canonicalRequest, parseAuthorization, type ParsedAuthorization, parseSdkDate, signature, stringToSign } from "../../platform/functiongraph/signer";
+import {
+  canonicalRequest,
+  parseAuthorization,
+  type ParsedAuthorization,
+  parseSdkDate,
+  signature,
+  stringToSign,
+} from "../../platform/functiongraph/signer";
 import { header, type Middleware, type RequestContext } from "../core/http";
 import { PLATFORM, rfc3339, type FgEnv } from "./env";
 import { fgErrors } from "./errors";
@@ -18,7 +25,8 @@ export interface TokenRecord {
 
 type Tokens = Record<string, TokenRecord>;
 
-export const tokensOf = (env: FgEnv): Tokens => env.store.bucket<Tokens>(PLATFORM, env.creds.projectId, "tokens", () => ({}));
+export const tokensOf = (env: FgEnv): Tokens =>
+  env.store.bucket<Tokens>(PLATFORM, env.creds.projectId, "tokens", () => ({}));
 
 function checkToken(env: FgEnv, token: string): void {
   const record = tokensOf(env)[token];
@@ -41,7 +49,8 @@ function verifySignature(env: FgEnv, ctx: RequestContext, parsed: ParsedAuthoriz
   if (env.signatureSkewSeconds > 0) {
     // Against the callers' clock: advancing the emulator's time must not invalidate signatures.
     const skew = Math.abs((env.clock.callerNow?.() ?? env.clock.now()).getTime() - date.getTime()) / 1000;
-    if (skew > env.signatureSkewSeconds) throw fgErrors.auth(`x-sdk-date ${dateHeader} is outside the allowed ${env.signatureSkewSeconds}s window`);
+    if (skew > env.signatureSkewSeconds)
+      throw fgErrors.auth(`x-sdk-date ${dateHeader} is outside the allowed ${env.signatureSkewSeconds}s window`);
   }
   const canonical = canonicalRequest(
     { method: ctx.method, path: ctx.rawPath, query: ctx.query, headers: ctx.headers, body: ctx.body },
@@ -78,7 +87,12 @@ function checkSignature(env: FgEnv, ctx: RequestContext, authorization: string):
 /** Every FunctionGraph operation except the IAM token endpoint needs a token or a signature. */
 export function fgAuthMiddleware(env: FgEnv): Middleware {
   return async (ctx, next) => {
-    if (ctx.platform !== PLATFORM || ctx.operation === "Unknown" || ctx.operation === "KeystoneCreateUserTokenByPassword") return next();
+    if (
+      ctx.platform !== PLATFORM ||
+      ctx.operation === "Unknown" ||
+      ctx.operation === "KeystoneCreateUserTokenByPassword"
+    )
+      return next();
     const token = header(ctx, "x-auth-token");
     const authorization = header(ctx, "authorization");
     if (token) checkToken(env, token);

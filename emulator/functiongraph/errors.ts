@@ -19,7 +19,12 @@ export class FgError extends WireError {
   }
 }
 
-const IAM_TITLES: Record<number, string> = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found" };
+const IAM_TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+};
 
 export class IamError extends WireError {
   body(): unknown {
@@ -45,8 +50,10 @@ export const fgErrors = {
   timeout: (seconds: number) => new FgError(408, "FSS.0408", `function invocation timed out after ${seconds}s`),
   internal: (detail: string) => new FgError(500, "FSS.0500", detail),
   dependencyNotFound: () => new FgError(404, "FSS.1056", "Not found the dependency"),
-  dependencyInUse: (what: string, fn: string) => new FgError(412, "FSS.1033", `dependency ${what} is used by function ${fn}`),
-  dependencyQuota: (max: number) => new FgError(403, "FSS.1045", `the number of dependency versions exceeds the quota (${max})`),
+  dependencyInUse: (what: string, fn: string) =>
+    new FgError(412, "FSS.1033", `dependency ${what} is used by function ${fn}`),
+  dependencyQuota: (max: number) =>
+    new FgError(403, "FSS.1045", `the number of dependency versions exceeds the quota (${max})`),
 } as const;
 
 /**
@@ -59,6 +66,10 @@ export function defaultFaultCode(status: number): string {
 
 export function faultError(ctx: RequestContext, status: number, code?: string, msg?: string): WireError {
   if (ctx.operation === "KeystoneCreateUserTokenByPassword") return new IamError(status, msg ?? "injected fault");
-  const message = msg ?? (status === 429 ? "The throttling threshold has been reached: policy user over ratelimit,limit:100,time:1 second" : "injected fault");
+  const message =
+    msg ??
+    (status === 429
+      ? "The throttling threshold has been reached: policy user over ratelimit,limit:100,time:1 second"
+      : "injected fault");
   return new FgError(status, code ?? defaultFaultCode(status), message);
 }

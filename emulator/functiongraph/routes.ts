@@ -33,41 +33,131 @@ const DEP = "/v2/:project_id/fgs/dependencies";
 const FLOW = "/v2/:project_id/fgs/workflows";
 
 export const FG_ROUTES: FgRoute[] = [
-  { method: "POST", path: "/v3/auth/tokens", operation: "KeystoneCreateUserTokenByPassword", handler: keystoneCreateUserTokenByPassword },
+  {
+    method: "POST",
+    path: "/v3/auth/tokens",
+    operation: "KeystoneCreateUserTokenByPassword",
+    handler: keystoneCreateUserTokenByPassword,
+  },
   { method: "POST", path: FN, operation: "CreateFunction", handler: F.createFunction },
   { method: "GET", path: FN, operation: "ListFunctions", handler: F.listFunctions },
   { method: "GET", path: `${FN}/:function_urn/config`, operation: "ShowFunctionConfig", handler: F.showFunctionConfig },
-  { method: "PUT", path: `${FN}/:function_urn/config`, operation: "UpdateFunctionConfig", handler: F.updateFunctionConfig },
+  {
+    method: "PUT",
+    path: `${FN}/:function_urn/config`,
+    operation: "UpdateFunctionConfig",
+    handler: F.updateFunctionConfig,
+  },
   { method: "GET", path: `${FN}/:function_urn/code`, operation: "ShowFunctionCode", handler: F.showFunctionCode },
   { method: "PUT", path: `${FN}/:function_urn/code`, operation: "UpdateFunctionCode", handler: F.updateFunctionCode },
   { method: "DELETE", path: `${FN}/:function_urn`, operation: "DeleteFunction", handler: F.deleteFunction },
   { method: "POST", path: `${FN}/:function_urn/invocations`, operation: "InvokeFunction", handler: invokeFunction },
-  { method: "POST", path: `${TRG}/:function_urn`, operation: "CreateFunctionTrigger", handler: TR.createFunctionTrigger },
+  {
+    method: "POST",
+    path: `${TRG}/:function_urn`,
+    operation: "CreateFunctionTrigger",
+    handler: TR.createFunctionTrigger,
+  },
   { method: "GET", path: `${TRG}/:function_urn`, operation: "ListFunctionTriggers", handler: TR.listFunctionTriggers },
-  { method: "DELETE", path: `${TRG}/:function_urn`, operation: "BatchDeleteFunctionTriggers", handler: TR.batchDeleteFunctionTriggers },
-  { method: "GET", path: `${TRG}/:function_urn/:trigger_type_code/:trigger_id`, operation: "ShowFunctionTrigger", handler: TR.showFunctionTrigger },
-  { method: "PUT", path: `${TRG}/:function_urn/:trigger_type_code/:trigger_id`, operation: "UpdateTrigger", handler: TR.updateTrigger },
-  { method: "DELETE", path: `${TRG}/:function_urn/:trigger_type_code/:trigger_id`, operation: "DeleteFunctionTrigger", handler: TR.deleteFunctionTrigger },
+  {
+    method: "DELETE",
+    path: `${TRG}/:function_urn`,
+    operation: "BatchDeleteFunctionTriggers",
+    handler: TR.batchDeleteFunctionTriggers,
+  },
+  {
+    method: "GET",
+    path: `${TRG}/:function_urn/:trigger_type_code/:trigger_id`,
+    operation: "ShowFunctionTrigger",
+    handler: TR.showFunctionTrigger,
+  },
+  {
+    method: "PUT",
+    path: `${TRG}/:function_urn/:trigger_type_code/:trigger_id`,
+    operation: "UpdateTrigger",
+    handler: TR.updateTrigger,
+  },
+  {
+    method: "DELETE",
+    path: `${TRG}/:function_urn/:trigger_type_code/:trigger_id`,
+    operation: "DeleteFunctionTrigger",
+    handler: TR.deleteFunctionTrigger,
+  },
   // T7 is not in the Node SDK 3.1.211, so it has no official operation name; this one is ours.
   { method: "GET", path: TRG, operation: "ListTriggers", handler: TR.listProjectTriggers },
-  { method: "POST", path: `${FN}/:function_urn/invocations-async`, operation: "AsyncInvokeFunction", handler: AS.asyncInvokeFunction },
-  { method: "PUT", path: `${FN}/:function_urn/async-invoke-config`, operation: "UpdateFunctionAsyncInvokeConfig", handler: AS.updateFunctionAsyncInvokeConfig },
-  { method: "GET", path: `${FN}/:function_urn/async-invoke-config`, operation: "ShowFunctionAsyncInvokeConfig", handler: AS.showFunctionAsyncInvokeConfig },
-  { method: "DELETE", path: `${FN}/:function_urn/async-invoke-config`, operation: "DeleteFunctionAsyncInvokeConfig", handler: AS.deleteFunctionAsyncInvokeConfig },
-  { method: "GET", path: `${FN}/:function_urn/async-invoke-configs`, operation: "ListFunctionAsyncInvokeConfig", handler: AS.listFunctionAsyncInvokeConfig },
-  { method: "GET", path: `${FN}/:function_urn/async-invocations`, operation: "ListAsyncInvocations", handler: AS.listAsyncInvocations },
-  { method: "GET", path: "/v2/:project_id/fgs/function/report", operation: "ListFunctionAsMetric", handler: AS.listFunctionAsMetric },
+  {
+    method: "POST",
+    path: `${FN}/:function_urn/invocations-async`,
+    operation: "AsyncInvokeFunction",
+    handler: AS.asyncInvokeFunction,
+  },
+  {
+    method: "PUT",
+    path: `${FN}/:function_urn/async-invoke-config`,
+    operation: "UpdateFunctionAsyncInvokeConfig",
+    handler: AS.updateFunctionAsyncInvokeConfig,
+  },
+  {
+    method: "GET",
+    path: `${FN}/:function_urn/async-invoke-config`,
+    operation: "ShowFunctionAsyncInvokeConfig",
+    handler: AS.showFunctionAsyncInvokeConfig,
+  },
+  {
+    method: "DELETE",
+    path: `${FN}/:function_urn/async-invoke-config`,
+    operation: "DeleteFunctionAsyncInvokeConfig",
+    handler: AS.deleteFunctionAsyncInvokeConfig,
+  },
+  {
+    method: "GET",
+    path: `${FN}/:function_urn/async-invoke-configs`,
+    operation: "ListFunctionAsyncInvokeConfig",
+    handler: AS.listFunctionAsyncInvokeConfig,
+  },
+  {
+    method: "GET",
+    path: `${FN}/:function_urn/async-invocations`,
+    operation: "ListAsyncInvocations",
+    handler: AS.listAsyncInvocations,
+  },
+  {
+    method: "GET",
+    path: "/v2/:project_id/fgs/function/report",
+    operation: "ListFunctionAsMetric",
+    handler: AS.listFunctionAsMetric,
+  },
   { method: "POST", path: `${DEP}/version`, operation: "CreateDependencyVersion", handler: D.createDependencyVersion },
   { method: "GET", path: DEP, operation: "ListDependencies", handler: D.listDependencies },
-  { method: "GET", path: `${DEP}/:depend_id/version`, operation: "ListDependencyVersion", handler: D.listDependencyVersion },
-  { method: "GET", path: `${DEP}/:depend_id/version/:version`, operation: "ShowDependencyVersion", handler: D.showDependencyVersion },
-  { method: "DELETE", path: `${DEP}/:depend_id/version/:version`, operation: "DeleteDependencyVersion", handler: D.deleteDependencyVersion },
+  {
+    method: "GET",
+    path: `${DEP}/:depend_id/version`,
+    operation: "ListDependencyVersion",
+    handler: D.listDependencyVersion,
+  },
+  {
+    method: "GET",
+    path: `${DEP}/:depend_id/version/:version`,
+    operation: "ShowDependencyVersion",
+    handler: D.showDependencyVersion,
+  },
+  {
+    method: "DELETE",
+    path: `${DEP}/:depend_id/version/:version`,
+    operation: "DeleteDependencyVersion",
+    handler: D.deleteDependencyVersion,
+  },
   { method: "POST", path: FLOW, operation: "CreateWorkflow", handler: W.createWorkflow },
   { method: "GET", path: FLOW, operation: "ListWorkflow", handler: W.listWorkflow },
   { method: "DELETE", path: FLOW, operation: "BatchDeleteWorkflows", handler: W.batchDeleteWorkflows },
   { method: "GET", path: `${FLOW}/:workflow_id`, operation: "ShowWorkFlow", handler: W.showWorkFlow },
   { method: "PUT", path: `${FLOW}/:workflow_id`, operation: "UpdateWorkFlow", handler: W.updateWorkFlow },
-  { method: "POST", path: `${FLOW}/:workflow_id/sync-executions`, operation: "StartSyncWorkflowExecution", handler: W.startSyncWorkflowExecution },
+  {
+    method: "POST",
+    path: `${FLOW}/:workflow_id/sync-executions`,
+    operation: "StartSyncWorkflowExecution",
+    handler: W.startSyncWorkflowExecution,
+  },
 ];
 
 /** Platform of a path no route matched, so a 404 is still logged under the right platform. */
@@ -79,7 +169,12 @@ export function functionGraphPlatform(env: FgEnv): EmulatedPlatform {
   timers.start();
   return {
     name: PLATFORM,
-    routes: FG_ROUTES.map((r) => ({ method: r.method, path: r.path, operation: r.operation, handler: (ctx) => r.handler(env, ctx) })),
+    routes: FG_ROUTES.map((r) => ({
+      method: r.method,
+      path: r.path,
+      operation: r.operation,
+      handler: (ctx) => r.handler(env, ctx),
+    })),
     ownsPath: isFgPath,
     auth: fgAuthMiddleware(env),
     faultError,
@@ -89,8 +184,16 @@ export function functionGraphPlatform(env: FgEnv): EmulatedPlatform {
     internalError: () => fgErrors.internal("Internal server error"),
     controlRoutes: [
       ...triggerControlRoutes(env, timers),
-      { method: "GET", path: "/_emulator/functiongraph/invocations", handler: (ctx) => AS.controlListInvocations(env, ctx) },
-      { method: "POST", path: "/_emulator/functiongraph/async/drain", handler: async () => (await drainAsync(env), { status: 204 }) },
+      {
+        method: "GET",
+        path: "/_emulator/functiongraph/invocations",
+        handler: (ctx) => AS.controlListInvocations(env, ctx),
+      },
+      {
+        method: "POST",
+        path: "/_emulator/functiongraph/async/drain",
+        handler: async () => (await drainAsync(env), { status: 204 }),
+      },
     ],
     close: () => {
       timers.close();

@@ -7,7 +7,9 @@ import { z } from "zod";
 import { fgErrors } from "./errors";
 
 const funcCode = z.object({ file: z.string().optional(), link: z.string().optional() }).passthrough();
-const strategyConfig = z.object({ concurrency: z.number().int().optional(), concurrent_num: z.number().int().optional() }).passthrough();
+const strategyConfig = z
+  .object({ concurrency: z.number().int().optional(), concurrent_num: z.number().int().optional() })
+  .passthrough();
 
 const common = {
   timeout: z.number(),
@@ -66,7 +68,9 @@ export const createDependencyVersionBody = z
   })
   .passthrough();
 
-const functionRef = z.object({ ref_name: z.string(), invoke_mode: z.string().optional(), arguments: z.record(z.unknown()) }).passthrough();
+const functionRef = z
+  .object({ ref_name: z.string(), invoke_mode: z.string().optional(), arguments: z.record(z.unknown()) })
+  .passthrough();
 const operationState = z
   .object({
     id: z.string(),
@@ -76,8 +80,17 @@ const operationState = z
     transition: z.string(),
     actions: z.array(z.object({ function_ref: functionRef }).passthrough()),
     action_mode: z.string().optional(),
-    on_errors: z.array(z.object({ error: z.string().optional(), transition: z.string().optional(), retry_ref: z.string().optional() }).passthrough()).optional(),
-    state_data_filter: z.object({ input: z.string().optional(), output: z.string().optional() }).passthrough().optional(),
+    on_errors: z
+      .array(
+        z
+          .object({ error: z.string().optional(), transition: z.string().optional(), retry_ref: z.string().optional() })
+          .passthrough(),
+      )
+      .optional(),
+    state_data_filter: z
+      .object({ input: z.string().optional(), output: z.string().optional() })
+      .passthrough()
+      .optional(),
     duration: z.number().int().optional(),
   })
   .passthrough();
@@ -89,10 +102,16 @@ export const workflowBody = z
     description: z.string().optional(),
     start: z.string(),
     triggers: z.array(z.object({ trigger_name: z.string(), trigger_type: z.string() }).passthrough()).optional(),
-    functions: z.array(z.object({ name: z.string(), operation: z.string(), metadata: z.record(z.unknown()).optional() }).passthrough()),
+    functions: z.array(
+      z.object({ name: z.string(), operation: z.string(), metadata: z.record(z.unknown()).optional() }).passthrough(),
+    ),
     states: z.array(operationState),
     constants: z.record(z.unknown()),
-    retries: z.array(z.object({ name: z.string(), delay: z.number().int().optional(), max_attempts: z.number().int().optional() }).passthrough()),
+    retries: z.array(
+      z
+        .object({ name: z.string(), delay: z.number().int().optional(), max_attempts: z.number().int().optional() })
+        .passthrough(),
+    ),
     mode: z.string().optional(),
     express_config: z.object({ log_level: z.string().optional() }).passthrough().optional(),
     enterprise_project_id: z.string().optional(),
@@ -101,7 +120,9 @@ export const workflowBody = z
   .passthrough();
 
 export const workflowDeleteBody = z.object({ workflow_urns: z.array(z.string()).max(200) }).passthrough();
-export const flowExecuteBody = z.object({ headers: z.record(z.unknown()).optional(), input: z.unknown().optional() }).passthrough();
+export const flowExecuteBody = z
+  .object({ headers: z.record(z.unknown()).optional(), input: z.unknown().optional() })
+  .passthrough();
 
 export type WorkflowBody = z.infer<typeof workflowBody>;
 export type CreateDependencyVersionBody = z.infer<typeof createDependencyVersionBody>;

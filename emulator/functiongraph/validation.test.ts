@@ -12,7 +12,9 @@ function errorOf(fn: () => unknown): { status: number; code: string } | undefine
 }
 
 describe("checkFuncName (1-60 chars, API-reference side of the conflict)", () => {
-  it.each(["a", "a1", "hello-world_2", "A".repeat(60)])("accepts %j", (name) => expect(errorOf(() => V.checkFuncName(name))).toBeUndefined());
+  it.each(["a", "a1", "hello-world_2", "A".repeat(60)])("accepts %j", (name) =>
+    expect(errorOf(() => V.checkFuncName(name))).toBeUndefined(),
+  );
   it.each(["", "1a", "-a", "a-", "a_", "a.b", "a b", "A".repeat(61)])("rejects %j with FSS.1002", (name) => {
     expect(errorOf(() => V.checkFuncName(name))).toEqual({ status: 400, code: "FSS.1002" });
   });
@@ -28,7 +30,11 @@ describe("field checks", () => {
     ["code_type jar2", () => V.checkCodeType("jar2"), "FSS.1006"],
     ["package with colon", () => V.checkPackage("a:b"), "FSS.1004"],
     ["user_data with a number value", () => V.parseUserData("user_data", '{"A":1}'), "FSS.1009"],
-    ["user_data over 4096 chars", () => V.parseUserData("user_data", JSON.stringify({ A: "x".repeat(4090) })), "FSS.1018"],
+    [
+      "user_data over 4096 chars",
+      () => V.parseUserData("user_data", JSON.stringify({ A: "x".repeat(4090) })),
+      "FSS.1018",
+    ],
     ["zip that is not a zip", () => V.decodeCode("zip", Buffer.from("not a zip").toString("base64")), "FSS.1011"],
     ["invalid base64", () => V.decodeCode("inline", "***"), "FSS.1011"],
     ["missing code", () => V.decodeCode("inline", undefined), "FSS.1012"],
@@ -40,8 +46,18 @@ describe("field checks", () => {
     ["bootstrap handler for Custom", () => V.checkHandler("bootstrap", "Custom")],
     ["timeout bounds", () => [V.checkTimeout(3), V.checkTimeout(259_200)]],
     ["memory 4096", () => V.checkMemory(4096)],
-    ["20 env vars", () => V.parseUserData("user_data", JSON.stringify(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`K${i}`, "v"]))))],
-    ["empty zip archive", () => V.decodeCode("zip", Buffer.from([0x50, 0x4b, 5, 6, ...new Array(18).fill(0)]).toString("base64"))],
+    [
+      "20 env vars",
+      () =>
+        V.parseUserData(
+          "user_data",
+          JSON.stringify(Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`K${i}`, "v"]))),
+        ),
+    ],
+    [
+      "empty zip archive",
+      () => V.decodeCode("zip", Buffer.from([0x50, 0x4b, 5, 6, ...new Array(18).fill(0)]).toString("base64")),
+    ],
   ])("accepts %s", (_label, fn) => {
     expect(errorOf(fn)).toBeUndefined();
   });
@@ -54,6 +70,9 @@ describe("field checks", () => {
 
   it("measures inline size on the decoded bytes: 10240 passes, 10241 is 413 FSS.1072", () => {
     expect(V.decodeCode("inline", Buffer.alloc(10240, 97).toString("base64")).length).toBe(10240);
-    expect(errorOf(() => V.decodeCode("inline", Buffer.alloc(10241, 97).toString("base64")))).toEqual({ status: 413, code: "FSS.1072" });
+    expect(errorOf(() => V.decodeCode("inline", Buffer.alloc(10241, 97).toString("base64")))).toEqual({
+      status: 413,
+      code: "FSS.1072",
+    });
   });
 });

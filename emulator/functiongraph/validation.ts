@@ -5,7 +5,9 @@
 import { fgErrors } from "./errors";
 import * as L from "./limits";
 
-const NAME_RE = new RegExp(`^[A-Za-z](?:[A-Za-z0-9_-]{${Math.max(0, L.FUNC_NAME_MIN_LENGTH - 2)},${L.FUNC_NAME_MAX_LENGTH - 2}}[A-Za-z0-9])?$`);
+const NAME_RE = new RegExp(
+  `^[A-Za-z](?:[A-Za-z0-9_-]{${Math.max(0, L.FUNC_NAME_MIN_LENGTH - 2)},${L.FUNC_NAME_MAX_LENGTH - 2}}[A-Za-z0-9])?$`,
+);
 
 export function checkFuncName(name: string): void {
   if (name.length < L.FUNC_NAME_MIN_LENGTH || name.length > L.FUNC_NAME_MAX_LENGTH || !NAME_RE.test(name)) {
@@ -18,12 +20,16 @@ export function checkFuncName(name: string): void {
 
 /** Package (app) names end up inside URNs, so ':' and '/' cannot be allowed. */
 export function checkPackage(pkg: string): void {
-  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(pkg)) throw fgErrors.validation("FSS.1004", `invalid package ${JSON.stringify(pkg)}`);
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(pkg))
+    throw fgErrors.validation("FSS.1004", `invalid package ${JSON.stringify(pkg)}`);
 }
 
 export function checkRuntime(runtime: string): void {
   if (!(L.RUNTIMES as readonly string[]).includes(runtime)) {
-    throw fgErrors.validation("FSS.1005", `invalid runtime ${JSON.stringify(runtime)}; allowed: ${L.RUNTIMES.join(", ")}`);
+    throw fgErrors.validation(
+      "FSS.1005",
+      `invalid runtime ${JSON.stringify(runtime)}; allowed: ${L.RUNTIMES.join(", ")}`,
+    );
   }
 }
 
@@ -32,7 +38,10 @@ export function checkHandler(handler: string, runtime: string): void {
   const min = freeForm ? 1 : L.HANDLER_MIN_LENGTH;
   const shapeOk = freeForm || /^[^.]+\..*[^.]$/.test(handler);
   if (handler.length < min || handler.length > L.HANDLER_MAX_LENGTH || !shapeOk) {
-    throw fgErrors.validation("FSS.1003", `invalid handler ${JSON.stringify(handler)}: expected file.function, ${min}-${L.HANDLER_MAX_LENGTH} chars`);
+    throw fgErrors.validation(
+      "FSS.1003",
+      `invalid handler ${JSON.stringify(handler)}: expected file.function, ${min}-${L.HANDLER_MAX_LENGTH} chars`,
+    );
   }
 }
 
@@ -44,13 +53,19 @@ export function checkMemory(memory: number): void {
 
 export function checkTimeout(timeout: number): void {
   if (!Number.isInteger(timeout) || timeout < L.TIMEOUT_MIN_S || timeout > L.TIMEOUT_MAX_S) {
-    throw fgErrors.validation("FSS.1008", `invalid timeout ${timeout}; must be an integer from ${L.TIMEOUT_MIN_S} to ${L.TIMEOUT_MAX_S}`);
+    throw fgErrors.validation(
+      "FSS.1008",
+      `invalid timeout ${timeout}; must be an integer from ${L.TIMEOUT_MIN_S} to ${L.TIMEOUT_MAX_S}`,
+    );
   }
 }
 
 export function checkCodeType(codeType: string): void {
   if (!(L.CODE_TYPES as readonly string[]).includes(codeType)) {
-    throw fgErrors.validation("FSS.1006", `invalid code_type ${JSON.stringify(codeType)}; allowed: ${L.CODE_TYPES.join(", ")}`);
+    throw fgErrors.validation(
+      "FSS.1006",
+      `invalid code_type ${JSON.stringify(codeType)}; allowed: ${L.CODE_TYPES.join(", ")}`,
+    );
   }
 }
 
@@ -62,14 +77,20 @@ export function checkDescription(description: string): void {
 
 /** user_data / encrypted_user_data: a JSON object of string values; returns the parsed map. */
 export function parseUserData(field: string, value: string): Record<string, string> {
-  if (value.length > L.USER_DATA_MAX_CHARS) throw fgErrors.validation("FSS.1018", `${field} exceeds ${L.USER_DATA_MAX_CHARS} characters`);
+  if (value.length > L.USER_DATA_MAX_CHARS)
+    throw fgErrors.validation("FSS.1018", `${field} exceeds ${L.USER_DATA_MAX_CHARS} characters`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(value);
   } catch {
     throw fgErrors.validation("FSS.1009", `${field} must be a JSON object string`);
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== "string")) {
+  if (
+    typeof parsed !== "object" ||
+    parsed === null ||
+    Array.isArray(parsed) ||
+    Object.values(parsed).some((v) => typeof v !== "string")
+  ) {
     throw fgErrors.validation("FSS.1009", `${field} must be a JSON object with string values`);
   }
   if (Object.keys(parsed).length > L.USER_DATA_MAX_ENTRIES) {
@@ -82,27 +103,39 @@ const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Decodes func_code.file and enforces the size limit of the code type. */
 export function decodeCode(codeType: "inline" | "zip" | "jar", file: string | undefined): Buffer {
-  if (file === undefined || file === "") throw fgErrors.validation("FSS.1012", `func_code.file is required for code_type ${codeType}`);
+  if (file === undefined || file === "")
+    throw fgErrors.validation("FSS.1012", `func_code.file is required for code_type ${codeType}`);
   const compact = file.replace(/\s+/g, "");
-  if (compact.length % 4 !== 0 || !BASE64_RE.test(compact)) throw fgErrors.validation("FSS.1011", "func_code.file is not valid base64");
+  if (compact.length % 4 !== 0 || !BASE64_RE.test(compact))
+    throw fgErrors.validation("FSS.1011", "func_code.file is not valid base64");
   const bytes = Buffer.from(compact, "base64");
   if (codeType === "inline" && bytes.length > L.INLINE_CODE_MAX_BYTES) throw fgErrors.inlineTooLarge();
   if (codeType !== "inline" && bytes.length > L.ZIP_CODE_MAX_BYTES) throw fgErrors.zipTooLarge();
-  if (codeType !== "inline" && !isZip(bytes)) throw fgErrors.validation("FSS.1011", `func_code.file is not a ${codeType} archive`);
+  if (codeType !== "inline" && !isZip(bytes))
+    throw fgErrors.validation("FSS.1011", `func_code.file is not a ${codeType} archive`);
   return bytes;
 }
 
 /** Local file header or (for an empty archive) end-of-central-directory signature. */
 export function isZip(bytes: Buffer): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6))
+  );
 }
 
-const DEPENDENCY_NAME_RE = new RegExp(`^[A-Za-z](?:[A-Za-z0-9_.-]{0,${L.DEPENDENCY_NAME_MAX_LENGTH - 2}}[A-Za-z0-9])?$`);
+const DEPENDENCY_NAME_RE = new RegExp(
+  `^[A-Za-z](?:[A-Za-z0-9_.-]{0,${L.DEPENDENCY_NAME_MAX_LENGTH - 2}}[A-Za-z0-9])?$`,
+);
 
 /** Dependency name rule (§5.1). The platform's code for it is not documented; FSS.0400 is used. */
 export function checkDependencyName(name: string): void {
   if (!DEPENDENCY_NAME_RE.test(name)) {
-    throw fgErrors.invalid(`invalid dependency name ${JSON.stringify(name)}: 1-${L.DEPENDENCY_NAME_MAX_LENGTH} letters, digits, '_', '.' or '-', starting with a letter and ending with a letter or digit`);
+    throw fgErrors.invalid(
+      `invalid dependency name ${JSON.stringify(name)}: 1-${L.DEPENDENCY_NAME_MAX_LENGTH} letters, digits, '_', '.' or '-', starting with a letter and ending with a letter or digit`,
+    );
   }
 }
 
@@ -112,13 +145,18 @@ export function decodeDependencyZip(file: string | undefined): Buffer {
   const compact = file.replace(/\s+/g, "");
   if (compact.length % 4 !== 0 || !BASE64_RE.test(compact)) throw fgErrors.invalid("depend_file is not valid base64");
   const bytes = Buffer.from(compact, "base64");
-  if (bytes.length > L.DEPENDENCY_ZIP_MAX_BYTES) throw fgErrors.validation("FSS.1071", `the dependency package exceeds ${L.DEPENDENCY_ZIP_MAX_BYTES / 1024 / 1024} MB`);
+  if (bytes.length > L.DEPENDENCY_ZIP_MAX_BYTES)
+    throw fgErrors.validation(
+      "FSS.1071",
+      `the dependency package exceeds ${L.DEPENDENCY_ZIP_MAX_BYTES / 1024 / 1024} MB`,
+    );
   if (!isZip(bytes)) throw fgErrors.invalid("depend_file is not a zip archive");
   return bytes;
 }
 
 /** depend_link of an obs dependency: an https URL of a .zip object. */
 export function checkDependencyLink(link: string | undefined): string {
-  if (!link || !/^https:\/\/\S+\.zip$/i.test(link)) throw fgErrors.invalid(`depend_link must be an https URL of a .zip object; got ${JSON.stringify(link ?? "")}`);
+  if (!link || !/^https:\/\/\S+\.zip$/i.test(link))
+    throw fgErrors.invalid(`depend_link must be an https URL of a .zip object; got ${JSON.stringify(link ?? "")}`);
   return link;
 }

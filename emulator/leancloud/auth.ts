@@ -35,7 +35,8 @@ export interface LcCaller {
   sessionToken?: string;
 }
 
-const first = (ctx: RequestContext, ...names: string[]) => names.map((n) => header(ctx, n)).find((v) => v !== undefined && v !== "");
+const first = (ctx: RequestContext, ...names: string[]) =>
+  names.map((n) => header(ctx, n)).find((v) => v !== undefined && v !== "");
 
 export const isTextPlain = (ctx: RequestContext) => /^text\/plain.*/i.test(header(ctx, "content-type") ?? "");
 
@@ -76,7 +77,8 @@ export function readRequestAuth(ctx: RequestContext): LcRequestAuth {
   };
 }
 
-const same = (a: string | undefined, b: string) => a !== undefined && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const same = (a: string | undefined, b: string) =>
+  a !== undefined && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** The expected `X-LC-Sign` digest; the same function the provider signs with. */
 export const signFor = signDigest;
@@ -91,7 +93,8 @@ export function authenticate(env: LcEnv, auth: LcRequestAuth): LcCaller {
   if (auth.sign) {
     const [sign, timestamp, kind] = auth.sign.split(",");
     const isMaster = kind === "master";
-    if (timestamp !== undefined && same(sign.toLowerCase(), signFor(timestamp, isMaster ? masterKey : appKey))) return caller(isMaster);
+    if (timestamp !== undefined && same(sign.toLowerCase(), signFor(timestamp, isMaster ? masterKey : appKey)))
+      return caller(isMaster);
   }
   throw lcErrors.unauthorized();
 }

@@ -25,9 +25,13 @@ const deploySchema = z
     overwriteFunctions: z.boolean().optional(),
   })
   .strict()
-  .refine((b) => (b.path === undefined) !== (b.zipBase64 === undefined), { message: "give exactly one of path and zipBase64" });
+  .refine((b) => (b.path === undefined) !== (b.zipBase64 === undefined), {
+    message: "give exactly one of path and zipBase64",
+  });
 
-const groupSchema = z.object({ groupName: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/), stagingDeployable: z.boolean().optional() }).strict();
+const groupSchema = z
+  .object({ groupName: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/), stagingDeployable: z.boolean().optional() })
+  .strict();
 
 function parse<T>(schema: z.ZodType<T>, ctx: RequestContext): T | Reply {
   let body: unknown;
@@ -41,7 +45,8 @@ function parse<T>(schema: z.ZodType<T>, ctx: RequestContext): T | Reply {
   return json(400, { error: parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ") });
 }
 
-const isReply = (v: unknown): v is Reply => typeof v === "object" && v !== null && "status" in v && typeof (v as Reply).status === "number";
+const isReply = (v: unknown): v is Reply =>
+  typeof v === "object" && v !== null && "status" in v && typeof (v as Reply).status === "number";
 
 async function controlDeploy(env: LcEnv, ctx: RequestContext): Promise<Reply> {
   const b = parse(deploySchema, ctx);
@@ -51,10 +56,19 @@ async function controlDeploy(env: LcEnv, ctx: RequestContext): Promise<Reply> {
   const prod: Prod = b.prod ?? 1;
   try {
     const zip = b.path !== undefined ? await zipProject(b.path) : Buffer.from(b.zipBase64 as string, "base64");
-    const version = await deploy(env, { group, prod, zip, entry: b.entry, comment: b.comment, overwriteFunctions: b.overwriteFunctions, source: b.path !== undefined ? "path" : "zip" });
+    const version = await deploy(env, {
+      group,
+      prod,
+      zip,
+      entry: b.entry,
+      comment: b.comment,
+      overwriteFunctions: b.overwriteFunctions,
+      source: b.path !== undefined ? "path" : "zip",
+    });
     return json(200, { group, prod, versionTag: version.versionTag, functions: version.functions });
   } catch (err) {
-    if (err instanceof DeployFailed || /not a folder|holds no files/.test((err as Error).message)) return json(400, { error: (err as Error).message });
+    if (err instanceof DeployFailed || /not a folder|holds no files/.test((err as Error).message))
+      return json(400, { error: (err as Error).message });
     throw err;
   }
 }

@@ -11,7 +11,15 @@ import { forward, type Instance, type InstanceSpec } from "./engine/instances";
 import { instanceEnvironment } from "./engine/runtime-env";
 import { lcErrors } from "./errors";
 import { addEvent } from "./models/events";
-import { codeOf, conflictingNames, envOf, groupsOf, nextVersionTag, routeFunctions, type VersionRecord } from "./models/groups";
+import {
+  codeOf,
+  conflictingNames,
+  envOf,
+  groupsOf,
+  nextVersionTag,
+  routeFunctions,
+  type VersionRecord,
+} from "./models/groups";
 
 export interface DeployRequest {
   group: string;
@@ -30,7 +38,8 @@ export class DeployFailed extends Error {}
 /** The spec of the instance that serves a version. */
 export async function specFor(env: LcEnv, group: string, prod: Prod, version: VersionRecord): Promise<InstanceSpec> {
   const code = codeOf(env)[version.digest];
-  if (code === undefined) throw new DeployFailed(`the code of version ${version.versionTag} is missing from the emulator state`);
+  if (code === undefined)
+    throw new DeployFailed(`the code of version ${version.versionTag} is missing from the emulator state`);
   return {
     key: `${group}/${prod}`,
     dir: await codeDir(version.digest, Buffer.from(code, "base64")),
@@ -49,7 +58,9 @@ export async function instanceFor(env: LcEnv, group: string, prod: Prod): Promis
   try {
     return await env.engines.ensure(await specFor(env, group, prod, version));
   } catch (err) {
-    throw lcErrors.engineDown(`The ${envName(prod)} instance of group ${group} failed to start: ${(err as Error).message}`);
+    throw lcErrors.engineDown(
+      `The ${envName(prod)} instance of group ${group} failed to start: ${(err as Error).message}`,
+    );
   }
 }
 
@@ -60,7 +71,8 @@ async function metadatas(env: LcEnv, instance: Instance): Promise<{ names: strin
     const res = await forward(instance, "GET", "/1.1/functions/_ops/metadatas", headers, Buffer.alloc(0), 30_000);
     if (res.status === 404) return { names: [] };
     const body = JSON.parse(res.body.toString("utf8")) as { result?: unknown };
-    if (res.status !== 200 || !Array.isArray(body.result)) return { names: [], problem: `metadatas answered ${res.status}` };
+    if (res.status !== 200 || !Array.isArray(body.result))
+      return { names: [], problem: `metadatas answered ${res.status}` };
     return { names: body.result.map(String) };
   } catch (err) {
     return { names: [], problem: (err as Error).message };
@@ -69,13 +81,19 @@ async function metadatas(env: LcEnv, instance: Instance): Promise<{ names: strin
 
 /** Runs a deploy to completion, logging to `eventToken` (if any); resolves with the new version. */
 export async function deploy(env: LcEnv, req: DeployRequest, eventToken?: string): Promise<VersionRecord> {
-  const log = (level: "info" | "error", content: string, done = false) => eventToken && addEvent(env, eventToken, level, content, done);
+  const log = (level: "info" | "error", content: string, done = false) =>
+    eventToken && addEvent(env, eventToken, level, content, done);
   const group = groupsOf(env)[req.group];
   if (!group) throw new DeployFailed(`Group not found: ${req.group}`);
   const digest = req.reuse?.digest ?? sha256Hex(req.zip);
   const version: VersionRecord = {
-    versionTag: req.reuse?.versionTag ?? nextVersionTag(env, group), digest, entry: req.reuse ? req.reuse.entry : req.entry, comment: req.comment ?? req.reuse?.comment, source: req.source,
-    deployedAt: env.clock.now().toISOString(), functions: [],
+    versionTag: req.reuse?.versionTag ?? nextVersionTag(env, group),
+    digest,
+    entry: req.reuse ? req.reuse.entry : req.entry,
+    comment: req.comment ?? req.reuse?.comment,
+    source: req.source,
+    deployedAt: env.clock.now().toISOString(),
+    functions: [],
   };
   log("info", `Deploying ${version.versionTag} to ${req.group} (${envName(req.prod)})`);
   if (!req.reuse) codeOf(env)[digest] ??= req.zip.toString("base64");
@@ -90,7 +108,8 @@ export async function deploy(env: LcEnv, req: DeployRequest, eventToken?: string
     throw new DeployFailed(message);
   }
   const { names, problem } = await metadatas(env, instance);
-  if (problem) log("info", `Could not read the function list (${problem}); cloud functions of this version are unavailable`);
+  if (problem)
+    log("info", `Could not read the function list (${problem}); cloud functions of this version are unavailable`);
   const conflicts = conflictingNames(env, req.group, req.prod, names);
   if (conflicts.length > 0 && !req.overwriteFunctions) {
     env.engines.discard(instance);

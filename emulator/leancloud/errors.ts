@@ -49,10 +49,22 @@ export const consoleErrors = {
   groupNotFound: (group: string) => new ConsoleError(404, 1, `Group not found: ${group}`),
   appNotFound: (appId: string) => new ConsoleError(404, 1, `App not found: ${appId}`),
   eventsNotFound: () => new ConsoleError(404, 1, "Event token not found."),
-  notDeployable: (group: string, env: string) => new ConsoleError(400, 1, `The ${env} environment of group ${group} is not deployable.`),
+  notDeployable: (group: string, env: string) =>
+    new ConsoleError(400, 1, `The ${env} environment of group ${group} is not deployable.`),
 } as const;
 
-const CONSOLE_OPS = new Set(["GetEngineGroups", "UpdateEnvironmentVariables", "GetEnvironmentVariables", "DeployEngine", "GetEngineEvents", "DeleteEngineEnvironment", "GetEngineInfo", "GetClientSelf", "GetClientApps", "GetClientApp"]);
+const CONSOLE_OPS = new Set([
+  "GetEngineGroups",
+  "UpdateEnvironmentVariables",
+  "GetEnvironmentVariables",
+  "DeployEngine",
+  "GetEngineEvents",
+  "DeleteEngineEnvironment",
+  "GetEngineInfo",
+  "GetClientSelf",
+  "GetClientApps",
+  "GetClientApp",
+]);
 
 export const isConsoleOperation = (operation: string) => CONSOLE_OPS.has(operation);
 

@@ -36,10 +36,23 @@ import * as Fn from "./handlers/invocation";
 import * as U from "./handlers/users";
 
 export const LEANCLOUD_OPERATIONS = [
-  "CallFunction", "CallFunctionRpc", "GetFunctionMetadatas", "Ping",
-  "SignUpUser", "LoginUser", "GetCurrentUser",
-  "GetEngineInfo", "GetEngineGroups", "GetEnvironmentVariables", "UpdateEnvironmentVariables", "DeployEngine", "DeleteEngineEnvironment", "GetEngineEvents",
-  "GetClientSelf", "GetClientApps", "GetClientApp",
+  "CallFunction",
+  "CallFunctionRpc",
+  "GetFunctionMetadatas",
+  "Ping",
+  "SignUpUser",
+  "LoginUser",
+  "GetCurrentUser",
+  "GetEngineInfo",
+  "GetEngineGroups",
+  "GetEnvironmentVariables",
+  "UpdateEnvironmentVariables",
+  "DeployEngine",
+  "DeleteEngineEnvironment",
+  "GetEngineEvents",
+  "GetClientSelf",
+  "GetClientApps",
+  "GetClientApp",
 ] as const;
 export type LeanCloudOperation = (typeof LEANCLOUD_OPERATIONS)[number];
 
@@ -51,11 +64,17 @@ export interface LcRoute {
 }
 
 /** Engine routes exist under the current /1.1 and the legacy /1 prefix (the SDK mounts both). */
-const bothVersions = (routes: LcRoute[]): LcRoute[] => routes.flatMap((r) => [r, { ...r, path: r.path.replace(/^\/1\.1\//, "/1/") }]);
+const bothVersions = (routes: LcRoute[]): LcRoute[] =>
+  routes.flatMap((r) => [r, { ...r, path: r.path.replace(/^\/1\.1\//, "/1/") }]);
 
 export const LC_ROUTES: LcRoute[] = [
   ...bothVersions([
-    { method: "GET", path: "/1.1/functions/_ops/metadatas", operation: "GetFunctionMetadatas", handler: Fn.functionMetadatas },
+    {
+      method: "GET",
+      path: "/1.1/functions/_ops/metadatas",
+      operation: "GetFunctionMetadatas",
+      handler: Fn.functionMetadatas,
+    },
     { method: "POST", path: "/1.1/functions/", operation: "CallFunction", handler: Fn.noFunctionName },
     { method: "POST", path: "/1.1/functions/:name", operation: "CallFunction", handler: Fn.callFunction },
     { method: "POST", path: "/1.1/call/", operation: "CallFunctionRpc", handler: Fn.noFunctionName },
@@ -69,15 +88,45 @@ export const LC_ROUTES: LcRoute[] = [
   ]),
   { method: "GET", path: "/1.1/engine", operation: "GetEngineInfo", handler: C.getEngineInfo },
   { method: "GET", path: "/1.1/engine/groups", operation: "GetEngineGroups", handler: C.getEngineGroups },
-  { method: "GET", path: "/1.1/engine/groups/:group", operation: "GetEnvironmentVariables", handler: C.getEnvironmentVariables },
-  { method: "PATCH", path: "/1.1/engine/groups/:group", operation: "UpdateEnvironmentVariables", handler: C.updateEnvironmentVariables },
-  { method: "POST", path: "/1.1/engine/groups/:group/envs/:env/version", operation: "DeployEngine", handler: C.deployEngine },
-  { method: "POST", path: "/1.1/engine/groups/:group/:envName/version", operation: "DeployEngine", handler: C.deployEngine },
-  { method: "DELETE", path: "/1.1/engine/groups/:group/envs/:env", operation: "DeleteEngineEnvironment", handler: C.deleteEngineEnvironment },
+  {
+    method: "GET",
+    path: "/1.1/engine/groups/:group",
+    operation: "GetEnvironmentVariables",
+    handler: C.getEnvironmentVariables,
+  },
+  {
+    method: "PATCH",
+    path: "/1.1/engine/groups/:group",
+    operation: "UpdateEnvironmentVariables",
+    handler: C.updateEnvironmentVariables,
+  },
+  {
+    method: "POST",
+    path: "/1.1/engine/groups/:group/envs/:env/version",
+    operation: "DeployEngine",
+    handler: C.deployEngine,
+  },
+  {
+    method: "POST",
+    path: "/1.1/engine/groups/:group/:envName/version",
+    operation: "DeployEngine",
+    handler: C.deployEngine,
+  },
+  {
+    method: "DELETE",
+    path: "/1.1/engine/groups/:group/envs/:env",
+    operation: "DeleteEngineEnvironment",
+    handler: C.deleteEngineEnvironment,
+  },
   { method: "GET", path: "/1.1/engine/events/poll/:token", operation: "GetEngineEvents", handler: C.getEngineEvents },
   { method: "GET", path: "/client-center/2/clients/self", operation: "GetClientSelf", handler: C.getClientSelf },
   { method: "GET", path: "/client-center/2/clients/self/apps", operation: "GetClientApps", handler: C.getClientApps },
-  { method: "GET", path: "/client-center/2/clients/self/apps/:appId", operation: "GetClientApp", handler: C.getClientApp },
+  {
+    method: "GET",
+    path: "/client-center/2/clients/self/apps/:appId",
+    operation: "GetClientApp",
+    handler: C.getClientApp,
+  },
 ];
 
 export const isLcPath = (path: string) => /^\/(1|1\.1|client-center|__engine)\//.test(path);
@@ -86,7 +135,12 @@ export const isLcPath = (path: string) => /^\/(1|1\.1|client-center|__engine)\//
 export function leanCloudPlatform(env: LcEnv): EmulatedPlatform {
   return {
     name: PLATFORM,
-    routes: LC_ROUTES.map((r) => ({ method: r.method, path: r.path, operation: r.operation, handler: (ctx) => r.handler(env, ctx) })),
+    routes: LC_ROUTES.map((r) => ({
+      method: r.method,
+      path: r.path,
+      operation: r.operation,
+      handler: (ctx) => r.handler(env, ctx),
+    })),
     ownsPath: isLcPath,
     auth: lcAuthMiddleware(env),
     faultError,

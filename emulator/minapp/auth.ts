@@ -24,7 +24,12 @@ interface AuthState {
 }
 
 export const authOf = (env: MinAppEnv): AuthState =>
-  env.store.bucket<AuthState>(PLATFORM, env.creds.clientId, "auth", () => ({ sessions: {}, codes: {}, tokens: {}, refresh_tokens: {} }));
+  env.store.bucket<AuthState>(PLATFORM, env.creds.clientId, "auth", () => ({
+    sessions: {},
+    codes: {},
+    tokens: {},
+    refresh_tokens: {},
+  }));
 
 const hex = (env: MinAppEnv, n: number) => randomString(env.ids, n, "0123456789abcdef");
 const nowMs = (env: MinAppEnv) => env.clock.now().getTime();
@@ -34,7 +39,8 @@ export function checkClient(env: MinAppEnv, clientId: unknown, clientSecret: unk
   if (typeof clientId !== "string" || clientId === "" || typeof clientSecret !== "string" || clientSecret === "") {
     throw minappErrors.invalid("client_id and client_secret are required");
   }
-  if (clientId !== env.creds.clientId || clientSecret !== env.creds.clientSecret) throw minappErrors.unauthorized("invalid client_id or client_secret");
+  if (clientId !== env.creds.clientId || clientSecret !== env.creds.clientSecret)
+    throw minappErrors.unauthorized("invalid client_id or client_secret");
   return clientId;
 }
 
@@ -66,7 +72,8 @@ export function issueCode(env: MinAppEnv, clientId: string): string {
 export function codeSecondsLeft(env: MinAppEnv, code: unknown, clientId: string): number {
   const record = typeof code === "string" ? authOf(env).codes[code] : undefined;
   const left = record ? Math.ceil((record.expires_at - nowMs(env)) / 1000) : 0;
-  if (!record || record.client_id !== clientId || left <= 0) throw minappErrors.invalid("invalid_grant: the authorization code is invalid or expired");
+  if (!record || record.client_id !== clientId || left <= 0)
+    throw minappErrors.invalid("invalid_grant: the authorization code is invalid or expired");
   return left;
 }
 
@@ -90,14 +97,21 @@ export function issueTokens(env: MinAppEnv, clientId: string): TokenResponse {
   auth.tokens[access] = { client_id: clientId, expires_at: nowMs(env) + TOKEN_TTL_S * 1000 };
   auth.refresh_tokens[refresh] = { client_id: clientId };
   env.store.commit();
-  return { access_token: access, token_type: "Bearer", expires_in: TOKEN_TTL_S, refresh_token: refresh, scope: "write" };
+  return {
+    access_token: access,
+    token_type: "Bearer",
+    expires_in: TOKEN_TTL_S,
+    refresh_token: refresh,
+    scope: "write",
+  };
 }
 
 /** The refresh grant revokes every earlier access and refresh token of the client (§2). */
 export function refreshTokens(env: MinAppEnv, refreshToken: unknown, clientId: string): TokenResponse {
   const auth = authOf(env);
   const record = typeof refreshToken === "string" ? auth.refresh_tokens[refreshToken] : undefined;
-  if (!record || record.client_id !== clientId) throw minappErrors.invalid("invalid_grant: the refresh token is invalid");
+  if (!record || record.client_id !== clientId)
+    throw minappErrors.invalid("invalid_grant: the refresh token is invalid");
   for (const [t, r] of Object.entries(auth.tokens)) if (r.client_id === clientId) delete auth.tokens[t];
   for (const [t, r] of Object.entries(auth.refresh_tokens)) if (r.client_id === clientId) delete auth.refresh_tokens[t];
   return issueTokens(env, clientId);
@@ -121,7 +135,8 @@ export function minappAuthMiddleware(env: MinAppEnv): Middleware {
     if (path.startsWith("/oserve/")) {
       if (!bearerClient(env, ctx)) throw minappErrors.unauthorized("authentication credentials were not provided");
     } else if (path.startsWith("/userve/")) {
-      if (!sessionClient(env, ctx) && !bearerClient(env, ctx)) throw minappErrors.unauthorized("login required: no console session cookie or Bearer token");
+      if (!sessionClient(env, ctx) && !bearerClient(env, ctx))
+        throw minappErrors.unauthorized("login required: no console session cookie or Bearer token");
     }
     return next();
   };

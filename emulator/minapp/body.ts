@@ -17,7 +17,8 @@ export function jsonObject(ctx: RequestContext): JsonObject {
   } catch {
     throw minappErrors.invalid("request body is not valid JSON");
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw minappErrors.invalid("request body must be a JSON object");
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw minappErrors.invalid("request body must be a JSON object");
   return value as JsonObject;
 }
 
@@ -26,7 +27,7 @@ function multipartFields(ctx: RequestContext): Promise<JsonObject> {
     const fields: JsonObject = {};
     let parser;
     try {
-      parser = busboy({ headers: ctx.headers as Record<string, string> });
+      parser = busboy({ headers: ctx.headers });
     } catch (err) {
       reject(minappErrors.invalid(`malformed multipart body: ${(err as Error).message}`));
       return;
@@ -43,6 +44,7 @@ function multipartFields(ctx: RequestContext): Promise<JsonObject> {
 export async function formOrJson(ctx: RequestContext): Promise<JsonObject> {
   const type = (header(ctx, "content-type") ?? "").toLowerCase();
   if (type.startsWith("multipart/form-data")) return multipartFields(ctx);
-  if (type.startsWith("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(ctx.body.toString("utf8")));
+  if (type.startsWith("application/x-www-form-urlencoded"))
+    return Object.fromEntries(new URLSearchParams(ctx.body.toString("utf8")));
   return jsonObject(ctx);
 }

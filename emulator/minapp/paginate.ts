@@ -26,7 +26,8 @@ export interface Page<T> {
 
 function nonNegative(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === "") return fallback;
-  if (!/^\d+$/.test(raw)) throw minappErrors.invalid(`${name} must be a non-negative integer, got ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw))
+    throw minappErrors.invalid(`${name} must be a non-negative integer, got ${JSON.stringify(raw)}`);
   return Number(raw);
 }
 
@@ -34,12 +35,18 @@ function nonNegative(name: string, raw: string | undefined, fallback: number): n
  * @param path the request path as received (links stay on /oserve or /userve, and keep its form)
  * @param keep the other query parameters (filters), repeated in the links before limit/offset
  */
-export function paginate<T>(items: T[], path: string, raw: { limit?: string; offset?: string }, keep: Record<string, string> = {}): Page<T> {
+export function paginate<T>(
+  items: T[],
+  path: string,
+  raw: { limit?: string; offset?: string },
+  keep: Record<string, string> = {},
+): Page<T> {
   // limit=0 means "as many as allowed" (Django-Tastypie's convention, which these APIs follow).
   const asked = nonNegative("limit", raw.limit, DEFAULT_LIMIT);
   const limit = asked === 0 ? MAX_LIMIT : Math.min(asked, MAX_LIMIT);
   const offset = nonNegative("offset", raw.offset, 0);
-  const link = (o: number) => `${path}?${new URLSearchParams({ ...keep, limit: String(limit), offset: String(o) }).toString()}`;
+  const link = (o: number) =>
+    `${path}?${new URLSearchParams({ ...keep, limit: String(limit), offset: String(o) }).toString()}`;
   return {
     meta: {
       limit,

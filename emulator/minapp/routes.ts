@@ -52,7 +52,13 @@ function functionRoutes(prefix: string, withDebug: boolean): MinAppRoute[] {
     { method: "POST", path: `${FN}:name/job/`, operation: "InvokeCloudFunction", handler: J.invokeCloudFunction },
     { method: "GET", path: `${FN}:name/job/`, operation: "ListCloudFunctionJobs", handler: J.listCloudFunctionJobs },
   ];
-  if (withDebug) routes.push({ method: "POST", path: `${FN}:name/debug/`, operation: "DebugCloudFunction", handler: J.debugCloudFunction });
+  if (withDebug)
+    routes.push({
+      method: "POST",
+      path: `${FN}:name/debug/`,
+      operation: "DebugCloudFunction",
+      handler: J.debugCloudFunction,
+    });
   return routes;
 }
 
@@ -62,18 +68,29 @@ export const MINAPP_ROUTES: MinAppRoute[] = [
   { method: "GET", path: O.AUTHORIZE_PATH, operation: "AuthorizeResult", handler: O.authorizeResult },
   { method: "POST", path: O.TOKEN_PATH, operation: "AccessToken", handler: O.accessToken },
   ...functionRoutes("/oserve", true),
-  { method: "POST", path: "/oserve/v1/cloud-function/job/", operation: "InvokeCloudFunctionV1", handler: J.invokeCloudFunctionV1 },
+  {
+    method: "POST",
+    path: "/oserve/v1/cloud-function/job/",
+    operation: "InvokeCloudFunctionV1",
+    handler: J.invokeCloudFunctionV1,
+  },
   ...functionRoutes("/userve", false),
 ];
 
 /** Paths of MinApp, so an unmatched one still gets a MinApp-shaped 404 in the log. */
-export const isMinAppPath = (path: string) => path.startsWith("/oserve/") || path.startsWith("/userve/") || path.startsWith("/api/oauth2/");
+export const isMinAppPath = (path: string) =>
+  path.startsWith("/oserve/") || path.startsWith("/userve/") || path.startsWith("/api/oauth2/");
 
 /** MinApp as one plug-in of the emulator app. */
 export function minappPlatform(env: MinAppEnv): EmulatedPlatform {
   return {
     name: PLATFORM,
-    routes: MINAPP_ROUTES.map((r) => ({ method: r.method, path: r.path, operation: MINAPP_OPERATIONS[r.operation], handler: (ctx) => r.handler(env, ctx) })),
+    routes: MINAPP_ROUTES.map((r) => ({
+      method: r.method,
+      path: r.path,
+      operation: MINAPP_OPERATIONS[r.operation],
+      handler: (ctx) => r.handler(env, ctx),
+    })),
     ownsPath: isMinAppPath,
     auth: minappAuthMiddleware(env),
     faultError,
@@ -81,7 +98,7 @@ export function minappPlatform(env: MinAppEnv): EmulatedPlatform {
     maxBodyBytes: MAX_BODY_BYTES,
     bodyTooLarge: () => minappErrors.bodyTooLarge(),
     internalError: () => minappErrors.internal("internal error"),
-    controlRoutes: minappControlRoutes(env) as ControlRoute[],
+    controlRoutes: minappControlRoutes(env),
     close: () => env.executor.close(),
   };
 }

@@ -27,7 +27,11 @@ export interface RunResult {
   outcome: RunOutcome;
 }
 
-const STATUS_OF: Record<RunOutcome["kind"], string> = { ok: "fulfilled", error: "execution_failed", timeout: "deadline_exceeded" };
+const STATUS_OF: Record<RunOutcome["kind"], string> = {
+  ok: "fulfilled",
+  error: "execution_failed",
+  timeout: "deadline_exceeded",
+};
 
 function eventOf(env: MinAppEnv, r: RunRequest, job: JobRecord, timeoutMs: number): Record<string, unknown> {
   const event: Record<string, unknown> = {
@@ -55,7 +59,13 @@ export function startRun(env: MinAppEnv, r: RunRequest): { job: JobRecord; done:
   const memoryMb = PLAN_MEMORY_MB[r.fn.plan_circle] ?? 128;
   markStarted(env, job);
   const done = env.executor
-    .run({ functionName: r.fn.name, code: r.fn.function_code, event: eventOf(env, r, job, timeoutMs), timeoutMs, memoryMb })
+    .run({
+      functionName: r.fn.name,
+      code: r.fn.function_code,
+      event: eventOf(env, r, job, timeoutMs),
+      timeoutMs,
+      memoryMb,
+    })
     .then((outcome) => {
       const log = outcome.log.map((l) => `${l}\n`).join("");
       markFinished(env, job, STATUS_OF[outcome.kind], log, outcome.memUsage);
@@ -65,12 +75,20 @@ export function startRun(env: MinAppEnv, r: RunRequest): { job: JobRecord; done:
 }
 
 /** The sync invoke envelope (§3.3): HTTP 200 in every case, code 1 on failure. */
-export function envelope(outcome: RunOutcome, limitMs: number, withStack: boolean): { code: number; data: unknown; error: Record<string, unknown> } {
+export function envelope(
+  outcome: RunOutcome,
+  limitMs: number,
+  withStack: boolean,
+): { code: number; data: unknown; error: Record<string, unknown> } {
   if (outcome.kind === "ok") return { code: 0, data: outcome.data, error: {} };
   if (outcome.kind === "timeout") {
     // The platform's timeout answer is undocumented; this shape keeps the documented envelope.
     const message = `Task timed out after ${(limitMs / 1000).toFixed(2)} seconds`;
-    return { code: 1, data: null, error: withStack ? { message, stack: "", type: "TimeoutError" } : { message, type: "TimeoutError" } };
+    return {
+      code: 1,
+      data: null,
+      error: withStack ? { message, stack: "", type: "TimeoutError" } : { message, type: "TimeoutError" },
+    };
   }
   const { message, type, stack } = outcome.error;
   return { code: 1, data: null, error: withStack ? { message, stack, type } : { message, type } };

@@ -28,14 +28,23 @@ export type FgResult = RawResult;
 
 export function fgCall(baseUrl: string, creds: FgCredentials, call: FgCall): Promise<FgResult> {
   const url = new URL(baseUrl);
-  const payload = call.body === undefined ? Buffer.alloc(0) : Buffer.from(typeof call.body === "string" ? call.body : JSON.stringify(call.body));
+  const payload =
+    call.body === undefined
+      ? Buffer.alloc(0)
+      : Buffer.from(typeof call.body === "string" ? call.body : JSON.stringify(call.body));
   const [path, search = ""] = call.path.split(/\?(.*)/s, 2);
   const query: Record<string, string | string[]> = {};
   for (const [k, v] of new URLSearchParams(search)) query[k] = k in query ? ([] as string[]).concat(query[k], v) : v;
   const headers: Record<string, string> = { "content-type": "application/json", host: url.host, ...call.headers };
   const auth = call.auth ?? "sign";
   if (auth === "sign") {
-    Object.assign(headers, sign({ method: call.method, path, query, headers, body: payload }, { accessKey: call.accessKey ?? creds.accessKey, secretKey: call.secretKey ?? creds.secretKey, now: call.now }));
+    Object.assign(
+      headers,
+      sign(
+        { method: call.method, path, query, headers, body: payload },
+        { accessKey: call.accessKey ?? creds.accessKey, secretKey: call.secretKey ?? creds.secretKey, now: call.now },
+      ),
+    );
   } else if (auth !== "none") headers["x-auth-token"] = auth.token;
   const wire = call.wireBody === undefined ? payload : Buffer.from(call.wireBody);
   return sendRaw(url, call.method, call.path, headers, wire);

@@ -47,7 +47,8 @@ export function lcAuthHeaders(creds: LcCredentials, auth: LcAuth, timestamp = Da
 
 export function lcCall(baseUrl: string, creds: LcCredentials, call: LcCall): Promise<LcResult> {
   const isRaw = typeof call.body === "string" || Buffer.isBuffer(call.body);
-  const payload = call.body === undefined ? Buffer.alloc(0) : Buffer.from(isRaw ? (call.body as string) : JSON.stringify(call.body));
+  const payload =
+    call.body === undefined ? Buffer.alloc(0) : Buffer.from(isRaw ? (call.body as string) : JSON.stringify(call.body));
   const headers: Record<string, string> = { ...lcAuthHeaders(creds, call.auth ?? "key", call.timestamp) };
   if (call.body !== undefined && !isRaw) headers["Content-Type"] = "application/json";
   if (call.prod !== undefined) headers["X-LC-Prod"] = String(call.prod);

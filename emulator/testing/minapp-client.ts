@@ -23,8 +23,16 @@ export type MinAppResult = RawResult;
 
 export function minappRequest(baseUrl: string, call: MinAppCall): Promise<MinAppResult> {
   const isRaw = typeof call.body === "string" || Buffer.isBuffer(call.body);
-  const payload = call.body === undefined ? Buffer.alloc(0) : isRaw ? Buffer.from(call.body as string) : Buffer.from(JSON.stringify(call.body));
-  const headers: Record<string, string> = { ...(call.body !== undefined && !isRaw ? { "content-type": "application/json" } : {}), ...call.headers };
+  const payload =
+    call.body === undefined
+      ? Buffer.alloc(0)
+      : isRaw
+        ? Buffer.from(call.body as string)
+        : Buffer.from(JSON.stringify(call.body));
+  const headers: Record<string, string> = {
+    ...(call.body !== undefined && !isRaw ? { "content-type": "application/json" } : {}),
+    ...call.headers,
+  };
   if (call.token) headers.authorization = `Bearer ${call.token}`;
   if (call.envId) headers["x-hydrogen-env-id"] = call.envId;
   return sendRaw(baseUrl, call.method, call.path, headers, payload);
@@ -41,7 +49,10 @@ const DEFAULT_CREDS: MinAppClientCreds = EMULATOR_DEFAULTS.minapp;
  * Step 1: POST authorize, then follow the redirects as GETs carrying the cookies set on the way
  * (at most 5 hops). Returns the final response (200 `{code, expires_in}` on success).
  */
-export async function minappAuthorize(baseUrl: string, creds: MinAppClientCreds = DEFAULT_CREDS): Promise<MinAppResult> {
+export async function minappAuthorize(
+  baseUrl: string,
+  creds: MinAppClientCreds = DEFAULT_CREDS,
+): Promise<MinAppResult> {
   const jar = new Map<string, string>();
   const remember = (res: MinAppResult) => {
     const set = res.headers["set-cookie"];
@@ -51,24 +62,40 @@ export async function minappAuthorize(baseUrl: string, creds: MinAppClientCreds 
       jar.set(k.trim(), v ?? "");
     }
   };
-  let res = await minappRequest(baseUrl, { method: "POST", path: "/api/oauth2/hydrogen/openapi/authorize/", body: { client_id: creds.clientId, client_secret: creds.clientSecret } });
+  let res = await minappRequest(baseUrl, {
+    method: "POST",
+    path: "/api/oauth2/hydrogen/openapi/authorize/",
+    body: { client_id: creds.clientId, client_secret: creds.clientSecret },
+  });
   for (let hop = 0; hop < 5 && res.status >= 300 && res.status < 400; hop++) {
     remember(res);
     const next = new URL(String(res.headers.location), baseUrl);
     const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-    res = await minappRequest(baseUrl, { method: "GET", path: next.pathname + next.search, headers: cookie ? { cookie } : {} });
+    res = await minappRequest(baseUrl, {
+      method: "GET",
+      path: next.pathname + next.search,
+      headers: cookie ? { cookie } : {},
+    });
   }
   return res;
 }
 
 /** Both steps; returns the token response body (throws with the body when a step fails). */
-export async function minappLogin(baseUrl: string, creds: MinAppClientCreds = DEFAULT_CREDS): Promise<{ access_token: string; refresh_token: string; expires_in: number; token_type: string; scope: string }> {
+export async function minappLogin(
+  baseUrl: string,
+  creds: MinAppClientCreds = DEFAULT_CREDS,
+): Promise<{ access_token: string; refresh_token: string; expires_in: number; token_type: string; scope: string }> {
   const auth = await minappAuthorize(baseUrl, creds);
   if (auth.status !== 200) throw new Error(`authorize failed: ${auth.status} ${JSON.stringify(auth.body)}`);
   const token = await minappRequest(baseUrl, {
     method: "POST",
     path: "/api/oauth2/access_token/",
-    body: { client_id: creds.clientId, client_secret: creds.clientSecret, code: auth.body.code, grant_type: "authorization_code" },
+    body: {
+      client_id: creds.clientId,
+      client_secret: creds.clientSecret,
+      code: auth.body.code,
+      grant_type: "authorization_code",
+    },
   });
   if (token.status !== 200) throw new Error(`access_token failed: ${token.status} ${JSON.stringify(token.body)}`);
   return token.body;

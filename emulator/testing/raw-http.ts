@@ -15,25 +15,42 @@ export interface RawResult {
 }
 
 /** Sends `payload` as is; `content-length` is set here. No connection reuse (agent: false). */
-export function sendRaw(baseUrl: string | URL, method: string, path: string, headers: Record<string, string>, payload: Buffer): Promise<RawResult> {
+export function sendRaw(
+  baseUrl: string | URL,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  payload: Buffer,
+): Promise<RawResult> {
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, method, path, headers: { ...headers, "content-length": String(payload.length) }, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        let body: unknown = text;
-        try {
-          body = text ? JSON.parse(text) : "";
-        } catch {
-          /* not JSON: keep the text */
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, dropped: false });
-      });
-    });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        headers: { ...headers, "content-length": String(payload.length) },
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          let body: unknown = text;
+          try {
+            body = text ? JSON.parse(text) : "";
+          } catch {
+            /* not JSON: keep the text */
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, dropped: false });
+        });
+      },
+    );
     req.on("error", (err: NodeJS.ErrnoException) => {
-      if (err.code === "ECONNRESET" || err.message === "socket hang up") resolve({ status: 0, headers: {}, body: "", dropped: true });
+      if (err.code === "ECONNRESET" || err.message === "socket hang up")
+        resolve({ status: 0, headers: {}, body: "", dropped: true });
       else reject(err);
     });
     req.end(payload);

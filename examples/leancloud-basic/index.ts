@@ -15,24 +15,40 @@ const vars = new lc.EngineEnvironmentVariables("vars", {
 const code = new pulumi.asset.FileArchive("./engine");
 const opts = { dependsOn: [vars] };
 const staging = new lc.EngineDeployment("staging", { code, environment: "staging", comment: "cloudfn example" }, opts);
-const production = new lc.EngineDeployment("production", { code, environment: "production", comment: "cloudfn example" }, opts);
+const production = new lc.EngineDeployment(
+  "production",
+  { code, environment: "production", comment: "cloudfn example" },
+  opts,
+);
 
 // Call again whenever a new version is deployed or the variables change.
 const helloStaging = new lc.Invocation("hello-staging", {
-  name: "hello", environment: "staging", params: { name: "cloudfn" }, triggers: [staging.version, vars.variables],
+  name: "hello",
+  environment: "staging",
+  params: { name: "cloudfn" },
+  triggers: [staging.version, vars.variables],
 });
 const helloProduction = new lc.Invocation("hello-production", {
-  name: "hello", params: { name: "cloudfn" }, triggers: [production.version, vars.variables],
+  name: "hello",
+  params: { name: "cloudfn" },
+  triggers: [production.version, vars.variables],
 });
 const plan = new lc.Invocation("plan", {
-  name: "planTodo", rpc: true, triggers: [production.version],
+  name: "planTodo",
+  rpc: true,
+  triggers: [production.version],
   params: { todo: lc.rpc.object("Todo", { title: "write docs" }), due: lc.rpc.date("2026-12-31T00:00:00.000Z") },
 });
 
 // An optional extra call, to try names, params and environments from the command line.
 const probeName = config.get("probeFunction");
 const probe = probeName
-  ? new lc.Invocation("probe", { name: probeName, params: config.get("probeParams") ?? {}, environment: config.get("probeEnvironment") as any, triggers: [production.version] })
+  ? new lc.Invocation("probe", {
+      name: probeName,
+      params: config.get("probeParams") ?? {},
+      environment: config.get("probeEnvironment") as any,
+      triggers: [production.version],
+    })
   : undefined;
 
 export const stagingVersion = staging.version;

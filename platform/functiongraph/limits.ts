@@ -14,10 +14,32 @@ export const FUNC_NAME_MIN_LENGTH = 1;
 export const FUNC_NAME_MAX_LENGTH = 60;
 
 export const RUNTIMES = [
-  "Java8", "Java11", "Java17", "Python2.7", "Python3.6", "Python3.9", "Python3.10", "Go1.8", "Go1.x",
-  "Node.js6.10", "Node.js8.10", "Node.js10.16", "Node.js12.13", "Node.js14.18", "Node.js16.17", "Node.js18.15",
-  "C#(.NET Core 2.0)", "C#(.NET Core 2.1)", "C#(.NET Core 3.1)", "C#(.NET Core 6.0)",
-  "Custom", "PHP7.3", "PHP8.3", "Cangjie1.0", "http", "Custom Image",
+  "Java8",
+  "Java11",
+  "Java17",
+  "Python2.7",
+  "Python3.6",
+  "Python3.9",
+  "Python3.10",
+  "Go1.8",
+  "Go1.x",
+  "Node.js6.10",
+  "Node.js8.10",
+  "Node.js10.16",
+  "Node.js12.13",
+  "Node.js14.18",
+  "Node.js16.17",
+  "Node.js18.15",
+  "C#(.NET Core 2.0)",
+  "C#(.NET Core 2.1)",
+  "C#(.NET Core 3.1)",
+  "C#(.NET Core 6.0)",
+  "Custom",
+  "PHP7.3",
+  "PHP8.3",
+  "Cangjie1.0",
+  "http",
+  "Custom Image",
 ] as const;
 
 /** Runtimes whose handler is not a `file.function` pair. */

@@ -69,5 +69,7 @@ describe("Go durations", () => {
     ["2h45m10s", 9_910_000],
   ])("%s = %d ms", (text, ms) => expect(parseGoDuration(text)).toBe(ms));
 
-  it.each(["", "h", "1d", "1 h", "-1h"])("%j is not a duration", (text) => expect(parseGoDuration(text)).toBeUndefined());
+  it.each(["", "h", "1d", "1 h", "-1h"])("%j is not a duration", (text) =>
+    expect(parseGoDuration(text)).toBeUndefined(),
+  );
 });

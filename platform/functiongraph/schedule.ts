@@ -33,14 +33,24 @@ export type NextFire = (after: Date, anchor: Date) => Date;
 
 type Parsed = { ok: true; next: NextFire } | { ok: false; reason: string };
 
-const GO_DURATION_UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, "µs": 1e-3, "μs": 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const GO_DURATION_UNITS: Record<string, number> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  μs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+};
 const GO_DURATION = /^(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;
 
 /** A Go duration (`1h30m`, `1.5h`, `90s`) in ms, or undefined when it is not one. */
 export function parseGoDuration(text: string): number | undefined {
   if (!GO_DURATION.test(text)) return undefined;
   let ms = 0;
-  for (const [, n, unit] of text.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) ms += Number(n) * GO_DURATION_UNITS[unit];
+  for (const [, n, unit] of text.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g))
+    ms += Number(n) * GO_DURATION_UNITS[unit];
   return ms;
 }
 
@@ -54,10 +64,18 @@ function periodic(periodMs: number): NextFire {
 
 function parseRate(schedule: string): Parsed {
   const m = /^([1-9]\d*)([mhd])$/.exec(schedule);
-  if (!m) return { ok: false, reason: `a Rate schedule must be a positive whole number followed by m, h or d (e.g. "5m", "2h", "1d"); got "${schedule}"` };
+  if (!m)
+    return {
+      ok: false,
+      reason: `a Rate schedule must be a positive whole number followed by m, h or d (e.g. "5m", "2h", "1d"); got "${schedule}"`,
+    };
   const unit = RATE_UNITS[m[2] as keyof typeof RATE_UNITS];
   const n = Number(m[1]);
-  if (n > unit.max) return { ok: false, reason: `a Rate schedule in ${unit.name} must be at most ${unit.max}${m[2]}; got "${schedule}"` };
+  if (n > unit.max)
+    return {
+      ok: false,
+      reason: `a Rate schedule in ${unit.name} must be at most ${unit.max}${m[2]}; got "${schedule}"`,
+    };
   return { ok: true, next: periodic(n * unit.ms) };
 }
 
@@ -67,7 +85,8 @@ function parseRate(schedule: string): Parsed {
  */
 function parseEvery(spec: string): Parsed {
   const ms = parseGoDuration(spec);
-  if (ms === undefined || ms <= 0) return { ok: false, reason: `"@every" needs a positive Go duration such as 30m, 1h30m or 1.5h; got "${spec}"` };
+  if (ms === undefined || ms <= 0)
+    return { ok: false, reason: `"@every" needs a positive Go duration such as 30m, 1h30m or 1.5h; got "${spec}"` };
   return { ok: true, next: periodic(Math.max(1000, Math.floor(ms / 1000) * 1000)) };
 }
 
@@ -79,13 +98,17 @@ const FIELD_NAMES = ["second", "minute", "hour", "day-of-month", "month", "day-o
 function fieldProblem(index: number, field: string): string | undefined {
   const name = FIELD_NAMES[index];
   const question = index === 3 || index === 5;
-  if (field.includes("?") && (!question || field !== "?")) return `"?" is allowed only alone, in day-of-month and day-of-week; ${name} is "${field}"`;
-  if (!/^[A-Za-z0-9*,/?-]+$/.test(field)) return `${name} "${field}" may only use digits, names, "*", ",", "-", "/"${question ? ' and "?"' : ""}`;
+  if (field.includes("?") && (!question || field !== "?"))
+    return `"?" is allowed only alone, in day-of-month and day-of-week; ${name} is "${field}"`;
+  if (!/^[A-Za-z0-9*,/?-]+$/.test(field))
+    return `${name} "${field}" may only use digits, names, "*", ",", "-", "/"${question ? ' and "?"' : ""}`;
   const words = field.match(/[A-Za-z]+/g) ?? [];
   const allowed = index === 4 ? MONTHS : index === 5 ? DAYS : [];
   const bad = words.find((w) => !allowed.includes(w.toLowerCase()));
-  if (bad !== undefined) return `${name} "${field}": "${bad}" is not ${allowed.length ? `a ${index === 4 ? "month" : "day"} name` : "allowed (numbers only)"}`;
-  if (index === 5 && (field.match(/\d+/g) ?? []).some((d) => Number(d) > 6)) return `day-of-week values are 0-6 (0 = Sunday); got "${field}"`;
+  if (bad !== undefined)
+    return `${name} "${field}": "${bad}" is not ${allowed.length ? `a ${index === 4 ? "month" : "day"} name` : "allowed (numbers only)"}`;
+  if (index === 5 && (field.match(/\d+/g) ?? []).some((d) => Number(d) > 6))
+    return `day-of-week values are 0-6 (0 = Sunday); got "${field}"`;
   return undefined;
 }
 
@@ -103,14 +126,18 @@ function parseCron(schedule: string, defaultTz: string): Parsed {
   let tz = defaultTz;
   const prefix = /^CRON_TZ=(\S+)\s+(.*)$/.exec(expr);
   if (prefix) {
-    if (!isTimeZone(prefix[1])) return { ok: false, reason: `CRON_TZ "${prefix[1]}" is not a known IANA time zone (e.g. Asia/Shanghai, UTC)` };
+    if (!isTimeZone(prefix[1]))
+      return { ok: false, reason: `CRON_TZ "${prefix[1]}" is not a known IANA time zone (e.g. Asia/Shanghai, UTC)` };
     [tz, expr] = [prefix[1], prefix[2].trim()];
   }
   if (expr.startsWith("@every ")) return parseEvery(expr.slice(7).trim());
   if (expr.startsWith("@")) return { ok: false, reason: `the only "@" form is "@every <duration>"; got "${expr}"` };
   const fields = expr.split(/\s+/);
   if (fields.length !== 5 && fields.length !== 6) {
-    return { ok: false, reason: `a Cron schedule has 5 or 6 fields (second minute hour day-of-month month [day-of-week]) or is "@every <duration>"; got ${fields.length} field(s) in "${schedule}"` };
+    return {
+      ok: false,
+      reason: `a Cron schedule has 5 or 6 fields (second minute hour day-of-month month [day-of-week]) or is "@every <duration>"; got ${fields.length} field(s) in "${schedule}"`,
+    };
   }
   for (const [i, f] of fields.entries()) {
     const problem = fieldProblem(i, f);

@@ -19,7 +19,10 @@ describe("SDK-HMAC-SHA256 signer", () => {
         "content-type:application/json\nhost:service.region.example.com\nx-sdk-date:20191115T033655Z\n\n" +
         "content-type;host;x-sdk-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
     );
-    const headers = sign(req, { accessKey: "QTWAOYTTINDUT2QVKYUC", secretKey: "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc" });
+    const headers = sign(req, {
+      accessKey: "QTWAOYTTINDUT2QVKYUC",
+      secretKey: "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc",
+    });
     expect(headers.Authorization).toBe(
       "SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=content-type;host;x-sdk-date, " +
         "Signature=7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe",
@@ -53,22 +56,34 @@ describe("SDK-HMAC-SHA256 signer", () => {
   });
 
   it("canonicalizes a pre-escaped URN path the same as a raw one", () => {
-    const raw = canonicalRequest({ method: "GET", path: "/v2/p/fgs/functions/urn:fss:x/config", headers: fgHeaders }, fgSigned);
-    const esc = canonicalRequest({ method: "GET", path: "/v2/p/fgs/functions/urn%3Afss%3Ax/config", headers: fgHeaders }, fgSigned);
+    const raw = canonicalRequest(
+      { method: "GET", path: "/v2/p/fgs/functions/urn:fss:x/config", headers: fgHeaders },
+      fgSigned,
+    );
+    const esc = canonicalRequest(
+      { method: "GET", path: "/v2/p/fgs/functions/urn%3Afss%3Ax/config", headers: fgHeaders },
+      fgSigned,
+    );
     expect(esc).toBe(raw);
   });
 
   it("signs a list with a sorted, %20-encoded query (example b2)", () => {
     const query = { maxitems: "2", marker: "0", package_name: "my app" };
     expect(canonicalQuery(query)).toBe("marker=0&maxitems=2&package_name=my%20app");
-    const canonical = canonicalRequest({ method: "GET", path: `/v2/${pid}/fgs/functions`, query, headers: fgHeaders }, fgSigned);
+    const canonical = canonicalRequest(
+      { method: "GET", path: `/v2/${pid}/fgs/functions`, query, headers: fgHeaders },
+      fgSigned,
+    );
     expect(signature(sk, stringToSign(canonical, "20240102T030405Z"))).toBe(
       "3ff1343d5771d52110a2d66f36822b60b5cfc140a32ac0f66ab11faf158d5cac",
     );
   });
 
   it("parses the Authorization header it produces and rejects other shapes", () => {
-    const h = sign({ method: "GET", path: "/x", headers: { host: "h" } }, { accessKey: "AK", secretKey: "SK", now: new Date(0) });
+    const h = sign(
+      { method: "GET", path: "/x", headers: { host: "h" } },
+      { accessKey: "AK", secretKey: "SK", now: new Date(0) },
+    );
     expect(parseAuthorization(h.Authorization)).toEqual({
       accessKey: "AK",
       signedHeaders: ["host", "x-sdk-date"],

@@ -35,7 +35,10 @@ function safeDecode(segment: string): string {
 
 /** Each segment is decoded then re-encoded, so raw and pre-escaped paths canonicalize alike. */
 export function canonicalUri(path: string): string {
-  const encoded = path.split("/").map((s) => encodeRfc3986(safeDecode(s))).join("/");
+  const encoded = path
+    .split("/")
+    .map((s) => encodeRfc3986(safeDecode(s)))
+    .join("/");
   return encoded.endsWith("/") ? encoded : encoded + "/";
 }
 
@@ -53,7 +56,7 @@ export function canonicalQuery(query: Record<string, string | string[]> = {}): s
 function headerValue(headers: SignableRequest["headers"], name: string): string {
   const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
   const value = key === undefined ? undefined : headers[key];
-  return (Array.isArray(value) ? value.join(",") : value ?? "").trim();
+  return (Array.isArray(value) ? value.join(",") : (value ?? "")).trim();
 }
 
 function payloadHash(req: SignableRequest): string {
@@ -87,7 +90,10 @@ export function signature(secretKey: string, toSign: string): string {
 
 /** `YYYYMMDDTHHMMSSZ` in UTC. */
 export function sdkDate(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** Parses an `X-Sdk-Date` value; undefined if malformed. */

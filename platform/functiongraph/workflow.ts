@@ -11,7 +11,14 @@ export const ACTION_MODES = ["sequential", "parallel"] as const;
 export const LOG_LEVELS = ["ALL", "ERROR", "NONE"] as const;
 
 /** Most states, functions and retries per definition; longest name, description and id. */
-export const WORKFLOW_LIMITS = { states: 100, functions: 100, retries: 200, name: 64, description: 512, id: 256 } as const;
+export const WORKFLOW_LIMITS = {
+  states: 100,
+  functions: 100,
+  retries: 200,
+  name: 64,
+  description: 512,
+  id: 256,
+} as const;
 
 /** Character set of names and descriptions (§6.1): letters, digits, `_ ( ) . -`, CJK U+4E00–U+9FA5. */
 export const FLOW_CHARS_CLASS = "A-Za-z0-9_().\\-\\u4e00-\\u9fa5";

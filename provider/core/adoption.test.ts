@@ -1,4 +1,12 @@
-import { AdoptionConflictError, adoptionNotFound, claimForAdoption, clearAdoptionClaims, noteManaged, noteReplacement, releaseAdoption } from "./adoption";
+import {
+  AdoptionConflictError,
+  adoptionNotFound,
+  claimForAdoption,
+  clearAdoptionClaims,
+  noteManaged,
+  noteReplacement,
+  releaseAdoption,
+} from "./adoption";
 
 beforeEach(clearAdoptionClaims);
 
@@ -26,6 +34,8 @@ describe("adoption claims of one deployment", () => {
   });
 
   it("not found names the key and the way out", () => {
-    expect(adoptionNotFound("function x", "urn:x").message).toBe("cannot adopt function x: it does not exist (key urn:x); remove `adopt: true` to create it instead");
+    expect(adoptionNotFound("function x", "urn:x").message).toBe(
+      "cannot adopt function x: it does not exist (key urn:x); remove `adopt: true` to create it instead",
+    );
   });
 });

@@ -18,7 +18,10 @@
  * replacement of such a resource (its create must create, not adopt: `adopt` only matters the
  * first time a resource enters the state).
  */
-type Claim = { by: "adopt" | "managed" | "replacing"; what: string };
+interface Claim {
+  by: "adopt" | "managed" | "replacing";
+  what: string;
+}
 
 const claims = new Map<string, Claim>();
 
@@ -36,10 +39,14 @@ export function claimForAdoption(key: string, what: string): boolean {
   const held = claims.get(key);
   if (held?.by === "replacing") return false;
   if (held?.by === "adopt") {
-    throw new AdoptionConflictError(`${what} is adopted by two resources of this deployment; keep \`adopt: true\` on exactly one of them`);
+    throw new AdoptionConflictError(
+      `${what} is adopted by two resources of this deployment; keep \`adopt: true\` on exactly one of them`,
+    );
   }
   if (held?.by === "managed") {
-    throw new AdoptionConflictError(`${what} is already managed by another resource of this stack; remove the adopting resource (or its \`adopt\` flag)`);
+    throw new AdoptionConflictError(
+      `${what} is already managed by another resource of this stack; remove the adopting resource (or its \`adopt\` flag)`,
+    );
   }
   claims.set(key, { by: "adopt", what });
   return true;
@@ -67,5 +74,7 @@ export function clearAdoptionClaims(): void {
 
 /** The error for adopting something that does not exist, naming the key. */
 export function adoptionNotFound(what: string, key: string): AdoptionNotFoundError {
-  return new AdoptionNotFoundError(`cannot adopt ${what}: it does not exist (key ${key}); remove \`adopt: true\` to create it instead`);
+  return new AdoptionNotFoundError(
+    `cannot adopt ${what}: it does not exist (key ${key}); remove \`adopt: true\` to create it instead`,
+  );
 }

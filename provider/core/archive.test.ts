@@ -27,8 +27,16 @@ describe("archiveToZip", () => {
   it("gives the same bytes regardless of creation order and mtimes", async () => {
     const a = await tmpdir();
     const b = await tmpdir();
-    await writeTree(a, [["index.js", "exports.handler = 1"], ["lib/util.js", "u"], ["README", "r"]]);
-    await writeTree(b, [["README", "r"], ["lib/util.js", "u"], ["index.js", "exports.handler = 1"]]);
+    await writeTree(a, [
+      ["index.js", "exports.handler = 1"],
+      ["lib/util.js", "u"],
+      ["README", "r"],
+    ]);
+    await writeTree(b, [
+      ["README", "r"],
+      ["lib/util.js", "u"],
+      ["index.js", "exports.handler = 1"],
+    ]);
     await fs.utimes(path.join(b, "index.js"), new Date(2001, 1, 1), new Date(2001, 1, 1));
     const za = await archiveToZip(wireFileArchive(a));
     const zb = await archiveToZip(new pulumi.asset.FileArchive(b));
@@ -38,7 +46,10 @@ describe("archiveToZip", () => {
 
   it("sorts entries, fixes the date to 1980-01-01 and keeps only the exec bit", async () => {
     const dir = await tmpdir();
-    await writeTree(dir, [["b.sh", "#!/bin/sh"], ["a.js", "x"]]);
+    await writeTree(dir, [
+      ["b.sh", "#!/bin/sh"],
+      ["a.js", "x"],
+    ]);
     await fs.chmod(path.join(dir, "b.sh"), 0o750);
     await fs.chmod(path.join(dir, "a.js"), 0o600);
     const zip = await JSZip.loadAsync(await archiveToZip(wireFileArchive(dir)));
@@ -50,15 +61,24 @@ describe("archiveToZip", () => {
 
   it("treats an AssetArchive of StringAssets, FileAssets and nested archives like the equivalent folder", async () => {
     const dir = await tmpdir();
-    await writeTree(dir, [["index.js", "main"], ["lib/a.js", "a"]]);
+    await writeTree(dir, [
+      ["index.js", "main"],
+      ["lib/a.js", "a"],
+    ]);
     const libDir = await tmpdir();
     await writeTree(libDir, [["a.js", "a"]]);
     const fromFolder = await archiveToZip(new pulumi.asset.FileArchive(dir));
     const fromAssets = await archiveToZip(
-      new pulumi.asset.AssetArchive({ lib: new pulumi.asset.FileArchive(libDir), "index.js": new pulumi.asset.StringAsset("main") }),
+      new pulumi.asset.AssetArchive({
+        lib: new pulumi.asset.FileArchive(libDir),
+        "index.js": new pulumi.asset.StringAsset("main"),
+      }),
     );
     expect(fromAssets.equals(fromFolder)).toBe(true);
-    const wire = { [SIG_KEY]: ARCHIVE_SIG, assets: { "index.js": { [SIG_KEY]: ASSET_SIG, path: path.join(dir, "index.js") }, lib: wireFileArchive(libDir) } };
+    const wire = {
+      [SIG_KEY]: ARCHIVE_SIG,
+      assets: { "index.js": { [SIG_KEY]: ASSET_SIG, path: path.join(dir, "index.js") }, lib: wireFileArchive(libDir) },
+    };
     expect((await archiveToZip(wire)).equals(fromFolder)).toBe(true);
   });
 

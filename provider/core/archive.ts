@@ -58,7 +58,8 @@ async function addDirectory(dir: string, prefix: string, out: Entries): Promise<
     const full = path.join(dir, name);
     const stat = await fs.stat(full);
     if (stat.isDirectory()) await addDirectory(full, `${prefix}${name}/`, out);
-    else if (stat.isFile()) out.set(`${prefix}${name}`, { data: await fs.readFile(full), executable: (stat.mode & 0o111) !== 0 });
+    else if (stat.isFile())
+      out.set(`${prefix}${name}`, { data: await fs.readFile(full), executable: (stat.mode & 0o111) !== 0 });
   }
 }
 
@@ -117,7 +118,12 @@ async function writeZip(entries: Entries): Promise<Buffer> {
       createFolders: false,
     });
   }
-  return zip.generateAsync({ type: "nodebuffer", platform: "UNIX", compression: "DEFLATE", compressionOptions: { level: DEFLATE_LEVEL } });
+  return zip.generateAsync({
+    type: "nodebuffer",
+    platform: "UNIX",
+    compression: "DEFLATE",
+    compressionOptions: { level: DEFLATE_LEVEL },
+  });
 }
 
 /** The files of a Pulumi archive by path (what the zip holds), for manifests and the zip itself. */

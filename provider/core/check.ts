@@ -14,7 +14,8 @@ function propertyOf(issue: ZodIssue): string {
 /** Zod's own texts do not name the property; prefix them unless the schema's message already does. */
 function reasonOf(issue: ZodIssue): string {
   const where = issue.path.join(".");
-  if (!where || issue.message.startsWith(`${where} `) || issue.message.startsWith(`${propertyOf(issue)} `)) return issue.message;
+  if (!where || issue.message.startsWith(`${where} `) || issue.message.startsWith(`${propertyOf(issue)} `))
+    return issue.message;
   return `${where}: ${issue.message}`;
 }
 
@@ -24,7 +25,10 @@ export function zodFailures(error: ZodError): CheckFailure[] {
 }
 
 /** Removes top-level properties that are (or contain) an unknown value, so they skip validation. */
-export function splitUnknowns<T extends Record<string, unknown>>(inputs: T, isUnknown: (v: unknown) => boolean): { known: Partial<T>; unknown: Partial<T> } {
+export function splitUnknowns<T extends Record<string, unknown>>(
+  inputs: T,
+  isUnknown: (v: unknown) => boolean,
+): { known: Partial<T>; unknown: Partial<T> } {
   const known: Partial<T> = {};
   const unknown: Partial<T> = {};
   for (const [k, v] of Object.entries(inputs) as [keyof T, T[keyof T]][]) {
@@ -63,10 +67,16 @@ export function inputObjectOf(def: ResourceDefinition): AnyZodObject {
  */
 export function validateInputs<T>(def: ResourceDefinition, news: unknown): Validated<T> {
   const computed = new Set(checkComputed(def));
-  const raw = Object.fromEntries(Object.entries((news ?? {}) as Record<string, unknown>).filter(([k]) => !computed.has(k) && !k.startsWith("__")));
+  const raw = Object.fromEntries(
+    Object.entries((news ?? {}) as Record<string, unknown>).filter(([k]) => !computed.has(k) && !k.startsWith("__")),
+  );
   const { known, unknown } = splitUnknowns(raw, containsUnknown);
   const schema = inputObjectOf(def);
-  const mask = Object.fromEntries(Object.keys(unknown).filter((k) => k in schema.shape).map((k) => [k, true]));
+  const mask = Object.fromEntries(
+    Object.keys(unknown)
+      .filter((k) => k in schema.shape)
+      .map((k) => [k, true]),
+  );
   const parsed = schema.partial(mask as never).safeParse(known);
   const failures = parsed.success ? [] : zodFailures(parsed.error);
   return { value: (parsed.success ? parsed.data : known) as Partial<T>, unknown: unknown as Partial<T>, failures };

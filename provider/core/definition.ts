@@ -52,7 +52,12 @@ export const t = {
   array: (of: TypeSpec): TypeSpec => ({ kind: "array", of }),
   union: (...of: TypeSpec[]): TypeSpec => ({ kind: "union", of }),
   /** A named nested type: schema.json `types` entry `cloudfn:<platform>:<name>`, SDK interface `<name>Args`. */
-  object: (name: string, doc: string, properties: Record<string, FieldSpec>): TypeSpec => ({ kind: "object", name, doc, properties }),
+  object: (name: string, doc: string, properties: Record<string, FieldSpec>): TypeSpec => ({
+    kind: "object",
+    name,
+    doc,
+    properties,
+  }),
 };
 
 export interface InputSpec {
@@ -106,7 +111,15 @@ export interface ResourceDefinition {
   methods?: readonly ProviderMethod[];
 }
 
-export const ALL_METHODS: readonly ProviderMethod[] = ["configure", "check", "diff", "create", "read", "update", "delete"];
+export const ALL_METHODS: readonly ProviderMethod[] = [
+  "configure",
+  "check",
+  "diff",
+  "create",
+  "read",
+  "update",
+  "delete",
+];
 
 /** `cloudfn:functiongraph:Function` → { platform: "functiongraph", type: "Function" }. */
 export function tokenParts(token: string): { platform: string; type: string } {
@@ -123,31 +136,48 @@ export function requiredInputs(def: ResourceDefinition): string[] {
 
 /** Every output property: the inputs echoed back, then the computed outputs. */
 export function outputNames(def: ResourceDefinition): string[] {
-  return [...Object.entries(def.inputs).filter(([, s]) => !s.inputOnly).map(([n]) => n), ...Object.keys(def.outputs)];
+  return [
+    ...Object.entries(def.inputs)
+      .filter(([, s]) => !s.inputOnly)
+      .map(([n]) => n),
+    ...Object.keys(def.outputs),
+  ];
 }
 
 export function replaceOnChange(def: ResourceDefinition): string[] {
-  return Object.entries(def.inputs).filter(([, s]) => s.replaceOnChange).map(([n]) => n);
+  return Object.entries(def.inputs)
+    .filter(([, s]) => s.replaceOnChange)
+    .map(([n]) => n);
 }
 
 /** Secret inputs and outputs. */
 export function secretNames(def: ResourceDefinition): string[] {
-  const secret = (specs: Readonly<Record<string, { secret?: boolean }>>) => Object.entries(specs).filter(([, s]) => s.secret).map(([n]) => n);
+  const secret = (specs: Readonly<Record<string, { secret?: boolean }>>) =>
+    Object.entries(specs)
+      .filter(([, s]) => s.secret)
+      .map(([n]) => n);
   return [...secret(def.inputs), ...secret(def.outputs)];
 }
 
 export function defaultsOf(def: ResourceDefinition): Record<string, string | number | boolean> {
-  return Object.fromEntries(Object.entries(def.inputs).flatMap(([n, s]) => (s.default === undefined ? [] : [[n, s.default]])));
+  return Object.fromEntries(
+    Object.entries(def.inputs).flatMap(([n, s]) => (s.default === undefined ? [] : [[n, s.default]])),
+  );
 }
 
 /** Hidden inputs computed by check (`fromCheck` outputs). */
 export function checkComputed(def: ResourceDefinition): string[] {
-  return Object.entries(def.outputs).filter(([, s]) => s.fromCheck).map(([n]) => n);
+  return Object.entries(def.outputs)
+    .filter(([, s]) => s.fromCheck)
+    .map(([n]) => n);
 }
 
 /** The zod validator of a type, with messages that name the property. */
 export function zodOf(type: TypeSpec, property: string): ZodTypeAny {
-  const msg = (what: string) => ({ required_error: `${property} is required`, invalid_type_error: `${property} must be ${what}` });
+  const msg = (what: string) => ({
+    required_error: `${property} is required`,
+    invalid_type_error: `${property} must be ${what}`,
+  });
   switch (type.kind) {
     case "string":
       return z.string(msg("a string"));
@@ -163,10 +193,12 @@ export function zodOf(type: TypeSpec, property: string): ZodTypeAny {
       return z.array(zodOf(type.of, `${property}[]`), msg("a list"));
     case "object":
       return z.object(
-        Object.fromEntries(Object.entries(type.properties).map(([k, f]) => {
-          const base = zodOf(f.type, `${property}.${k}`);
-          return [k, f.required ? base : base.optional()];
-        })),
+        Object.fromEntries(
+          Object.entries(type.properties).map(([k, f]) => {
+            const base = zodOf(f.type, `${property}.${k}`);
+            return [k, f.required ? base : base.optional()];
+          }),
+        ),
         msg("an object"),
       );
     case "archive":
@@ -179,10 +211,12 @@ export function zodOf(type: TypeSpec, property: string): ZodTypeAny {
 
 /** The zod object `check` validates inputs with: each input's rule (or type), optional unless required, with its default. */
 export function inputSchema(def: ResourceDefinition): z.AnyZodObject {
-  const shape = Object.fromEntries(Object.entries(def.inputs).map(([name, spec]) => {
-    const base = spec.rule ?? zodOf(spec.type, name);
-    if (spec.default !== undefined) return [name, base.default(spec.default)];
-    return [name, spec.required ? base : base.optional()];
-  }));
+  const shape = Object.fromEntries(
+    Object.entries(def.inputs).map(([name, spec]) => {
+      const base = spec.rule ?? zodOf(spec.type, name);
+      if (spec.default !== undefined) return [name, base.default(spec.default)];
+      return [name, spec.required ? base : base.optional()];
+    }),
+  );
   return z.object(shape);
 }

@@ -24,9 +24,16 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     return a.every((x, i) => deepEqual(x, b[i]));
   }
   if (a && b && typeof a === "object" && typeof b === "object") {
-    const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined).sort();
-    const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined).sort();
-    return deepEqual(ka, kb) && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+    const ka = Object.keys(a)
+      .filter((k) => (a as Record<string, unknown>)[k] !== undefined)
+      .sort();
+    const kb = Object.keys(b)
+      .filter((k) => (b as Record<string, unknown>)[k] !== undefined)
+      .sort();
+    return (
+      deepEqual(ka, kb) &&
+      ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+    );
   }
   return false;
 }
@@ -35,7 +42,12 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 export type Normalizers = Record<string, (value: unknown) => unknown>;
 
 /** Fields whose normalised old and new values differ, or whose new value is unknown. */
-export function changedFields(olds: Record<string, unknown>, news: Record<string, unknown>, fields: readonly string[], normalize: Normalizers = {}): string[] {
+export function changedFields(
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+  fields: readonly string[],
+  normalize: Normalizers = {},
+): string[] {
   return fields.filter((f) => {
     if (containsUnknown(news[f])) return true;
     const norm = normalize[f] ?? ((v: unknown) => v);
@@ -48,7 +60,11 @@ export function changedFields(olds: Record<string, unknown>, news: Record<string
  * diff inputs itself), replaces from the declared list. `deleteBeforeReplace` is for resources
  * whose replacement would collide with the old one (same unique name).
  */
-export function diffResult(changed: readonly string[], replaceOnChange: readonly string[], deleteBeforeReplace = false): DiffResult {
+export function diffResult(
+  changed: readonly string[],
+  replaceOnChange: readonly string[],
+  deleteBeforeReplace = false,
+): DiffResult {
   const replaces = changed.filter((f) => replaceOnChange.includes(f));
   if (replaces.length === 0) return { changes: changed.length > 0, replaces: [] };
   return { changes: true, replaces, deleteBeforeReplace };

@@ -1,15 +1,35 @@
-import { AuthError, ConflictError, NotFoundError, ServerError, ThrottledError, TransportError, ValidationError, platformError } from "./errors";
+import {
+  AuthError,
+  ConflictError,
+  NotFoundError,
+  ServerError,
+  ThrottledError,
+  TransportError,
+  ValidationError,
+  platformError,
+} from "./errors";
 import { backoffDelay, createHttpClient, retryAfterMs } from "./http";
 import { parseFunctionGraphError } from "../functiongraph/api";
 import { Scripted, scriptedAdapter } from "../testing/scripted-adapter";
 
 function client(script: Scripted[], retries = 3) {
   const fake = scriptedAdapter(script);
-  const http = createHttpClient({ baseURL: "http://fake", parseError: parseFunctionGraphError, adapter: fake.adapter, retries, baseDelayMs: 1, maxDelayMs: 5 });
+  const http = createHttpClient({
+    baseURL: "http://fake",
+    parseError: parseFunctionGraphError,
+    adapter: fake.adapter,
+    retries,
+    baseDelayMs: 1,
+    maxDelayMs: 5,
+  });
   return { http, fake };
 }
 
-const fss = (status: number, code: string, msg: string, headers?: Record<string, string>): Scripted => ({ status, body: { error_code: code, error_msg: msg }, headers });
+const fss = (status: number, code: string, msg: string, headers?: Record<string, string>): Scripted => ({
+  status,
+  body: { error_code: code, error_msg: msg },
+  headers,
+});
 
 describe("error mapping", () => {
   it.each([
@@ -30,17 +50,28 @@ describe("error mapping", () => {
     const { http } = client([fss(404, "FSS.1051", "Not found the function", { "x-request-id": "rid-1" })]);
     const err = await http.request({ url: "/x" }).catch((e) => e);
     expect(err).toBeInstanceOf(NotFoundError);
-    expect(err).toMatchObject({ status: 404, code: "FSS.1051", platformMessage: "Not found the function", requestId: "rid-1" });
+    expect(err).toMatchObject({
+      status: 404,
+      code: "FSS.1051",
+      platformMessage: "Not found the function",
+      requestId: "rid-1",
+    });
     expect(err.message).toBe("HTTP 404 FSS.1051: Not found the function (request id rid-1)");
   });
 
   it("reads IAM-shaped errors", () => {
-    expect(parseFunctionGraphError(401, { error: { code: 401, message: "bad password" } }, {})).toEqual({ code: "401", message: "bad password", requestId: undefined });
+    expect(parseFunctionGraphError(401, { error: { code: 401, message: "bad password" } }, {})).toEqual({
+      code: "401",
+      message: "bad password",
+      requestId: undefined,
+    });
   });
 
   it("never puts request headers (credentials) into messages", async () => {
     const { http } = client([fss(401, "APIG.0301", "Incorrect IAM authentication information")]);
-    const err = await http.request({ url: "/x", headers: { "X-Auth-Token": "SECRET-TOKEN", Authorization: "SDK-HMAC-SHA256 Access=AKID" } }).catch((e) => e);
+    const err = await http
+      .request({ url: "/x", headers: { "X-Auth-Token": "SECRET-TOKEN", Authorization: "SDK-HMAC-SHA256 Access=AKID" } })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(AuthError);
     expect(`${err.message} ${err.stack} ${JSON.stringify(err)}`).not.toMatch(/SECRET-TOKEN|AKID/);
   });
@@ -55,7 +86,11 @@ describe("retry policy", () => {
   });
 
   it("retries 503s, including for POST (creates are made safe by adopt)", async () => {
-    const { http, fake } = client([fss(503, "FSS.0503", "busy"), fss(503, "FSS.0503", "busy"), { status: 200, body: {} }]);
+    const { http, fake } = client([
+      fss(503, "FSS.0503", "busy"),
+      fss(503, "FSS.0503", "busy"),
+      { status: 200, body: {} },
+    ]);
     await http.request({ method: "POST", url: "/x", data: "{}" });
     expect(fake.requests.map((r) => r.method)).toEqual(["POST", "POST", "POST"]);
   });
@@ -73,7 +108,10 @@ describe("retry policy", () => {
   });
 
   it("gives up after N retries with the last error", async () => {
-    const { http, fake } = client([fss(503, "FSS.0503", "a"), fss(503, "FSS.0503", "b"), fss(503, "FSS.0503", "c"), fss(503, "FSS.0503", "d")], 2);
+    const { http, fake } = client(
+      [fss(503, "FSS.0503", "a"), fss(503, "FSS.0503", "b"), fss(503, "FSS.0503", "c"), fss(503, "FSS.0503", "d")],
+      2,
+    );
     const err = await http.request({ url: "/x" }).catch((e) => e);
     expect(err).toBeInstanceOf(ServerError);
     expect(err.platformMessage).toBe("c");

@@ -8,7 +8,14 @@
  * - `onRequest` runs before every attempt (retries included), so signatures and dates are fresh.
  * - Errors come out as the typed hierarchy of errors.ts, parsed by a per-platform parser.
  */
-import axios, { AxiosAdapter, AxiosError, AxiosInstance, AxiosRequestConfig, AxiosResponse, InternalAxiosRequestConfig } from "axios";
+import axios, {
+  AxiosAdapter,
+  AxiosError,
+  AxiosInstance,
+  AxiosRequestConfig,
+  AxiosResponse,
+  InternalAxiosRequestConfig,
+} from "axios";
 import axiosRetry from "axios-retry";
 import { PlatformApiError, TransportError, platformError } from "./errors";
 
@@ -72,7 +79,12 @@ export function retryAfterMs(headers: Record<string, unknown> | undefined, now =
 }
 
 /** "Equal jitter": half the exponential step is fixed, half random; Retry-After wins if longer. */
-export function backoffDelay(attempt: number, opts: Required<RetryOptions>, retryAfter: number, random: () => number): number {
+export function backoffDelay(
+  attempt: number,
+  opts: Required<RetryOptions>,
+  retryAfter: number,
+  random: () => number,
+): number {
   const step = opts.baseDelayMs * 2 ** (attempt - 1);
   const jittered = step / 2 + random() * (step / 2);
   return Math.min(opts.maxDelayMs, Math.max(jittered, retryAfter));
@@ -102,7 +114,7 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
     retries: retry.retries,
     shouldResetTimeout: true,
     retryCondition: isRetryable,
-    retryDelay: (attempt, error) => backoffDelay(attempt, retry, retryAfterMs(error.response?.headers as Record<string, unknown>), random),
+    retryDelay: (attempt, error) => backoffDelay(attempt, retry, retryAfterMs(error.response?.headers), random),
   });
   return {
     axios: instance,

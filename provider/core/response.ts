@@ -18,5 +18,7 @@ export function validateResponse<T>(platform: string, schema: z.ZodType<T>, data
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-  throw new Error(`${platform} ${operation} returned an unexpected response (${issues}): ${JSON.stringify(data)?.slice(0, 500)}`);
+  throw new Error(
+    `${platform} ${operation} returned an unexpected response (${issues}): ${JSON.stringify(data)?.slice(0, 500)}`,
+  );
 }

@@ -63,7 +63,9 @@ export class PlatformConfig<K extends string> {
   /** An error saying where to set the setting, e.g. "LeanCloud app id is not set: set …". */
   missing(setting: K, why: string): Error {
     const { key, env, secret } = this.keys[setting];
-    return new Error(`${this.platform} ${why}: set stack config "${key}" (pulumi config set ${secret ? "--secret " : ""}${key} ...) or the environment variable ${env}`);
+    return new Error(
+      `${this.platform} ${why}: set stack config "${key}" (pulumi config set ${secret ? "--secret " : ""}${key} ...) or the environment variable ${env}`,
+    );
   }
 
   required(setting: K, why: string, env: NodeJS.ProcessEnv = process.env, config?: ConfigSource): string {

@@ -14,7 +14,11 @@ export const asyncConfigSchema = z
     func_urn: z.string().optional(),
     max_async_event_age_in_seconds: z.number().optional().nullable(),
     max_async_retry_attempts: z.number().optional().nullable(),
-    destination_config: z.object({ on_success: wireDestination.optional().nullable(), on_failure: wireDestination.optional().nullable() }).passthrough().optional().nullable(),
+    destination_config: z
+      .object({ on_success: wireDestination.optional().nullable(), on_failure: wireDestination.optional().nullable() })
+      .passthrough()
+      .optional()
+      .nullable(),
     enable_async_status_log: z.boolean().optional().nullable(),
     created_time: z.union([z.string(), z.number()]).optional().nullable(),
     last_modified: z.union([z.string(), z.number()]).optional().nullable(),
@@ -28,7 +32,10 @@ export interface AsyncConfigBody {
   max_async_event_age_in_seconds: number;
   max_async_retry_attempts: number;
   /** `{}` when no destination is set, as Huawei's Terraform provider sends it. */
-  destination_config: { on_success?: { destination: string; param: string }; on_failure?: { destination: string; param: string } };
+  destination_config: {
+    on_success?: { destination: string; param: string };
+    on_failure?: { destination: string; param: string };
+  };
   enable_async_status_log: boolean;
 }
 
@@ -36,7 +43,10 @@ export const asyncInvokeSchema = z.object({ request_id: z.string() }).passthroug
 
 export const reportSchema = z
   .object({
-    values: z.array(z.object({ key: z.string(), value: z.number() }).passthrough()).optional().nullable(),
+    values: z
+      .array(z.object({ key: z.string(), value: z.number() }).passthrough())
+      .optional()
+      .nullable(),
     next_marker: z.number().optional().nullable(),
     count: z.number().optional().nullable(),
   })

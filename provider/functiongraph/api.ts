@@ -49,14 +49,23 @@ export type CodeInfo = z.infer<typeof codeSchema>;
 
 export const listSchema = z
   .object({
-    functions: z.array(z.object({ func_urn: z.string(), func_name: z.string(), package: z.string().optional() }).passthrough()),
+    functions: z.array(
+      z.object({ func_urn: z.string(), func_name: z.string(), package: z.string().optional() }).passthrough(),
+    ),
     next_marker: z.number().optional(),
     count: z.number().optional(),
   })
   .passthrough();
 export type ListItem = z.infer<typeof listSchema>["functions"][number];
 
-export const invokeSchema = z.object({ request_id: z.string().optional(), result: z.unknown(), log: z.string().optional(), status: z.number().optional() }).passthrough();
+export const invokeSchema = z
+  .object({
+    request_id: z.string().optional(),
+    result: z.unknown(),
+    log: z.string().optional(),
+    status: z.number().optional(),
+  })
+  .passthrough();
 export type InvokeResult = z.infer<typeof invokeSchema>;
 
 /** IAM token response body (the token itself is in the `X-Subject-Token` header). */
@@ -112,10 +121,13 @@ export function parseFunctionGraphError(status: number, data: unknown, headers: 
   const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
   const iam = (b.error && typeof b.error === "object" ? b.error : {}) as Record<string, unknown>;
   const code = String(b.error_code ?? iam.code ?? "");
-  const message = String(b.error_msg ?? iam.message ?? (typeof data === "string" && data ? data.slice(0, 200) : `HTTP ${status}`));
+  const message = String(
+    b.error_msg ?? iam.message ?? (typeof data === "string" && data ? data.slice(0, 200) : `HTTP ${status}`),
+  );
   const rid = headers["x-request-id"] ?? b.request_id;
   return { code, message, requestId: typeof rid === "string" && rid ? rid : undefined };
 }
 
 /** Validates a response body (see core/response.ts). */
-export const validate = <T>(schema: z.ZodType<T>, data: unknown, operation: string): T => validateResponse("FunctionGraph", schema, data, operation);
+export const validate = <T>(schema: z.ZodType<T>, data: unknown, operation: string): T =>
+  validateResponse("FunctionGraph", schema, data, operation);

@@ -31,8 +31,11 @@ export function akskHook(accessKey: string, secretKey: string, projectId: string
     config.headers.set("X-Project-Id", projectId);
     const query: Record<string, string | string[]> = {};
     for (const key of new Set(url.searchParams.keys())) query[key] = url.searchParams.getAll(key);
-    const headers = config.headers.toJSON(true) as Record<string, string>;
-    const added = sign({ method: config.method ?? "GET", path: url.pathname, query, headers, body: config.data }, { accessKey, secretKey, now: now() });
+    const headers = config.headers.toJSON(true);
+    const added = sign(
+      { method: config.method ?? "GET", path: url.pathname, query, headers, body: config.data },
+      { accessKey, secretKey, now: now() },
+    );
     for (const [k, v] of Object.entries(added)) config.headers.set(k, v);
     return config;
   };
@@ -51,14 +54,28 @@ function cacheKey(s: FunctionGraphSettings): string {
 }
 
 async function fetchToken(s: FunctionGraphSettings, adapter?: AxiosAdapter): Promise<CachedToken> {
-  const http = createHttpClient({ baseURL: s.iamEndpoint, parseError: parseFunctionGraphError, adapter, retries: s.retries, baseDelayMs: s.retryBaseDelayMs });
+  const http = createHttpClient({
+    baseURL: s.iamEndpoint,
+    parseError: parseFunctionGraphError,
+    adapter,
+    retries: s.retries,
+    baseDelayMs: s.retryBaseDelayMs,
+  });
   const body = {
     auth: {
-      identity: { methods: ["password"], password: { user: { name: s.userName, password: s.password, domain: { name: s.domainName } } } },
+      identity: {
+        methods: ["password"],
+        password: { user: { name: s.userName, password: s.password, domain: { name: s.domainName } } },
+      },
       scope: { project: { id: s.projectId } },
     },
   };
-  const res = await http.request({ method: "POST", url: "/v3/auth/tokens?nocatalog=true", data: body, headers: { "Content-Type": "application/json;charset=utf8" } });
+  const res = await http.request({
+    method: "POST",
+    url: "/v3/auth/tokens?nocatalog=true",
+    data: body,
+    headers: { "Content-Type": "application/json;charset=utf8" },
+  });
   const token = res.headers["x-subject-token"];
   if (typeof token !== "string" || !token) throw new Error("IAM answered without an X-Subject-Token header");
   const expiresAt = Date.parse(validate(tokenSchema, res.data, "IAM token").token.expires_at);
@@ -93,7 +110,12 @@ export function tokenHook(s: FunctionGraphSettings, adapter?: AxiosAdapter) {
     prepare(config);
     const token = await getToken(s, adapter).catch((e: unknown) => {
       if (!(e instanceof AuthError)) throw e;
-      throw new IamAuthError({ status: e.status, code: e.code, message: `IAM token request failed: ${e.platformMessage}`, requestId: e.requestId });
+      throw new IamAuthError({
+        status: e.status,
+        code: e.code,
+        message: `IAM token request failed: ${e.platformMessage}`,
+        requestId: e.requestId,
+      });
     });
     config.headers.set("X-Auth-Token", token);
     return config;

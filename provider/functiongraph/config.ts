@@ -7,16 +7,51 @@ import { PlatformConfig, RETRY_ENV, numberFrom, type ConfigSource } from "../cor
 
 /** Stack config keys (namespace `cloudfn`) and their environment fallbacks. */
 export const CONFIG_KEYS = {
-  accessKey: { key: "cloudfn:functiongraphAccessKey", env: "HW_ACCESS_KEY", secret: true, description: "AK of the AK/SK pair" },
-  secretKey: { key: "cloudfn:functiongraphSecretKey", env: "HW_SECRET_KEY", secret: true, description: "SK of the AK/SK pair" },
+  accessKey: {
+    key: "cloudfn:functiongraphAccessKey",
+    env: "HW_ACCESS_KEY",
+    secret: true,
+    description: "AK of the AK/SK pair",
+  },
+  secretKey: {
+    key: "cloudfn:functiongraphSecretKey",
+    env: "HW_SECRET_KEY",
+    secret: true,
+    description: "SK of the AK/SK pair",
+  },
   region: { key: "cloudfn:functiongraphRegion", env: "HW_REGION_NAME", description: "Region, e.g. cn-north-4" },
-  projectId: { key: "cloudfn:functiongraphProjectId", env: "HW_PROJECT_ID", description: "IAM project id of the region" },
-  endpoint: { key: "cloudfn:functiongraphEndpoint", env: "CLOUDFN_FUNCTIONGRAPH_ENDPOINT", description: "Base URL override, e.g. the local emulator. Default https://functiongraph.{region}.myhuaweicloud.com" },
-  iamEndpoint: { key: "cloudfn:functiongraphIamEndpoint", env: "HW_AUTH_URL", description: "IAM base URL for token auth. Default https://iam.myhuaweicloud.com" },
-  auth: { key: "cloudfn:functiongraphAuth", env: "CLOUDFN_FUNCTIONGRAPH_AUTH", description: "`aksk` (default) or `token`" },
+  projectId: {
+    key: "cloudfn:functiongraphProjectId",
+    env: "HW_PROJECT_ID",
+    description: "IAM project id of the region",
+  },
+  endpoint: {
+    key: "cloudfn:functiongraphEndpoint",
+    env: "CLOUDFN_FUNCTIONGRAPH_ENDPOINT",
+    description: "Base URL override, e.g. the local emulator. Default https://functiongraph.{region}.myhuaweicloud.com",
+  },
+  iamEndpoint: {
+    key: "cloudfn:functiongraphIamEndpoint",
+    env: "HW_AUTH_URL",
+    description: "IAM base URL for token auth. Default https://iam.myhuaweicloud.com",
+  },
+  auth: {
+    key: "cloudfn:functiongraphAuth",
+    env: "CLOUDFN_FUNCTIONGRAPH_AUTH",
+    description: "`aksk` (default) or `token`",
+  },
   userName: { key: "cloudfn:functiongraphUserName", env: "HW_USER_NAME", description: "IAM user name for token auth" },
-  password: { key: "cloudfn:functiongraphPassword", env: "HW_PASSWORD", secret: true, description: "IAM password for token auth" },
-  domainName: { key: "cloudfn:functiongraphDomainName", env: "HW_DOMAIN_NAME", description: "IAM domain (account) name for token auth" },
+  password: {
+    key: "cloudfn:functiongraphPassword",
+    env: "HW_PASSWORD",
+    secret: true,
+    description: "IAM password for token auth",
+  },
+  domainName: {
+    key: "cloudfn:functiongraphDomainName",
+    env: "HW_DOMAIN_NAME",
+    description: "IAM domain (account) name for token auth",
+  },
 } as const;
 
 type Setting = keyof typeof CONFIG_KEYS;
@@ -52,7 +87,9 @@ export interface FunctionGraphSettings {
 const lookup = (setting: Setting, env: NodeJS.ProcessEnv) => stack.lookup(setting, env);
 
 /** Region and project when both are configured (stack config or env), without failing otherwise. */
-export function knownRegionAndProject(env: NodeJS.ProcessEnv = process.env): { region: string; projectId: string } | undefined {
+export function knownRegionAndProject(
+  env: NodeJS.ProcessEnv = process.env,
+): { region: string; projectId: string } | undefined {
   const region = lookup("region", env);
   const projectId = lookup("projectId", env);
   return region && projectId ? { region, projectId } : undefined;
@@ -61,7 +98,9 @@ export function knownRegionAndProject(env: NodeJS.ProcessEnv = process.env): { r
 function resolveAuthMode(env: NodeJS.ProcessEnv): AuthMode {
   const raw = (lookup("auth", env) ?? "aksk").toLowerCase();
   if (raw === "aksk" || raw === "token") return raw;
-  throw new Error(`FunctionGraph auth mode "${raw}" is not supported: set "${CONFIG_KEYS.auth.key}" to "aksk" or "token"`);
+  throw new Error(
+    `FunctionGraph auth mode "${raw}" is not supported: set "${CONFIG_KEYS.auth.key}" to "aksk" or "token"`,
+  );
 }
 
 const required = (setting: Setting, env: NodeJS.ProcessEnv, why: string) => stack.required(setting, why, env);
@@ -72,9 +111,15 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env): FunctionG
   const region = required("region", env, "region is not set");
   const projectId = required("projectId", env, "project id is not set");
   const endpoint = (lookup("endpoint", env) ?? `https://functiongraph.${region}.myhuaweicloud.com`).replace(/\/+$/, "");
-  const iamEndpoint = (lookup("iamEndpoint", env) ?? "https://iam.myhuaweicloud.com").replace(/\/+$/, "").replace(/\/v3$/, "");
+  const iamEndpoint = (lookup("iamEndpoint", env) ?? "https://iam.myhuaweicloud.com")
+    .replace(/\/+$/, "")
+    .replace(/\/v3$/, "");
   const settings: FunctionGraphSettings = {
-    auth, region, projectId, endpoint, iamEndpoint,
+    auth,
+    region,
+    projectId,
+    endpoint,
+    iamEndpoint,
     retries: numberFrom(env[RETRY_ENV.retries]),
     retryBaseDelayMs: numberFrom(env[RETRY_ENV.baseDelayMs]),
   };

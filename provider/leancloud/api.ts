@@ -41,7 +41,11 @@ export const deploySchema = z.object({ eventToken: z.string().min(1) }).passthro
 export const pollSchema = z
   .object({
     moreEvent: z.boolean(),
-    events: z.array(z.object({ content: z.string().optional(), level: z.string().optional(), time: z.string().optional() }).passthrough()),
+    events: z.array(
+      z
+        .object({ content: z.string().optional(), level: z.string().optional(), time: z.string().optional() })
+        .passthrough(),
+    ),
   })
   .passthrough();
 export type PollPage = z.infer<typeof pollSchema>;
@@ -50,10 +54,16 @@ export function parseLeanCloudError(status: number, data: unknown, headers: Reco
   const body = typeof data === "string" ? safeJson(data) : data;
   const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
   const code = b.code === undefined || b.code === null ? "" : String(b.code);
-  const message = typeof b.error === "string" ? b.error : typeof data === "string" && data ? data.slice(0, 200) : `HTTP Error: ${status}`;
+  const message =
+    typeof b.error === "string"
+      ? b.error
+      : typeof data === "string" && data
+        ? data.slice(0, 200)
+        : `HTTP Error: ${status}`;
   const rid = b.errorEventID ?? headers["x-request-id"];
   return { code, message, requestId: typeof rid === "string" && rid ? rid : undefined };
 }
 
 /** Validates a response body (see core/response.ts). */
-export const validate = <T>(schema: z.ZodType<T>, data: unknown, operation: string): T => validateResponse("LeanCloud", schema, data, operation);
+export const validate = <T>(schema: z.ZodType<T>, data: unknown, operation: string): T =>
+  validateResponse("LeanCloud", schema, data, operation);

@@ -6,7 +6,17 @@
 import { AxiosAdapter, AxiosError, AxiosRequestConfig, Method } from "axios";
 import { z } from "zod";
 import { HttpClient, createHttpClient } from "../core/http";
-import { Group, PollPage, deploySchema, functionResultSchema, groupsSchema, metadatasSchema, parseLeanCloudError, pollSchema, validate } from "./api";
+import {
+  Group,
+  PollPage,
+  deploySchema,
+  functionResultSchema,
+  groupsSchema,
+  metadatasSchema,
+  parseLeanCloudError,
+  pollSchema,
+  validate,
+} from "./api";
 import { LeanCloudSettings, requireAppKey, requireConsoleToken, requireMasterKey } from "./config";
 import { Environment, envIndex, prodHeader, signature } from "../../platform/leancloud/sign";
 
@@ -48,15 +58,25 @@ export class LeanCloudClient {
   private readonly engine: Record<"app" | "master", HttpClient>;
   private readonly console: HttpClient;
 
-  constructor(private readonly s: LeanCloudSettings, opts: ClientOptions = {}) {
+  constructor(
+    private readonly s: LeanCloudSettings,
+    opts: ClientOptions = {},
+  ) {
     const now = opts.now ?? Date.now;
-    const common = { adapter: opts.adapter, retries: opts.retries ?? s.retries, baseDelayMs: opts.baseDelayMs ?? s.retryBaseDelayMs, parseError: parseLeanCloudError };
+    const common = {
+      adapter: opts.adapter,
+      retries: opts.retries ?? s.retries,
+      baseDelayMs: opts.baseDelayMs ?? s.retryBaseDelayMs,
+      parseError: parseLeanCloudError,
+    };
     const signed = (master: boolean) =>
       createHttpClient({
         ...common,
         baseURL: s.serverUrl,
         onRequest: (config) => {
-          const key = master ? requireMasterKey(s, "master-key calls") : requireAppKey(s, "function calls without useMasterKey");
+          const key = master
+            ? requireMasterKey(s, "master-key calls")
+            : requireAppKey(s, "function calls without useMasterKey");
           config.headers.set("X-LC-Id", s.appId);
           config.headers.set("X-LC-Sign", signature(key, now(), master));
           return config;
@@ -67,7 +87,10 @@ export class LeanCloudClient {
       ...common,
       baseURL: s.consoleUrl,
       onRequest: (config) => {
-        config.headers.set("Authorization", `Token ${requireConsoleToken(s, "engine deployments and environment variables use the console API")}`);
+        config.headers.set(
+          "Authorization",
+          `Token ${requireConsoleToken(s, "engine deployments and environment variables use the console API")}`,
+        );
         config.headers.set("X-LC-Id", s.appId);
         return config;
       },
@@ -76,21 +99,35 @@ export class LeanCloudClient {
 
   /** Calls a cloud function; resolves with the raw body (`{result}` or `{}`). */
   async callFunction(name: string, params: unknown, o: CallOptions): Promise<{ result?: unknown }> {
-    const headers: Record<string, string> = { "X-LC-Prod": prodHeader(o.environment), "Content-Type": "application/json; charset=utf-8" };
+    const headers: Record<string, string> = {
+      "X-LC-Prod": prodHeader(o.environment),
+      "Content-Type": "application/json; charset=utf-8",
+    };
     if (o.sessionToken) headers["X-LC-Session"] = o.sessionToken;
     const url = `/1.1/${o.rpc ? "call" : "functions"}/${encodeURIComponent(name)}`;
-    const config = { method: "POST", url, data: JSON.stringify(params ?? {}), headers, "axios-retry": { retryCondition: isRetryableCall } } as AxiosRequestConfig;
+    const config = {
+      method: "POST",
+      url,
+      data: JSON.stringify(params ?? {}),
+      headers,
+      "axios-retry": { retryCondition: isRetryableCall },
+    } as AxiosRequestConfig;
     const res = await this.engine[o.useMasterKey ? "master" : "app"].request(config);
     return validate(functionResultSchema, res.data === "" ? {} : res.data, o.rpc ? "call" : "functions");
   }
 
   /** Names (functions and hooks) the engine of an environment serves. */
   async metadatas(environment: Environment): Promise<string[]> {
-    const res = await this.engine.master.request({ method: "GET", url: "/1.1/functions/_ops/metadatas", headers: { "X-LC-Prod": prodHeader(environment) } });
+    const res = await this.engine.master.request({
+      method: "GET",
+      url: "/1.1/functions/_ops/metadatas",
+      headers: { "X-LC-Prod": prodHeader(environment) },
+    });
     return validate(metadatasSchema, res.data, "metadatas").result;
   }
 
-  getGroups = async (): Promise<Group[]> => this.consoleCall("GET", "/1.1/engine/groups?all=true", groupsSchema, "getGroups");
+  getGroups = async (): Promise<Group[]> =>
+    this.consoleCall("GET", "/1.1/engine/groups?all=true", groupsSchema, "getGroups");
 
   /** The named group, or undefined when the app has no such group. */
   async getGroup(name: string): Promise<Group | undefined> {
@@ -99,10 +136,17 @@ export class LeanCloudClient {
 
   /** Replaces the whole variable map of a group (the API has no per-key operation). */
   putEnvironments = (group: string, environments: Record<string, string>): Promise<unknown> =>
-    this.consoleCall("PATCH", `/1.1/engine/groups/${encodeURIComponent(group)}`, z.unknown(), "patchGroup", { environments });
+    this.consoleCall("PATCH", `/1.1/engine/groups/${encodeURIComponent(group)}`, z.unknown(), "patchGroup", {
+      environments,
+    });
 
   /** Deploys a zip as a new version (direct multipart upload); resolves with the event token. */
-  async deployZip(group: string, environment: Environment, zip: Buffer, fields: Record<string, string | boolean>): Promise<string> {
+  async deployZip(
+    group: string,
+    environment: Environment,
+    zip: Buffer,
+    fields: Record<string, string | boolean>,
+  ): Promise<string> {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
     form.append("zip", new Blob([zip], { type: "application/zip" }), "leanengine.zip");
@@ -112,9 +156,20 @@ export class LeanCloudClient {
 
   /** One page of deploy events after `from` (newest first). */
   pollEvents = (token: string, from?: string): Promise<PollPage> =>
-    this.consoleCall("GET", `/1.1/engine/events/poll/${encodeURIComponent(token)}${from ? `?from=${encodeURIComponent(from)}` : ""}`, pollSchema, "pollEvents");
+    this.consoleCall(
+      "GET",
+      `/1.1/engine/events/poll/${encodeURIComponent(token)}${from ? `?from=${encodeURIComponent(from)}` : ""}`,
+      pollSchema,
+      "pollEvents",
+    );
 
-  private async consoleCall<T>(method: Method, url: string, schema: z.ZodType<T>, operation: string, data?: unknown): Promise<T> {
+  private async consoleCall<T>(
+    method: Method,
+    url: string,
+    schema: z.ZodType<T>,
+    operation: string,
+    data?: unknown,
+  ): Promise<T> {
     const res = await this.console.request({ method, url, data });
     return validate(schema, res.status === 204 ? undefined : res.data, operation);
   }

@@ -8,12 +8,43 @@ import { PlatformConfig, RETRY_ENV, numberFrom, type ConfigSource } from "../cor
 
 /** Stack config keys (namespace `cloudfn`) and their environment fallbacks. */
 export const CONFIG_KEYS = {
-  appId: { key: "cloudfn:leancloudAppId", env: "LEANCLOUD_APP_ID", secret: false, description: "LeanCloud App ID. Its suffix selects the default region hosts" },
-  appKey: { key: "cloudfn:leancloudAppKey", env: "LEANCLOUD_APP_KEY", secret: true, description: "App Key, used to sign function calls" },
-  masterKey: { key: "cloudfn:leancloudMasterKey", env: "LEANCLOUD_APP_MASTER_KEY", secret: true, description: "Master Key: `useMasterKey` calls and `_ops/metadatas`" },
-  serverUrl: { key: "cloudfn:leancloudServerUrl", env: "CLOUDFN_LEANCLOUD_SERVER_URL", secret: false, description: "API (and engine) base URL, e.g. the app's bound API domain or the local emulator. Default: lean-cli's shared host of the app's region" },
-  consoleUrl: { key: "cloudfn:leancloudConsoleUrl", env: "CLOUDFN_LEANCLOUD_CONSOLE_URL", secret: false, description: "Console API base URL. Default: the console API of the app's region" },
-  consoleToken: { key: "cloudfn:leancloudConsoleToken", env: "LEANCLOUD_CONSOLE_TOKEN", secret: true, description: "Console access token (`Authorization: Token …`) for deployments and variables" },
+  appId: {
+    key: "cloudfn:leancloudAppId",
+    env: "LEANCLOUD_APP_ID",
+    secret: false,
+    description: "LeanCloud App ID. Its suffix selects the default region hosts",
+  },
+  appKey: {
+    key: "cloudfn:leancloudAppKey",
+    env: "LEANCLOUD_APP_KEY",
+    secret: true,
+    description: "App Key, used to sign function calls",
+  },
+  masterKey: {
+    key: "cloudfn:leancloudMasterKey",
+    env: "LEANCLOUD_APP_MASTER_KEY",
+    secret: true,
+    description: "Master Key: `useMasterKey` calls and `_ops/metadatas`",
+  },
+  serverUrl: {
+    key: "cloudfn:leancloudServerUrl",
+    env: "CLOUDFN_LEANCLOUD_SERVER_URL",
+    secret: false,
+    description:
+      "API (and engine) base URL, e.g. the app's bound API domain or the local emulator. Default: lean-cli's shared host of the app's region",
+  },
+  consoleUrl: {
+    key: "cloudfn:leancloudConsoleUrl",
+    env: "CLOUDFN_LEANCLOUD_CONSOLE_URL",
+    secret: false,
+    description: "Console API base URL. Default: the console API of the app's region",
+  },
+  consoleToken: {
+    key: "cloudfn:leancloudConsoleToken",
+    env: "LEANCLOUD_CONSOLE_TOKEN",
+    secret: true,
+    description: "Console access token (`Authorization: Token …`) for deployments and variables",
+  },
 } as const;
 
 type Setting = keyof typeof CONFIG_KEYS;

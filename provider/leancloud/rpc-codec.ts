@@ -16,7 +16,7 @@ function decodeTyped(v: Typed): Json {
   const { __type, ...rest } = v;
   switch (__type) {
     case "Date":
-      return typeof rest.iso === "string" ? rest.iso : (decodeMap(rest) as Json);
+      return typeof rest.iso === "string" ? rest.iso : decodeMap(rest);
     case "Bytes":
       return { base64: String(rest.base64 ?? "") };
     case "Object":
@@ -31,8 +31,12 @@ function decodeTyped(v: Typed): Json {
   }
 }
 
-function decodeMap(o: Record<string, unknown>): { [k: string]: Json } {
-  return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined).map(([k, x]) => [k, decodeResult(x)]));
+function decodeMap(o: Record<string, unknown>): Record<string, Json> {
+  return Object.fromEntries(
+    Object.entries(o)
+      .filter(([, x]) => x !== undefined)
+      .map(([k, x]) => [k, decodeResult(x)]),
+  );
 }
 
 /** Plain JSON from a typed RPC result (also harmless on `/functions` results). */
@@ -50,7 +54,8 @@ const PULUMI_SIG = "4dabf18193072939515e22adb298388d";
 /** The first reason `value` is not plain JSON (path-qualified), or undefined when it is. */
 export function notJsonReason(value: unknown, path: string): string | undefined {
   if (value === null || typeof value === "string" || typeof value === "boolean") return undefined;
-  if (typeof value === "number") return Number.isFinite(value) ? undefined : `${path} is ${value}, which JSON cannot represent`;
+  if (typeof value === "number")
+    return Number.isFinite(value) ? undefined : `${path} is ${value}, which JSON cannot represent`;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const r = notJsonReason(value[i], `${path}[${i}]`);
@@ -74,9 +79,14 @@ export function badTypedValue(value: unknown, path: string): string | undefined 
   if (Array.isArray(value)) return value.map((v, i) => badTypedValue(v, `${path}[${i}]`)).find(Boolean);
   if (!isPlainObject(value)) return undefined;
   const t = value.__type;
-  if (t === "Date" && (typeof value.iso !== "string" || Number.isNaN(Date.parse(value.iso)))) return `${path} is a Date without a valid "iso" timestamp`;
-  if ((t === "Pointer" || t === "Object") && typeof value.className !== "string") return `${path} is a ${t} without a "className"`;
+  if (t === "Date" && (typeof value.iso !== "string" || Number.isNaN(Date.parse(value.iso))))
+    return `${path} is a Date without a valid "iso" timestamp`;
+  if ((t === "Pointer" || t === "Object") && typeof value.className !== "string")
+    return `${path} is a ${t} without a "className"`;
   if (t === "Pointer" && typeof value.objectId !== "string") return `${path} is a Pointer without an "objectId"`;
-  if (t === "GeoPoint" && (typeof value.latitude !== "number" || typeof value.longitude !== "number")) return `${path} is a GeoPoint without numeric "latitude" and "longitude"`;
-  return Object.entries(value).map(([k, v]) => badTypedValue(v, `${path}.${k}`)).find(Boolean);
+  if (t === "GeoPoint" && (typeof value.latitude !== "number" || typeof value.longitude !== "number"))
+    return `${path} is a GeoPoint without numeric "latitude" and "longitude"`;
+  return Object.entries(value)
+    .map(([k, v]) => badTypedValue(v, `${path}.${k}`))
+    .find(Boolean);
 }

@@ -32,19 +32,33 @@ export type FunctionObject = z.infer<typeof functionSchema>;
 export function listSchema<T extends z.ZodTypeAny>(item: T) {
   return z
     .object({
-      meta: z.object({ limit: z.number().optional(), offset: z.number().optional(), total_count: z.number().optional(), next: z.string().nullable().optional() }).passthrough(),
+      meta: z
+        .object({
+          limit: z.number().optional(),
+          offset: z.number().optional(),
+          total_count: z.number().optional(),
+          next: z.string().nullable().optional(),
+        })
+        .passthrough(),
       objects: z.array(item),
     })
     .passthrough();
 }
 
 /** A function's failure: `{message, type, stack?}`; `{}` on success. */
-const errorSchema = z.object({ message: z.string().optional(), type: z.string().optional(), stack: z.string().optional() }).passthrough();
+const errorSchema = z
+  .object({ message: z.string().optional(), type: z.string().optional(), stack: z.string().optional() })
+  .passthrough();
 export type FunctionError = z.infer<typeof errorSchema>;
 
 /** Sync job result `{code, data, error}`, or async `{status: "ok"}` (§3.3). */
 export const jobResultSchema = z
-  .object({ code: z.number().optional(), data: z.unknown().optional(), error: errorSchema.optional(), status: z.string().optional() })
+  .object({
+    code: z.number().optional(),
+    data: z.unknown().optional(),
+    error: errorSchema.optional(),
+    status: z.string().optional(),
+  })
   .passthrough();
 export type JobResult = z.infer<typeof jobResultSchema>;
 
@@ -82,7 +96,9 @@ export type JobRecord = z.infer<typeof jobRecordSchema>;
 /** Step 1 of the token flow: `{code, expires_in}`. */
 export const authorizeSchema = z.object({ code: z.string().min(1) }).passthrough();
 /** Step 2: `{access_token, token_type, expires_in, ...}`. */
-export const tokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.number().optional() }).passthrough();
+export const tokenSchema = z
+  .object({ access_token: z.string().min(1), expires_in: z.number().optional() })
+  .passthrough();
 
 export interface CreateFunctionBody {
   name: string;
@@ -101,14 +117,21 @@ export interface PatchFunctionBody {
  * `error_msg`, `message`, `error_message` or Django's `detail`, in that order.
  */
 export function parseMinAppError(status: number, data: unknown, headers: Record<string, unknown>): ParsedError {
-  const body = typeof data === "string" ? safeJson(data) ?? data : data;
+  const body = typeof data === "string" ? (safeJson(data) ?? data) : data;
   const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
   const text = [b.error_msg, b.message, b.error_message, b.detail].find((v) => typeof v === "string" && v !== "");
   const raw = typeof body === "string" && body ? body.slice(0, 200) : "";
-  const message = (text as string | undefined) ?? (raw || (Object.keys(b).length ? JSON.stringify(b).slice(0, 200) : `HTTP ${status}`));
+  const message =
+    (text as string | undefined) ??
+    (raw || (Object.keys(b).length ? JSON.stringify(b).slice(0, 200) : `HTTP ${status}`));
   const rid = headers["x-request-id"];
-  return { code: typeof b.error_code === "string" || typeof b.error_code === "number" ? String(b.error_code) : "", message, requestId: typeof rid === "string" && rid ? rid : undefined };
+  return {
+    code: typeof b.error_code === "string" || typeof b.error_code === "number" ? String(b.error_code) : "",
+    message,
+    requestId: typeof rid === "string" && rid ? rid : undefined,
+  };
 }
 
 /** Validates a response body (see core/response.ts). */
-export const validate = <T>(schema: z.ZodType<T>, data: unknown, operation: string): T => validateResponse("MinApp", schema, data, operation);
+export const validate = <T>(schema: z.ZodType<T>, data: unknown, operation: string): T =>
+  validateResponse("MinApp", schema, data, operation);

@@ -51,11 +51,19 @@ async function authorize(http: HttpClient, s: MinAppSettings): Promise<string> {
   let data: unknown = { client_id: s.clientId, client_secret: s.clientSecret };
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     const headers: Record<string, string> = jar.size ? { Cookie: cookieHeader(jar) } : {};
-    const res = await http.request({ method, url, data, headers, maxRedirects: 0, validateStatus: (st) => st >= 200 && st < 400 });
+    const res = await http.request({
+      method,
+      url,
+      data,
+      headers,
+      maxRedirects: 0,
+      validateStatus: (st) => st >= 200 && st < 400,
+    });
     storeCookies(jar, res);
     if (res.status < 300) return validate(authorizeSchema, res.data, "authorize").code;
-    const location = res.headers["location"];
-    if (typeof location !== "string" || !location) throw new Error(`MinApp authorize answered ${res.status} without a Location header`);
+    const location = res.headers.location;
+    if (typeof location !== "string" || !location)
+      throw new Error(`MinApp authorize answered ${res.status} without a Location header`);
     url = sameOriginPath(new URL(location, new URL(url, s.endpoint)), s.endpoint);
     if (res.status !== 307 && res.status !== 308) [method, data] = ["GET", undefined];
   }
@@ -63,7 +71,13 @@ async function authorize(http: HttpClient, s: MinAppSettings): Promise<string> {
 }
 
 async function fetchToken(s: MinAppSettings, adapter?: AxiosAdapter): Promise<string> {
-  const http = createHttpClient({ baseURL: s.endpoint, parseError: parseMinAppError, adapter, retries: s.retries, baseDelayMs: s.retryBaseDelayMs });
+  const http = createHttpClient({
+    baseURL: s.endpoint,
+    parseError: parseMinAppError,
+    adapter,
+    retries: s.retries,
+    baseDelayMs: s.retryBaseDelayMs,
+  });
   try {
     const code = await authorize(http, s);
     const body = { client_id: s.clientId, client_secret: s.clientSecret, code, grant_type: "authorization_code" };
@@ -71,7 +85,12 @@ async function fetchToken(s: MinAppSettings, adapter?: AxiosAdapter): Promise<st
     return validate(tokenSchema, res.data, "access_token").access_token;
   } catch (e) {
     if (!(e instanceof PlatformApiError) || e.status >= 500) throw e;
-    throw new CredentialsError({ status: e.status, code: e.code, message: `MinApp refused the ClientID/ClientSecret: ${e.platformMessage}`, requestId: e.requestId });
+    throw new CredentialsError({
+      status: e.status,
+      code: e.code,
+      message: `MinApp refused the ClientID/ClientSecret: ${e.platformMessage}`,
+      requestId: e.requestId,
+    });
   }
 }
 

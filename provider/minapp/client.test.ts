@@ -6,14 +6,31 @@ import { MinAppClient } from "./client";
 import { collect } from "../core/paginate";
 
 const settings = { clientId: "cid", clientSecret: "csecret-value", endpoint: "http://fake" };
-const redirect = (location: string, cookie?: string): Scripted => ({ status: 302, headers: { location, ...(cookie ? { "set-cookie": cookie } : {}) } });
+const redirect = (location: string, cookie?: string): Scripted => ({
+  status: 302,
+  headers: { location, ...(cookie ? { "set-cookie": cookie } : {}) },
+});
 const login = (token = "tok1"): Scripted[] => [
   redirect("/api/oauth2/consent/?x=1", "sessionid=abc; Path=/; HttpOnly"),
   redirect("/api/oauth2/hydrogen/openapi/authorize/?done=1", "csrftoken=def; Path=/"),
   { status: 200, body: { code: "c0de", expires_in: 600 } },
-  { status: 200, body: { access_token: token, token_type: "Bearer", expires_in: 31535999, refresh_token: "r", scope: "write" } },
+  {
+    status: 200,
+    body: { access_token: token, token_type: "Bearer", expires_in: 31535999, refresh_token: "r", scope: "write" },
+  },
 ];
-const fnObj = { id: 1, name: "hello", function_code: "exports.main = 1;", remark: "", plan_circle: "P_FREE", audit_status: "approved", created_at: 1, updated_at: 1, created_by: "", updated_by: "" };
+const fnObj = {
+  id: 1,
+  name: "hello",
+  function_code: "exports.main = 1;",
+  remark: "",
+  plan_circle: "P_FREE",
+  audit_status: "approved",
+  created_at: 1,
+  updated_at: 1,
+  created_by: "",
+  updated_by: "",
+};
 
 function client(script: Scripted[], env?: string) {
   const fake = scriptedAdapter(script);
@@ -38,22 +55,40 @@ describe("MinApp client", () => {
     expect(JSON.parse(fake.requests[0].body!)).toEqual({ client_id: "cid", client_secret: "csecret-value" });
     expect(fake.requests[1].headers.Cookie).toBe("sessionid=abc");
     expect(fake.requests[2].headers.Cookie).toBe("sessionid=abc; csrftoken=def");
-    expect(JSON.parse(fake.requests[3].body!)).toEqual({ client_id: "cid", client_secret: "csecret-value", code: "c0de", grant_type: "authorization_code" });
+    expect(JSON.parse(fake.requests[3].body!)).toEqual({
+      client_id: "cid",
+      client_secret: "csecret-value",
+      code: "c0de",
+      grant_type: "authorization_code",
+    });
     expect(fake.requests[4].headers.Authorization).toBe("Bearer tok1");
     expect(fake.requests[4].headers["X-Hydrogen-Env-ID"]).toBeUndefined();
   });
 
   it("after a 401 runs the two steps again (never the refresh grant) and retries once", async () => {
-    const { ma, fake } = client([...login("old"), { status: 401, body: "" }, ...login("new"), { status: 202, body: fnObj }], "env1");
+    const { ma, fake } = client(
+      [...login("old"), { status: 401, body: "" }, ...login("new"), { status: 202, body: fnObj }],
+      "env1",
+    );
     await ma.patchFunction("hello", { remark: "x" });
-    const tokenCalls = fake.requests.filter((r) => r.url.endsWith("/access_token/")).map((r) => JSON.parse(r.body!).grant_type);
+    const tokenCalls = fake.requests
+      .filter((r) => r.url.endsWith("/access_token/"))
+      .map((r) => JSON.parse(r.body!).grant_type);
     expect(tokenCalls).toEqual(["authorization_code", "authorization_code"]);
     const patches = fake.requests.filter((r) => r.method === "PATCH");
-    expect(patches.map((r) => [r.headers.Authorization, r.headers["X-Hydrogen-Env-ID"]])).toEqual([["Bearer old", "env1"], ["Bearer new", "env1"]]);
+    expect(patches.map((r) => [r.headers.Authorization, r.headers["X-Hydrogen-Env-ID"]])).toEqual([
+      ["Bearer old", "env1"],
+      ["Bearer new", "env1"],
+    ]);
   });
 
   it("a second 401 surfaces as AuthError", async () => {
-    const { ma } = client([...login(), { status: 401, body: { error_msg: "bad token" } }, ...login(), { status: 401, body: { error_msg: "bad token" } }]);
+    const { ma } = client([
+      ...login(),
+      { status: 401, body: { error_msg: "bad token" } },
+      ...login(),
+      { status: 401, body: { error_msg: "bad token" } },
+    ]);
     await expect(ma.getFunction("hello")).rejects.toBeInstanceOf(AuthError);
   });
 
@@ -76,7 +111,13 @@ describe("MinApp client", () => {
     const job = (id: number) => ({ id, status: "fulfilled" });
     const { ma, fake } = client([
       ...login(),
-      { status: 200, body: { meta: { limit: 100, offset: 0, total_count: 101, next: "/x?offset=100" }, objects: Array.from({ length: 100 }, (_, i) => job(i)) } },
+      {
+        status: 200,
+        body: {
+          meta: { limit: 100, offset: 0, total_count: 101, next: "/x?offset=100" },
+          objects: Array.from({ length: 100 }, (_, i) => job(i)),
+        },
+      },
       { status: 200, body: { meta: { limit: 100, offset: 100, total_count: 101, next: null }, objects: [job(100)] } },
     ]);
     const jobs = await collect(ma.listJobs("hello", { status: "fulfilled", created_at__gte: 5 }));

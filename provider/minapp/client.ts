@@ -10,8 +10,19 @@ import { AuthError } from "../core/errors";
 import { HttpClient, createHttpClient } from "../core/http";
 import { Page, paginate } from "../core/paginate";
 import {
-  CreateFunctionBody, DebugResult, FunctionObject, JobRecord, JobResult, PatchFunctionBody,
-  debugResultSchema, functionSchema, jobRecordSchema, jobResultSchema, listSchema, parseMinAppError, validate,
+  CreateFunctionBody,
+  DebugResult,
+  FunctionObject,
+  JobRecord,
+  JobResult,
+  PatchFunctionBody,
+  debugResultSchema,
+  functionSchema,
+  jobRecordSchema,
+  jobResultSchema,
+  listSchema,
+  parseMinAppError,
+  validate,
 } from "./api";
 import { CredentialsError, getToken, invalidateToken } from "./auth";
 import { MinAppSettings } from "./config";
@@ -45,7 +56,11 @@ export class MinAppClient {
   private readonly http: HttpClient;
 
   /** `environmentId` undefined or "" targets production. */
-  constructor(private readonly settings: MinAppSettings, private readonly environmentId?: string, private readonly opts: ClientOptions = {}) {
+  constructor(
+    private readonly settings: MinAppSettings,
+    private readonly environmentId?: string,
+    private readonly opts: ClientOptions = {},
+  ) {
     this.http = createHttpClient({
       baseURL: settings.endpoint,
       parseError: parseMinAppError,
@@ -55,12 +70,16 @@ export class MinAppClient {
     });
   }
 
-  createFunction = (body: CreateFunctionBody): Promise<FunctionObject> => this.call("POST", FUNCTIONS_PATH, functionSchema, "create", body);
+  createFunction = (body: CreateFunctionBody): Promise<FunctionObject> =>
+    this.call("POST", FUNCTIONS_PATH, functionSchema, "create", body);
   getFunction = (name: string): Promise<FunctionObject> => this.call("GET", functionPath(name), functionSchema, "get");
-  patchFunction = (name: string, body: PatchFunctionBody): Promise<FunctionObject> => this.call("PATCH", functionPath(name), functionSchema, "update", body);
+  patchFunction = (name: string, body: PatchFunctionBody): Promise<FunctionObject> =>
+    this.call("PATCH", functionPath(name), functionSchema, "update", body);
   deleteFunction = (name: string): Promise<unknown> => this.call("DELETE", functionPath(name), z.unknown(), "delete");
-  runJob = (name: string, data: unknown, sync: boolean): Promise<JobResult> => this.call("POST", functionPath(name, "job/"), jobResultSchema, "invoke", { data: data ?? {}, sync });
-  debug = (name: string, data: unknown): Promise<DebugResult> => this.call("POST", functionPath(name, "debug/"), debugResultSchema, "debug", { data: data ?? {} });
+  runJob = (name: string, data: unknown, sync: boolean): Promise<JobResult> =>
+    this.call("POST", functionPath(name, "job/"), jobResultSchema, "invoke", { data: data ?? {}, sync });
+  debug = (name: string, data: unknown): Promise<DebugResult> =>
+    this.call("POST", functionPath(name, "debug/"), debugResultSchema, "debug", { data: data ?? {} });
 
   /** Every function of the app (in this environment), page by page. */
   listFunctions(): AsyncGenerator<FunctionObject> {
@@ -79,8 +98,10 @@ export class MinAppClient {
       const query = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
       for (const [k, v] of Object.entries(filters)) if (v !== undefined) query.set(k, String(v));
       const page = await this.call("GET", `${path}?${query}`, schema, operation);
-      const items = page.objects as T[];
-      const more = items.length > 0 && (page.meta.next ? true : page.meta.total_count !== undefined && offset + items.length < page.meta.total_count);
+      const items = page.objects;
+      const more =
+        items.length > 0 &&
+        (page.meta.next ? true : page.meta.total_count !== undefined && offset + items.length < page.meta.total_count);
       return { items, next: more ? offset + items.length : undefined };
     });
   }
@@ -92,7 +113,13 @@ export class MinAppClient {
   }
 
   /** One request; a 401 drops the token, runs the two-step flow again and retries once. */
-  private async call<T>(method: Method, url: string, schema: z.ZodType<T>, operation: string, data?: unknown): Promise<T> {
+  private async call<T>(
+    method: Method,
+    url: string,
+    schema: z.ZodType<T>,
+    operation: string,
+    data?: unknown,
+  ): Promise<T> {
     const token = await getToken(this.settings, this.opts.adapter);
     let res;
     try {

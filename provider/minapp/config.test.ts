@@ -7,13 +7,27 @@ describe("MinApp config resolution", () => {
   afterEach(clearStackConfig);
 
   it("falls back to MINAPP_CLIENT_ID / MINAPP_CLIENT_SECRET and the public host", () => {
-    expect(resolveSettings(env)).toMatchObject({ clientId: "envid", clientSecret: "env-secret-value", endpoint: "https://cloud.minapp.com" });
+    expect(resolveSettings(env)).toMatchObject({
+      clientId: "envid",
+      clientSecret: "env-secret-value",
+      endpoint: "https://cloud.minapp.com",
+    });
     expect(defaultEnvironmentId(env)).toBeUndefined();
   });
 
   it("prefers stack config, and strips trailing slashes from the endpoint", () => {
-    setStackConfig(config({ "cloudfn:minappClientId": "cfgid", "cloudfn:minappEndpoint": "http://127.0.0.1:9/", "cloudfn:minappEnvironmentId": "staging1" }));
-    expect(resolveSettings(env)).toMatchObject({ clientId: "cfgid", clientSecret: "env-secret-value", endpoint: "http://127.0.0.1:9" });
+    setStackConfig(
+      config({
+        "cloudfn:minappClientId": "cfgid",
+        "cloudfn:minappEndpoint": "http://127.0.0.1:9/",
+        "cloudfn:minappEnvironmentId": "staging1",
+      }),
+    );
+    expect(resolveSettings(env)).toMatchObject({
+      clientId: "cfgid",
+      clientSecret: "env-secret-value",
+      endpoint: "http://127.0.0.1:9",
+    });
     expect(defaultEnvironmentId(env)).toBe("staging1");
   });
 

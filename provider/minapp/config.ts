@@ -7,10 +7,27 @@ import { PlatformConfig, RETRY_ENV, numberFrom, type ConfigSource } from "../cor
 
 /** Stack config keys (namespace `cloudfn`) and their environment fallbacks. */
 export const CONFIG_KEYS = {
-  clientId: { key: "cloudfn:minappClientId", env: "MINAPP_CLIENT_ID", description: "MinApp ClientID (console 设置 → 应用)" },
-  clientSecret: { key: "cloudfn:minappClientSecret", env: "MINAPP_CLIENT_SECRET", secret: true, description: "MinApp ClientSecret" },
-  endpoint: { key: "cloudfn:minappEndpoint", env: "CLOUDFN_MINAPP_ENDPOINT", description: "Base URL override, e.g. the local emulator. Default https://cloud.minapp.com" },
-  environmentId: { key: "cloudfn:minappEnvironmentId", env: "MINAPP_ENVIRONMENT_ID", description: "Default test environment (测试环境) id, sent as X-Hydrogen-Env-ID. Unset = production" },
+  clientId: {
+    key: "cloudfn:minappClientId",
+    env: "MINAPP_CLIENT_ID",
+    description: "MinApp ClientID (console 设置 → 应用)",
+  },
+  clientSecret: {
+    key: "cloudfn:minappClientSecret",
+    env: "MINAPP_CLIENT_SECRET",
+    secret: true,
+    description: "MinApp ClientSecret",
+  },
+  endpoint: {
+    key: "cloudfn:minappEndpoint",
+    env: "CLOUDFN_MINAPP_ENDPOINT",
+    description: "Base URL override, e.g. the local emulator. Default https://cloud.minapp.com",
+  },
+  environmentId: {
+    key: "cloudfn:minappEnvironmentId",
+    env: "MINAPP_ENVIRONMENT_ID",
+    description: "Default test environment (测试环境) id, sent as X-Hydrogen-Env-ID. Unset = production",
+  },
 } as const;
 
 type Setting = keyof typeof CONFIG_KEYS;
@@ -38,7 +55,8 @@ export interface MinAppSettings {
 
 /** `config` replaces the stored stack config (the job helpers pass the program's own). */
 const lookup = (setting: Setting, env: NodeJS.ProcessEnv, config?: ConfigSource) => stack.lookup(setting, env, config);
-const required = (setting: Setting, env: NodeJS.ProcessEnv, what: string, config?: ConfigSource) => stack.required(setting, `${what} is not set`, env, config);
+const required = (setting: Setting, env: NodeJS.ProcessEnv, what: string, config?: ConfigSource) =>
+  stack.required(setting, `${what} is not set`, env, config);
 
 /** Resolves every setting now; throws naming the first missing key (never printing values). */
 export function resolveSettings(env: NodeJS.ProcessEnv = process.env, config?: ConfigSource): MinAppSettings {

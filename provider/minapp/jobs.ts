@@ -33,10 +33,15 @@ export interface JobRecordQuery extends MinAppConnection {
   createdBefore?: Date | number;
 }
 
-const seconds = (t: Date | number | undefined) => (t === undefined ? undefined : t instanceof Date ? Math.floor(t.getTime() / 1000) : Math.floor(t));
+const seconds = (t: Date | number | undefined) =>
+  t === undefined ? undefined : t instanceof Date ? Math.floor(t.getTime() / 1000) : Math.floor(t);
 
 /** Options first, then the given config source (the program's stack config), then the environment. */
-export function connectionSettings(conn: MinAppConnection, config?: ConfigSource, env: NodeJS.ProcessEnv = process.env): { settings: MinAppSettings; environmentId?: string } {
+export function connectionSettings(
+  conn: MinAppConnection,
+  config?: ConfigSource,
+  env: NodeJS.ProcessEnv = process.env,
+): { settings: MinAppSettings; environmentId?: string } {
   const given: Record<string, string | undefined> = {
     [CONFIG_KEYS.clientId.key]: conn.clientId,
     [CONFIG_KEYS.clientSecret.key]: conn.clientSecret,
@@ -48,11 +53,18 @@ export function connectionSettings(conn: MinAppConnection, config?: ConfigSource
 }
 
 /** Every job record of `functionName` matching the query, oldest page first as the platform orders them. */
-export async function listJobRecords(functionName: string, query: JobRecordQuery = {}, config?: ConfigSource): Promise<JobRecord[]> {
+export async function listJobRecords(
+  functionName: string,
+  query: JobRecordQuery = {},
+  config?: ConfigSource,
+): Promise<JobRecord[]> {
   const { settings, environmentId } = connectionSettings(query, config);
   const filters: JobFilters = {
-    source: query.source, status: query.status, service_type: query.serviceType,
-    created_at__gte: seconds(query.createdAfter), created_at__lte: seconds(query.createdBefore),
+    source: query.source,
+    status: query.status,
+    service_type: query.serviceType,
+    created_at__gte: seconds(query.createdAfter),
+    created_at__lte: seconds(query.createdBefore),
   };
   return collect(new MinAppClient(settings, environmentId).listJobs(functionName, filters));
 }

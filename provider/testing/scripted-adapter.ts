@@ -6,8 +6,7 @@ import { AxiosAdapter, AxiosError, AxiosResponse, InternalAxiosRequestConfig } f
 
 /** One scripted answer: an HTTP response, or a connection failure with a Node error code. */
 export type Scripted =
-  | { status: number; body?: unknown; headers?: Record<string, string> }
-  | { networkError: string; message?: string };
+  { status: number; body?: unknown; headers?: Record<string, string> } | { networkError: string; message?: string };
 
 export interface Recorded {
   method: string;
@@ -29,11 +28,29 @@ export function scriptedAdapter(script: Scripted[], fallback: Scripted = { statu
   const requests: Recorded[] = [];
   const adapter: AxiosAdapter = async (config: InternalAxiosRequestConfig) => {
     const url = `${config.baseURL ?? ""}${config.url ?? ""}`;
-    requests.push({ method: (config.method ?? "get").toUpperCase(), url, headers: config.headers.toJSON(true) as Record<string, string>, body: config.data });
+    requests.push({
+      method: (config.method ?? "get").toUpperCase(),
+      url,
+      headers: config.headers.toJSON(true),
+      body: config.data,
+    });
     const next = queue.shift() ?? fallback;
     if ("networkError" in next) throw new AxiosError(next.message ?? next.networkError, next.networkError, config);
-    const response: AxiosResponse = { status: next.status, statusText: "", data: next.body, headers: next.headers ?? {}, config };
-    if (next.status >= 400) throw new AxiosError(`Request failed with status code ${next.status}`, AxiosError.ERR_BAD_RESPONSE, config, null, response);
+    const response: AxiosResponse = {
+      status: next.status,
+      statusText: "",
+      data: next.body,
+      headers: next.headers ?? {},
+      config,
+    };
+    if (next.status >= 400)
+      throw new AxiosError(
+        `Request failed with status code ${next.status}`,
+        AxiosError.ERR_BAD_RESPONSE,
+        config,
+        null,
+        response,
+      );
     return response;
   };
   return { adapter, requests, remaining: () => queue.length };

@@ -3,9 +3,16 @@
  * generator owns only what sits between the markers below, so a table can never disagree with
  * the definition.
  */
-import { tokenParts, type InputSpec, type OutputSpec, type ResourceDefinition, type TypeSpec } from "../../provider/core/definition";
+import {
+  tokenParts,
+  type InputSpec,
+  type OutputSpec,
+  type ResourceDefinition,
+  type TypeSpec,
+} from "../../provider/core/definition";
 
-export const BEGIN = (table: string) => `<!-- generated:${table} (make generate; edit the resource definition, not this table) -->`;
+export const BEGIN = (table: string) =>
+  `<!-- generated:${table} (make generate; edit the resource definition, not this table) -->`;
 export const END = (table: string) => `<!-- /generated:${table} -->`;
 
 function typeText(type: TypeSpec): string {
@@ -59,12 +66,25 @@ function nestedTables(def: ResourceDefinition): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   const visit = (type: TypeSpec): void => {
-    if (type.kind === "map" || type.kind === "array") return visit(type.of);
-    if (type.kind === "union") return type.of.forEach(visit);
+    if (type.kind === "map" || type.kind === "array") {
+      visit(type.of);
+      return;
+    }
+    if (type.kind === "union") {
+      type.of.forEach(visit);
+      return;
+    }
     if (type.kind !== "object" || seen.has(type.name)) return;
     seen.add(type.name);
-    out.push("", `**${type.name}**: ${cell(type.doc)}`, "", "| field | type | | meaning |", "| --- | --- | --- | --- |");
-    for (const [n, f] of Object.entries(type.properties)) out.push(`| \`${n}\` | ${typeText(f.type)} | ${f.required ? "required" : ""} | ${cell(f.doc)} |`);
+    out.push(
+      "",
+      `**${type.name}**: ${cell(type.doc)}`,
+      "",
+      "| field | type | | meaning |",
+      "| --- | --- | --- | --- |",
+    );
+    for (const [n, f] of Object.entries(type.properties))
+      out.push(`| \`${n}\` | ${typeText(f.type)} | ${f.required ? "required" : ""} | ${cell(f.doc)} |`);
     Object.values(type.properties).forEach((f) => visit(f.type));
   };
   Object.values(def.inputs).forEach((s) => visit(s.type));
@@ -82,9 +102,11 @@ export function inputsTable(def: ResourceDefinition): string {
 }
 
 export function outputsTable(def: ResourceDefinition): string {
-  const echoed = Object.entries(def.inputs).filter(([, s]) => !s.inputOnly).map(([n]) => `\`${n}\``);
+  const echoed = Object.entries(def.inputs)
+    .filter(([, s]) => !s.inputOnly)
+    .map(([n]) => `\`${n}\``);
   return [
-    `Every input is also an output${echoed.length < Object.keys(def.inputs).length ? ", except those marked \"not an output\"" : ""}. Computed:`,
+    `Every input is also an output${echoed.length < Object.keys(def.inputs).length ? ', except those marked "not an output"' : ""}. Computed:`,
     "",
     "| output | type | notes | meaning |",
     "| --- | --- | --- | --- |",
@@ -99,7 +121,10 @@ export function withTables(page: string, def: ResourceDefinition): string {
   for (const [name, table] of Object.entries(tables)) {
     const start = text.indexOf(BEGIN(name));
     const end = text.indexOf(END(name));
-    if (start < 0 || end < start) throw new Error(`docs/${def.docs} lacks the ${BEGIN(name)} … ${END(name)} markers (${tokenParts(def.token).type})`);
+    if (start < 0 || end < start)
+      throw new Error(
+        `docs/${def.docs} lacks the ${BEGIN(name)} … ${END(name)} markers (${tokenParts(def.token).type})`,
+      );
     text = `${text.slice(0, start)}${BEGIN(name)}\n${table}\n${text.slice(end)}`;
   }
   return text;

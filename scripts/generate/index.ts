@@ -41,7 +41,8 @@ async function outputs(): Promise<Map<string, string>> {
     else throw new Error(`${def.token}: its docs page docs/${def.docs} does not exist`);
   }
   for (const [platform, defs] of byPlatform) files.set(`sdk/${platform}/resources.ts`, platformBarrel(defs));
-  for (const [file, text] of files) if (file.endsWith(".ts")) files.set(file, await formatted(path.join(ROOT, file), text));
+  for (const [file, text] of files)
+    if (file.endsWith(".ts")) files.set(file, await formatted(path.join(ROOT, file), text));
   return files;
 }
 

@@ -92,7 +92,9 @@ function typesOf(defs: readonly ResourceDefinition[]): Json {
         properties: Object.fromEntries(
           Object.entries(o.properties).map(([n, f]) => [n, { ...schemaType(f.type, platform), description: f.doc }]),
         ),
-        required: Object.entries(o.properties).filter(([, f]) => f.required).map(([n]) => n),
+        required: Object.entries(o.properties)
+          .filter(([, f]) => f.required)
+          .map(([n]) => n),
       },
     ]);
   });
@@ -106,7 +108,11 @@ export interface PackageFacts {
   dependencies: Record<string, string>;
 }
 
-export function packageSchema(defs: readonly ResourceDefinition[], config: readonly ConfigKeyDefinition[], pkg: PackageFacts): Json {
+export function packageSchema(
+  defs: readonly ResourceDefinition[],
+  config: readonly ConfigKeyDefinition[],
+  pkg: PackageFacts,
+): Json {
   const variables = config.map((c) => [
     c.key.replace(/^cloudfn:/, ""),
     { type: "string", description: `${c.description} (env ${c.env}).`, ...(c.secret ? { secret: true } : {}) },

@@ -72,7 +72,8 @@ export function objectTypes(types: readonly TypeSpec[]): ObjectSpec[] {
 export function namedEnums(types: readonly TypeSpec[]): string[] {
   const seen = new Map<string, string>();
   const visit = (type: TypeSpec): void => {
-    if (type.kind === "string" && type.name) seen.set(type.name, `export type ${type.name} = ${stringType(type.values)};`);
+    if (type.kind === "string" && type.name)
+      seen.set(type.name, `export type ${type.name} = ${stringType(type.values)};`);
     else if (type.kind === "map" || type.kind === "array") visit(type.of);
     else if (type.kind === "union") type.of.forEach(visit);
     else if (type.kind === "object") Object.values(type.properties).forEach((f) => visit(f.type));

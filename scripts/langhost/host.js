@@ -27,13 +27,20 @@ const pluginPb = requireFromRepo("@pulumi/pulumi/proto/plugin_pb.js");
 
 // Exit code the program runner uses when it has already reported its error ("bail").
 const BAIL_EXIT_CODE = 32;
-let engineAddress = process.argv.slice(2).filter((a) => !a.startsWith("-")).pop() || "";
+let engineAddress =
+  process.argv
+    .slice(2)
+    .filter((a) => !a.startsWith("-"))
+    .pop() || "";
 
 function unary(fn) {
   return (call, callback) => {
     Promise.resolve()
       .then(() => fn(call.request))
-      .then((res) => callback(null, res), (err) => callback({ code: grpc.status.INTERNAL, details: String(err && err.stack || err) }));
+      .then(
+        (res) => callback(null, res),
+        (err) => callback({ code: grpc.status.INTERNAL, details: String((err && err.stack) || err) }),
+      );
   };
 }
 
@@ -44,7 +51,9 @@ function runtimeOptions(info) {
 
 function runArgs(req, runPath, entry) {
   const args = [runPath];
-  const add = (k, v) => { if (v !== undefined && v !== null && v !== "") args.push(`--${k}`, String(v)); };
+  const add = (k, v) => {
+    if (v !== undefined && v !== null && v !== "") args.push(`--${k}`, String(v));
+  };
   add("monitor", req.getMonitorAddress());
   add("engine", engineAddress);
   add("organization", req.getOrganization());
@@ -60,7 +69,9 @@ function runArgs(req, runPath, entry) {
 
 function configEnv(req) {
   const config = {};
-  req.getConfigMap().forEach((v, k) => { config[k] = v; });
+  req.getConfigMap().forEach((v, k) => {
+    config[k] = v;
+  });
   return {
     PULUMI_CONFIG: JSON.stringify(config),
     PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(req.getConfigsecretkeysList()),
@@ -78,7 +89,11 @@ function run(req) {
   env.PULUMI_NODEJS_TYPESCRIPT = opts.typescript === false ? "false" : "true";
   const nodeArgs = typeof opts.nodeargs === "string" && opts.nodeargs ? opts.nodeargs.split(/\s+/) : [];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...nodeArgs, ...runArgs(req, runPath, entry)], { cwd: programDir, env, stdio: "inherit" });
+    const child = spawn(process.execPath, [...nodeArgs, ...runArgs(req, runPath, entry)], {
+      cwd: programDir,
+      env,
+      stdio: "inherit",
+    });
     child.on("error", (err) => resolve(new pb.RunResponse().setError(`could not start node: ${err.message}`)));
     child.on("exit", (code, signal) => {
       const res = new pb.RunResponse();
@@ -90,11 +105,16 @@ function run(req) {
 }
 
 const impl = {
-  handshake: unary((req) => { engineAddress = req.getEngineAddress() || engineAddress; return new pb.LanguageHandshakeResponse(); }),
+  handshake: unary((req) => {
+    engineAddress = req.getEngineAddress() || engineAddress;
+    return new pb.LanguageHandshakeResponse();
+  }),
   getRequiredPlugins: unary(() => new pb.GetRequiredPluginsResponse()),
   getRequiredPackages: unary(() => new pb.GetRequiredPackagesResponse()),
   run: unary(run),
-  getPluginInfo: unary(() => new pluginPb.PluginInfo().setVersion(process.env.CLOUDFN_LANGHOST_VERSION || "0.0.0-cloudfn")),
+  getPluginInfo: unary(() =>
+    new pluginPb.PluginInfo().setVersion(process.env.CLOUDFN_LANGHOST_VERSION || "0.0.0-cloudfn"),
+  ),
   installDependencies: (call) => call.end(),
   runtimeOptionsPrompts: unary(() => new pb.RuntimeOptionsResponse()),
   about: unary(() => new pb.AboutResponse().setExecutable(process.execPath).setVersion(process.version)),
@@ -104,6 +124,9 @@ const impl = {
 const server = new grpc.Server();
 server.addService(svc.LanguageRuntimeService, impl);
 server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, port) => {
-  if (err) { console.error(err); process.exit(1); }
+  if (err) {
+    console.error(err);
+    process.exit(1);
+  }
   process.stdout.write(`${port}\n`);
 });

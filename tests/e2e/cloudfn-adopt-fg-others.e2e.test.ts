@@ -28,19 +28,41 @@ describe("adopting an existing TIMER trigger and workflow with the real engine",
   async function createOutOfBand() {
     const zip = await archiveToZip(new pulumi.asset.FileArchive(path.join(PROGRAM, "fg")));
     const fn = await fgRequest(emulator.url, "POST", fgs("/functions"), {
-      func_name: "host-fn", package: "default", runtime: "Node.js18.15", handler: "index.handler", memory_size: 128, timeout: 30,
-      description: "made by hand", code_type: "zip", code_filename: "index.zip", func_code: { file: zip.toString("base64") },
+      func_name: "host-fn",
+      package: "default",
+      runtime: "Node.js18.15",
+      handler: "index.handler",
+      memory_size: 128,
+      timeout: 30,
+      description: "made by hand",
+      code_type: "zip",
+      code_filename: "index.zip",
+      func_code: { file: zip.toString("base64") },
     });
     expect(fn.status).toBe(200);
     const funcUrn = fn.body.func_urn as string;
     const trigger = await fgRequest(emulator.url, "POST", fgs(`/triggers/${funcUrn}`), {
-      trigger_type_code: "TIMER", trigger_status: "DISABLED", event_data: { name: "nightly", schedule_type: "Cron", schedule: "0 0 3 * * *" },
+      trigger_type_code: "TIMER",
+      trigger_status: "DISABLED",
+      event_data: { name: "nightly", schedule_type: "Cron", schedule: "0 0 3 * * *" },
     });
     expect(trigger.status).toBe(201);
-    const flow = await fgRequest(emulator.url, "POST", fgs("/workflows"), toWire({
-      name: "orders_flow", description: "old", mode: "NORMAL", start: "a", functions: [{ name: "fn", functionUrn: funcUrn }],
-      states: [{ id: "a", type: "Operation", transition: "b", actions: [{ functionRef: { refName: "fn" } }] }, { id: "b", type: "End" }],
-    }));
+    const flow = await fgRequest(
+      emulator.url,
+      "POST",
+      fgs("/workflows"),
+      toWire({
+        name: "orders_flow",
+        description: "old",
+        mode: "NORMAL",
+        start: "a",
+        functions: [{ name: "fn", functionUrn: funcUrn }],
+        states: [
+          { id: "a", type: "Operation", transition: "b", actions: [{ functionRef: { refName: "fn" } }] },
+          { id: "b", type: "End" },
+        ],
+      }),
+    );
     expect(flow.status).toBe(201);
     live = { funcUrn, triggerId: trigger.body.trigger_id, workflowUrn: flow.body.workflow_urn };
   }
@@ -60,10 +82,15 @@ describe("adopting an existing TIMER trigger and workflow with the real engine",
     await clearRequestLog(emulator.url);
     await project.up();
     const ops = countOps(await requestLog(emulator.url));
-    for (const create of ["CreateFunction", "CreateFunctionTrigger", "CreateWorkflow"]) expect(ops).not.toHaveProperty(create);
+    for (const create of ["CreateFunction", "CreateFunctionTrigger", "CreateWorkflow"])
+      expect(ops).not.toHaveProperty(create);
     expect(ops).toMatchObject({ UpdateTrigger: 1, UpdateWorkFlow: 1 });
     expect(ops).not.toHaveProperty("UpdateFunctionCode");
-    expect(await project.outputs()).toEqual({ triggerId: live.triggerId, triggerStatus: "ACTIVE", workflowUrn: live.workflowUrn });
+    expect(await project.outputs()).toEqual({
+      triggerId: live.triggerId,
+      triggerStatus: "ACTIVE",
+      workflowUrn: live.workflowUrn,
+    });
     const trigger = await fgRequest(emulator.url, "GET", fgs(`/triggers/${live.funcUrn}/TIMER/${live.triggerId}`));
     expect(trigger.body).toMatchObject({ trigger_status: "ACTIVE" });
     expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);

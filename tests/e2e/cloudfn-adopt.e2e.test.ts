@@ -30,8 +30,16 @@ describe("adopting existing functions with the real engine", () => {
   async function createFg(name: string) {
     const zip = await archiveToZip(new pulumi.asset.FileArchive(path.join(PROGRAM, "fg")));
     const body = {
-      func_name: name, package: "default", runtime: "Node.js18.15", handler: "index.handler", memory_size: 128, timeout: 30,
-      description: "made by hand", code_type: "zip", code_filename: "index.zip", func_code: { file: zip.toString("base64") },
+      func_name: name,
+      package: "default",
+      runtime: "Node.js18.15",
+      handler: "index.handler",
+      memory_size: 128,
+      timeout: 30,
+      description: "made by hand",
+      code_type: "zip",
+      code_filename: "index.zip",
+      func_code: { file: zip.toString("base64") },
     };
     expect((await fgRequest(emulator.url, "POST", `/v2/${fg.projectId}/fgs/functions`, body)).status).toBe(200);
   }
@@ -40,11 +48,20 @@ describe("adopting existing functions with the real engine", () => {
   function cloudfn(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
     const bin = path.join(ensureInstalled(), "pulumi-cloudfn/dist/cli/index.js");
     const env = {
-      ...process.env, HW_ACCESS_KEY: fg.accessKey, HW_SECRET_KEY: fg.secretKey, HW_REGION_NAME: fg.region, HW_PROJECT_ID: fg.projectId,
-      CLOUDFN_FUNCTIONGRAPH_ENDPOINT: emulator.url, MINAPP_CLIENT_ID: clientId, MINAPP_CLIENT_SECRET: clientSecret, CLOUDFN_MINAPP_ENDPOINT: emulator.url,
+      ...process.env,
+      HW_ACCESS_KEY: fg.accessKey,
+      HW_SECRET_KEY: fg.secretKey,
+      HW_REGION_NAME: fg.region,
+      HW_PROJECT_ID: fg.projectId,
+      CLOUDFN_FUNCTIONGRAPH_ENDPOINT: emulator.url,
+      MINAPP_CLIENT_ID: clientId,
+      MINAPP_CLIENT_SECRET: clientSecret,
+      CLOUDFN_MINAPP_ENDPOINT: emulator.url,
     };
     return new Promise((resolve) => {
-      execFile("node", [bin, ...args], { encoding: "utf8", env }, (err, stdout, stderr) => resolve({ status: err ? Number(err.code) : 0, stdout, stderr }));
+      execFile("node", [bin, ...args], { encoding: "utf8", env }, (err, stdout, stderr) =>
+        resolve({ status: err ? Number(err.code) : 0, stdout, stderr }),
+      );
     });
   }
 
@@ -53,10 +70,22 @@ describe("adopting existing functions with the real engine", () => {
     await createFg("legacy-fg");
     await createFg("legacy-dup");
     await createFg("other-fn");
-    expect((await minappCall(emulator.url, "POST", FUNCTIONS, { name: "legacy-mini", function_code: MINI_CODE, remark: "old" })).status).toBe(201);
+    expect(
+      (
+        await minappCall(emulator.url, "POST", FUNCTIONS, {
+          name: "legacy-mini",
+          function_code: MINI_CODE,
+          remark: "old",
+        })
+      ).status,
+    ).toBe(201);
     project = new PulumiProject(PROGRAM);
     await initMinAppStack(project, emulator.url);
-    const fgConfig = { "cloudfn:functiongraphEndpoint": emulator.url, "cloudfn:functiongraphRegion": fg.region, "cloudfn:functiongraphProjectId": fg.projectId };
+    const fgConfig = {
+      "cloudfn:functiongraphEndpoint": emulator.url,
+      "cloudfn:functiongraphRegion": fg.region,
+      "cloudfn:functiongraphProjectId": fg.projectId,
+    };
     await project.setConfig(fgConfig);
     await project.run(["config", "set", "--secret", "cloudfn:functiongraphAccessKey", fg.accessKey]);
     await project.run(["config", "set", "--secret", "cloudfn:functiongraphSecretKey", fg.secretKey]);
@@ -69,15 +98,19 @@ describe("adopting existing functions with the real engine", () => {
   it("cloudfn adopt lists what exists (with --prefix) and prints programs that adopt it", async () => {
     const fgRun = await cloudfn(["adopt", "--platform", "functiongraph", "--prefix", "legacy"]);
     expect(fgRun.status).toBe(0);
-    expect(fgRun.stdout).toContain('export const legacyFg = new cloudfn.functiongraph.Function("legacy-fg", {\n    adopt: true,\n    name: "legacy-fg",');
-    expect(fgRun.stdout).toMatch(/memorySize: 128,\n    timeout: 30,\n    description: "made by hand",/);
+    expect(fgRun.stdout).toContain(
+      'export const legacyFg = new cloudfn.functiongraph.Function("legacy-fg", {\n    adopt: true,\n    name: "legacy-fg",',
+    );
+    expect(fgRun.stdout).toMatch(/memorySize: 128,\n {4}timeout: 30,\n {4}description: "made by hand",/);
     expect(fgRun.stdout).toContain('code: new pulumi.asset.FileArchive("./functions/legacy-fg")');
     expect(fgRun.stdout).toContain('"legacy-dup"');
     expect(fgRun.stdout).not.toContain("other-fn");
     expect(fgRun.stderr).toContain("2 FunctionGraph function(s)");
     const miniRun = await cloudfn(["adopt", "--platform", "minapp"]);
     expect(miniRun.status).toBe(0);
-    expect(miniRun.stdout).toContain('new cloudfn.minapp.CloudFunction("legacy-mini", {\n    adopt: true,\n    name: "legacy-mini",');
+    expect(miniRun.stdout).toContain(
+      'new cloudfn.minapp.CloudFunction("legacy-mini", {\n    adopt: true,\n    name: "legacy-mini",',
+    );
     expect(miniRun.stdout).toContain('remark: "old",');
     expect((await cloudfn(["adopt", "--platform", "nowhere"])).status).toBe(2);
   });
@@ -88,8 +121,12 @@ describe("adopting existing functions with the real engine", () => {
     const res = await project.run(["up", "--yes", "--skip-preview", "--continue-on-error"], { allowFailure: true });
     const text = res.stdout + res.stderr;
     expect(res.code).not.toBe(0);
-    expect(text).toMatch(/cannot adopt FunctionGraph function "ghost" in package "default": it does not exist \(key urn:fss:[^ ]*:function:default:ghost:latest\)/);
-    expect(text).toContain('FunctionGraph function "legacy-dup" in package "default" is adopted by two resources of this deployment');
+    expect(text).toMatch(
+      /cannot adopt FunctionGraph function "ghost" in package "default": it does not exist \(key urn:fss:[^ ]*:function:default:ghost:latest\)/,
+    );
+    expect(text).toContain(
+      'FunctionGraph function "legacy-dup" in package "default" is adopted by two resources of this deployment',
+    );
     expect(countOps(await requestLog(emulator.url))).not.toHaveProperty("CreateFunction");
   });
 
@@ -103,9 +140,18 @@ describe("adopting existing functions with the real engine", () => {
     expect(ops).not.toHaveProperty("UpdateFunctionCode");
     expect(ops).toMatchObject({ UpdateFunctionConfig: 1, UpdateCloudFunction: 1 });
     const outputs = (await project.outputs()).outputs;
-    expect(outputs).toEqual({ fgUrn: `urn:fss:${fg.region}:${fg.projectId}:function:default:legacy-fg:latest`, fgMemory: 512, miniRemark: "managed by pulumi" });
-    expect((await fgRequest(emulator.url, "GET", functionPath(outputs.fgUrn.replace(/:latest$/, ""), "/config"))).body).toMatchObject({ memory_size: 512 });
-    expect((await minappCall(emulator.url, "GET", miniPath("legacy-mini"))).body).toMatchObject({ remark: "managed by pulumi", function_code: MINI_CODE });
+    expect(outputs).toEqual({
+      fgUrn: `urn:fss:${fg.region}:${fg.projectId}:function:default:legacy-fg:latest`,
+      fgMemory: 512,
+      miniRemark: "managed by pulumi",
+    });
+    expect(
+      (await fgRequest(emulator.url, "GET", functionPath(outputs.fgUrn.replace(/:latest$/, ""), "/config"))).body,
+    ).toMatchObject({ memory_size: 512 });
+    expect((await minappCall(emulator.url, "GET", miniPath("legacy-mini"))).body).toMatchObject({
+      remark: "managed by pulumi",
+      function_code: MINI_CODE,
+    });
     const state = await project.exportStack();
     expect(state).toContain("legacy-fg");
     expect(state).toContain("legacy-mini");

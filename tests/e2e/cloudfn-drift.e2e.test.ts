@@ -32,7 +32,10 @@ const DRIFTED = [
   "minapp:CloudFunction drift_stray unmanaged ",
   "minapp:CloudFunction hello code codeHash,source",
 ];
-const summaryOf = (report: any) => report.findings.map((f: any) => `${f.type} ${f.name} ${f.cause} ${f.changes.map((c: any) => c.property).join(",")}`).sort();
+const summaryOf = (report: any) =>
+  report.findings
+    .map((f: any) => `${f.type} ${f.name} ${f.cause} ${f.changes.map((c: any) => c.property).join(",")}`)
+    .sort();
 
 interface CliResult {
   code: number;
@@ -77,11 +80,16 @@ describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanC
       "cloudfn:driftPrefix": "drift",
     });
     await project.run([
-      "config", "set-all",
-      "--secret", `cloudfn:minappClientSecret=${EMULATOR_DEFAULTS.minapp.clientSecret}`,
-      "--secret", `cloudfn:leancloudAppKey=${emu.leancloud.appKey}`,
-      "--secret", `cloudfn:leancloudMasterKey=${emu.leancloud.masterKey}`,
-      "--secret", `cloudfn:leancloudConsoleToken=${emu.leancloud.consoleToken}`,
+      "config",
+      "set-all",
+      "--secret",
+      `cloudfn:minappClientSecret=${EMULATOR_DEFAULTS.minapp.clientSecret}`,
+      "--secret",
+      `cloudfn:leancloudAppKey=${emu.leancloud.appKey}`,
+      "--secret",
+      `cloudfn:leancloudMasterKey=${emu.leancloud.masterKey}`,
+      "--secret",
+      `cloudfn:leancloudConsoleToken=${emu.leancloud.consoleToken}`,
     ]);
     await project.up();
     outputs = await project.outputs();
@@ -108,28 +116,58 @@ describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanC
     // MinApp console: edit the function's code in place.
     const live = (await minappCall(emu.url, "GET", functionPath("drift_hello"))).body;
     const edited = `${live.function_code}\n// edited in the console\n`;
-    expect((await minappCall(emu.url, "PATCH", functionPath("drift_hello"), { function_code: edited })).status).toBe(202);
+    expect((await minappCall(emu.url, "PATCH", functionPath("drift_hello"), { function_code: edited })).status).toBe(
+      202,
+    );
     // FunctionGraph console: more memory for drift-api, its timer disabled, drift-spare deleted.
     const cfg = (await fgRequest(emu.url, "GET", fgFunctionPath(outputs.apiUrn, "/config"))).body;
     const put = await fgRequest(emu.url, "PUT", fgFunctionPath(outputs.apiUrn, "/config"), {
-      func_name: cfg.func_name, runtime: cfg.runtime, handler: cfg.handler, timeout: cfg.timeout,
-      memory_size: 512, user_data: cfg.user_data, description: cfg.description,
+      func_name: cfg.func_name,
+      runtime: cfg.runtime,
+      handler: cfg.handler,
+      timeout: cfg.timeout,
+      memory_size: 512,
+      user_data: cfg.user_data,
+      description: cfg.description,
     });
     expect(put.status).toBe(200);
-    expect((await fgRequest(emu.url, "PUT", `${fgs}/triggers/${outputs.triggerKey}`, { trigger_status: "DISABLED" })).status).toBe(200);
-    expect((await fgRequest(emu.url, "DELETE", fgFunctionPath(String(outputs.spareUrn).replace(/:latest$/, "")))).status).toBe(204);
+    expect(
+      (await fgRequest(emu.url, "PUT", `${fgs}/triggers/${outputs.triggerKey}`, { trigger_status: "DISABLED" })).status,
+    ).toBe(200);
+    expect(
+      (await fgRequest(emu.url, "DELETE", fgFunctionPath(String(outputs.spareUrn).replace(/:latest$/, "")))).status,
+    ).toBe(204);
     // A function created with the stack's prefix by someone else, and an out-of-band LeanCloud deploy.
-    expect((await minappCall(emu.url, "POST", FUNCTIONS, { name: "drift_stray", function_code: "exports.main = async () => 1;\n" })).status).toBe(201);
+    expect(
+      (
+        await minappCall(emu.url, "POST", FUNCTIONS, {
+          name: "drift_stray",
+          function_code: "exports.main = async () => 1;\n",
+        })
+      ).status,
+    ).toBe(201);
     await deployOutOfBand(emu, path.join(project.dir, "engine"), 1);
     // FunctionGraph console: the workflow's definition edited, the async retries raised.
     const flow = (await fgRequest(emu.url, "GET", `${fgs}/workflows/${outputs.workflowId}`)).body.definition;
-    expect((await fgRequest(emu.url, "PUT", `${fgs}/workflows/${outputs.workflowId}`, { ...flow, constants: { injected: "yes" } })).status).toBe(200);
+    expect(
+      (
+        await fgRequest(emu.url, "PUT", `${fgs}/workflows/${outputs.workflowId}`, {
+          ...flow,
+          constants: { injected: "yes" },
+        })
+      ).status,
+    ).toBe(200);
     const asyncPath = fgFunctionPath(outputs.apiUrn, "/async-invoke-config");
     const asyncCfg = (await fgRequest(emu.url, "GET", asyncPath)).body;
     expect((await fgRequest(emu.url, "PUT", asyncPath, { ...asyncCfg, max_async_retry_attempts: 3 })).status).toBe(200);
     // LeanCloud console: one variable of the group changed (the whole map is written back).
     const vars = await groupVariables(emu);
-    const patched = await lcCall(emu.url, emu.leancloud, { method: "PATCH", path: "/1.1/engine/groups/web", auth: "console", body: { environments: { ...vars, GREETING: "Howdy", TOKEN: "changed-token" } } });
+    const patched = await lcCall(emu.url, emu.leancloud, {
+      method: "PATCH",
+      path: "/1.1/engine/groups/web",
+      auth: "console",
+      body: { environments: { ...vars, GREETING: "Howdy", TOKEN: "changed-token" } },
+    });
     expect(patched.status).toBe(200);
     const before = await project.exportStack();
 
@@ -139,21 +177,35 @@ describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanC
     const report = JSON.parse(json.stdout);
     expect(report.drifted).toBe(true);
     expect(summaryOf(report)).toEqual(DRIFTED);
-    const memory = report.findings.find((f: any) => f.name === "api").changes.find((c: any) => c.property === "memorySize");
+    const memory = report.findings
+      .find((f: any) => f.name === "api")
+      .changes.find((c: any) => c.property === "memorySize");
     expect([memory.old, memory.new]).toEqual([128, 512]);
 
     const md = await drift();
     expect(md.code).toBe(1);
-    expect(md.stdout).toContain("| `api` | functiongraph:Function | configuration changed | cpu: `300` → `600`<br>memorySize: `128` → `512` |");
-    expect(md.stdout).toContain("| `tick` | functiongraph:Trigger | configuration changed | status: `ACTIVE` → `DISABLED` |");
-    expect(md.stdout).toContain("| `api-async` | functiongraph:AsyncInvokeConfig | configuration changed | maxAsyncRetryAttempts: `1` → `3` |");
+    expect(md.stdout).toContain(
+      "| `api` | functiongraph:Function | configuration changed | cpu: `300` → `600`<br>memorySize: `128` → `512` |",
+    );
+    expect(md.stdout).toContain(
+      "| `tick` | functiongraph:Trigger | configuration changed | status: `ACTIVE` → `DISABLED` |",
+    );
+    expect(md.stdout).toContain(
+      "| `api-async` | functiongraph:AsyncInvokeConfig | configuration changed | maxAsyncRetryAttempts: `1` → `3` |",
+    );
     expect(md.stdout).toMatch(/\| `flow` \| functiongraph:Workflow \| configuration changed \| constants: .*injected/);
-    expect(md.stdout).toMatch(/\| `vars` \| leancloud:EngineEnvironmentVariables \| configuration changed \| variables: .*Hello.* → .*Howdy/);
+    expect(md.stdout).toMatch(
+      /\| `vars` \| leancloud:EngineEnvironmentVariables \| configuration changed \| variables: .*Hello.* → .*Howdy/,
+    );
     expect(md.stdout).not.toContain("drift-token");
     expect(md.stdout).toContain("| `spare` | functiongraph:Function | deleted outside Pulumi |");
-    expect(md.stdout).toMatch(/\| `hello` \| minapp:CloudFunction \| code edited outside Pulumi \| codeHash: `[0-9a-f]{64}` → `[0-9a-f]{64}`<br>source: 0 line\(s\) removed, 2 added \|/);
+    expect(md.stdout).toMatch(
+      /\| `hello` \| minapp:CloudFunction \| code edited outside Pulumi \| codeHash: `[0-9a-f]{64}` → `[0-9a-f]{64}`<br>source: 0 line\(s\) removed, 2 added \|/,
+    );
     expect(md.stdout).toContain("| `drift_stray` | minapp:CloudFunction | created outside Pulumi |");
-    expect(md.stdout).toMatch(/\| `engine` \| leancloud:EngineDeployment \| code edited outside Pulumi \| codeHash: `[0-9a-f]{64}` → `drift:\d{8}-\d{6}`<br>version: /);
+    expect(md.stdout).toMatch(
+      /\| `engine` \| leancloud:EngineDeployment \| code edited outside Pulumi \| codeHash: `[0-9a-f]{64}` → `drift:\d{8}-\d{6}`<br>version: /,
+    );
     expect(md.stdout).not.toContain(EMULATOR_DEFAULTS.minapp.clientSecret);
     expect(await project.exportStack()).toBe(before);
     await savePreview("all-resources-drifted.json");

@@ -36,15 +36,27 @@ describe("cloudfn review with the real engine", () => {
     emulator = await startEmulator({ port: 0 });
     project = new PulumiProject(PROGRAM);
     await project.initStack(emulator.url);
-    await project.setConfig({ "cloudfn:minappEndpoint": emulator.url, "cloudfn:minappClientId": EMULATOR_DEFAULTS.minapp.clientId });
+    await project.setConfig({
+      "cloudfn:minappEndpoint": emulator.url,
+      "cloudfn:minappClientId": EMULATOR_DEFAULTS.minapp.clientId,
+    });
     const lc = emulator.leancloud;
-    await project.setConfig({ "cloudfn:leancloudAppId": lc.appId, "cloudfn:leancloudServerUrl": emulator.url, "cloudfn:leancloudConsoleUrl": emulator.url });
+    await project.setConfig({
+      "cloudfn:leancloudAppId": lc.appId,
+      "cloudfn:leancloudServerUrl": emulator.url,
+      "cloudfn:leancloudConsoleUrl": emulator.url,
+    });
     await project.run([
-      "config", "set-all",
-      "--secret", `cloudfn:minappClientSecret=${EMULATOR_DEFAULTS.minapp.clientSecret}`,
-      "--secret", `cloudfn:leancloudAppKey=${lc.appKey}`,
-      "--secret", `cloudfn:leancloudMasterKey=${lc.masterKey}`,
-      "--secret", `cloudfn:leancloudConsoleToken=${lc.consoleToken}`,
+      "config",
+      "set-all",
+      "--secret",
+      `cloudfn:minappClientSecret=${EMULATOR_DEFAULTS.minapp.clientSecret}`,
+      "--secret",
+      `cloudfn:leancloudAppKey=${lc.appKey}`,
+      "--secret",
+      `cloudfn:leancloudMasterKey=${lc.masterKey}`,
+      "--secret",
+      `cloudfn:leancloudConsoleToken=${lc.consoleToken}`,
     ]);
     await project.up();
   });
@@ -61,10 +73,19 @@ describe("cloudfn review with the real engine", () => {
   });
 
   it("after a code edit: file-level entries and a source diff per function, exit code 1", async () => {
-    write("fg/index.js", 'exports.handler = async (event) => {\n  return { statusCode: 200, body: JSON.stringify({ hello: "review" }) };\n};\n');
+    write(
+      "fg/index.js",
+      'exports.handler = async (event) => {\n  return { statusCode: 200, body: JSON.stringify({ hello: "review" }) };\n};\n',
+    );
     write("fg/util.js", "exports.twice = (x) => x * 2;\n");
-    write("minapp/lib/greeting.js", 'exports.greeting = function (name) {\n  return { message: "Bonjour, " + (name || "world") + "!" };\n};\n');
-    write("engine/cloud.js", "// The LeanEngine project the review e2e edits: one cloud function.\nconst AV = require('leanengine');\n\nAV.Cloud.define('hello', (request) => {\n  return `Hi there, ${request.params.name || 'world'}`;\n});\n");
+    write(
+      "minapp/lib/greeting.js",
+      'exports.greeting = function (name) {\n  return { message: "Bonjour, " + (name || "world") + "!" };\n};\n',
+    );
+    write(
+      "engine/cloud.js",
+      "// The LeanEngine project the review e2e edits: one cloud function.\nconst AV = require('leanengine');\n\nAV.Cloud.define('hello', (request) => {\n  return `Hi there, ${request.params.name || 'world'}`;\n});\n",
+    );
     const md = await cloudfn(project, ["review", "--cwd", project.dir]);
     expect(md.stderr).toBe("");
     expect(md.code).toBe(1);
@@ -72,21 +93,27 @@ describe("cloudfn review with the real engine", () => {
     expect(md.stdout).toContain("### ~ update `api` (cloudfn:functiongraph:Function)");
     expect(md.stdout).toContain("- modified `index.js` (");
     expect(md.stdout).toContain("- added `util.js` (30 B)");
-    expect(md.stdout).toMatch(/-  return \{ statusCode: 200, body: JSON.stringify\(\{ hello: "world" \}\) \};\n\+  return \{ statusCode: 200, body: JSON.stringify\(\{ hello: "review" \}\) \};/);
+    expect(md.stdout).toMatch(
+      /- {2}return \{ statusCode: 200, body: JSON.stringify\(\{ hello: "world" \}\) \};\n\+ {2}return \{ statusCode: 200, body: JSON.stringify\(\{ hello: "review" \}\) \};/,
+    );
     expect(md.stdout).toContain("### ~ update `greeter` (cloudfn:minapp:CloudFunction)");
     expect(md.stdout).toContain("- modified `lib/greeting.js` (");
-    expect(md.stdout).toMatch(/\n-  return \{ message: "Hello, " [^\n]*\n\+  return \{ message: "Bonjour, " /);
+    expect(md.stdout).toMatch(/\n- {2}return \{ message: "Hello, " [^\n]*\n\+ {2}return \{ message: "Bonjour, " /);
     expect(md.stdout).toContain("### ~ update `engine` (cloudfn:leancloud:EngineDeployment)");
     expect(md.stdout).toContain("- modified `cloud.js` (");
-    expect(md.stdout).toMatch(/\n-  return `Hello, \$\{request[^\n]*\n\+  return `Hi there, \$\{request/);
+    expect(md.stdout).toMatch(/\n- {2}return `Hello, \$\{request[^\n]*\n\+ {2}return `Hi there, \$\{request/);
     // The bundled source and the hashes are explained by the file list, not repeated.
     expect(md.stdout).not.toMatch(/\| (source|codeHash) \|/);
 
     const json = await cloudfn(project, ["review", "--cwd", project.dir, "--format", "json"]);
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout);
-    const files = (name: string) => report.resources.find((r: any) => r.name === name).code.files.map((f: any) => [f.status, f.path]);
-    expect(files("api")).toEqual([["modified", "index.js"], ["added", "util.js"]]);
+    const files = (name: string) =>
+      report.resources.find((r: any) => r.name === name).code.files.map((f: any) => [f.status, f.path]);
+    expect(files("api")).toEqual([
+      ["modified", "index.js"],
+      ["added", "util.js"],
+    ]);
     expect(files("greeter")).toEqual([["modified", "lib/greeting.js"]]);
     expect(files("engine")).toEqual([["modified", "cloud.js"]]);
     if (process.env.CLOUDFN_REVIEW_SAVE_PREVIEW) {

@@ -22,9 +22,11 @@ describe("functiongraph.AsyncInvokeConfig and functiongraph.Invocation with the 
   let workerUrn: string;
   let sinkUrn: string;
 
-  const invocations = async (fn: string) => (await axios.get(`${emulator.url}/_emulator/functiongraph/invocations?function=${fn}`)).data.invocations;
+  const invocations = async (fn: string) =>
+    (await axios.get(`${emulator.url}/_emulator/functiongraph/invocations?function=${fn}`)).data.invocations;
   const asyncConfig = () => fgRequest(emulator.url, "GET", functionPath(workerUrn, "/async-invoke-config"));
-  const noChanges = async (extra: string[] = []) => (await project.run(["preview", "--expect-no-changes", ...extra], { allowFailure: true })).code;
+  const noChanges = async (extra: string[] = []) =>
+    (await project.run(["preview", "--expect-no-changes", ...extra], { allowFailure: true })).code;
 
   beforeAll(async () => {
     // Retries without waiting: the e2e proves wiring, the integration tests pin the timing rules.
@@ -45,18 +47,28 @@ describe("functiongraph.AsyncInvokeConfig and functiongraph.Invocation with the 
     expect(outs.smokeResult).toEqual({ message: "hello e2e", version: 1 });
     const config = await asyncConfig();
     expect(config.status).toBe(200);
-    expect(config.body).toMatchObject({ max_async_event_age_in_seconds: 600, max_async_retry_attempts: 2, destination_config: { on_failure: { destination: "FunctionGraph" } } });
+    expect(config.body).toMatchObject({
+      max_async_event_age_in_seconds: 600,
+      max_async_retry_attempts: 2,
+      destination_config: { on_failure: { destination: "FunctionGraph" } },
+    });
     expect(JSON.parse(config.body.destination_config.on_failure.param)).toEqual({ func_urn: sinkUrn });
     const runs = await invocations("async-worker");
-    expect(runs.map((r: { request_id: string; kind: string }) => [r.request_id, r.kind])).toEqual([[outs.smokeRequestId, "sync"]]);
+    expect(runs.map((r: { request_id: string; kind: string }) => [r.request_id, r.kind])).toEqual([
+      [outs.smokeRequestId, "sync"],
+    ]);
     expect(await noChanges()).toBe(0);
   });
 
   it("the config is live: a failing async invoke is retried twice and delivered to the sink", async () => {
-    const queued = await fgRequest(emulator.url, "POST", functionPath(workerUrn, "/invocations-async"), { fail: "order-1" });
+    const queued = await fgRequest(emulator.url, "POST", functionPath(workerUrn, "/invocations-async"), {
+      fail: "order-1",
+    });
     expect(queued.status).toBe(202);
     await axios.post(`${emulator.url}/_emulator/functiongraph/async/drain`);
-    const rec = (await invocations("async-worker")).find((r: { request_id: string }) => r.request_id === queued.body.request_id);
+    const rec = (await invocations("async-worker")).find(
+      (r: { request_id: string }) => r.request_id === queued.body.request_id,
+    );
     expect(rec).toMatchObject({ status: "FAIL", attempts: 3, error_message: "worker refused order-1" });
     const [sinkRun] = await invocations("async-sink");
     expect(sinkRun.request_id).toBe(rec.deliveries[0].destination_request_id);
@@ -67,7 +79,9 @@ describe("functiongraph.AsyncInvokeConfig and functiongraph.Invocation with the 
     const src = path.join(project.dir, "app/index.js");
     fs.writeFileSync(src, fs.readFileSync(src, "utf8").replace("version: 1", "version: 2"));
     const preview = JSON.parse((await project.run(["preview", "--json"])).stdout);
-    const changed = preview.steps.filter((s: { op: string }) => s.op !== "same").map((s: { op: string; urn: string }) => `${s.op} ${s.urn.split("::").pop()}`);
+    const changed = preview.steps
+      .filter((s: { op: string }) => s.op !== "same")
+      .map((s: { op: string; urn: string }) => `${s.op} ${s.urn.split("::").pop()}`);
     expect(changed).toEqual(expect.arrayContaining(["update worker", "replace smoke"]));
     // The worker's funcUrn is unknown in preview; the config is never shown as a replacement.
     expect(changed.filter((c: string) => c.endsWith("worker-async") && !c.startsWith("update"))).toEqual([]);
@@ -81,7 +95,10 @@ describe("functiongraph.AsyncInvokeConfig and functiongraph.Invocation with the 
   });
 
   it("refresh catches an out-of-band config change and up restores the declared config", async () => {
-    const put = await fgRequest(emulator.url, "PUT", functionPath(workerUrn, "/async-invoke-config"), { max_async_event_age_in_seconds: 600, max_async_retry_attempts: 0 });
+    const put = await fgRequest(emulator.url, "PUT", functionPath(workerUrn, "/async-invoke-config"), {
+      max_async_event_age_in_seconds: 600,
+      max_async_retry_attempts: 0,
+    });
     expect(put.status).toBe(200);
     expect(await noChanges(["--refresh"])).not.toBe(0);
     const refresh = await project.run(["refresh", "--yes", "--skip-preview", "--diff"]);
@@ -91,7 +108,10 @@ describe("functiongraph.AsyncInvokeConfig and functiongraph.Invocation with the 
     expect(diff).toMatch(/~ maxAsyncRetryAttempts\s*: 0 => 2/);
     expect(diff).not.toMatch(/smoke/); // reading an Invocation never re-invokes it
     await project.up();
-    expect((await asyncConfig()).body).toMatchObject({ max_async_retry_attempts: 2, destination_config: { on_failure: { destination: "FunctionGraph" } } });
+    expect((await asyncConfig()).body).toMatchObject({
+      max_async_retry_attempts: 2,
+      destination_config: { on_failure: { destination: "FunctionGraph" } },
+    });
     expect(await noChanges(["--refresh"])).toBe(0);
   });
 

@@ -11,10 +11,14 @@ import { clearRequestLog, fgRequest, invoke, requestLog } from "../helpers/fg-ht
 jest.setTimeout(10 * 60 * 1000);
 const PROGRAM = path.resolve(__dirname, "programs/dependency-workflow");
 const fgs = `/v2/${EMULATOR_DEFAULTS.functiongraph.projectId}/fgs`;
-const fgOps = async () => (await requestLog(emulatorUrl())).filter((r) => r.platform === "functiongraph").map((r) => `${r.operation} ${r.status}`);
+const fgOps = async () =>
+  (await requestLog(emulatorUrl()))
+    .filter((r) => r.platform === "functiongraph")
+    .map((r) => `${r.operation} ${r.status}`);
 let emulator: RunningEmulator;
 const emulatorUrl = () => emulator.url;
-const runFlow = async (id: string, input: unknown) => (await fgRequest(emulator.url, "POST", `${fgs}/workflows/${id}/sync-executions`, { input })).body;
+const runFlow = async (id: string, input: unknown) =>
+  (await fgRequest(emulator.url, "POST", `${fgs}/workflows/${id}/sync-executions`, { input })).body;
 
 describe("DependencyVersion + Function + Workflow with the real engine", () => {
   let project: PulumiProject;
@@ -33,8 +37,13 @@ describe("DependencyVersion + Function + Workflow with the real engine", () => {
   it("up creates all three; the function loads the dependency; the workflow runs it; preview is clean", async () => {
     await project.up();
     first = await project.outputs();
-    expect(JSON.parse((await invoke(emulator.url, first.funcUrn, { who: "Ada" })).body.result)).toEqual({ text: ">Ada" });
-    expect(await runFlow(first.workflowId, { name: "Bob" })).toMatchObject({ status: "success", output: { text: ">Bob" } });
+    expect(JSON.parse((await invoke(emulator.url, first.funcUrn, { who: "Ada" })).body.result)).toEqual({
+      text: ">Ada",
+    });
+    expect(await runFlow(first.workflowId, { name: "Bob" })).toMatchObject({
+      status: "success",
+      output: { text: ">Bob" },
+    });
     expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   });
 
@@ -45,10 +54,21 @@ describe("DependencyVersion + Function + Workflow with the real engine", () => {
     const now = await project.outputs();
     const ops = await fgOps();
     const at = (op: string) => ops.indexOf(op);
-    expect(ops.filter((o) => /Create|Delete|Update/.test(o))).toEqual(["CreateDependencyVersion 200", "UpdateFunctionCode 200", "DeleteDependencyVersion 204"]);
+    expect(ops.filter((o) => /Create|Delete|Update/.test(o))).toEqual([
+      "CreateDependencyVersion 200",
+      "UpdateFunctionCode 200",
+      "DeleteDependencyVersion 204",
+    ]);
     expect(at("CreateDependencyVersion 200")).toBeLessThan(at("UpdateFunctionCode 200"));
-    expect([now.versionId !== first.versionId, now.dependencyId, now.funcUrn, now.workflowId]).toEqual([true, first.dependencyId, first.funcUrn, first.workflowId]);
-    expect((await fgRequest(emulator.url, "GET", `${fgs}/dependencies/${first.dependencyId}/version/1`)).status).toBe(404);
+    expect([now.versionId !== first.versionId, now.dependencyId, now.funcUrn, now.workflowId]).toEqual([
+      true,
+      first.dependencyId,
+      first.funcUrn,
+      first.workflowId,
+    ]);
+    expect((await fgRequest(emulator.url, "GET", `${fgs}/dependencies/${first.dependencyId}/version/1`)).status).toBe(
+      404,
+    );
     expect(JSON.parse((await invoke(emulator.url, now.funcUrn, { who: "Ada" })).body.result)).toEqual({ text: "#Ada" });
     expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   });
@@ -61,7 +81,9 @@ describe("DependencyVersion + Function + Workflow with the real engine", () => {
     expect(refresh.stdout).toMatch(/injected/);
     expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).not.toBe(0);
     await project.up();
-    expect((await fgRequest(emulator.url, "GET", `${fgs}/workflows/${first.workflowId}`)).body.definition.constants).toEqual({});
+    expect(
+      (await fgRequest(emulator.url, "GET", `${fgs}/workflows/${first.workflowId}`)).body.definition.constants,
+    ).toEqual({});
   });
 
   it("the same definition written in another key and state order shows no changes", async () => {

@@ -15,7 +15,11 @@ const PROGRAM = path.resolve(__dirname, "programs/many-functions");
 const COUNT = 6;
 
 async function listNames(url: string): Promise<string[]> {
-  const res = await fgRequest(url, "GET", `/v2/${EMULATOR_DEFAULTS.functiongraph.projectId}/fgs/functions?maxitems=400`);
+  const res = await fgRequest(
+    url,
+    "GET",
+    `/v2/${EMULATOR_DEFAULTS.functiongraph.projectId}/fgs/functions?maxitems=400`,
+  );
   return res.body.functions.map((f: any) => f.func_name).sort();
 }
 
@@ -43,7 +47,8 @@ describe("convergence under injected faults", () => {
       { operation: "*", status: 429, errorCode: "APIG.0308", probability: 0.1 },
       { operation: "*", drop: true, probability: 0.1 },
     ];
-    for (const rule of rules) await axios.post(`${emulator.url}/_emulator/faults`, { platform: "functiongraph", ...rule });
+    for (const rule of rules)
+      await axios.post(`${emulator.url}/_emulator/faults`, { platform: "functiongraph", ...rule });
 
     await project.up();
     // Clear the rules before looking, so the test's own calls are not faulted.
@@ -58,8 +63,19 @@ describe("convergence under injected faults", () => {
   });
 
   it("destroy under faults leaves nothing behind", async () => {
-    await axios.post(`${emulator.url}/_emulator/faults`, { platform: "functiongraph", operation: "DeleteFunction", dropAfter: true, times: 2 });
-    await axios.post(`${emulator.url}/_emulator/faults`, { platform: "functiongraph", operation: "*", status: 503, errorCode: "FSS.0503", probability: 0.15 });
+    await axios.post(`${emulator.url}/_emulator/faults`, {
+      platform: "functiongraph",
+      operation: "DeleteFunction",
+      dropAfter: true,
+      times: 2,
+    });
+    await axios.post(`${emulator.url}/_emulator/faults`, {
+      platform: "functiongraph",
+      operation: "*",
+      status: 503,
+      errorCode: "FSS.0503",
+      probability: 0.15,
+    });
     await project.run(["destroy", "--yes", "--skip-preview"]);
     await axios.delete(`${emulator.url}/_emulator/faults`);
     expect(await listNames(emulator.url)).toEqual([]);

@@ -23,7 +23,8 @@ function changedInputs(step: any): string[] {
   const keys = new Set([...Object.keys(olds), ...Object.keys(news)]);
   return [...keys].filter((k) => !k.startsWith("__") && comparable(olds[k]) !== comparable(news[k])).sort();
 }
-const fgOps = (log: Awaited<ReturnType<typeof requestLog>>) => countOps(log.filter((r) => r.platform === "functiongraph"));
+const fgOps = (log: Awaited<ReturnType<typeof requestLog>>) =>
+  countOps(log.filter((r) => r.platform === "functiongraph"));
 
 describe("functiongraph.Function with the real engine", () => {
   let emulator: RunningEmulator;
@@ -53,7 +54,12 @@ describe("functiongraph.Function with the real engine", () => {
     const pid = EMULATOR_DEFAULTS.functiongraph.projectId;
     expect(urn).toBe(`urn:fss:cn-north-4:${pid}:function:default:cloudfn-hello:latest`);
     const config = (await fgRequest(emulator.url, "GET", functionPath(urn, "/config"))).body;
-    expect(config).toMatchObject({ func_name: "cloudfn-hello", memory_size: 256, timeout: 30, runtime: "Node.js18.15" });
+    expect(config).toMatchObject({
+      func_name: "cloudfn-hello",
+      memory_size: 256,
+      timeout: 30,
+      runtime: "Node.js18.15",
+    });
     expect(JSON.parse(config.user_data)).toEqual({ GREETING: "Hello" });
   });
 
@@ -91,8 +97,13 @@ describe("functiongraph.Function with the real engine", () => {
   it("an out-of-band memory change is reported as drift by refresh and reverted by up", async () => {
     const cfg = (await fgRequest(emulator.url, "GET", functionPath(urn, "/config"))).body;
     const put = await fgRequest(emulator.url, "PUT", functionPath(urn, "/config"), {
-      func_name: cfg.func_name, runtime: cfg.runtime, handler: cfg.handler, timeout: cfg.timeout,
-      memory_size: 512, user_data: cfg.user_data, description: cfg.description,
+      func_name: cfg.func_name,
+      runtime: cfg.runtime,
+      handler: cfg.handler,
+      timeout: cfg.timeout,
+      memory_size: 512,
+      user_data: cfg.user_data,
+      description: cfg.description,
     });
     expect(put.status).toBe(200);
 
@@ -136,7 +147,9 @@ describe("functiongraph.Function with the real engine", () => {
 
   it("destroy leaves the emulator empty", async () => {
     await project.run(["destroy", "--yes", "--skip-preview"]);
-    const list = (await fgRequest(emulator.url, "GET", `/v2/${EMULATOR_DEFAULTS.functiongraph.projectId}/fgs/functions`)).body;
+    const list = (
+      await fgRequest(emulator.url, "GET", `/v2/${EMULATOR_DEFAULTS.functiongraph.projectId}/fgs/functions`)
+    ).body;
     expect(list.functions).toEqual([]);
   });
 });

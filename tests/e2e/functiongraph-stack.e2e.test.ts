@@ -59,17 +59,28 @@ describe("every FunctionGraph resource in one stack, with the real engine", () =
     await project.up();
     first = await project.outputs();
     expect(first.smokeResult).toEqual({ text: "v1:smoke" });
-    expect(JSON.parse((await invoke(emulator.url, first.coreUrn, { who: "Ada" })).body.result)).toEqual({ text: "v1:Ada" });
-    const flow = (await fgRequest(emulator.url, "POST", `${fgs}/workflows/${first.workflowId}/sync-executions`, { input: { who: "Bob" } })).body;
+    expect(JSON.parse((await invoke(emulator.url, first.coreUrn, { who: "Ada" })).body.result)).toEqual({
+      text: "v1:Ada",
+    });
+    const flow = (
+      await fgRequest(emulator.url, "POST", `${fgs}/workflows/${first.workflowId}/sync-executions`, {
+        input: { who: "Bob" },
+      })
+    ).body;
     expect(flow).toMatchObject({ status: "success", output: { text: "v1:Bob" } });
-    expect(await get(`/triggers/${first.triggerKey}`)).toMatchObject({ trigger_status: "ACTIVE", event_data: { schedule: "5m" } });
+    expect(await get(`/triggers/${first.triggerKey}`)).toMatchObject({
+      trigger_status: "ACTIVE",
+      event_data: { schedule: "5m" },
+    });
     expect(await get(`/functions/${first.coreUrn}/async-invoke-config`)).toMatchObject({ max_async_retry_attempts: 1 });
     expect(await noChanges()).toBe(0);
   });
 
   it("the timer fires as an async invocation of the function with the dependency loaded", async () => {
     const fired = (await axios.post(`${emulator.url}/_emulator/clock/advance`, { seconds: 300 })).data.fired;
-    expect(fired.map((f: any) => [f.trigger, f.invocation.outcome, JSON.parse(f.invocation.result)])).toEqual([[first.triggerKey, "success", { text: "v1:tick" }]]);
+    expect(fired.map((f: any) => [f.trigger, f.invocation.outcome, JSON.parse(f.invocation.result)])).toEqual([
+      [first.triggerKey, "success", { text: "v1:tick" }],
+    ]);
   });
 
   it("step 2 previews exactly: dependency replaced, function updated, trigger replaced, workflow updated, invocation re-run", async () => {
@@ -94,9 +105,21 @@ describe("every FunctionGraph resource in one stack, with the real engine", () =
     expect(writes.indexOf("CreateDependencyVersion")).toBeLessThan(writes.indexOf("UpdateFunctionCode"));
     expect(writes.indexOf("UpdateFunctionCode")).toBeLessThan(writes.indexOf("DeleteDependencyVersion"));
     expect(writes.filter((op) => op.includes("AsyncInvokeConfig"))).toEqual([]);
-    expect([now.coreUrn, now.workflowId, now.versionId !== first.versionId, now.smokeResult]).toEqual([first.coreUrn, first.workflowId, true, { text: "v2:smoke" }]);
-    expect(await get(`/triggers/${now.triggerKey}`)).toMatchObject({ trigger_status: "DISABLED", event_data: { schedule: "10m" } });
-    const flow = (await fgRequest(emulator.url, "POST", `${fgs}/workflows/${now.workflowId}/sync-executions`, { input: { who: "Bob" } })).body;
+    expect([now.coreUrn, now.workflowId, now.versionId !== first.versionId, now.smokeResult]).toEqual([
+      first.coreUrn,
+      first.workflowId,
+      true,
+      { text: "v2:smoke" },
+    ]);
+    expect(await get(`/triggers/${now.triggerKey}`)).toMatchObject({
+      trigger_status: "DISABLED",
+      event_data: { schedule: "10m" },
+    });
+    const flow = (
+      await fgRequest(emulator.url, "POST", `${fgs}/workflows/${now.workflowId}/sync-executions`, {
+        input: { who: "Bob" },
+      })
+    ).body;
     expect(flow).toMatchObject({ status: "success", output: { text: "v2:Bob!" } });
     expect((await axios.post(`${emulator.url}/_emulator/clock/advance`, { seconds: 1200 })).data.fired).toEqual([]);
     expect(await noChanges()).toBe(0);
@@ -105,10 +128,26 @@ describe("every FunctionGraph resource in one stack, with the real engine", () =
 
   it("out-of-band changes to the trigger, the async config and the workflow are reported by refresh and undone by up", async () => {
     const [urn, type, id] = [first.coreUrn, "TIMER", String(first.triggerKey).split("/").pop()];
-    expect((await fgRequest(emulator.url, "PUT", `${fgs}/triggers/${urn}/${type}/${id}`, { trigger_status: "ACTIVE" })).status).toBe(200);
-    expect((await fgRequest(emulator.url, "PUT", `${fgs}/functions/${urn}/async-invoke-config`, { max_async_retry_attempts: 3 })).status).toBe(200);
+    expect(
+      (await fgRequest(emulator.url, "PUT", `${fgs}/triggers/${urn}/${type}/${id}`, { trigger_status: "ACTIVE" }))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await fgRequest(emulator.url, "PUT", `${fgs}/functions/${urn}/async-invoke-config`, {
+          max_async_retry_attempts: 3,
+        })
+      ).status,
+    ).toBe(200);
     const live = (await get(`/workflows/${first.workflowId}`)).definition;
-    expect((await fgRequest(emulator.url, "PUT", `${fgs}/workflows/${first.workflowId}`, { ...live, constants: { injected: "yes" } })).status).toBe(200);
+    expect(
+      (
+        await fgRequest(emulator.url, "PUT", `${fgs}/workflows/${first.workflowId}`, {
+          ...live,
+          constants: { injected: "yes" },
+        })
+      ).status,
+    ).toBe(200);
     const refresh = await project.run(["refresh", "--yes", "--skip-preview", "--diff"]);
     expect(refresh.stdout).toMatch(/"DISABLED" => "ACTIVE"/);
     expect(refresh.stdout).toMatch(/maxAsyncRetryAttempts\s*:\s*1 => 3/);
@@ -124,13 +163,26 @@ describe("every FunctionGraph resource in one stack, with the real engine", () =
     const [urn, id] = [first.coreUrn, String(first.triggerKey).split("/").pop()];
     expect((await fgRequest(emulator.url, "DELETE", `${fgs}/triggers/${urn}/TIMER/${id}`)).status).toBe(204);
     expect((await fgRequest(emulator.url, "DELETE", `${fgs}/functions/${urn}/async-invoke-config`)).status).toBe(204);
-    expect((await fgRequest(emulator.url, "DELETE", `${fgs}/workflows`, { workflow_urns: [(await get(`/workflows/${first.workflowId}`)).workflow_urn] })).status).toBe(200);
-    expect((await fgRequest(emulator.url, "DELETE", `${fgs}/functions/${first.sinkUrn.replace(/:latest$/, "")}`)).status).toBe(204);
+    expect(
+      (
+        await fgRequest(emulator.url, "DELETE", `${fgs}/workflows`, {
+          workflow_urns: [(await get(`/workflows/${first.workflowId}`)).workflow_urn],
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await fgRequest(emulator.url, "DELETE", `${fgs}/functions/${first.sinkUrn.replace(/:latest$/, "")}`)).status,
+    ).toBe(204);
     await project.run(["refresh", "--yes", "--skip-preview"]);
     const state = JSON.parse(await project.exportStack());
     const names = state.deployment.resources.map((r: any) => String(r.urn).split("::").pop());
     expect(names.filter((n: string) => ["tick", "core-async", "flow", "sink"].includes(n))).toEqual([]);
-    expect(await plannedOps()).toEqual({ tick: ["create"], "core-async": ["create"], flow: ["create"], sink: ["create"] });
+    expect(await plannedOps()).toEqual({
+      tick: ["create"],
+      "core-async": ["create"],
+      flow: ["create"],
+      sink: ["create"],
+    });
     await project.up();
     expect(await liveInventory()).toEqual({ functions: 2, dependencies: 1, triggers: 1, workflows: 1 });
     expect(await noChanges()).toBe(0);

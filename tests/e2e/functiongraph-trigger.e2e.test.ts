@@ -14,7 +14,8 @@ jest.setTimeout(10 * 60 * 1000);
 const PROGRAM = path.resolve(__dirname, "programs/timer-trigger");
 const pid = EMULATOR_DEFAULTS.functiongraph.projectId;
 const triggerPath = (key: string) => `/v2/${pid}/fgs/triggers/${key}`;
-const advance = async (url: string, seconds: number) => (await axios.post(`${url}/_emulator/clock/advance`, { seconds })).data;
+const advance = async (url: string, seconds: number) =>
+  (await axios.post(`${url}/_emulator/clock/advance`, { seconds })).data;
 const fgOps = async (url: string) => countOps((await requestLog(url)).filter((r) => r.platform === "functiongraph"));
 
 describe("functiongraph.Trigger (TIMER) with the real engine", () => {
@@ -38,7 +39,11 @@ describe("functiongraph.Trigger (TIMER) with the real engine", () => {
     key = outs.triggerKey;
     expect(key).toMatch(new RegExp(`^${outs.functionUrn}/TIMER/[0-9a-f-]{36}$`));
     const live = await fgRequest(emulator.url, "GET", triggerPath(key));
-    expect(live.body).toMatchObject({ trigger_type_code: "TIMER", trigger_status: "ACTIVE", event_data: { name: "every-5m", schedule_type: "Rate", schedule: "5m", user_event: "tick" } });
+    expect(live.body).toMatchObject({
+      trigger_type_code: "TIMER",
+      trigger_status: "ACTIVE",
+      event_data: { name: "every-5m", schedule_type: "Rate", schedule: "5m", user_event: "tick" },
+    });
     expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   });
 
@@ -46,20 +51,33 @@ describe("functiongraph.Trigger (TIMER) with the real engine", () => {
     const adv = await advance(emulator.url, 300);
     expect(adv.fired).toHaveLength(1);
     expect(adv.fired[0]).toMatchObject({ trigger: key, invocation: { outcome: "success" } });
-    expect(JSON.parse(adv.fired[0].invocation.result).got).toMatchObject({ version: "v1.0", trigger_type: "TIMER", trigger_name: "every-5m", user_event: "tick" });
+    expect(JSON.parse(adv.fired[0].invocation.result).got).toMatchObject({
+      version: "v1.0",
+      trigger_type: "TIMER",
+      trigger_name: "every-5m",
+      user_event: "tick",
+    });
     const state = (await axios.get(`${emulator.url}/_emulator/state`)).data;
     const recorded = state.platforms.functiongraph[pid].invocations.filter((i: any) => i.source === "TIMER");
-    expect(recorded.map((i: any) => [i.trigger_id, i.request_id])).toEqual([[key.split("/").pop(), adv.fired[0].invocation.request_id]]);
+    expect(recorded.map((i: any) => [i.trigger_id, i.request_id])).toEqual([
+      [key.split("/").pop(), adv.fired[0].invocation.request_id],
+    ]);
   });
 
   it("status DISABLED previews as an in-place update, applies with one UpdateTrigger, and stops the timer", async () => {
     await project.setConfig({ status: "DISABLED" });
-    const steps = JSON.parse((await project.run(["preview", "--json"])).stdout).steps.filter((s: any) => s.op !== "same");
+    const steps = JSON.parse((await project.run(["preview", "--json"])).stdout).steps.filter(
+      (s: any) => s.op !== "same",
+    );
     expect(steps.map((s: any) => [s.op, s.urn.split("::").pop()])).toEqual([["update", "every-5m"]]);
     await clearRequestLog(emulator.url);
     await project.up();
     const ops = await fgOps(emulator.url);
-    expect([ops.UpdateTrigger, ops.CreateFunctionTrigger, ops.DeleteFunctionTrigger]).toEqual([1, undefined, undefined]);
+    expect([ops.UpdateTrigger, ops.CreateFunctionTrigger, ops.DeleteFunctionTrigger]).toEqual([
+      1,
+      undefined,
+      undefined,
+    ]);
     expect((await fgRequest(emulator.url, "GET", triggerPath(key))).body.trigger_status).toBe("DISABLED");
     expect((await advance(emulator.url, 900)).fired).toEqual([]);
   });
@@ -78,7 +96,9 @@ describe("functiongraph.Trigger (TIMER) with the real engine", () => {
     await clearRequestLog(emulator.url);
     const res = await project.run(["preview"], { allowFailure: true });
     expect(res.code).not.toBe(0);
-    expect(res.stdout + res.stderr).toMatch(/timer\.schedule: a Rate schedule in minutes must be at most 60m; got "61m"/);
+    expect(res.stdout + res.stderr).toMatch(
+      /timer\.schedule: a Rate schedule in minutes must be at most 60m; got "61m"/,
+    );
     expect((await requestLog(emulator.url)).filter((r) => r.platform === "functiongraph")).toEqual([]);
     await project.run(["config", "rm", "schedule"]);
   });

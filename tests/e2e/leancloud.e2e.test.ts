@@ -10,7 +10,14 @@ import { spawnSync } from "child_process";
 import { startEmulator, RunningEmulator } from "../../emulator/server";
 import { writeProject } from "../../emulator/testing/leancloud-projects";
 import { PulumiProject, ensureInstalled } from "../helpers/pulumi-cli";
-import { clearRequests, count, deployOutOfBand, groupVariables, initLeanCloudStack, lcOperations } from "../helpers/leancloud-e2e";
+import {
+  clearRequests,
+  count,
+  deployOutOfBand,
+  groupVariables,
+  initLeanCloudStack,
+  lcOperations,
+} from "../helpers/leancloud-e2e";
 
 jest.setTimeout(10 * 60 * 1000);
 const EXAMPLE = path.resolve(__dirname, "../../examples/leancloud-basic");
@@ -18,7 +25,8 @@ const EXAMPLE = path.resolve(__dirname, "../../examples/leancloud-basic");
 describe("LeanCloud resources with the real engine", () => {
   let emu: RunningEmulator;
   let project: PulumiProject;
-  const noChanges = async () => expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+  const noChanges = async () =>
+    expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   const failingUp = async (extra: string[]) => {
     const res = await project.run(["up", "--yes", "--skip-preview", ...extra], { allowFailure: true });
     expect(res.code).not.toBe(0);
@@ -47,11 +55,25 @@ describe("LeanCloud resources with the real engine", () => {
     const out = await project.outputs();
     expect(out.stagingAnswer).toBe("Hello, cloudfn (stage)");
     expect(out.productionAnswer).toBe("Hello, cloudfn (production)");
-    expect(out.planned).toEqual({ className: "Todo", objectId: "planned-1", title: "write docs", due: "2026-12-31T00:00:00.000Z", dueIsDate: true });
+    expect(out.planned).toEqual({
+      className: "Todo",
+      objectId: "planned-1",
+      title: "write docs",
+      due: "2026-12-31T00:00:00.000Z",
+      dueIsDate: true,
+    });
     expect(out.functions).toEqual(["fail", "hello", "planTodo", "slow"]);
-    expect([out.stagingVersion, out.productionVersion]).toEqual([expect.stringMatching(/^\d{8}-\d{6}/), expect.stringMatching(/^\d{8}-\d{6}/)]);
+    expect([out.stagingVersion, out.productionVersion]).toEqual([
+      expect.stringMatching(/^\d{8}-\d{6}/),
+      expect.stringMatching(/^\d{8}-\d{6}/),
+    ]);
     const ops = await lcOperations(emu);
-    expect([count(ops, "DeployEngine"), count(ops, "CallFunction"), count(ops, "CallFunctionRpc"), count(ops, "UpdateEnvironmentVariables")]).toEqual([2, 2, 1, 1]);
+    expect([
+      count(ops, "DeployEngine"),
+      count(ops, "CallFunction"),
+      count(ops, "CallFunctionRpc"),
+      count(ops, "UpdateEnvironmentVariables"),
+    ]).toEqual([2, 2, 1, 1]);
     expect(await groupVariables(emu)).toEqual({ GREETING: "Hello" });
     await noChanges();
   });
@@ -60,7 +82,12 @@ describe("LeanCloud resources with the real engine", () => {
     await clearRequests(emu);
     await project.up(["-c", "greeting=Hi"]);
     const ops = await lcOperations(emu);
-    expect([count(ops, "DeployEngine"), count(ops, "UpdateEnvironmentVariables"), count(ops, "CallFunction"), count(ops, "CallFunctionRpc")]).toEqual([0, 1, 2, 0]);
+    expect([
+      count(ops, "DeployEngine"),
+      count(ops, "UpdateEnvironmentVariables"),
+      count(ops, "CallFunction"),
+      count(ops, "CallFunctionRpc"),
+    ]).toEqual([0, 1, 2, 0]);
     expect((await project.outputs()).productionAnswer).toBe("Hi, cloudfn (production)");
     await noChanges();
   });
@@ -81,8 +108,14 @@ describe("LeanCloud resources with the real engine", () => {
 
   it("refresh catches a deploy made outside Pulumi, and up puts the declared code back", async () => {
     const before = (await project.outputs()).stagingVersion;
-    const oob = await deployOutOfBand(emu, writeProject({ "cloud.js": "require('leanengine').Cloud.define('hello', () => 'hijacked');" }), 0);
-    expect((await project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code).not.toBe(0);
+    const oob = await deployOutOfBand(
+      emu,
+      writeProject({ "cloud.js": "require('leanengine').Cloud.define('hello', () => 'hijacked');" }),
+      0,
+    );
+    expect((await project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code).not.toBe(
+      0,
+    );
     const refresh = await project.run(["refresh", "--yes", "--skip-preview", "--diff"]);
     expect(refresh.stdout).toMatch(new RegExp(`~ version\\s*: "${before}" => "${oob}"`));
     expect(refresh.stdout).toContain(`=> "drift:${oob}"`);
@@ -96,9 +129,15 @@ describe("LeanCloud resources with the real engine", () => {
   });
 
   it("function errors fail the up with LeanCloud's code and leave the state consistent", async () => {
-    expect(await failingUp(["-c", "probeFunction=nope"])).toMatch(/LeanCloud code 1, HTTP 404: No such cloud function 'nope'/);
-    expect(await failingUp(["-c", "probeFunction=fail"])).toMatch(/LeanCloud code 4242, HTTP 400: the order is not valid/);
-    expect(await failingUp(["-c", "probeFunction=slow"])).toMatch(/LeanCloud code 124, HTTP 503: The request timed out on the server/);
+    expect(await failingUp(["-c", "probeFunction=nope"])).toMatch(
+      /LeanCloud code 1, HTTP 404: No such cloud function 'nope'/,
+    );
+    expect(await failingUp(["-c", "probeFunction=fail"])).toMatch(
+      /LeanCloud code 4242, HTTP 400: the order is not valid/,
+    );
+    expect(await failingUp(["-c", "probeFunction=slow"])).toMatch(
+      /LeanCloud code 124, HTTP 503: The request timed out on the server/,
+    );
     await project.run(["config", "set", "--secret", "cloudfn:leancloudAppKey", "wrong-app-key"]);
     expect(await failingUp(["-c", "probeFunction=hello"])).toMatch(/LeanCloud code 401, HTTP 401: Unauthorized\./);
     await project.run(["config", "set", "--secret", "cloudfn:leancloudAppKey", emu.leancloud.appKey]);
@@ -124,9 +163,12 @@ describe("LeanCloud resources with the real engine", () => {
 
   it("state holds no keys or tokens and small provider shims", async () => {
     const exported = await project.exportStack();
-    for (const secret of [emu.leancloud.appKey, emu.leancloud.masterKey, emu.leancloud.consoleToken]) expect(exported).not.toContain(secret);
+    for (const secret of [emu.leancloud.appKey, emu.leancloud.masterKey, emu.leancloud.consoleToken])
+      expect(exported).not.toContain(secret);
     const state = JSON.parse(exported);
-    for (const r of state.deployment.resources.filter((x: any) => x.type.startsWith("pulumi-nodejs:dynamic/cloudfn/leancloud"))) {
+    for (const r of state.deployment.resources.filter((x: any) =>
+      x.type.startsWith("pulumi-nodejs:dynamic/cloudfn/leancloud"),
+    )) {
       expect(r.outputs.__provider.length).toBeLessThan(4096);
     }
   });

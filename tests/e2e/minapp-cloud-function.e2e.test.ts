@@ -10,12 +10,20 @@ import { startEmulator, RunningEmulator } from "../../emulator/server";
 import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
 import { PulumiProject, ensureInstalled } from "../helpers/pulumi-cli";
 import { initMinAppStack } from "../helpers/minapp-project";
-import { FUNCTIONS, clearRequestLog, functionPath, minappApiCounts, minappCall, minappOps } from "../helpers/minapp-http";
+import {
+  FUNCTIONS,
+  clearRequestLog,
+  functionPath,
+  minappApiCounts,
+  minappCall,
+  minappOps,
+} from "../helpers/minapp-http";
 
 jest.setTimeout(10 * 60 * 1000);
 const EXAMPLE = path.resolve(__dirname, "../../examples/minapp-basic");
 const NAME = "cloudfn_hello";
-const GREETING_V2 = 'exports.greeting = function (name) {\n  return { message: "Bonjour, " + (name || "world") + "!" };\n};\n';
+const GREETING_V2 =
+  'exports.greeting = function (name) {\n  return { message: "Bonjour, " + (name || "world") + "!" };\n};\n';
 
 describe("minapp.CloudFunction and minapp.Invocation with the real engine", () => {
   let emulator: RunningEmulator;
@@ -47,7 +55,13 @@ describe("minapp.CloudFunction and minapp.Invocation with the real engine", () =
     expect(outputs.answer).toEqual({ message: "Hello, cloudfn!" });
     expect(outputs.functionName).toBe(NAME);
     const fn = await live();
-    expect(fn).toMatchObject({ name: NAME, remark: "Hello from cloudfn", plan_circle: "P_FREE", audit_status: "approved", id: outputs.functionId });
+    expect(fn).toMatchObject({
+      name: NAME,
+      remark: "Hello from cloudfn",
+      plan_circle: "P_FREE",
+      audit_status: "approved",
+      id: outputs.functionId,
+    });
     expect(fn.function_code).toContain("// lib/greeting.js");
     expect(fn.function_code).not.toMatch(/require\("\.\/lib\/greeting"\)/);
     expect(await noChanges()).toBe(0);
@@ -56,7 +70,10 @@ describe("minapp.CloudFunction and minapp.Invocation with the real engine", () =
   it("a local edit previews as a readable line diff of the source and applies with a single PATCH", async () => {
     writeApp("lib/greeting.js", GREETING_V2);
     const text = (await project.run(["preview", "--diff"])).stdout;
-    const fnBlock = text.slice(text.indexOf("minapp:CloudFunction: (update)"), text.indexOf("minapp:Invocation: (update)"));
+    const fnBlock = text.slice(
+      text.indexOf("minapp:CloudFunction: (update)"),
+      text.indexOf("minapp:Invocation: (update)"),
+    );
     expect(fnBlock).toMatch(/~ source\s*:/);
     expect(fnBlock).toMatch(/\n\s*- +return \{ message: "Hello, " \+ \(name \|\| "world"\) \+ "!" \};\n/);
     expect(fnBlock).toMatch(/\n\s*\+ +return \{ message: "Bonjour, " \+ \(name \|\| "world"\) \+ "!" \};\n/);
@@ -111,15 +128,22 @@ describe("minapp.CloudFunction and minapp.Invocation with the real engine", () =
   });
 
   it("a function that throws fails the up with the platform's error type, message and log", async () => {
-    writeApp("lib/greeting.js", 'exports.greeting = function (name) {\n  console.log("greeting", name);\n  throw new RangeError("no greeting for " + name);\n};\n');
+    writeApp(
+      "lib/greeting.js",
+      'exports.greeting = function (name) {\n  console.log("greeting", name);\n  throw new RangeError("no greeting for " + name);\n};\n',
+    );
     const res = await project.run(["up", "--yes", "--skip-preview"], { allowFailure: true });
     expect(res.code).not.toBe(0);
     const text = res.stdout + res.stderr;
-    expect(text).toMatch(/MinApp cloud function "cloudfn_hello" failed \(sync run\): RangeError: no greeting for cloudfn/);
+    expect(text).toMatch(
+      /MinApp cloud function "cloudfn_hello" failed \(sync run\): RangeError: no greeting for cloudfn/,
+    );
     expect(text).toMatch(/LOG greeting cloudfn/);
     // The failed run is not recorded as done: the next preview still has it to do.
     const pending = JSON.parse((await project.run(["preview", "--json"])).stdout).steps;
-    expect(pending.filter((st: any) => st.op !== "same").map((st: any) => `${st.op} ${st.urn.split("::").pop()}`)).toEqual(["update greet"]);
+    expect(
+      pending.filter((st: any) => st.op !== "same").map((st: any) => `${st.op} ${st.urn.split("::").pop()}`),
+    ).toEqual(["update greet"]);
     // Back to the code whose run succeeded last: the function is restored and that run stands.
     writeApp("lib/greeting.js", GREETING_V2);
     await clearRequestLog(emulator.url);

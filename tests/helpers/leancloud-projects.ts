@@ -18,4 +18,8 @@ AV.Cloud.define('fail', () => { throw new AV.Cloud.Error('bad input', { code: 42
 AV.Cloud.define('slow', () => new Promise((resolve) => setTimeout(() => resolve('late'), 5000)));
 `;
 
-export const PACKAGE_JSON = JSON.stringify({ name: "cloudfn-leanengine-demo", private: true, main: "cloud.js", dependencies: { leanengine: "^3.8.0" } }, null, 2);
+export const PACKAGE_JSON = JSON.stringify(
+  { name: "cloudfn-leanengine-demo", private: true, main: "cloud.js", dependencies: { leanengine: "^3.8.0" } },
+  null,
+  2,
+);

@@ -11,7 +11,13 @@ export { clearRequestLog, countOps };
 export const FUNCTIONS = "/oserve/v1.3/cloud-function/";
 
 /** A MinApp Open API call with a fresh token of the emulator's default app. */
-export async function minappCall(baseUrl: string, method: string, path: string, body?: unknown, envId?: string): Promise<MinAppResult> {
+export async function minappCall(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  envId?: string,
+): Promise<MinAppResult> {
   const { access_token } = await minappLogin(baseUrl);
   return minappRequest(baseUrl, { method, path, body, token: access_token, envId });
 }

@@ -3,7 +3,11 @@ import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
 import { PulumiProject } from "./pulumi-cli";
 
 /** Creates the stack `e2e` and points cloudfn's MinApp resources at the emulator. */
-export async function initMinAppStack(project: PulumiProject, emulatorUrl: string, config: Record<string, string> = {}): Promise<void> {
+export async function initMinAppStack(
+  project: PulumiProject,
+  emulatorUrl: string,
+  config: Record<string, string> = {},
+): Promise<void> {
   const { clientId, clientSecret } = EMULATOR_DEFAULTS.minapp;
   await project.run(["stack", "init", "e2e"]);
   await project.setConfig({ "cloudfn:minappEndpoint": emulatorUrl, "cloudfn:minappClientId": clientId, ...config });

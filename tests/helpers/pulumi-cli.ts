@@ -44,7 +44,10 @@ export function ensureInstalled(): string {
   example.dependencies["pulumi-cloudfn"] = `file:${TARBALL}`;
   if (SDK_OVERRIDE) example.dependencies["@pulumi/pulumi"] = SDK_OVERRIDE;
   fs.writeFileSync(path.join(INSTALL_DIR, "package.json"), JSON.stringify(example, null, 2));
-  const res = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: INSTALL_DIR, encoding: "utf8" });
+  const res = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], {
+    cwd: INSTALL_DIR,
+    encoding: "utf8",
+  });
   if (res.status !== 0) throw new Error(`npm install failed:\n${res.stdout}\n${res.stderr}`);
   fs.writeFileSync(stamp, digest);
   return path.join(INSTALL_DIR, "node_modules");
@@ -58,7 +61,10 @@ export class PulumiProject {
   /** Extra environment for every CLI run (the provider plugin inherits it). */
   extraEnv: NodeJS.ProcessEnv = {};
 
-  constructor(source: string, private readonly stack = "e2e") {
+  constructor(
+    source: string,
+    private readonly stack = "e2e",
+  ) {
     this.home = fs.mkdtempSync(path.join(os.tmpdir(), "cloudfn-e2e-"));
     this.dir = path.join(this.home, "project");
     fs.cpSync(source, this.dir, { recursive: true, filter: (src) => !src.includes("node_modules") });
@@ -88,7 +94,10 @@ export class PulumiProject {
 
   /** Runs the CLI asynchronously: an in-process emulator must keep serving meanwhile. */
   async run(args: string[], opts: { allowFailure?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
-    const child = spawn("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env: { ...this.env(), ...opts.env } });
+    const child = spawn("pulumi", [...args, "--non-interactive"], {
+      cwd: this.dir,
+      env: { ...this.env(), ...opts.env },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));

@@ -16,7 +16,10 @@ import { provider as workflowProvider, tuning as workflowTuning } from "../../pr
 import { workflowApi } from "../../provider/functiongraph/workflow/api";
 import { toWire } from "../../provider/functiongraph/workflow/flow";
 import { WorkflowInputs } from "../../provider/functiongraph/workflow/schema";
-import { provider as dependencyProvider, tuning as dependencyTuning } from "../../provider/functiongraph/dependency-version";
+import {
+  provider as dependencyProvider,
+  tuning as dependencyTuning,
+} from "../../provider/functiongraph/dependency-version";
 import { dependencyApi } from "../../provider/functiongraph/dependency-version/api";
 import { buildPackage, createBody as dependencyBody } from "../../provider/functiongraph/dependency-version/mapping";
 import { DependencyVersionInputs } from "../../provider/functiongraph/dependency-version/schema";
@@ -26,7 +29,8 @@ import { clearRequestLog, requestLog } from "../helpers/fg-http";
 let emu: RunningEmulator;
 let fnUrn: string;
 const raw = () => new FunctionGraphClient(resolveSettings(), { baseDelayMs: 1 });
-const operations = async () => (await requestLog(emu.url)).filter((r) => r.platform === "functiongraph").map((r) => `${r.operation} ${r.status}`);
+const operations = async () =>
+  (await requestLog(emu.url)).filter((r) => r.platform === "functiongraph").map((r) => `${r.operation} ${r.status}`);
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0 });
@@ -41,13 +45,22 @@ beforeEach(async () => {
   clearAdoptionClaims();
   const c = emu.credentials;
   const values: Record<string, string> = {
-    "cloudfn:functiongraphEndpoint": emu.url, "cloudfn:functiongraphRegion": c.region, "cloudfn:functiongraphProjectId": c.projectId,
-    "cloudfn:functiongraphAccessKey": c.accessKey, "cloudfn:functiongraphSecretKey": c.secretKey,
+    "cloudfn:functiongraphEndpoint": emu.url,
+    "cloudfn:functiongraphRegion": c.region,
+    "cloudfn:functiongraphProjectId": c.projectId,
+    "cloudfn:functiongraphAccessKey": c.accessKey,
+    "cloudfn:functiongraphSecretKey": c.secretKey,
   };
   setStackConfig({ get: (k: string) => values[k] });
   const fn = await raw().createFunction({
-    func_name: "legacy", package: "default", runtime: "Node.js18.15", handler: "index.handler", memory_size: 128, timeout: 3,
-    code_type: "inline", func_code: { file: Buffer.from("exports.handler = async () => 'hi';").toString("base64") },
+    func_name: "legacy",
+    package: "default",
+    runtime: "Node.js18.15",
+    handler: "index.handler",
+    memory_size: 128,
+    timeout: 3,
+    code_type: "inline",
+    func_code: { file: Buffer.from("exports.handler = async () => 'hi';").toString("base64") },
   } as never);
   fnUrn = fn.func_urn;
 });
@@ -55,12 +68,19 @@ beforeEach(async () => {
 describe("adopting a FunctionGraph trigger", () => {
   const timer = { name: "nightly", scheduleType: "Cron", schedule: "0 0 3 * * *" };
   const checked = async (over: Record<string, unknown> = {}) => {
-    const res = await triggerProvider.check!({} as TriggerInputs, { functionUrn: fnUrn, type: "TIMER", timer, adopt: true, ...over } as TriggerInputs);
+    const res = await triggerProvider.check!(
+      {} as TriggerInputs,
+      { functionUrn: fnUrn, type: "TIMER", timer, adopt: true, ...over } as TriggerInputs,
+    );
     expect(res.failures).toBeUndefined();
     return res.inputs!;
   };
   const outOfBand = (status = "ACTIVE") =>
-    raw().createTrigger(fnUrn, { trigger_type_code: "TIMER", trigger_status: status, event_data: { name: timer.name, schedule_type: timer.scheduleType, schedule: timer.schedule } });
+    raw().createTrigger(fnUrn, {
+      trigger_type_code: "TIMER",
+      trigger_status: status,
+      event_data: { name: timer.name, schedule_type: timer.scheduleType, schedule: timer.schedule },
+    });
 
   it("a TIMER found by its name: one list, no create; identical program diffs clean, with or without the flag", async () => {
     const live = await outOfBand();
@@ -72,7 +92,10 @@ describe("adopting a FunctionGraph trigger", () => {
     expect(outs).not.toHaveProperty("adopt");
     clearAdoptionClaims(); // the next deployment
     expect(await triggerProvider.diff!(id, outs!, inputs)).toEqual({ changes: false, replaces: [] });
-    expect(await triggerProvider.diff!(id, outs!, await checked({ adopt: undefined }))).toEqual({ changes: false, replaces: [] });
+    expect(await triggerProvider.diff!(id, outs!, await checked({ adopt: undefined }))).toEqual({
+      changes: false,
+      replaces: [],
+    });
   });
 
   it("by adoptId with a differing status: ShowFunctionTrigger then the one UpdateTrigger an update would make", async () => {
@@ -81,39 +104,78 @@ describe("adopting a FunctionGraph trigger", () => {
     const { id, outs } = await triggerProvider.create(await checked({ adoptId: live.trigger_id }));
     expect(await operations()).toEqual(["ShowFunctionTrigger 200", "UpdateTrigger 200"]);
     expect(outs!.status).toBe("ACTIVE");
-    expect((await triggerProvider.read!(id, outs)).props).toMatchObject({ status: "ACTIVE", triggerId: live.trigger_id });
+    expect((await triggerProvider.read!(id, outs)).props).toMatchObject({
+      status: "ACTIVE",
+      triggerId: live.trigger_id,
+    });
   });
 
   it("a differing schedule is refused (it could only change by replacement); nothing is written", async () => {
     await outOfBand();
     await clearRequestLog(emu.url);
-    await expect(triggerProvider.create(await checked({ timer: { ...timer, schedule: "0 0 4 * * *" } }))).rejects.toThrow(/cannot adopt .*timer \(live: Cron "0 0 3 \* \* \*"\).*cannot change in place/);
+    await expect(
+      triggerProvider.create(await checked({ timer: { ...timer, schedule: "0 0 4 * * *" } })),
+    ).rejects.toThrow(/cannot adopt .*timer \(live: Cron "0 0 3 \* \* \*"\).*cannot change in place/);
     expect(await operations()).toEqual(["ListFunctionTriggers 200"]);
   });
 
   it("missing, doubly adopted, and non-TIMER without adoptId", async () => {
-    await expect(triggerProvider.create(await checked())).rejects.toThrow(/cannot adopt FunctionGraph TIMER trigger \(timer "nightly"\) of urn:.*: it does not exist \(key urn:.*\/TIMER\/name=nightly\)/);
-    await expect(triggerProvider.create(await checked({ adoptId: "no-such-id" }))).rejects.toThrow(/it does not exist \(key urn:.*\/TIMER\/no-such-id\)/);
+    await expect(triggerProvider.create(await checked())).rejects.toThrow(
+      /cannot adopt FunctionGraph TIMER trigger \(timer "nightly"\) of urn:.*: it does not exist \(key urn:.*\/TIMER\/name=nightly\)/,
+    );
+    await expect(triggerProvider.create(await checked({ adoptId: "no-such-id" }))).rejects.toThrow(
+      /it does not exist \(key urn:.*\/TIMER\/no-such-id\)/,
+    );
     const live = await outOfBand();
     await triggerProvider.create(await checked());
     // The same timer adopted again, by id this time.
-    await expect(triggerProvider.create(await checked({ adoptId: live.trigger_id }))).rejects.toThrow(/adopted by two resources of this deployment/);
-    const res = await triggerProvider.check!({} as TriggerInputs, { functionUrn: fnUrn, type: "APIG", eventData: { env_id: "e", group_id: "g" }, adopt: true } as unknown as TriggerInputs);
-    expect(res.failures).toEqual(expect.arrayContaining([expect.objectContaining({ property: "adoptId", reason: expect.stringContaining("adoptId (the trigger_id) is required to adopt a APIG trigger") })]));
+    await expect(triggerProvider.create(await checked({ adoptId: live.trigger_id }))).rejects.toThrow(
+      /adopted by two resources of this deployment/,
+    );
+    const res = await triggerProvider.check!(
+      {} as TriggerInputs,
+      {
+        functionUrn: fnUrn,
+        type: "APIG",
+        eventData: { env_id: "e", group_id: "g" },
+        adopt: true,
+      } as unknown as TriggerInputs,
+    );
+    expect(res.failures).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          property: "adoptId",
+          reason: expect.stringContaining("adoptId (the trigger_id) is required to adopt a APIG trigger"),
+        }),
+      ]),
+    );
   });
 });
 
 describe("adopting a FunctionGraph workflow", () => {
   const def = (over: Record<string, unknown> = {}) => ({
-    name: "orders_flow", start: "a", functions: [{ name: "fn", functionUrn: fnUrn }],
-    states: [{ id: "a", type: "Operation", transition: "b", actions: [{ functionRef: { refName: "fn" } }] }, { id: "b", type: "End" }], ...over,
+    name: "orders_flow",
+    start: "a",
+    functions: [{ name: "fn", functionUrn: fnUrn }],
+    states: [
+      { id: "a", type: "Operation", transition: "b", actions: [{ functionRef: { refName: "fn" } }] },
+      { id: "b", type: "End" },
+    ],
+    ...over,
   });
   const checked = async (over: Record<string, unknown> = {}) => {
-    const res = await workflowProvider.check!({} as WorkflowInputs, { ...def(), adopt: true, ...over } as unknown as WorkflowInputs);
+    const res = await workflowProvider.check!(
+      {} as WorkflowInputs,
+      { ...def(), adopt: true, ...over } as unknown as WorkflowInputs,
+    );
     expect(res.failures).toBeUndefined();
     return res.inputs!;
   };
-  const outOfBand = async (over: Record<string, unknown> = {}) => workflowApi.create(raw(), toWire((await workflowProvider.check!({} as WorkflowInputs, def(over) as unknown as WorkflowInputs)).inputs!));
+  const outOfBand = async (over: Record<string, unknown> = {}) =>
+    workflowApi.create(
+      raw(),
+      toWire((await workflowProvider.check!({} as WorkflowInputs, def(over) as unknown as WorkflowInputs)).inputs!),
+    );
 
   it("identical definition: list + show, no create, no update; clean diff afterwards", async () => {
     const live = await outOfBand();
@@ -138,25 +200,41 @@ describe("adopting a FunctionGraph workflow", () => {
   });
 
   it("missing, different mode, doubly adopted", async () => {
-    await expect(workflowProvider.create(await checked())).rejects.toThrow(/cannot adopt FunctionGraph workflow "orders_flow": it does not exist \(key workflow name orders_flow\)/);
+    await expect(workflowProvider.create(await checked())).rejects.toThrow(
+      /cannot adopt FunctionGraph workflow "orders_flow": it does not exist \(key workflow name orders_flow\)/,
+    );
     await outOfBand({ mode: "EXPRESS" });
-    await expect(workflowProvider.create(await checked())).rejects.toThrow(/its mode is "EXPRESS" but the program declares "NORMAL"/);
+    await expect(workflowProvider.create(await checked())).rejects.toThrow(
+      /its mode is "EXPRESS" but the program declares "NORMAL"/,
+    );
     await workflowProvider.create(await checked({ mode: "EXPRESS" }));
-    await expect(workflowProvider.create(await checked({ mode: "EXPRESS" }))).rejects.toThrow(/adopted by two resources/);
+    await expect(workflowProvider.create(await checked({ mode: "EXPRESS" }))).rejects.toThrow(
+      /adopted by two resources/,
+    );
   });
 });
 
 describe("adopting a function's async-invoke configuration", () => {
   const checked = async (over: Record<string, unknown> = {}) => {
-    const res = await asyncProvider.check!({} as AsyncInvokeConfigInputs, { functionUrn: fnUrn, maxAsyncRetryAttempts: 2, adopt: true, ...over } as unknown as AsyncInvokeConfigInputs);
+    const res = await asyncProvider.check!(
+      {} as AsyncInvokeConfigInputs,
+      { functionUrn: fnUrn, maxAsyncRetryAttempts: 2, adopt: true, ...over } as unknown as AsyncInvokeConfigInputs,
+    );
     expect(res.failures).toBeUndefined();
     return res.inputs!;
   };
   const outOfBand = (retries: number) =>
-    raw().putAsyncInvokeConfig(fnUrn, { max_async_event_age_in_seconds: 3600, max_async_retry_attempts: retries, destination_config: {}, enable_async_status_log: false });
+    raw().putAsyncInvokeConfig(fnUrn, {
+      max_async_event_age_in_seconds: 3600,
+      max_async_retry_attempts: retries,
+      destination_config: {},
+      enable_async_status_log: false,
+    });
 
   it("identical: one read, no PUT; differing: the one PUT; missing: a clear error", async () => {
-    await expect(asyncProvider.create(await checked())).rejects.toThrow(/cannot adopt the async-invoke configuration of urn:.*: it does not exist/);
+    await expect(asyncProvider.create(await checked())).rejects.toThrow(
+      /cannot adopt the async-invoke configuration of urn:.*: it does not exist/,
+    );
     await outOfBand(2);
     clearAdoptionClaims();
     await clearRequestLog(emu.url);
@@ -175,9 +253,19 @@ describe("adopting a function's async-invoke configuration", () => {
 });
 
 describe("adopting a FunctionGraph dependency version", () => {
-  const pkg = (text: string) => new pulumi.asset.AssetArchive({ "node_modules/pad/index.js": new pulumi.asset.StringAsset(text) });
+  const pkg = (text: string) =>
+    new pulumi.asset.AssetArchive({ "node_modules/pad/index.js": new pulumi.asset.StringAsset(text) });
   const checked = async (over: Record<string, unknown> = {}) => {
-    const res = await dependencyProvider.check!({} as DependencyVersionInputs, { name: "pad", runtime: "Node.js18.15", code: pkg("v1"), adopt: true, ...over } as unknown as DependencyVersionInputs);
+    const res = await dependencyProvider.check!(
+      {} as DependencyVersionInputs,
+      {
+        name: "pad",
+        runtime: "Node.js18.15",
+        code: pkg("v1"),
+        adopt: true,
+        ...over,
+      } as unknown as DependencyVersionInputs,
+    );
     expect(res.failures).toBeUndefined();
     return res.inputs!;
   };
@@ -196,18 +284,28 @@ describe("adopting a FunctionGraph dependency version", () => {
     expect(outs).toMatchObject({ versionId: v1.id, version: v1.version, codeHash: inputs.codeHash });
     expect(outs).not.toHaveProperty("adoptVersion");
     clearAdoptionClaims();
-    expect(await dependencyProvider.diff!(id, outs!, await checked({ adopt: undefined, adoptVersion: undefined }))).toEqual({ changes: false, replaces: [] });
+    expect(
+      await dependencyProvider.diff!(id, outs!, await checked({ adopt: undefined, adoptVersion: undefined })),
+    ).toEqual({ changes: false, replaces: [] });
     // Without adoptVersion the newest (v2) is taken, and its content must be the program's.
-    await expect(dependencyProvider.create(await checked())).rejects.toThrow(/cannot adopt FunctionGraph dependency "pad" version 2: code \(its MD5 differs from the live etag\) differ\(s\).*remove `adopt` to create a new version/);
+    await expect(dependencyProvider.create(await checked())).rejects.toThrow(
+      /cannot adopt FunctionGraph dependency "pad" version 2: code \(its MD5 differs from the live etag\) differ\(s\).*remove `adopt` to create a new version/,
+    );
     expect((await dependencyProvider.create(await checked({ code: pkg("v2") }))).outs!.version).toBe(2);
     expect((await operations()).filter((o) => o.startsWith("CreateDependencyVersion"))).toEqual([]);
   });
 
   it("missing name or version, and a version adopted twice, fail clearly", async () => {
-    await expect(dependencyProvider.create(await checked())).rejects.toThrow(/cannot adopt FunctionGraph dependency "pad": it does not exist \(key pad\/newest version\)/);
+    await expect(dependencyProvider.create(await checked())).rejects.toThrow(
+      /cannot adopt FunctionGraph dependency "pad": it does not exist \(key pad\/newest version\)/,
+    );
     await outOfBand("v1");
-    await expect(dependencyProvider.create(await checked({ adoptVersion: 7 }))).rejects.toThrow(/dependency "pad" version 7: it does not exist/);
+    await expect(dependencyProvider.create(await checked({ adoptVersion: 7 }))).rejects.toThrow(
+      /dependency "pad" version 7: it does not exist/,
+    );
     await dependencyProvider.create(await checked());
-    await expect(dependencyProvider.create(await checked({ adoptVersion: 1 }))).rejects.toThrow(/adopted by two resources/);
+    await expect(dependencyProvider.create(await checked({ adoptVersion: 1 }))).rejects.toThrow(
+      /adopted by two resources/,
+    );
   });
 });

@@ -16,10 +16,21 @@ let emu: RunningEmulator;
 const source = (text: string) => new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(text) });
 const HELLO = "exports.handler = async () => 'hello';";
 
-const operations = async () => (await requestLog(emu.url)).filter((r) => r.platform === "functiongraph").map((r) => `${r.operation} ${r.status}`);
+const operations = async () =>
+  (await requestLog(emu.url)).filter((r) => r.platform === "functiongraph").map((r) => `${r.operation} ${r.status}`);
 
 async function checked(over: Record<string, unknown> = {}): Promise<FunctionInputs> {
-  const res = await provider.check!({} as FunctionInputs, { name: "legacy", runtime: "Node.js18.15", handler: "index.handler", code: source(HELLO), adopt: true, ...over } as unknown as FunctionInputs);
+  const res = await provider.check!(
+    {} as FunctionInputs,
+    {
+      name: "legacy",
+      runtime: "Node.js18.15",
+      handler: "index.handler",
+      code: source(HELLO),
+      adopt: true,
+      ...over,
+    } as unknown as FunctionInputs,
+  );
   expect(res.failures).toBeUndefined();
   return res.inputs!;
 }
@@ -27,7 +38,12 @@ async function checked(over: Record<string, unknown> = {}): Promise<FunctionInpu
 /** Creates a function the way someone else would: a signed CreateFunction call. */
 async function createOutOfBand(over: Partial<FunctionInputs> = {}) {
   const inputs = { ...(await checked()), ...over };
-  const res = await fgRequest(emu.url, "POST", `/v2/${emu.credentials.projectId}/fgs/functions`, createBody(inputs, (await buildCode(inputs))?.zip));
+  const res = await fgRequest(
+    emu.url,
+    "POST",
+    `/v2/${emu.credentials.projectId}/fgs/functions`,
+    createBody(inputs, (await buildCode(inputs))?.zip),
+  );
   expect(res.status).toBe(200);
   return res.body;
 }
@@ -45,8 +61,11 @@ beforeEach(async () => {
   clearAdoptionClaims();
   const c = emu.credentials;
   const values: Record<string, string> = {
-    "cloudfn:functiongraphEndpoint": emu.url, "cloudfn:functiongraphRegion": c.region, "cloudfn:functiongraphProjectId": c.projectId,
-    "cloudfn:functiongraphAccessKey": c.accessKey, "cloudfn:functiongraphSecretKey": c.secretKey,
+    "cloudfn:functiongraphEndpoint": emu.url,
+    "cloudfn:functiongraphRegion": c.region,
+    "cloudfn:functiongraphProjectId": c.projectId,
+    "cloudfn:functiongraphAccessKey": c.accessKey,
+    "cloudfn:functiongraphSecretKey": c.secretKey,
   };
   setStackConfig({ get: (k: string) => values[k] });
 });
@@ -60,11 +79,19 @@ describe("adopting a FunctionGraph function", () => {
     expect(await operations()).toEqual(["ShowFunctionConfig 200"]);
     clearAdoptionClaims(); // the next deployment
     expect(id).toBe(live.func_urn);
-    expect(outs).toMatchObject({ funcUrn: live.func_urn, funcId: live.func_id, digest: live.digest, codeHash: inputs.codeHash });
+    expect(outs).toMatchObject({
+      funcUrn: live.func_urn,
+      funcId: live.func_id,
+      digest: live.digest,
+      codeHash: inputs.codeHash,
+    });
     expect(outs).not.toHaveProperty("adopt");
     expect(await provider.diff!(id, outs!, inputs)).toEqual({ changes: false, replaces: [] });
     // Removing the flag afterwards is no change either.
-    expect(await provider.diff!(id, outs!, await checked({ adopt: undefined }))).toEqual({ changes: false, replaces: [] });
+    expect(await provider.diff!(id, outs!, await checked({ adopt: undefined }))).toEqual({
+      changes: false,
+      replaces: [],
+    });
   });
 
   it("differing memory and code: the config and code calls an update would make, nothing else", async () => {
@@ -72,7 +99,11 @@ describe("adopting a FunctionGraph function", () => {
     await clearRequestLog(emu.url);
     const inputs = await checked({ memorySize: 512, code: source("exports.handler = async () => 'v2';") });
     const { id, outs } = await provider.create(inputs);
-    expect(await operations()).toEqual(["ShowFunctionConfig 200", "UpdateFunctionConfig 200", "UpdateFunctionCode 200"]);
+    expect(await operations()).toEqual([
+      "ShowFunctionConfig 200",
+      "UpdateFunctionConfig 200",
+      "UpdateFunctionCode 200",
+    ]);
     expect(outs).toMatchObject({ memorySize: 512, codeHash: inputs.codeHash });
     clearAdoptionClaims(); // the next deployment
     const read = await provider.read!(id, outs);
@@ -98,7 +129,9 @@ describe("adopting a FunctionGraph function", () => {
     await createOutOfBand();
     await provider.create(await checked());
     await clearRequestLog(emu.url);
-    await expect(provider.create(await checked({ memorySize: 256 }))).rejects.toThrow(/adopted by two resources of this deployment/);
+    await expect(provider.create(await checked({ memorySize: 256 }))).rejects.toThrow(
+      /adopted by two resources of this deployment/,
+    );
     expect(await operations()).toEqual([]);
   });
 
@@ -110,7 +143,9 @@ describe("adopting a FunctionGraph function", () => {
 
   it("a different runtime is refused (it cannot change in place)", async () => {
     await createOutOfBand({ runtime: "Python3.9", handler: "index.handler" });
-    await expect(provider.create(await checked())).rejects.toThrow(/its runtime is "Python3.9" but the program declares "Node.js18.15"/);
+    await expect(provider.create(await checked())).rejects.toThrow(
+      /its runtime is "Python3.9" but the program declares "Node.js18.15"/,
+    );
   });
 
   it("a replacement of an adopted resource creates, even with adopt still set", async () => {

@@ -18,7 +18,10 @@ const { clientId, clientSecret } = EMULATOR_DEFAULTS.minapp;
 const V1 = 'exports.main = async (event) => "hello";\n';
 
 async function checked(over: Record<string, unknown> = {}): Promise<CloudFunctionInputs> {
-  const res = await provider.check!({} as CloudFunctionInputs, { name: "legacy", code: V1, adopt: true, ...over } as unknown as CloudFunctionInputs);
+  const res = await provider.check!(
+    {} as CloudFunctionInputs,
+    { name: "legacy", code: V1, adopt: true, ...over } as unknown as CloudFunctionInputs,
+  );
   expect(res.failures).toBeUndefined();
   return res.inputs!;
 }
@@ -35,9 +38,15 @@ beforeEach(async () => {
   await fetch(`${emu.url}/_emulator/reset`, { method: "POST" });
   clearTokens();
   clearAdoptionClaims();
-  const values: Record<string, string> = { "cloudfn:minappEndpoint": emu.url, "cloudfn:minappClientId": clientId, "cloudfn:minappClientSecret": clientSecret };
+  const values: Record<string, string> = {
+    "cloudfn:minappEndpoint": emu.url,
+    "cloudfn:minappClientId": clientId,
+    "cloudfn:minappClientSecret": clientSecret,
+  };
   await provider.configure!({ config: { get: (k: string) => values[k], require: (k: string) => values[k] } });
-  expect((await minappCall(emu.url, "POST", FUNCTIONS, { name: "legacy", function_code: V1, remark: "old" })).status).toBe(201);
+  expect(
+    (await minappCall(emu.url, "POST", FUNCTIONS, { name: "legacy", function_code: V1, remark: "old" })).status,
+  ).toBe(201);
   await clearRequestLog(emu.url);
 });
 
@@ -52,7 +61,9 @@ describe("adopting a MinApp cloud function", () => {
     clearAdoptionClaims(); // the next deployment
     const read = await provider.read!(id, outs);
     expect(await provider.diff!(id, read.props!, inputs)).toEqual({ changes: false, replaces: [] });
-    expect(await provider.diff!(id, read.props!, await checked({ remark: "managed by pulumi", adopt: false }))).toEqual({ changes: false, replaces: [] });
+    expect(await provider.diff!(id, read.props!, await checked({ remark: "managed by pulumi", adopt: false }))).toEqual(
+      { changes: false, replaces: [] },
+    );
   });
 
   it("identical program: only the GET", async () => {
@@ -61,9 +72,13 @@ describe("adopting a MinApp cloud function", () => {
   });
 
   it("a missing function fails naming it; two adopters of one function fail clearly", async () => {
-    await expect(provider.create(await checked({ name: "ghost" }))).rejects.toThrow(/cannot adopt MinApp cloud function "ghost": it does not exist \(key ghost\)/);
+    await expect(provider.create(await checked({ name: "ghost" }))).rejects.toThrow(
+      /cannot adopt MinApp cloud function "ghost": it does not exist \(key ghost\)/,
+    );
     await provider.create(await checked());
-    await expect(provider.create(await checked({ remark: "x" }))).rejects.toThrow(/adopted by two resources of this deployment/);
+    await expect(provider.create(await checked({ remark: "x" }))).rejects.toThrow(
+      /adopted by two resources of this deployment/,
+    );
     expect(await minappApiCounts(emu.url)).not.toHaveProperty("CreateCloudFunction");
   });
 });

@@ -13,11 +13,22 @@ let emu: RunningEmulator;
 const fg = EMULATOR_DEFAULTS.functiongraph;
 
 const createFg = (name: string) =>
-  fgCall(emu.url, emu.credentials, { method: "POST", path: `/v2/${fg.projectId}/fgs/functions`, body: {
-    func_name: name, package: "default", runtime: "Node.js18.15", handler: "index.handler", memory_size: 128, timeout: 5,
-    code_type: "inline", func_code: { file: Buffer.from("exports.handler = async () => 1;").toString("base64") },
-  } });
-const createMinApp = (name: string) => minappCall(emu.url, "POST", FUNCTIONS, { name, function_code: "exports.main = async () => 1;\n" });
+  fgCall(emu.url, emu.credentials, {
+    method: "POST",
+    path: `/v2/${fg.projectId}/fgs/functions`,
+    body: {
+      func_name: name,
+      package: "default",
+      runtime: "Node.js18.15",
+      handler: "index.handler",
+      memory_size: 128,
+      timeout: 5,
+      code_type: "inline",
+      func_code: { file: Buffer.from("exports.handler = async () => 1;").toString("base64") },
+    },
+  });
+const createMinApp = (name: string) =>
+  minappCall(emu.url, "POST", FUNCTIONS, { name, function_code: "exports.main = async () => 1;\n" });
 
 const stackConfig = () => ({
   "cloudfn:functiongraphEndpoint": emu.url,
@@ -40,7 +51,10 @@ afterAll(() => emu.close());
 describe("findUnmanaged", () => {
   it("lists prefixed functions the stack does not manage, on each platform the stack uses", async () => {
     const found = await findUnmanaged({
-      prefix: "shop", config: stackConfig(), env: {}, platforms: new Set(["functiongraph", "minapp", "leancloud"]),
+      prefix: "shop",
+      config: stackConfig(),
+      env: {},
+      platforms: new Set(["functiongraph", "minapp", "leancloud"]),
       managed: { functiongraph: new Set(["shop-api"]), minapp: new Set(["shop_api"]) },
     });
     expect(found.map((f) => `${f.cause} ${f.type} ${f.name}`)).toEqual([
@@ -50,13 +64,25 @@ describe("findUnmanaged", () => {
   });
 
   it("does not call a platform the stack does not use (its credentials may be absent)", async () => {
-    const found = await findUnmanaged({ prefix: "shop", config: {}, env: {}, platforms: new Set(["leancloud"]), managed: { functiongraph: new Set(), minapp: new Set() } });
+    const found = await findUnmanaged({
+      prefix: "shop",
+      config: {},
+      env: {},
+      platforms: new Set(["leancloud"]),
+      managed: { functiongraph: new Set(), minapp: new Set() },
+    });
     expect(found).toEqual([]);
   });
 
   it("names the missing setting, never a value, when the stack config lacks credentials", async () => {
     const { ["cloudfn:functiongraphSecretKey"]: _omitted, ...config } = stackConfig();
-    const query = { prefix: "shop", config, env: {}, platforms: new Set(["functiongraph"]), managed: { functiongraph: new Set<string>(), minapp: new Set<string>() } };
+    const query = {
+      prefix: "shop",
+      config,
+      env: {},
+      platforms: new Set(["functiongraph"]),
+      managed: { functiongraph: new Set<string>(), minapp: new Set<string>() },
+    };
     await expect(findUnmanaged(query)).rejects.toThrow(/secret key is not set .*cloudfn:functiongraphSecretKey/);
   });
 });

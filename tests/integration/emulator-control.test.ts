@@ -8,11 +8,27 @@ import { tempDir } from "../helpers/temp-dirs";
 let emu: RunningEmulator;
 let clock: ManualClock;
 const call = (c: FgCall) => fgCall(emu.url, emu.credentials, { now: clock.now(), ...c });
-const control = (method: string, path: string, body?: unknown) => fgCall(emu.url, emu.credentials, { method, path: `/_emulator/${path}`, body, auth: "none" });
+const control = (method: string, path: string, body?: unknown) =>
+  fgCall(emu.url, emu.credentials, { method, path: `/_emulator/${path}`, body, auth: "none" });
 const FN = () => `/v2/${emu.credentials.projectId}/fgs/functions`;
-const fnBody = (name: string) => ({ func_name: name, package: "default", runtime: "Node.js18.15", handler: "index.handler", memory_size: 128, timeout: 3, code_type: "inline", func_code: { file: Buffer.from("exports.handler = async () => 'ok';").toString("base64") } });
-const names = async () => (await call({ method: "GET", path: FN() })).body.functions.map((f: { func_name: string }) => f.func_name);
-const tokenBody = (password: string) => ({ auth: { identity: { methods: ["password"], password: { user: { name: "cloudfn", password, domain: { name: "cloudfn" } } } }, scope: { project: { name: "cn-north-4" } } } });
+const fnBody = (name: string) => ({
+  func_name: name,
+  package: "default",
+  runtime: "Node.js18.15",
+  handler: "index.handler",
+  memory_size: 128,
+  timeout: 3,
+  code_type: "inline",
+  func_code: { file: Buffer.from("exports.handler = async () => 'ok';").toString("base64") },
+});
+const names = async () =>
+  (await call({ method: "GET", path: FN() })).body.functions.map((f: { func_name: string }) => f.func_name);
+const tokenBody = (password: string) => ({
+  auth: {
+    identity: { methods: ["password"], password: { user: { name: "cloudfn", password, domain: { name: "cloudfn" } } } },
+    scope: { project: { name: "cn-north-4" } },
+  },
+});
 
 beforeEach(async () => {
   clock = new ManualClock("2024-01-02T03:04:05Z");
@@ -27,16 +43,39 @@ describe("control plane", () => {
     await call({ method: "GET", path: `${FN()}/a/config` });
     await call({ method: "GET", path: `${FN()}/a/nothing` });
     await call({ method: "DELETE", path: `${FN()}/a`, auth: "none" });
-    const log = (await control("GET", "requests")).body as Array<Record<string, unknown>>;
+    const log = (await control("GET", "requests")).body as Record<string, unknown>[];
     expect(log.map(({ durationMs, ...rest }) => (typeof durationMs === "number" ? rest : undefined))).toEqual([
       { seq: 1, method: "POST", path: FN(), status: 200, platform: "functiongraph", operation: "CreateFunction" },
-      { seq: 2, method: "GET", path: `${FN()}/a/config`, status: 200, platform: "functiongraph", operation: "ShowFunctionConfig" },
-      { seq: 3, method: "GET", path: `${FN()}/a/nothing`, status: 404, platform: "functiongraph", operation: "Unknown" },
-      { seq: 4, method: "DELETE", path: `${FN()}/a`, status: 401, platform: "functiongraph", operation: "DeleteFunction" },
+      {
+        seq: 2,
+        method: "GET",
+        path: `${FN()}/a/config`,
+        status: 200,
+        platform: "functiongraph",
+        operation: "ShowFunctionConfig",
+      },
+      {
+        seq: 3,
+        method: "GET",
+        path: `${FN()}/a/nothing`,
+        status: 404,
+        platform: "functiongraph",
+        operation: "Unknown",
+      },
+      {
+        seq: 4,
+        method: "DELETE",
+        path: `${FN()}/a`,
+        status: 401,
+        platform: "functiongraph",
+        operation: "DeleteFunction",
+      },
     ]);
     expect((await control("DELETE", "requests")).status).toBe(204);
     expect((await control("GET", "requests")).body).toEqual([]);
-    expect(Object.keys((await control("GET", "state")).body.platforms.functiongraph[emu.credentials.projectId].functions)).toEqual(["default/a"]);
+    expect(
+      Object.keys((await control("GET", "state")).body.platforms.functiongraph[emu.credentials.projectId].functions),
+    ).toEqual(["default/a"]);
     await control("POST", "faults", { operation: "*", status: 500 });
     expect((await control("POST", "reset")).status).toBe(200);
     expect((await control("GET", "state")).body).toEqual({ version: 1, platforms: {} });
@@ -45,15 +84,34 @@ describe("control plane", () => {
 
   it("issues 24 h IAM tokens and rejects wrong passwords and expired tokens", async () => {
     const bad = await call({ method: "POST", path: "/v3/auth/tokens", body: tokenBody("nope"), auth: "none" });
-    expect([bad.status, bad.body]).toEqual([401, { error: { code: 401, message: "The request you have made requires authentication.", title: "Unauthorized" } }]);
-    const ok = await call({ method: "POST", path: "/v3/auth/tokens?nocatalog=true", body: tokenBody(emu.credentials.password), auth: "none" });
+    expect([bad.status, bad.body]).toEqual([
+      401,
+      { error: { code: 401, message: "The request you have made requires authentication.", title: "Unauthorized" } },
+    ]);
+    const ok = await call({
+      method: "POST",
+      path: "/v3/auth/tokens?nocatalog=true",
+      body: tokenBody(emu.credentials.password),
+      auth: "none",
+    });
     expect(ok.status).toBe(201);
     const token = String(ok.headers["x-subject-token"]);
-    expect(ok.body.token).toMatchObject({ issued_at: "2024-01-02T03:04:05Z", expires_at: "2024-01-03T03:04:05Z", methods: ["password"], project: { id: emu.credentials.projectId, name: "cn-north-4" } });
+    expect(ok.body.token).toMatchObject({
+      issued_at: "2024-01-02T03:04:05Z",
+      expires_at: "2024-01-03T03:04:05Z",
+      methods: ["password"],
+      project: { id: emu.credentials.projectId, name: "cn-north-4" },
+    });
     expect((await call({ method: "GET", path: FN(), auth: { token } })).status).toBe(200);
     clock.advance(24 * 3600 * 1000);
     const expired = await call({ method: "GET", path: FN(), auth: { token } });
-    expect([expired.status, expired.body]).toEqual([401, { error_code: "APIG.0301", error_msg: "Incorrect IAM authentication information: token expires, expires_at: 2024-01-03T03:04:05Z" }]);
+    expect([expired.status, expired.body]).toEqual([
+      401,
+      {
+        error_code: "APIG.0301",
+        error_msg: "Incorrect IAM authentication information: token expires, expires_at: 2024-01-03T03:04:05Z",
+      },
+    ]);
     const forged = await call({ method: "GET", path: FN(), auth: { token: "MIIforged" } });
     expect(forged.body.error_msg).toBe("Incorrect IAM authentication information: decrypt token fail");
   });
@@ -61,7 +119,12 @@ describe("control plane", () => {
 
 describe("faults", () => {
   it("injects a platform-shaped status for the next N matching calls only", async () => {
-    const added = await control("POST", "faults", { platform: "functiongraph", operation: "CreateFunction", status: 503, times: 2 });
+    const added = await control("POST", "faults", {
+      platform: "functiongraph",
+      operation: "CreateFunction",
+      status: 503,
+      times: 2,
+    });
     expect([added.status, added.body]).toEqual([201, { id: "fault-1" }]);
     expect((await call({ method: "GET", path: FN() })).status).toBe(200);
     for (let i = 0; i < 2; i++) {
@@ -73,7 +136,9 @@ describe("faults", () => {
     await control("POST", "faults", { operation: "*", status: 429 });
     const throttled = await call({ method: "GET", path: FN() });
     expect([throttled.status, throttled.body.error_code]).toEqual([429, "APIG.0308"]);
-    expect((await control("GET", "faults")).body).toMatchObject([{ id: "fault-2", operation: "*", status: 429, hits: 1 }]);
+    expect((await control("GET", "faults")).body).toMatchObject([
+      { id: "fault-2", operation: "*", status: 429, hits: 1 },
+    ]);
     expect((await control("DELETE", "faults")).status).toBe(204);
     expect((await call({ method: "GET", path: FN() })).status).toBe(200);
   });
@@ -85,8 +150,13 @@ describe("faults", () => {
     await control("POST", "faults", { operation: "CreateFunction", dropAfter: true, times: 1 });
     expect((await call({ method: "POST", path: FN(), body: fnBody("b") })).dropped).toBe(true);
     expect(await names()).toEqual(["b"]);
-    const log = (await control("GET", "requests")).body as Array<{ operation: string; status: number }>;
-    expect(log.map((e) => [e.operation, e.status])).toEqual([["CreateFunction", 0], ["ListFunctions", 200], ["CreateFunction", 0], ["ListFunctions", 200]]);
+    const log = (await control("GET", "requests")).body as { operation: string; status: number }[];
+    expect(log.map((e) => [e.operation, e.status])).toEqual([
+      ["CreateFunction", 0],
+      ["ListFunctions", 200],
+      ["CreateFunction", 0],
+      ["ListFunctions", 200],
+    ]);
   });
 
   it("adds latency, applies probability with the seeded random, and validates rules", async () => {
@@ -101,7 +171,10 @@ describe("faults", () => {
     expect(failed).toBeGreaterThan(5);
     expect(failed).toBeLessThan(35);
     const invalid = await control("POST", "faults", { operation: "X", status: 503, drop: true });
-    expect([invalid.status, invalid.body]).toEqual([400, { error: "body: status, drop and dropAfter are mutually exclusive" }]);
+    expect([invalid.status, invalid.body]).toEqual([
+      400,
+      { error: "body: status, drop and dropAfter are mutually exclusive" },
+    ]);
   });
 });
 
@@ -111,8 +184,15 @@ describe("persistence", () => {
     const stateFile = join(tempDir("cloudfn-emu-"), "state.json");
     emu = await startEmulator({ clock, stateFile });
     await call({ method: "POST", path: FN(), body: fnBody("kept") });
-    const token = String((await call({ method: "POST", path: "/v3/auth/tokens", body: tokenBody(emu.credentials.password), auth: "none" })).headers["x-subject-token"]);
-    expect(JSON.parse(readFileSync(stateFile, "utf8")).platforms.functiongraph[emu.credentials.projectId].functions["default/kept"].func_name).toBe("kept");
+    const token = String(
+      (await call({ method: "POST", path: "/v3/auth/tokens", body: tokenBody(emu.credentials.password), auth: "none" }))
+        .headers["x-subject-token"],
+    );
+    expect(
+      JSON.parse(readFileSync(stateFile, "utf8")).platforms.functiongraph[emu.credentials.projectId].functions[
+        "default/kept"
+      ].func_name,
+    ).toBe("kept");
     await emu.close();
     emu = await startEmulator({ clock, stateFile });
     expect(await names()).toEqual(["kept"]);

@@ -20,14 +20,24 @@ afterEach(() => jest.restoreAllMocks());
 function oversized(path: string): Promise<{ status: number; body: any }> {
   const url = new URL(emu.url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, method: "POST", path, headers: { "content-type": "application/json", "content-length": String(1024 ** 3) }, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        req.destroy();
-        resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) });
-      });
-    });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: "POST",
+        path,
+        headers: { "content-type": "application/json", "content-length": String(1024 ** 3) },
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) });
+        });
+      },
+    );
     req.on("error", reject);
     req.write("{");
   });
@@ -49,7 +59,10 @@ test("FunctionGraph: 413 and 500 as {error_code, error_msg}", async () => {
   const big = await oversized(`/v2/${emu.credentials.projectId}/fgs/functions`);
   expect(big).toEqual({ status: 413, body: { error_code: "APIG.0201", error_msg: expect.any(String) } });
   breakStore();
-  const res = await fgCall(emu.url, emu.credentials, { method: "GET", path: `/v2/${emu.credentials.projectId}/fgs/functions` });
+  const res = await fgCall(emu.url, emu.credentials, {
+    method: "GET",
+    path: `/v2/${emu.credentials.projectId}/fgs/functions`,
+  });
   expect(res.status).toBe(500);
   expect(res.body).toEqual({ error_code: "FSS.0500", error_msg: expect.any(String) });
   expectNoInternals(res.body);
@@ -60,7 +73,11 @@ test("MinApp: 413 and 500 as {status: error, error_msg}", async () => {
   expect(big).toEqual({ status: 413, body: { status: "error", error_msg: expect.any(String) } });
   const { access_token } = await minappLogin(emu.url);
   breakStore();
-  const res = await minappRequest(emu.url, { method: "GET", path: "/oserve/v1.3/cloud-function/", token: access_token });
+  const res = await minappRequest(emu.url, {
+    method: "GET",
+    path: "/oserve/v1.3/cloud-function/",
+    token: access_token,
+  });
   expect(res.status).toBe(500);
   expect(res.body).toEqual({ status: "error", error_msg: expect.any(String) });
   expectNoInternals(res.body);

@@ -5,8 +5,13 @@
  */
 import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import {
-  CreateDependencyRequestBody, CreateDependencyVersionRequest, DeleteDependencyVersionRequest, FunctionGraphClient,
-  ListDependenciesRequest, ListDependencyVersionRequest, ShowDependencyVersionRequest,
+  CreateDependencyRequestBody,
+  CreateDependencyVersionRequest,
+  DeleteDependencyVersionRequest,
+  FunctionGraphClient,
+  ListDependenciesRequest,
+  ListDependencyVersionRequest,
+  ShowDependencyVersionRequest,
 } from "@huaweicloud/huaweicloud-sdk-functiongraph";
 import JSZip from "jszip";
 import * as pulumi from "@pulumi/pulumi";
@@ -20,8 +25,12 @@ let emu: RunningEmulator;
 let sdk: FunctionGraphClient;
 const wire = (o: object) => o as unknown as Record<string, any>;
 
-const call = (method: string, path: string, body?: unknown) => fgCall(emu.url, emu.credentials, { method, path: `/v2/${emu.credentials.projectId}/fgs${path}`, body });
-const ops = async () => ((await (await fetch(`${emu.url}/_emulator/requests`)).json()) as { operation: string; status: number }[]).map((r) => `${r.operation} ${r.status}`);
+const call = (method: string, path: string, body?: unknown) =>
+  fgCall(emu.url, emu.credentials, { method, path: `/v2/${emu.credentials.projectId}/fgs${path}`, body });
+const ops = async () =>
+  ((await (await fetch(`${emu.url}/_emulator/requests`)).json()) as { operation: string; status: number }[]).map(
+    (r) => `${r.operation} ${r.status}`,
+  );
 const clearLog = () => fetch(`${emu.url}/_emulator/requests`, { method: "DELETE" });
 
 async function zipOf(files: Record<string, string>): Promise<string> {
@@ -29,7 +38,8 @@ async function zipOf(files: Record<string, string>): Promise<string> {
   for (const [name, text] of Object.entries(files)) zip.file(name, text);
   return (await zip.generateAsync({ type: "nodebuffer" })).toString("base64");
 }
-const leftPad = (v: string) => zipOf({ "node_modules/left-pad/index.js": `module.exports = (s, n) => String(s).padStart(n, "${v}");` });
+const leftPad = (v: string) =>
+  zipOf({ "node_modules/left-pad/index.js": `module.exports = (s, n) => String(s).padStart(n, "${v}");` });
 
 function sdkBody(name: string, file: string) {
   const body = new CreateDependencyRequestBody();
@@ -39,7 +49,10 @@ function sdkBody(name: string, file: string) {
 
 beforeAll(async () => {
   emu = await startEmulator();
-  const credentials = new BasicCredentials().withAk(emu.credentials.accessKey).withSk(emu.credentials.secretKey).withProjectId(emu.credentials.projectId);
+  const credentials = new BasicCredentials()
+    .withAk(emu.credentials.accessKey)
+    .withSk(emu.credentials.secretKey)
+    .withProjectId(emu.credentials.projectId);
   sdk = FunctionGraphClient.newBuilder().withCredential(credentials).withEndpoint(emu.url).build();
   tuning.client = { baseDelayMs: 1 };
   tuning.createRetryDelayMs = 1;
@@ -54,28 +67,56 @@ beforeEach(async () => {
 
 describe("dependency versions through the official SDK", () => {
   it("creates versions 1 and 2 of one name, lists, shows and deletes them", async () => {
-    const v1 = wire(await sdk.createDependencyVersion(new CreateDependencyVersionRequest().withBody(sdkBody("left-pad", await leftPad(" ")))));
-    const v2 = wire(await sdk.createDependencyVersion(new CreateDependencyVersionRequest().withBody(sdkBody("left-pad", await leftPad("0")))));
-    expect([v1.version, v2.version, v1.dep_id === v2.dep_id, v1.id !== v2.id, v1.owner]).toEqual([1, 2, true, true, emu.credentials.domainId]);
+    const v1 = wire(
+      await sdk.createDependencyVersion(
+        new CreateDependencyVersionRequest().withBody(sdkBody("left-pad", await leftPad(" "))),
+      ),
+    );
+    const v2 = wire(
+      await sdk.createDependencyVersion(
+        new CreateDependencyVersionRequest().withBody(sdkBody("left-pad", await leftPad("0"))),
+      ),
+    );
+    expect([v1.version, v2.version, v1.dep_id === v2.dep_id, v1.id !== v2.id, v1.owner]).toEqual([
+      1,
+      2,
+      true,
+      true,
+      emu.credentials.domainId,
+    ]);
     expect(v1.etag).toMatch(/^[0-9a-f]{32}$/);
 
     const listed = wire(await sdk.listDependencies(new ListDependenciesRequest().withName("left-pad")));
     expect(listed.dependencies.map((d: any) => [d.id, d.name, d.version])).toEqual([[v1.dep_id, "left-pad", 2]]);
     const versions = wire(await sdk.listDependencyVersion(new ListDependencyVersionRequest().withDependId(v1.dep_id)));
     expect(versions.dependencies.map((v: any) => v.version)).toEqual([1, 2]);
-    const shown = wire(await sdk.showDependencyVersion(new ShowDependencyVersionRequest().withDependId(v1.dep_id).withVersion("2")));
+    const shown = wire(
+      await sdk.showDependencyVersion(new ShowDependencyVersionRequest().withDependId(v1.dep_id).withVersion("2")),
+    );
     expect([shown.id, shown.download_link.startsWith(shown.link)]).toEqual([v2.id, true]);
 
-    const del = await sdk.deleteDependencyVersion(new DeleteDependencyVersionRequest().withDependId(v1.dep_id).withVersion("1"));
+    const del = await sdk.deleteDependencyVersion(
+      new DeleteDependencyVersionRequest().withDependId(v1.dep_id).withVersion("1"),
+    );
     expect(del.httpStatusCode).toBe(204);
-    await expect(sdk.showDependencyVersion(new ShowDependencyVersionRequest().withDependId(v1.dep_id).withVersion("1"))).rejects.toMatchObject({ httpStatusCode: 404, errorCode: "FSS.1056" });
+    await expect(
+      sdk.showDependencyVersion(new ShowDependencyVersionRequest().withDependId(v1.dep_id).withVersion("1")),
+    ).rejects.toMatchObject({ httpStatusCode: 404, errorCode: "FSS.1056" });
   });
 });
 
 describe("the emulator's dependency rules", () => {
   it("pages versions with marker/maxitems like the platform (next_marker = offset, count = total)", async () => {
     let depId = "";
-    for (let i = 0; i < 5; i++) depId = (await call("POST", "/dependencies/version", { depend_type: "zip", depend_file: await leftPad(String(i)), runtime: "Node.js18.15", name: "pad" })).body.dep_id;
+    for (let i = 0; i < 5; i++)
+      depId = (
+        await call("POST", "/dependencies/version", {
+          depend_type: "zip",
+          depend_file: await leftPad(String(i)),
+          runtime: "Node.js18.15",
+          name: "pad",
+        })
+      ).body.dep_id;
     const p1 = (await call("GET", `/dependencies/${depId}/version?maxitems=2`)).body;
     const p3 = (await call("GET", `/dependencies/${depId}/version?marker=4&maxitems=2`)).body;
     const end = (await call("GET", `/dependencies/${depId}/version?marker=5&maxitems=2`)).body;
@@ -93,15 +134,39 @@ describe("the emulator's dependency rules", () => {
     [{ depend_file: "bm90IGEgemlw" }, "not a zip"],
     [{ depend_type: "obs", depend_link: "http://bucket/x.zip" }, "depend_link must be an https URL"],
   ])("refuses %j with 400 (%s)", async (over, message) => {
-    const res = await call("POST", "/dependencies/version", { depend_type: "zip", depend_file: await leftPad(" "), runtime: "Node.js18.15", name: "pad", ...over });
+    const res = await call("POST", "/dependencies/version", {
+      depend_type: "zip",
+      depend_file: await leftPad(" "),
+      runtime: "Node.js18.15",
+      name: "pad",
+      ...over,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error_msg).toContain(message);
   });
 
   it("checks references from functions, runs them with the package on the require path, and refuses to delete a used version", async () => {
-    const v1 = (await call("POST", "/dependencies/version", { depend_type: "zip", depend_file: await leftPad("*"), runtime: "Node.js18.15", name: "pad" })).body;
-    const src = await zipOf({ "index.js": 'exports.handler = async (e) => ({ padded: require("left-pad")(e.s, 5) });' });
-    const fn = { func_name: "padder", package: "default", runtime: "Node.js18.15", handler: "index.handler", memory_size: 128, timeout: 10, code_type: "zip", func_code: { file: src } };
+    const v1 = (
+      await call("POST", "/dependencies/version", {
+        depend_type: "zip",
+        depend_file: await leftPad("*"),
+        runtime: "Node.js18.15",
+        name: "pad",
+      })
+    ).body;
+    const src = await zipOf({
+      "index.js": 'exports.handler = async (e) => ({ padded: require("left-pad")(e.s, 5) });',
+    });
+    const fn = {
+      func_name: "padder",
+      package: "default",
+      runtime: "Node.js18.15",
+      handler: "index.handler",
+      memory_size: 128,
+      timeout: 10,
+      code_type: "zip",
+      func_code: { file: src },
+    };
     const missing = await call("POST", "/functions", { ...fn, depend_version_list: ["no-such-version"] });
     expect([missing.status, missing.body.error_code]).toEqual([400, "FSS.1024"]);
     expect((await call("POST", "/functions", { ...fn, depend_version_list: [v1.id] })).status).toBe(200);
@@ -115,17 +180,28 @@ describe("the emulator's dependency rules", () => {
 });
 
 describe("DependencyVersion provider against the emulator", () => {
-  const pkg = (pad: string) => new pulumi.asset.AssetArchive({ node_modules: new pulumi.asset.AssetArchive({ "left-pad/index.js": new pulumi.asset.StringAsset(`module.exports = "${pad}";`) }) });
+  const pkg = (pad: string) =>
+    new pulumi.asset.AssetArchive({
+      node_modules: new pulumi.asset.AssetArchive({
+        "left-pad/index.js": new pulumi.asset.StringAsset(`module.exports = "${pad}";`),
+      }),
+    });
   const configure = () => {
     const c = emu.credentials;
     const values: Record<string, string> = {
-      "cloudfn:functiongraphEndpoint": emu.url, "cloudfn:functiongraphRegion": c.region, "cloudfn:functiongraphProjectId": c.projectId,
-      "cloudfn:functiongraphAccessKey": c.accessKey, "cloudfn:functiongraphSecretKey": c.secretKey,
+      "cloudfn:functiongraphEndpoint": emu.url,
+      "cloudfn:functiongraphRegion": c.region,
+      "cloudfn:functiongraphProjectId": c.projectId,
+      "cloudfn:functiongraphAccessKey": c.accessKey,
+      "cloudfn:functiongraphSecretKey": c.secretKey,
     };
     setStackConfig({ get: (k) => values[k] });
   };
   const checked = async (over: Partial<DependencyVersionInputs> = {}) => {
-    const res = await provider.check!({} as DependencyVersionInputs, { name: "pad", runtime: "Node.js18.15", code: pkg("1"), ...over } as DependencyVersionInputs);
+    const res = await provider.check!(
+      {} as DependencyVersionInputs,
+      { name: "pad", runtime: "Node.js18.15", code: pkg("1"), ...over } as DependencyVersionInputs,
+    );
     expect(res.failures).toBeUndefined();
     return res.inputs!;
   };
@@ -141,18 +217,31 @@ describe("DependencyVersion provider against the emulator", () => {
     expect(outs).toMatchObject({ name: "pad", version: 1, description: "", codeHash: inputs.codeHash });
     const read = await provider.read!(id, outs);
     expect(await provider.diff!(id, read.props!, inputs)).toEqual({ changes: false, replaces: [] });
-    expect(await provider.diff!(id, read.props!, await checked({ code: pkg("2") }))).toMatchObject({ changes: true, replaces: ["code"] });
-    expect(await provider.diff!(id, read.props!, await checked({ description: "x" }))).toMatchObject({ changes: true, replaces: ["description"] });
+    expect(await provider.diff!(id, read.props!, await checked({ code: pkg("2") }))).toMatchObject({
+      changes: true,
+      replaces: ["code"],
+    });
+    expect(await provider.diff!(id, read.props!, await checked({ description: "x" }))).toMatchObject({
+      changes: true,
+      replaces: ["description"],
+    });
     await provider.delete!(id, outs);
     expect(await provider.read!(id, outs)).toEqual({});
     await provider.delete!(id, outs);
-    expect(await ops()).toEqual(["CreateDependencyVersion 200", "ShowDependencyVersion 200", "DeleteDependencyVersion 204", "ShowDependencyVersion 404", "DeleteDependencyVersion 404"]);
+    expect(await ops()).toEqual([
+      "CreateDependencyVersion 200",
+      "ShowDependencyVersion 200",
+      "DeleteDependencyVersion 204",
+      "ShowDependencyVersion 404",
+      "DeleteDependencyVersion 404",
+    ]);
   });
 
   it("a create whose response was lost reconciles with the version it made instead of adding another", async () => {
     configure();
     await fetch(`${emu.url}/_emulator/faults`, {
-      method: "POST", headers: { "content-type": "application/json" },
+      method: "POST",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({ operation: "CreateDependencyVersion", dropAfter: true, times: 1 }),
     });
     await clearLog();

@@ -5,7 +5,12 @@
  */
 import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import {
-  BatchDeleteWorkflowsRequest, CreateWorkflowRequest, FunctionGraphClient, ListWorkflowRequest, ShowWorkFlowRequest, UpdateWorkFlowRequest,
+  BatchDeleteWorkflowsRequest,
+  CreateWorkflowRequest,
+  FunctionGraphClient,
+  ListWorkflowRequest,
+  ShowWorkFlowRequest,
+  UpdateWorkFlowRequest,
 } from "@huaweicloud/huaweicloud-sdk-functiongraph";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
@@ -17,19 +22,42 @@ import { WorkflowInputs, WorkflowOutputs } from "../../provider/functiongraph/wo
 let emu: RunningEmulator;
 let sdk: FunctionGraphClient;
 const wire = (o: object) => o as unknown as Record<string, any>;
-const call = (method: string, path: string, body?: unknown) => fgCall(emu.url, emu.credentials, { method, path: `/v2/${emu.credentials.projectId}/fgs${path}`, body });
-const ops = async () => ((await (await fetch(`${emu.url}/_emulator/requests`)).json()) as { operation: string; status: number }[]).map((r) => `${r.operation} ${r.status}`);
+const call = (method: string, path: string, body?: unknown) =>
+  fgCall(emu.url, emu.credentials, { method, path: `/v2/${emu.credentials.projectId}/fgs${path}`, body });
+const ops = async () =>
+  ((await (await fetch(`${emu.url}/_emulator/requests`)).json()) as { operation: string; status: number }[]).map(
+    (r) => `${r.operation} ${r.status}`,
+  );
 const clearLog = () => fetch(`${emu.url}/_emulator/requests`, { method: "DELETE" });
 const fg = EMULATOR_DEFAULTS.functiongraph;
 const fnUrn = (name: string) => `urn:fss:${fg.region}:${fg.projectId}:function:default:${name}:latest`;
 
 function definition(name: string, over: Record<string, unknown> = {}) {
   return {
-    name, start: "step1", mode: "EXPRESS", constants: { greeting: "hi" }, retries: [],
+    name,
+    start: "step1",
+    mode: "EXPRESS",
+    constants: { greeting: "hi" },
+    retries: [],
     functions: [{ name: "fn1", operation: fnUrn("greeter") }],
     states: [
-      { id: "step1", name: "step1", type: "Operation", end: false, transition: "done", action_mode: "sequential",
-        actions: [{ function_ref: { ref_name: "fn1", invoke_mode: "synchronize", arguments: { who: "$.user.name", word: "$CONST.greeting" } } }] },
+      {
+        id: "step1",
+        name: "step1",
+        type: "Operation",
+        end: false,
+        transition: "done",
+        action_mode: "sequential",
+        actions: [
+          {
+            function_ref: {
+              ref_name: "fn1",
+              invoke_mode: "synchronize",
+              arguments: { who: "$.user.name", word: "$CONST.greeting" },
+            },
+          },
+        ],
+      },
       { id: "done", name: "done", type: "End", end: true, transition: "", actions: [] },
     ],
     ...over,
@@ -38,7 +66,10 @@ function definition(name: string, over: Record<string, unknown> = {}) {
 
 beforeAll(async () => {
   emu = await startEmulator();
-  const credentials = new BasicCredentials().withAk(emu.credentials.accessKey).withSk(emu.credentials.secretKey).withProjectId(emu.credentials.projectId);
+  const credentials = new BasicCredentials()
+    .withAk(emu.credentials.accessKey)
+    .withSk(emu.credentials.secretKey)
+    .withProjectId(emu.credentials.projectId);
   sdk = FunctionGraphClient.newBuilder().withCredential(credentials).withEndpoint(emu.url).build();
 });
 afterAll(async () => {
@@ -53,17 +84,37 @@ describe("workflows through the official SDK", () => {
   it("creates (201), lists, shows, updates and batch-deletes", async () => {
     const created = await sdk.createWorkflow(new CreateWorkflowRequest().withBody(definition("order_flow") as any));
     const c = wire(created);
-    expect([created.httpStatusCode, c.workflow_urn, c.name]).toEqual([201, `urn:fss:${emu.credentials.region}:${emu.credentials.projectId}:workflow:default:order_flow:latest`, "order_flow"]);
+    expect([created.httpStatusCode, c.workflow_urn, c.name]).toEqual([
+      201,
+      `urn:fss:${emu.credentials.region}:${emu.credentials.projectId}:workflow:default:order_flow:latest`,
+      "order_flow",
+    ]);
     const listed = wire(await sdk.listWorkflow(new ListWorkflowRequest().withWorkflowName("order")));
     expect([listed.total, listed.size, listed.workflows.map((w: any) => w.id)]).toEqual([1, 1, [c.id]]);
     const shown = wire(await sdk.showWorkFlow(new ShowWorkFlowRequest().withWorkflowId(c.id)));
-    expect([shown.workflow_urn, shown.definition.start, shown.definition.states.length]).toEqual([c.workflow_urn, "step1", 2]);
-    const updated = await sdk.updateWorkFlow(new UpdateWorkFlowRequest().withWorkflowId(c.id).withBody(definition("order_flow", { description: "v2" }) as any));
+    expect([shown.workflow_urn, shown.definition.start, shown.definition.states.length]).toEqual([
+      c.workflow_urn,
+      "step1",
+      2,
+    ]);
+    const updated = await sdk.updateWorkFlow(
+      new UpdateWorkFlowRequest().withWorkflowId(c.id).withBody(definition("order_flow", { description: "v2" }) as any),
+    );
     expect([updated.httpStatusCode, wire(updated).description]).toEqual([200, "v2"]);
-    const del = wire(await sdk.batchDeleteWorkflows(new BatchDeleteWorkflowsRequest().withBody({ workflow_urns: [c.workflow_urn, "urn:fss:x:y:workflow:default:nope:latest"] } as any)));
+    const del = wire(
+      await sdk.batchDeleteWorkflows(
+        new BatchDeleteWorkflowsRequest().withBody({
+          workflow_urns: [c.workflow_urn, "urn:fss:x:y:workflow:default:nope:latest"],
+        } as any),
+      ),
+    );
     expect(del.success).toEqual([c.workflow_urn]);
-    expect(del.fail).toEqual([{ workflow_urn: "urn:fss:x:y:workflow:default:nope:latest", error_detail: expect.stringContaining("not found") }]);
-    await expect(sdk.showWorkFlow(new ShowWorkFlowRequest().withWorkflowId(c.id))).rejects.toMatchObject({ httpStatusCode: 404 });
+    expect(del.fail).toEqual([
+      { workflow_urn: "urn:fss:x:y:workflow:default:nope:latest", error_detail: expect.stringContaining("not found") },
+    ]);
+    await expect(sdk.showWorkFlow(new ShowWorkFlowRequest().withWorkflowId(c.id))).rejects.toMatchObject({
+      httpStatusCode: 404,
+    });
   });
 });
 
@@ -80,7 +131,10 @@ describe("the emulator's workflow rules", () => {
 
   it.each([
     [{ start: "nowhere" }, "start"],
-    [{ states: [{ ...definition("x").states[0], transition: "missing" }, definition("x").states[1]] }, "states[0].transition"],
+    [
+      { states: [{ ...definition("x").states[0], transition: "missing" }, definition("x").states[1]] },
+      "states[0].transition",
+    ],
     [{ functions: [] }, "function_ref.ref_name"],
     [{ mode: "FAST" }, "mode"],
     [{ name: "has space" }, "name"],
@@ -93,7 +147,16 @@ describe("the emulator's workflow rules", () => {
 
   it("runs an EXPRESS workflow synchronously, invoking its function with resolved arguments", async () => {
     const src = Buffer.from("exports.handler = async (e) => ({ text: `${e.word}, ${e.who}` });").toString("base64");
-    await call("POST", "/functions", { func_name: "greeter", package: "default", runtime: "Node.js18.15", handler: "index.handler", memory_size: 128, timeout: 10, code_type: "inline", func_code: { file: src } });
+    await call("POST", "/functions", {
+      func_name: "greeter",
+      package: "default",
+      runtime: "Node.js18.15",
+      handler: "index.handler",
+      memory_size: 128,
+      timeout: 10,
+      code_type: "inline",
+      func_code: { file: src },
+    });
     const flow = (await call("POST", "/workflows", definition("greet"))).body;
     const run = await call("POST", `/workflows/${flow.id}/sync-executions`, { input: { user: { name: "Ada" } } });
     expect([run.status, run.body.status, run.body.output]).toEqual([200, "success", { text: "hi, Ada" }]);
@@ -106,20 +169,30 @@ describe("Workflow provider against the emulator", () => {
   const configure = () => {
     const c = emu.credentials;
     const values: Record<string, string> = {
-      "cloudfn:functiongraphEndpoint": emu.url, "cloudfn:functiongraphRegion": c.region, "cloudfn:functiongraphProjectId": c.projectId,
-      "cloudfn:functiongraphAccessKey": c.accessKey, "cloudfn:functiongraphSecretKey": c.secretKey,
+      "cloudfn:functiongraphEndpoint": emu.url,
+      "cloudfn:functiongraphRegion": c.region,
+      "cloudfn:functiongraphProjectId": c.projectId,
+      "cloudfn:functiongraphAccessKey": c.accessKey,
+      "cloudfn:functiongraphSecretKey": c.secretKey,
     };
     setStackConfig({ get: (k) => values[k] });
   };
-  const program = (over: Partial<WorkflowInputs> = {}) => ({
-    name: "pflow", start: "a",
-    functions: [{ name: "fn1", functionUrn: fnUrn("greeter") }],
-    states: [
-      { id: "a", type: "Operation", transition: "b", actions: [{ functionRef: { refName: "fn1", arguments: { x: "$.x", y: 1 } } }] },
-      { id: "b", type: "End" },
-    ],
-    ...over,
-  }) as WorkflowInputs;
+  const program = (over: Partial<WorkflowInputs> = {}) =>
+    ({
+      name: "pflow",
+      start: "a",
+      functions: [{ name: "fn1", functionUrn: fnUrn("greeter") }],
+      states: [
+        {
+          id: "a",
+          type: "Operation",
+          transition: "b",
+          actions: [{ functionRef: { refName: "fn1", arguments: { x: "$.x", y: 1 } } }],
+        },
+        { id: "b", type: "End" },
+      ],
+      ...over,
+    }) as WorkflowInputs;
   const checked = async (inputs: WorkflowInputs) => {
     const res = await provider.check!({} as WorkflowInputs, inputs);
     expect(res.failures).toBeUndefined();
@@ -138,17 +211,31 @@ describe("Workflow provider against the emulator", () => {
     expect(await provider.diff!(id, read.props!, inputs)).toEqual({ changes: false, replaces: [] });
     expect(read.inputs).toEqual(inputs);
 
-    const reordered = await checked(program({ states: [{ type: "End", id: "b" }, { actions: [{ functionRef: { arguments: { y: 1, x: "$.x" }, refName: "fn1" } }], transition: "b", type: "Operation", id: "a" }] }));
+    const reordered = await checked(
+      program({
+        states: [
+          { type: "End", id: "b" },
+          {
+            actions: [{ functionRef: { arguments: { y: 1, x: "$.x" }, refName: "fn1" } }],
+            transition: "b",
+            type: "Operation",
+            id: "a",
+          },
+        ],
+      }),
+    );
     expect(await provider.diff!(id, read.props!, reordered)).toEqual({ changes: false, replaces: [] });
 
     const edited = await checked(program({ constants: { k: "v" } }));
     expect(await provider.diff!(id, read.props!, edited)).toEqual({ changes: true, replaces: [] });
-    expect(await provider.diff!(id, read.props!, await checked(program({ mode: "EXPRESS" })))).toMatchObject({ replaces: ["mode"] });
+    expect(await provider.diff!(id, read.props!, await checked(program({ mode: "EXPRESS" })))).toMatchObject({
+      replaces: ["mode"],
+    });
     const { outs: after } = await provider.update!(id, read.props!, edited);
 
     const live = (await call("GET", `/workflows/${outs.workflowId}`)).body.definition;
     await call("PUT", `/workflows/${outs.workflowId}`, { ...live, start: "b" });
-    const drifted = await provider.read!(id, after as WorkflowOutputs);
+    const drifted = await provider.read!(id, after);
     expect((drifted.props as WorkflowOutputs).start).toBe("b");
     expect(await provider.diff!(id, drifted.props!, edited)).toEqual({ changes: true, replaces: [] });
 
@@ -156,18 +243,31 @@ describe("Workflow provider against the emulator", () => {
     expect(await provider.read!(id, after as WorkflowOutputs)).toEqual({});
     await provider.delete!(id, after as WorkflowOutputs);
     expect(await ops()).toEqual([
-      "CreateWorkflow 201", "ShowWorkFlow 200", "UpdateWorkFlow 200", "ShowWorkFlow 200", "UpdateWorkFlow 200", "ShowWorkFlow 200",
-      "BatchDeleteWorkflows 200", "ShowWorkFlow 404", "BatchDeleteWorkflows 200",
+      "CreateWorkflow 201",
+      "ShowWorkFlow 200",
+      "UpdateWorkFlow 200",
+      "ShowWorkFlow 200",
+      "UpdateWorkFlow 200",
+      "ShowWorkFlow 200",
+      "BatchDeleteWorkflows 200",
+      "ShowWorkFlow 404",
+      "BatchDeleteWorkflows 200",
     ]);
   });
 
   it("reconciles its own workflow after a lost create response and refuses a different one of the same name", async () => {
     configure();
-    await fetch(`${emu.url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ operation: "CreateWorkflow", dropAfter: true, times: 1 }) });
+    await fetch(`${emu.url}/_emulator/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ operation: "CreateWorkflow", dropAfter: true, times: 1 }),
+    });
     const outs = (await provider.create(await checked(program()))).outs!;
     expect((await call("GET", "/workflows")).body.total).toBe(1);
     expect(outs.workflowId).toBe((await call("GET", "/workflows")).body.workflows[0].id);
-    await expect(provider.create(await checked(program({ start: "b" })))).rejects.toThrow(/already exists with a different definition/);
+    await expect(provider.create(await checked(program({ start: "b" })))).rejects.toThrow(
+      /already exists with a different definition/,
+    );
   });
 
   it("import (no stored id) finds the workflow by the name in its URN", async () => {

@@ -9,14 +9,27 @@ import { lcCall } from "../../emulator/testing/leancloud-client";
 import { SAMPLE_CLOUD_JS, writeProject } from "../../emulator/testing/leancloud-projects";
 
 let emu: RunningEmulator;
-const control = (emulator: RunningEmulator, body: unknown) => lcCall(emulator.url, emulator.leancloud, { method: "POST", path: "/_emulator/leancloud/deploy", auth: "none", body });
+const control = (emulator: RunningEmulator, body: unknown) =>
+  lcCall(emulator.url, emulator.leancloud, { method: "POST", path: "/_emulator/leancloud/deploy", auth: "none", body });
 
 beforeAll(async () => {
   emu = await startEmulator();
   const project = writeProject({ "cloud.js": SAMPLE_CLOUD_JS });
   expect((await control(emu, { path: project })).status).toBe(200);
-  expect((await control(emu, { path: writeProject({ "cloud.js": "require('leanengine').Cloud.define('hello', () => 'staging hello');" }), prod: 0 })).status).toBe(200);
-  AV.init({ appId: emu.leancloud.appId, appKey: emu.leancloud.appKey, masterKey: emu.leancloud.masterKey, serverURLs: emu.url });
+  expect(
+    (
+      await control(emu, {
+        path: writeProject({ "cloud.js": "require('leanengine').Cloud.define('hello', () => 'staging hello');" }),
+        prod: 0,
+      })
+    ).status,
+  ).toBe(200);
+  AV.init({
+    appId: emu.leancloud.appId,
+    appKey: emu.leancloud.appKey,
+    masterKey: emu.leancloud.masterKey,
+    serverURLs: emu.url,
+  });
 }, 60_000);
 afterAll(() => emu.close());
 
@@ -25,8 +38,14 @@ describe("AV.Cloud.run", () => {
     expect(await AV.Cloud.run("hello", { name: "sdk" })).toBe("hello sdk");
     expect(await AV.Cloud.run("list")).toEqual([1, "a", { x: 1 }]);
     expect(await AV.Cloud.run("nothing")).toBeUndefined();
-    await expect(AV.Cloud.run("cloudError")).rejects.toMatchObject({ code: 142, message: expect.stringMatching(/^bad input/) });
-    await expect(AV.Cloud.run("doesNotExist")).rejects.toMatchObject({ code: 1, message: expect.stringMatching(/No such cloud function 'doesNotExist'/) });
+    await expect(AV.Cloud.run("cloudError")).rejects.toMatchObject({
+      code: 142,
+      message: expect.stringMatching(/^bad input/),
+    });
+    await expect(AV.Cloud.run("doesNotExist")).rejects.toMatchObject({
+      code: 1,
+      message: expect.stringMatching(/No such cloud function 'doesNotExist'/),
+    });
     await expect(AV.Cloud.run("secret")).rejects.toMatchObject({ code: 401 });
     expect(await AV.Cloud.run("secret", {}, { useMasterKey: true })).toBe("internal only");
   });
@@ -70,7 +89,14 @@ describe("AV.Cloud.rpc", () => {
       pic,
       blob: { __type: "Bytes", base64: "aGk=" },
     })) as Record<string, unknown>;
-    expect(out).toMatchObject({ isDate: true, iso: "2024-01-02T03:04:05.000Z", geo: true, ptrClass: "_User", bytes: { __type: "Bytes", base64: "aGk=" }, file: "https://files.example/a.jpg" });
+    expect(out).toMatchObject({
+      isDate: true,
+      iso: "2024-01-02T03:04:05.000Z",
+      geo: true,
+      ptrClass: "_User",
+      bytes: { __type: "Bytes", base64: "aGk=" },
+      file: "https://files.example/a.jpg",
+    });
     expect(out.back).toEqual(new Date("2024-05-01T08:00:00.000Z"));
     expect(out.point).toBeInstanceOf(AV.GeoPoint);
     // An unfetched object nested in a plain result travels as a bare Pointer (its unsaved
@@ -82,9 +108,19 @@ describe("AV.Cloud.rpc", () => {
   it("decodes typed params only on /1.1/call, never on /1.1/functions", async () => {
     const body = { when: { __type: "Date", iso: "2024-01-02T03:04:05.000Z" } };
     const viaCall = await lcCall(emu.url, emu.leancloud, { method: "POST", path: "/1.1/call/rpcTypes", body });
-    expect(viaCall.body.result).toMatchObject({ isDate: true, todo: { __type: "Pointer", className: "Todo", objectId: "t1" } });
-    const viaFunctions = await lcCall(emu.url, emu.leancloud, { method: "POST", path: "/1.1/functions/rpcTypes", body });
-    expect([viaFunctions.status, viaFunctions.body]).toEqual([500, { code: 1, error: "p.when.toISOString is not a function" }]);
+    expect(viaCall.body.result).toMatchObject({
+      isDate: true,
+      todo: { __type: "Pointer", className: "Todo", objectId: "t1" },
+    });
+    const viaFunctions = await lcCall(emu.url, emu.leancloud, {
+      method: "POST",
+      path: "/1.1/functions/rpcTypes",
+      body,
+    });
+    expect([viaFunctions.status, viaFunctions.body]).toEqual([
+      500,
+      { code: 1, error: "p.when.toISOString is not a function" },
+    ]);
   });
 
   it("gets {} for primitive results (the Node engine's quirk, on by default)", async () => {
@@ -97,11 +133,17 @@ describe("rpcPrimitiveQuirk: false", () => {
     const plain = await startEmulator({ leancloudRpcPrimitiveQuirk: false });
     try {
       expect((await control(plain, { path: writeProject({ "cloud.js": SAMPLE_CLOUD_JS }) })).status).toBe(200);
-      const rpc = (name: string) => lcCall(plain.url, plain.leancloud, { method: "POST", path: `/1.1/call/${name}`, body: {} });
+      const rpc = (name: string) =>
+        lcCall(plain.url, plain.leancloud, { method: "POST", path: `/1.1/call/${name}`, body: {} });
       expect((await rpc("number")).body).toEqual({ result: 42 });
       expect((await rpc("nothing")).body).toEqual({ result: null });
       expect((await rpc("list")).body).toEqual({ result: [1, "a", { x: 1 }] });
-      expect((await rpc("makeTodo")).body.result).toMatchObject({ __type: "Object", className: "Todo", objectId: "p9", due: { __type: "Date", iso: "2024-05-01T08:00:00.000Z" } });
+      expect((await rpc("makeTodo")).body.result).toMatchObject({
+        __type: "Object",
+        className: "Todo",
+        objectId: "p9",
+        due: { __type: "Date", iso: "2024-05-01T08:00:00.000Z" },
+      });
       expect((await rpc("legacy")).body).toEqual({ result: "old style undefined" });
     } finally {
       await plain.close();

@@ -46,7 +46,7 @@ function mincloud(...args: string[]): Promise<CliResult> {
 
 const requests = async () => {
   const res = await fetch(`${emu.url}/_emulator/requests`);
-  const log = (await res.json()) as Array<{ method: string; path: string; status: number; operation: string }>;
+  const log = (await res.json()) as { method: string; path: string; status: number; operation: string }[];
   await fetch(`${emu.url}/_emulator/requests`, { method: "DELETE" });
   return log.map((e) => `${e.method} ${e.path} ${e.status} ${e.operation}`);
 };
@@ -71,13 +71,20 @@ it("logs in, deploys, lists, invokes and deletes through the real CLI", async ()
   ]);
 
   const file = path.join(home, "functions", "greet", "index.js");
-  writeFileSync(file, "exports.main = function (event, callback) {\n  console.log('greeting', event.data.who)\n  callback(null, 'hello ' + event.data.who)\n}\n");
+  writeFileSync(
+    file,
+    "exports.main = function (event, callback) {\n  console.log('greeting', event.data.who)\n  callback(null, 'hello ' + event.data.who)\n}\n",
+  );
   const first = await mincloud("deploy", "greet", "functions", "-m", "first");
   expect(first.code).toBe(0);
   writeFileSync(file, "exports.main = async function (event) {\n  return { hi: event.data.who }\n}\n");
   const second = await mincloud("deploy", "greet", "functions", "--json");
   expect(second.code).toBe(0);
-  expect(JSON.parse(second.stdout.trim().split("\n")[0])).toMatchObject({ name: "greet", remark: "first", function_code: expect.stringContaining("return { hi") });
+  expect(JSON.parse(second.stdout.trim().split("\n")[0])).toMatchObject({
+    name: "greet",
+    remark: "first",
+    function_code: expect.stringContaining("return { hi"),
+  });
   expect(await requests()).toEqual([
     "PATCH /oserve/v1.3/cloud-function/greet/ 404 UpdateCloudFunction",
     "POST /oserve/v1.3/cloud-function/ 201 CreateCloudFunction",
@@ -91,7 +98,12 @@ it("logs in, deploys, lists, invokes and deletes through the real CLI", async ()
   const invoked = await mincloud("invoke", "greet", '{"who":"allen"}', "--json");
   expect(invoked.code).toBe(0);
   const result = JSON.parse(invoked.stdout.trim().split("\n")[0]);
-  expect(result).toMatchObject({ code: 0, data: { hi: "allen" }, error: {}, job_id: expect.stringMatching(/^[0-9a-f]{32}$/) });
+  expect(result).toMatchObject({
+    code: 0,
+    data: { hi: "allen" },
+    error: {},
+    job_id: expect.stringMatching(/^[0-9a-f]{32}$/),
+  });
   expect(result.log).toMatch(/Z LOG return: {2}\{ hi: 'allen' \}\n$/);
   const pretty = await mincloud("invoke", "greet", '{"who":"bob"}');
   expect(pretty.stdout).toContain('"hi": "bob"');
@@ -114,7 +126,9 @@ it("targets a test environment with -e and reports an expired login as the CLI e
   const deployed = await mincloud("deploy", "greet", "functions", "-e", environments[0]);
   expect(deployed.code).toBe(0);
   const staging = await mincloud("list", "-e", environments[0], "--json");
-  expect(JSON.parse(staging.stdout.trim().split("\n")[0]).objects.map((f: { name: string }) => f.name)).toEqual(["greet"]);
+  expect(JSON.parse(staging.stdout.trim().split("\n")[0]).objects.map((f: { name: string }) => f.name)).toEqual([
+    "greet",
+  ]);
   const prod = await mincloud("list", "--json");
   expect(JSON.parse(prod.stdout.trim().split("\n")[0]).objects).toEqual([]);
 

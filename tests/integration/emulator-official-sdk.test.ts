@@ -5,8 +5,14 @@
  */
 import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import {
-  CreateFunctionRequest, CreateFunctionRequestBody, DeleteFunctionRequest, FuncCode, FunctionGraphClient,
-  InvokeFunctionRequest, ListFunctionsRequest, ShowFunctionConfigRequest,
+  CreateFunctionRequest,
+  CreateFunctionRequestBody,
+  DeleteFunctionRequest,
+  FuncCode,
+  FunctionGraphClient,
+  InvokeFunctionRequest,
+  ListFunctionsRequest,
+  ShowFunctionConfigRequest,
 } from "@huaweicloud/huaweicloud-sdk-functiongraph";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 
@@ -22,7 +28,10 @@ let client: FunctionGraphClient;
 
 beforeAll(async () => {
   emu = await startEmulator();
-  const credentials = new BasicCredentials().withAk(emu.credentials.accessKey).withSk(emu.credentials.secretKey).withProjectId(emu.credentials.projectId);
+  const credentials = new BasicCredentials()
+    .withAk(emu.credentials.accessKey)
+    .withSk(emu.credentials.secretKey)
+    .withProjectId(emu.credentials.projectId);
   client = FunctionGraphClient.newBuilder().withCredential(credentials).withEndpoint(emu.url).build();
 });
 afterAll(() => emu.close());
@@ -36,26 +45,50 @@ it("creates, lists, shows, invokes and deletes a function", async () => {
   const created = await client.createFunction(new CreateFunctionRequest().withBody(body));
   const urn = `urn:fss:${emu.credentials.region}:${emu.credentials.projectId}:function:default:sdk-fn:latest`;
   expect(created.httpStatusCode).toBe(200);
-  expect([wire(created).func_urn, created.cpu, wire(created).code_size, wire(created).user_data]).toEqual([urn, 400, Buffer.byteLength(src), '{"A":"1"}']);
+  expect([wire(created).func_urn, created.cpu, wire(created).code_size, wire(created).user_data]).toEqual([
+    urn,
+    400,
+    Buffer.byteLength(src),
+    '{"A":"1"}',
+  ]);
 
   const listed = await client.listFunctions(new ListFunctionsRequest().withMaxitems("10").withPackageName("default"));
-  expect([listed.functions?.map((f) => wire(f).func_name), wire(listed).next_marker, listed.count]).toEqual([["sdk-fn"], 1, 1]);
+  expect([listed.functions?.map((f) => wire(f).func_name), wire(listed).next_marker, listed.count]).toEqual([
+    ["sdk-fn"],
+    1,
+    1,
+  ]);
 
   const shown = await client.showFunctionConfig(new ShowFunctionConfigRequest().withFunctionUrn(urn));
-  expect([wire(shown).func_name, wire(shown).memory_size, shown.runtime, shown.handler]).toEqual(["sdk-fn", 256, "Node.js18.15", "index.handler"]);
+  expect([wire(shown).func_name, wire(shown).memory_size, shown.runtime, shown.handler]).toEqual([
+    "sdk-fn",
+    256,
+    "Node.js18.15",
+    "index.handler",
+  ]);
 
   // The SDK types the event as {[key]: object}; any JSON object is a valid event on the wire.
-  const event = { name: "sdk" } as unknown as { [key: string]: object };
-  const invoked = await client.invokeFunction(new InvokeFunctionRequest().withFunctionUrn(urn).withXCffLogType("tail").withBody(event));
+  const event = { name: "sdk" } as unknown as Record<string, object>;
+  const invoked = await client.invokeFunction(
+    new InvokeFunctionRequest().withFunctionUrn(urn).withXCffLogType("tail").withBody(event),
+  );
   expect(invoked.httpStatusCode).toBe(200);
   expect([JSON.parse(invoked.result ?? ""), invoked.status]).toEqual([{ hello: "sdk", from: "sdk-fn" }, 200]);
 
   const deleted = await client.deleteFunction(new DeleteFunctionRequest().withFunctionUrn(urn.replace(/:latest$/, "")));
   expect(deleted.httpStatusCode).toBe(204);
-  await expect(client.showFunctionConfig(new ShowFunctionConfigRequest().withFunctionUrn(urn))).rejects.toMatchObject({ httpStatusCode: 404, errorCode: "FSS.1051" });
+  await expect(client.showFunctionConfig(new ShowFunctionConfigRequest().withFunctionUrn(urn))).rejects.toMatchObject({
+    httpStatusCode: 404,
+    errorCode: "FSS.1051",
+  });
 
-  const ops = (await (await fetch(`${emu.url}/_emulator/requests`)).json()) as Array<{ operation: string; status: number }>;
+  const ops = (await (await fetch(`${emu.url}/_emulator/requests`)).json()) as { operation: string; status: number }[];
   expect(ops.map((o) => [o.operation, o.status])).toEqual([
-    ["CreateFunction", 200], ["ListFunctions", 200], ["ShowFunctionConfig", 200], ["InvokeFunction", 200], ["DeleteFunction", 204], ["ShowFunctionConfig", 404],
+    ["CreateFunction", 200],
+    ["ListFunctions", 200],
+    ["ShowFunctionConfig", 200],
+    ["InvokeFunction", 200],
+    ["DeleteFunction", 204],
+    ["ShowFunctionConfig", 404],
   ]);
 });

@@ -12,21 +12,35 @@ import { provider, tuning } from "../../provider/functiongraph/function";
 import { FunctionInputs, FunctionOutputs } from "../../provider/functiongraph/function/schema";
 
 let emu: RunningEmulator;
-type Logged = { method: string; path: string; status: number; operation: string };
+interface Logged {
+  method: string;
+  path: string;
+  status: number;
+  operation: string;
+}
 
 async function control(method: string, path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${emu.url}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "content-type": "application/json" } });
+  const res = await fetch(`${emu.url}${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { "content-type": "application/json" },
+  });
   return res.status === 204 ? undefined : res.json();
 }
-const operations = async (): Promise<string[]> => ((await control("GET", "/_emulator/requests")) as Logged[]).map((r) => `${r.operation} ${r.status}`);
+const operations = async (): Promise<string[]> =>
+  ((await control("GET", "/_emulator/requests")) as Logged[]).map((r) => `${r.operation} ${r.status}`);
 const clearLog = () => control("DELETE", "/_emulator/requests");
 
 function configure(extra: Record<string, string> = {}) {
   const c = emu.credentials;
   const values: Record<string, string> = {
-    "cloudfn:functiongraphEndpoint": emu.url, "cloudfn:functiongraphIamEndpoint": emu.url,
-    "cloudfn:functiongraphRegion": c.region, "cloudfn:functiongraphProjectId": c.projectId,
-    "cloudfn:functiongraphAccessKey": c.accessKey, "cloudfn:functiongraphSecretKey": c.secretKey, ...extra,
+    "cloudfn:functiongraphEndpoint": emu.url,
+    "cloudfn:functiongraphIamEndpoint": emu.url,
+    "cloudfn:functiongraphRegion": c.region,
+    "cloudfn:functiongraphProjectId": c.projectId,
+    "cloudfn:functiongraphAccessKey": c.accessKey,
+    "cloudfn:functiongraphSecretKey": c.secretKey,
+    ...extra,
   };
   return provider.configure!({ config: { get: (k) => values[k], require: (k) => values[k] } });
 }
@@ -35,7 +49,10 @@ const source = (text: string) => new pulumi.asset.AssetArchive({ "index.js": new
 const hello = source("exports.handler = async (event) => ({ hello: event.name });");
 
 async function checked(over: Partial<FunctionInputs> = {}): Promise<FunctionInputs> {
-  const res = await provider.check!({} as FunctionInputs, { name: "hello", runtime: "Node.js18.15", handler: "index.handler", code: hello, ...over } as FunctionInputs);
+  const res = await provider.check!(
+    {} as FunctionInputs,
+    { name: "hello", runtime: "Node.js18.15", handler: "index.handler", code: hello, ...over } as FunctionInputs,
+  );
   expect(res.failures).toBeUndefined();
   return res.inputs!;
 }
@@ -59,7 +76,16 @@ describe("functiongraph Function provider against the emulator", () => {
     const inputs = await checked({ environment: { STAGE: "dev" }, encryptedEnvironment: { TOKEN: "s3cr3t" } });
     const { id, outs } = await provider.create(inputs);
     expect(id).toBe(`urn:fss:${emu.credentials.region}:${emu.credentials.projectId}:function:default:hello:latest`);
-    expect(outs).toMatchObject({ funcUrn: id, name: "hello", memorySize: 128, cpu: 300, version: "latest", codeType: "zip", codeHash: inputs.codeHash, environment: { STAGE: "dev" } });
+    expect(outs).toMatchObject({
+      funcUrn: id,
+      name: "hello",
+      memorySize: 128,
+      cpu: 300,
+      version: "latest",
+      codeType: "zip",
+      codeHash: inputs.codeHash,
+      environment: { STAGE: "dev" },
+    });
     expect(outs!.digest).toMatch(/^[0-9a-f]{128}$/);
     expect(JSON.stringify(outs)).not.toContain("s3cr3t");
     expect(await operations()).toEqual(["CreateFunction 200"]);
@@ -70,13 +96,22 @@ describe("functiongraph Function provider against the emulator", () => {
     expect(await provider.diff!(id, read.props!, inputs)).toEqual({ changes: false, replaces: [] });
 
     await clearLog();
-    const bigger = await checked({ environment: { STAGE: "dev" }, encryptedEnvironment: { TOKEN: "s3cr3t" }, memorySize: 512 });
+    const bigger = await checked({
+      environment: { STAGE: "dev" },
+      encryptedEnvironment: { TOKEN: "s3cr3t" },
+      memorySize: 512,
+    });
     const afterConfig = (await provider.update!(id, outs!, bigger)).outs!;
     expect(await operations()).toEqual(["UpdateFunctionConfig 200"]);
     expect(afterConfig).toMatchObject({ memorySize: 512, cpu: 600, digest: outs!.digest });
 
     await clearLog();
-    const newCode = await checked({ environment: { STAGE: "dev" }, encryptedEnvironment: { TOKEN: "s3cr3t" }, memorySize: 512, code: source("exports.handler = async () => 2;") });
+    const newCode = await checked({
+      environment: { STAGE: "dev" },
+      encryptedEnvironment: { TOKEN: "s3cr3t" },
+      memorySize: 512,
+      code: source("exports.handler = async () => 2;"),
+    });
     const afterCode = (await provider.update!(id, afterConfig, newCode)).outs!;
     expect(await operations()).toEqual(["UpdateFunctionCode 200"]);
     expect(afterCode.digest).not.toBe(outs!.digest);
@@ -107,10 +142,25 @@ describe("functiongraph Function provider against the emulator", () => {
   });
 
   it("retries 429 and 503 answers", async () => {
-    await control("POST", "/_emulator/faults", { operation: "CreateFunction", status: 429, errorCode: "APIG.0308", times: 1 });
-    await control("POST", "/_emulator/faults", { operation: "CreateFunction", status: 503, errorCode: "FSS.0503", times: 2 });
+    await control("POST", "/_emulator/faults", {
+      operation: "CreateFunction",
+      status: 429,
+      errorCode: "APIG.0308",
+      times: 1,
+    });
+    await control("POST", "/_emulator/faults", {
+      operation: "CreateFunction",
+      status: 503,
+      errorCode: "FSS.0503",
+      times: 2,
+    });
     const { id } = await provider.create(await checked());
-    expect(await operations()).toEqual(["CreateFunction 429", "CreateFunction 503", "CreateFunction 503", "CreateFunction 200"]);
+    expect(await operations()).toEqual([
+      "CreateFunction 429",
+      "CreateFunction 503",
+      "CreateFunction 503",
+      "CreateFunction 200",
+    ]);
     expect((await provider.read!(id)).id).toBe(id);
   });
 
@@ -118,7 +168,12 @@ describe("functiongraph Function provider against the emulator", () => {
     await control("POST", "/_emulator/faults", { operation: "CreateFunction", dropAfter: true, times: 1 });
     const { id, outs } = await provider.create(await checked({ memorySize: 256 }));
     // The emulator logs a dropped answer with status 0; the retried POST then meets our own function.
-    expect(await operations()).toEqual(["CreateFunction 0", "CreateFunction 409", "ShowFunctionConfig 200", "UpdateFunctionConfig 200"]);
+    expect(await operations()).toEqual([
+      "CreateFunction 0",
+      "CreateFunction 409",
+      "ShowFunctionConfig 200",
+      "UpdateFunctionConfig 200",
+    ]);
     expect(outs).toMatchObject({ funcUrn: id, memorySize: 256 });
     expect(await countFunctions()).toBe(1);
   });
@@ -132,11 +187,21 @@ describe("functiongraph Function provider against the emulator", () => {
 
   it("works with IAM token auth, fetching one token for many calls", async () => {
     const c = emu.credentials;
-    await configure({ "cloudfn:functiongraphAuth": "token", "cloudfn:functiongraphUserName": c.userName, "cloudfn:functiongraphPassword": c.password, "cloudfn:functiongraphDomainName": c.domainName });
+    await configure({
+      "cloudfn:functiongraphAuth": "token",
+      "cloudfn:functiongraphUserName": c.userName,
+      "cloudfn:functiongraphPassword": c.password,
+      "cloudfn:functiongraphDomainName": c.domainName,
+    });
     const { id, outs } = await provider.create(await checked({ name: "tokened" }));
     await provider.read!(id, outs);
     await provider.delete!(id, outs!);
-    expect(await operations()).toEqual(["KeystoneCreateUserTokenByPassword 201", "CreateFunction 200", "ShowFunctionConfig 200", "DeleteFunction 204"]);
+    expect(await operations()).toEqual([
+      "KeystoneCreateUserTokenByPassword 201",
+      "CreateFunction 200",
+      "ShowFunctionConfig 200",
+      "DeleteFunction 204",
+    ]);
   });
 });
 
@@ -146,7 +211,15 @@ async function setMemoryOutOfBand(id: string, memory: number): Promise<void> {
   const { resolveSettings } = await import("../../provider/functiongraph/config");
   const fg = new FunctionGraphClient(resolveSettings());
   const live = await fg.getFunctionConfig(id);
-  await fg.updateFunctionConfig(id, { func_name: live.func_name, runtime: live.runtime, handler: live.handler, memory_size: memory, timeout: live.timeout, description: live.description ?? "", user_data: live.user_data ?? undefined });
+  await fg.updateFunctionConfig(id, {
+    func_name: live.func_name,
+    runtime: live.runtime,
+    handler: live.handler,
+    memory_size: memory,
+    timeout: live.timeout,
+    description: live.description ?? "",
+    user_data: live.user_data ?? undefined,
+  });
 }
 
 async function countFunctions(): Promise<number> {
@@ -164,7 +237,12 @@ describe("functiongraph Function provider: dependencies and OBS code", () => {
 
   it("retries a delete answered FSS.0400 (seen right after a create) until it succeeds", async () => {
     const { id, outs } = await provider.create(await checked());
-    await control("POST", "/_emulator/faults", { operation: "DeleteFunction", status: 400, errorCode: "FSS.0400", times: 2 });
+    await control("POST", "/_emulator/faults", {
+      operation: "DeleteFunction",
+      status: 400,
+      errorCode: "FSS.0400",
+      times: 2,
+    });
     await clearLog();
     await provider.delete!(id, outs!);
     expect(await operations()).toEqual(["DeleteFunction 400", "DeleteFunction 400", "DeleteFunction 204"]);
@@ -180,7 +258,12 @@ describe("functiongraph Function provider: dependencies and OBS code", () => {
   });
 
   it("accepts archives in the wire form the dynamic-provider host passes", async () => {
-    const wire = { [SIG_KEY]: ARCHIVE_SIG, assets: { "index.js": { [SIG_KEY]: ASSET_SIG, text: "exports.handler = async (event) => ({ hello: event.name });" } } };
+    const wire = {
+      [SIG_KEY]: ARCHIVE_SIG,
+      assets: {
+        "index.js": { [SIG_KEY]: ASSET_SIG, text: "exports.handler = async (event) => ({ hello: event.name });" },
+      },
+    };
     const inputs = await checked({ code: wire });
     expect(inputs.codeHash).toBe((await checked()).codeHash);
     const { outs } = await provider.create(inputs);
@@ -190,7 +273,19 @@ describe("functiongraph Function provider: dependencies and OBS code", () => {
   it("sends dependencies through the code API after create, and only the code API when they change", async () => {
     // The emulator checks that referenced versions exist, so make two real ones first.
     const c = emu.credentials;
-    const newVersion = async () => (await fgCall(emu.url, c, { method: "POST", path: `/v2/${c.projectId}/fgs/dependencies/version`, body: { depend_type: "obs", depend_link: "https://b.obs.example.com/d.zip", runtime: "Node.js18.15", name: "dep" } })).body.id as string;
+    const newVersion = async () =>
+      (
+        await fgCall(emu.url, c, {
+          method: "POST",
+          path: `/v2/${c.projectId}/fgs/dependencies/version`,
+          body: {
+            depend_type: "obs",
+            depend_link: "https://b.obs.example.com/d.zip",
+            runtime: "Node.js18.15",
+            name: "dep",
+          },
+        })
+      ).body.id as string;
     const [v1, v2] = [await newVersion(), await newVersion()];
     await clearLog();
     const { id, outs } = await provider.create(await checked({ dependencyVersionIds: [v1] }));

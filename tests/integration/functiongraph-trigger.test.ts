@@ -14,27 +14,46 @@ import { tuning as fnTuning } from "../../provider/functiongraph/function";
 
 let emu: RunningEmulator;
 let fnUrn: string;
-type Logged = { operation: string; status: number };
+interface Logged {
+  operation: string;
+  status: number;
+}
 
 async function control(method: string, path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${emu.url}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "content-type": "application/json" } });
+  const res = await fetch(`${emu.url}${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { "content-type": "application/json" },
+  });
   return res.status === 204 ? undefined : res.json();
 }
-const operations = async (): Promise<string[]> => ((await control("GET", "/_emulator/requests")) as Logged[]).map((r) => `${r.operation} ${r.status}`);
+const operations = async (): Promise<string[]> =>
+  ((await control("GET", "/_emulator/requests")) as Logged[]).map((r) => `${r.operation} ${r.status}`);
 const clearLog = () => control("DELETE", "/_emulator/requests");
 
 function configure() {
   const c = emu.credentials;
   const values: Record<string, string> = {
-    "cloudfn:functiongraphEndpoint": emu.url, "cloudfn:functiongraphRegion": c.region, "cloudfn:functiongraphProjectId": c.projectId,
-    "cloudfn:functiongraphAccessKey": c.accessKey, "cloudfn:functiongraphSecretKey": c.secretKey,
+    "cloudfn:functiongraphEndpoint": emu.url,
+    "cloudfn:functiongraphRegion": c.region,
+    "cloudfn:functiongraphProjectId": c.projectId,
+    "cloudfn:functiongraphAccessKey": c.accessKey,
+    "cloudfn:functiongraphSecretKey": c.secretKey,
   };
   const config = { get: (k: string) => values[k], require: (k: string) => values[k] };
   return Promise.all([provider.configure!({ config }), fnProvider.configure!({ config })]);
 }
 
 async function checked(over: Partial<TriggerInputs> = {}): Promise<TriggerInputs> {
-  const res = await provider.check!({} as TriggerInputs, { functionUrn: fnUrn, type: "TIMER", timer: { name: "tick", scheduleType: "Rate", schedule: "5m", userEvent: "hi" }, ...over } as TriggerInputs);
+  const res = await provider.check!(
+    {} as TriggerInputs,
+    {
+      functionUrn: fnUrn,
+      type: "TIMER",
+      timer: { name: "tick", scheduleType: "Rate", schedule: "5m", userEvent: "hi" },
+      ...over,
+    } as TriggerInputs,
+  );
   expect(res.failures).toBeUndefined();
   return res.inputs!;
 }
@@ -51,8 +70,13 @@ afterAll(async () => {
 beforeEach(async () => {
   await control("POST", "/_emulator/reset");
   await configure();
-  const code = new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset("exports.handler = async (e) => e;") });
-  const fn = await fnProvider.check!({} as FunctionInputs, { name: "host", runtime: "Node.js18.15", handler: "index.handler", code } as FunctionInputs);
+  const code = new pulumi.asset.AssetArchive({
+    "index.js": new pulumi.asset.StringAsset("exports.handler = async (e) => e;"),
+  });
+  const fn = await fnProvider.check!(
+    {} as FunctionInputs,
+    { name: "host", runtime: "Node.js18.15", handler: "index.handler", code } as FunctionInputs,
+  );
   fnUrn = (await fnProvider.create(fn.inputs!)).id;
   await clearLog();
 });
@@ -78,7 +102,12 @@ describe("functiongraph Trigger provider against the emulator", () => {
     await provider.delete!(id, updated);
     expect(await provider.read!(id, updated)).toEqual({});
     expect(await operations()).toEqual([
-      "CreateFunctionTrigger 201", "ShowFunctionTrigger 200", "UpdateTrigger 200", "DeleteFunctionTrigger 204", "DeleteFunctionTrigger 404", "ShowFunctionTrigger 404",
+      "CreateFunctionTrigger 201",
+      "ShowFunctionTrigger 200",
+      "UpdateTrigger 200",
+      "DeleteFunctionTrigger 204",
+      "DeleteFunctionTrigger 404",
+      "ShowFunctionTrigger 404",
     ]);
   });
 
@@ -100,16 +129,24 @@ describe("functiongraph Trigger provider against the emulator", () => {
   it("reconciles its own trigger when a create response was lost (no duplicate)", async () => {
     await control("POST", "/_emulator/faults", { operation: "CreateFunctionTrigger", dropAfter: true, times: 1 });
     const { id, outs } = await provider.create(await checked());
-    expect(await operations()).toEqual(["CreateFunctionTrigger 0", "CreateFunctionTrigger 409", "ListFunctionTriggers 200"]);
+    expect(await operations()).toEqual([
+      "CreateFunctionTrigger 0",
+      "CreateFunctionTrigger 409",
+      "ListFunctionTriggers 200",
+    ]);
     expect(id).toBe(`${fnUrn}/TIMER/${outs!.triggerId}`);
-    expect(await control("GET", "/_emulator/state").then((s) => Object.keys(s.platforms.functiongraph[emu.credentials.projectId].triggers))).toEqual([outs!.triggerId]);
+    expect(
+      await control("GET", "/_emulator/state").then((s) =>
+        Object.keys(s.platforms.functiongraph[emu.credentials.projectId].triggers),
+      ),
+    ).toEqual([outs!.triggerId]);
   });
 
   it("refuses to reconcile with a same-named timer with another schedule", async () => {
     await provider.create(await checked());
-    await expect(provider.create(await checked({ timer: { name: "tick", scheduleType: "Rate", schedule: "10m" } }))).rejects.toThrow(
-      /a TIMER trigger that conflicts with this one already exists .* \(HTTP 409 FSS.1148: /,
-    );
+    await expect(
+      provider.create(await checked({ timer: { name: "tick", scheduleType: "Rate", schedule: "10m" } })),
+    ).rejects.toThrow(/a TIMER trigger that conflicts with this one already exists .* \(HTTP 409 FSS.1148: /);
   });
 
   it("treats a trigger whose function was deleted as gone (read and delete)", async () => {

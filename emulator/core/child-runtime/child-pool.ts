@@ -39,7 +39,7 @@ type ChildMessage<Final> = { type: "log"; line: string } | Final;
 
 export class ChildPool {
   private running = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly waiting: (() => void)[] = [];
   private readonly children = new Set<ChildProcess>();
   private isClosed = false;
 

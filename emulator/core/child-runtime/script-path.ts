@@ -41,7 +41,10 @@ function transpiled(source: string, script: ChildScript): string {
   const out = ts.transpileModule(readFileSync(source, "utf8"), { compilerOptions });
   const dir = scratchPath(script.tempFolder);
   mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${script.prefix}-${createHash("sha256").update(out.outputText).digest("hex").slice(0, 16)}.js`);
+  const file = path.join(
+    dir,
+    `${script.prefix}-${createHash("sha256").update(out.outputText).digest("hex").slice(0, 16)}.js`,
+  );
   if (!existsSync(file)) writeFileSync(file, out.outputText);
   return file;
 }

@@ -18,7 +18,10 @@ export const ASYNC_EVENT_MAX_BYTES = 256 * 1024;
 
 function page<T>(items: T[], ctx: RequestContext, defaultLimit: number, maxLimit: number) {
   try {
-    return paginateByMarker(items, queryValue(ctx.query, "marker"), queryValue(ctx.query, "limit"), { defaultLimit, maxLimit });
+    return paginateByMarker(items, queryValue(ctx.query, "marker"), queryValue(ctx.query, "limit"), {
+      defaultLimit,
+      maxLimit,
+    });
   } catch (err) {
     if (err instanceof PaginationError) throw fgErrors.badQuery(err.message.replace("maxitems", "limit"));
     throw err;
@@ -32,14 +35,20 @@ function functionOf(env: FgEnv, ctx: RequestContext) {
 
 export async function asyncInvokeFunction(env: FgEnv, ctx: RequestContext): Promise<Reply> {
   const { fn } = functionOf(env, ctx);
-  if (ctx.body.length > ASYNC_EVENT_MAX_BYTES) throw new FgError(413, "FSS.1201", `the async event exceeds ${ASYNC_EVENT_MAX_BYTES / 1024} KB`);
+  if (ctx.body.length > ASYNC_EVENT_MAX_BYTES)
+    throw new FgError(413, "FSS.1201", `the async event exceeds ${ASYNC_EVENT_MAX_BYTES / 1024} KB`);
   let event: unknown;
   try {
     event = parseJsonBody(ctx) ?? {};
   } catch {
     throw fgErrors.invalid("the event is not valid JSON");
   }
-  const requestId = invokeAsync(env, latestUrn(env.creds.region, env.creds.projectId, fn.package, fn.func_name), event, "api");
+  const requestId = invokeAsync(
+    env,
+    latestUrn(env.creds.region, env.creds.projectId, fn.package, fn.func_name),
+    event,
+    "api",
+  );
   return json(202, { request_id: requestId }, { "X-Cff-Request-Id": requestId });
 }
 
@@ -51,7 +60,8 @@ export async function updateFunctionAsyncInvokeConfig(env: FgEnv, ctx: RequestCo
   } catch {
     throw fgErrors.invalid("request body is not valid JSON");
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw fgErrors.invalid("request body must be a JSON object");
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw fgErrors.invalid("request body must be a JSON object");
   return json(200, A.asyncConfigView(env, fn, A.putAsyncConfig(env, pid, fn, body as Record<string, unknown>)));
 }
 
@@ -89,7 +99,8 @@ function timeParam(ctx: RequestContext, name: string, fallback: Date): number {
   const raw = queryValue(ctx.query, name);
   if (raw === undefined || raw === "") return fallback.getTime();
   const t = RECORD_TIME.test(raw) ? Date.parse(raw.endsWith("Z") ? raw : `${raw}Z`) : NaN;
-  if (Number.isNaN(t)) throw fgErrors.badQuery(`invalid ${name} ${JSON.stringify(raw)}: expected YYYY-MM-DDTHH:mm:ss (UTC)`);
+  if (Number.isNaN(t))
+    throw fgErrors.badQuery(`invalid ${name} ${JSON.stringify(raw)}: expected YYYY-MM-DDTHH:mm:ss (UTC)`);
   return t;
 }
 
@@ -117,7 +128,8 @@ export async function listAsyncInvocations(env: FgEnv, ctx: RequestContext): Pro
   const begin = timeParam(ctx, "query_begin_time", new Date(now.getTime() - 3600_000));
   const end = timeParam(ctx, "query_end_time", now);
   const status = queryValue(ctx.query, "status");
-  if (status !== undefined && !ASYNC_STATUSES.includes(status)) throw fgErrors.badQuery(`invalid status ${JSON.stringify(status)}; allowed: ${ASYNC_STATUSES.join(", ")}`);
+  if (status !== undefined && !ASYNC_STATUSES.includes(status))
+    throw fgErrors.badQuery(`invalid status ${JSON.stringify(status)}; allowed: ${ASYNC_STATUSES.join(", ")}`);
   const requestId = queryValue(ctx.query, "request_id");
   const urn = latestUrn(env.creds.region, pid, fn.package, fn.func_name);
   const matching = invocationsOf(env, pid)
@@ -150,7 +162,8 @@ function reportTime(ctx: RequestContext, name: string, fallback: number): number
   const raw = queryValue(ctx.query, name);
   if (raw === undefined || raw === "") return fallback;
   const t = /^\d+$/.test(raw) ? Number(raw) : Date.parse(raw);
-  if (!Number.isFinite(t)) throw fgErrors.badQuery(`invalid ${name} ${JSON.stringify(raw)}: expected epoch milliseconds or an ISO 8601 time`);
+  if (!Number.isFinite(t))
+    throw fgErrors.badQuery(`invalid ${name} ${JSON.stringify(raw)}: expected epoch milliseconds or an ISO 8601 time`);
   return t;
 }
 
@@ -159,13 +172,15 @@ export async function listFunctionAsMetric(env: FgEnv, ctx: RequestContext): Pro
   const pid = projectOf(env, ctx);
   const type = queryValue(ctx.query, "type") || "failcount";
   const metric = METRICS[type];
-  if (!metric) throw fgErrors.badQuery(`invalid type ${JSON.stringify(type)}; allowed: ${Object.keys(METRICS).join(", ")}`);
+  if (!metric)
+    throw fgErrors.badQuery(`invalid type ${JSON.stringify(type)}; allowed: ${Object.keys(METRICS).join(", ")}`);
   const now = env.clock.now().getTime();
   const start = reportTime(ctx, "start_time", now - 86_400_000);
   const end = reportTime(ctx, "end_time", now);
   const rawLimit = queryValue(ctx.query, "limit");
   const limit = rawLimit === undefined || rawLimit === "" ? 10 : /^\d+$/.test(rawLimit) ? Number(rawLimit) : NaN;
-  if (!Number.isSafeInteger(limit) || limit < 1) throw fgErrors.badQuery(`invalid limit ${JSON.stringify(rawLimit)}: expected a positive integer`);
+  if (!Number.isSafeInteger(limit) || limit < 1)
+    throw fgErrors.badQuery(`invalid limit ${JSON.stringify(rawLimit)}: expected a positive integer`);
   const byFunction = new Map<string, InvocationRecord[]>();
   for (const r of invocationsOf(env, pid)) {
     const t = Date.parse(r.started_at);
@@ -189,5 +204,8 @@ export async function controlListInvocations(env: FgEnv, ctx: RequestContext): P
     const name = r.func_urn.split(":")[6];
     return r.func_urn === fn || r.func_urn === `${fn}:latest` || name === fn;
   };
-  return json(200, { invocations: invocationsOf(env, env.creds.projectId).filter(matches), now: rfc3339(env.clock.now()) });
+  return json(200, {
+    invocations: invocationsOf(env, env.creds.projectId).filter(matches),
+    now: rfc3339(env.clock.now()),
+  });
 }

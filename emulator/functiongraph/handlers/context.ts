@@ -11,7 +11,8 @@ import { parseFunctionUrn, type FunctionRef } from "../urn";
  */
 export function projectOf(env: FgEnv, ctx: RequestContext): string {
   const pid = ctx.params.project_id ?? "";
-  if (pid !== env.creds.projectId) throw fgErrors.forbidden(`project ${pid} does not match the project of the credentials`);
+  if (pid !== env.creds.projectId)
+    throw fgErrors.forbidden(`project ${pid} does not match the project of the credentials`);
   return pid;
 }
 

@@ -5,7 +5,12 @@ import type { FgEnv } from "../env";
 import { fgErrors } from "../errors";
 import { LIST_MAX_ITEMS } from "../limits";
 import * as M from "../models/dependency-version";
-import { dependencyListItemView, versionDetailView, versionListItemView, versionView } from "../models/dependency-version-views";
+import {
+  dependencyListItemView,
+  versionDetailView,
+  versionListItemView,
+  versionView,
+} from "../models/dependency-version-views";
 import { createDependencyVersionBody, parseBody } from "../schemas";
 import { projectOf } from "./context";
 
@@ -21,7 +26,10 @@ function body(ctx: RequestContext): unknown {
 function page<T>(ctx: RequestContext, items: T[], fallbackLimit?: string) {
   try {
     const limit = queryValue(ctx.query, "maxitems") ?? fallbackLimit;
-    return paginateByMarker(items, queryValue(ctx.query, "marker"), limit, { maxLimit: LIST_MAX_ITEMS, defaultLimit: LIST_MAX_ITEMS });
+    return paginateByMarker(items, queryValue(ctx.query, "marker"), limit, {
+      maxLimit: LIST_MAX_ITEMS,
+      defaultLimit: LIST_MAX_ITEMS,
+    });
   } catch (err) {
     if (err instanceof PaginationError) throw fgErrors.badQuery(err.message);
     throw err;
@@ -40,7 +48,9 @@ export async function listDependencies(env: FgEnv, ctx: RequestContext): Promise
   if (!["all", "private", "public"].includes(type)) throw fgErrors.badQuery(`invalid dependency_type: ${type}`);
   const isPublic = queryValue(ctx.query, "ispublic") === "true" || type === "public";
   // The emulator has no built-in public dependencies, so a public-only listing is empty.
-  const all = isPublic ? [] : M.listDependencies(env, pid, { name: queryValue(ctx.query, "name"), runtime: queryValue(ctx.query, "runtime") });
+  const all = isPublic
+    ? []
+    : M.listDependencies(env, pid, { name: queryValue(ctx.query, "name"), runtime: queryValue(ctx.query, "runtime") });
   const p = page(ctx, all, queryValue(ctx.query, "limit"));
   const items = p.items.map((d) => dependencyListItemView(env, d, M.latestVersion(d)!));
   return json(200, { dependencies: items, next_marker: p.nextMarker, count: p.count });
@@ -50,7 +60,11 @@ export async function listDependencyVersion(env: FgEnv, ctx: RequestContext): Pr
   const pid = projectOf(env, ctx);
   const dep = M.getDependency(env, pid, ctx.params.depend_id ?? "");
   const p = page(ctx, M.listVersions(dep));
-  return json(200, { dependencies: p.items.map((v) => versionListItemView(env, dep, v)), next_marker: p.nextMarker, count: p.count });
+  return json(200, {
+    dependencies: p.items.map((v) => versionListItemView(env, dep, v)),
+    next_marker: p.nextMarker,
+    count: p.count,
+  });
 }
 
 export async function showDependencyVersion(env: FgEnv, ctx: RequestContext): Promise<Reply> {

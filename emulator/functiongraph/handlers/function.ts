@@ -35,7 +35,11 @@ export async function listFunctions(env: FgEnv, ctx: RequestContext): Promise<Re
       maxLimit: LIST_MAX_ITEMS,
       defaultLimit: LIST_MAX_ITEMS,
     });
-    return json(200, { functions: page.items.map((f) => listItemView(env, f)), next_marker: page.nextMarker, count: page.count });
+    return json(200, {
+      functions: page.items.map((f) => listItemView(env, f)),
+      next_marker: page.nextMarker,
+      count: page.count,
+    });
   } catch (err) {
     if (err instanceof PaginationError) throw fgErrors.badQuery(err.message);
     throw err;

@@ -12,7 +12,12 @@ const tokenBody = z.object({
     identity: z.object({
       methods: z.array(z.string()),
       password: z.object({
-        user: z.object({ name: z.string().optional(), id: z.string().optional(), password: z.string(), domain: nameOrId.optional() }),
+        user: z.object({
+          name: z.string().optional(),
+          id: z.string().optional(),
+          password: z.string(),
+          domain: nameOrId.optional(),
+        }),
       }),
     }),
     scope: z.object({ project: nameOrId.optional(), domain: nameOrId.optional() }).optional(),
@@ -41,7 +46,10 @@ export async function keystoneCreateUserTokenByPassword(env: FgEnv, ctx: Request
   // FunctionGraph needs a project-scoped token: by region name or by project id.
   const project = scope?.project;
   if (!project || !(project.name === creds.region || project.id === creds.projectId)) {
-    throw new IamError(400, "A project-scoped token is required: scope.project.name must be the region or scope.project.id the project id.");
+    throw new IamError(
+      400,
+      "A project-scoped token is required: scope.project.name must be the region or scope.project.id the project id.",
+    );
   }
   const { token, record } = issueToken(env, creds.userName, TOKEN_TTL_MS);
   const domainRef = { id: creds.domainId, name: creds.domainName };

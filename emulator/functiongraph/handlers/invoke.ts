@@ -26,14 +26,25 @@ const LOG_HEADER_BYTES = 2000;
  * Runs a function once and records a sync invocation: what sync invoke and workflow executions
  * share. Refuses runtimes and code the emulator cannot run.
  */
-export async function executeFunction(env: FgEnv, pid: string, fn: FunctionRecord, event: unknown): Promise<{ requestId: string; outcome: InvokeOutcome }> {
+export async function executeFunction(
+  env: FgEnv,
+  pid: string,
+  fn: FunctionRecord,
+  event: unknown,
+): Promise<{ requestId: string; outcome: InvokeOutcome }> {
   const requestId = env.ids.uuid();
   const startedAt = rfc3339(env.clock.now());
   const outcome = await runFunction(env, pid, fn, event, requestId);
   const result = outcome.kind === "ok" ? outcome.result : outcome.kind === "error" ? JSON.stringify(outcome.error) : "";
   recordInvocation(env, pid, {
-    request_id: requestId, func_urn: latestUrn(env.creds.region, pid, fn.package, fn.func_name), started_at: startedAt,
-    kind: "sync", duration_ms: outcome.durationMs, outcome: outcome.kind === "ok" ? "success" : outcome.kind, result, log: tail(outcome.log, LOG_TAIL_BYTES),
+    request_id: requestId,
+    func_urn: latestUrn(env.creds.region, pid, fn.package, fn.func_name),
+    started_at: startedAt,
+    kind: "sync",
+    duration_ms: outcome.durationMs,
+    outcome: outcome.kind === "ok" ? "success" : outcome.kind,
+    result,
+    log: tail(outcome.log, LOG_TAIL_BYTES),
   });
   return { requestId, outcome };
 }
@@ -59,6 +70,16 @@ export async function invokeFunction(env: FgEnv, ctx: RequestContext): Promise<R
     "X-CFF-Billing-Duration": String(Math.max(1, Math.ceil(outcome.durationMs))),
     "X-Cff-Response-Version": "v1",
   };
-  if (wantLog) headers["X-Cff-Function-Log"] = Buffer.from(tail(outcome.log, LOG_HEADER_BYTES), "utf8").toString("base64");
-  return json(200, { request_id: requestId, result, log: wantLog ? tail(outcome.log, LOG_TAIL_BYTES) : "", status: failed ? 500 : 200 }, headers);
+  if (wantLog)
+    headers["X-Cff-Function-Log"] = Buffer.from(tail(outcome.log, LOG_HEADER_BYTES), "utf8").toString("base64");
+  return json(
+    200,
+    {
+      request_id: requestId,
+      result,
+      log: wantLog ? tail(outcome.log, LOG_TAIL_BYTES) : "",
+      status: failed ? 500 : 200,
+    },
+    headers,
+  );
 }

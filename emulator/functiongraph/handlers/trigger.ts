@@ -16,7 +16,8 @@ function body(ctx: RequestContext): Record<string, unknown> {
   } catch {
     throw fgErrors.invalid("request body is not valid JSON");
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw fgErrors.invalid("request body must be a JSON object");
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+    throw fgErrors.invalid("request body must be a JSON object");
   return parsed as Record<string, unknown>;
 }
 
@@ -72,7 +73,12 @@ export async function batchDeleteFunctionTriggers(env: FgEnv, ctx: RequestContex
 export async function listProjectTriggers(env: FgEnv, ctx: RequestContext): Promise<Reply> {
   const pid = projectOf(env, ctx);
   try {
-    const page = paginateByMarker(T.allTriggers(env, pid), queryValue(ctx.query, "marker"), queryValue(ctx.query, "maxitems"), { maxLimit: LIST_MAX_ITEMS, defaultLimit: LIST_MAX_ITEMS });
+    const page = paginateByMarker(
+      T.allTriggers(env, pid),
+      queryValue(ctx.query, "marker"),
+      queryValue(ctx.query, "maxitems"),
+      { maxLimit: LIST_MAX_ITEMS, defaultLimit: LIST_MAX_ITEMS },
+    );
     const items = page.items.map((t) => {
       const [pkg, name] = t.func_key.split("/");
       return { ...T.triggerView(t), func_urn: functionUrn(env.creds.region, pid, pkg, name) };

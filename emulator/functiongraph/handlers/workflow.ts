@@ -27,8 +27,13 @@ function parse<T>(schema: z.ZodType<T>, ctx: RequestContext): T {
 /** Create/update response: the summary, without the definition (§6.2). */
 function summaryView(w: M.WorkflowRecord) {
   return {
-    id: w.id, workflow_urn: w.workflow_urn, name: w.name, description: w.definition.description ?? "",
-    created_time: w.created_time, updated_time: w.updated_time, created_by: w.created_by,
+    id: w.id,
+    workflow_urn: w.workflow_urn,
+    name: w.name,
+    description: w.definition.description ?? "",
+    created_time: w.created_time,
+    updated_time: w.updated_time,
+    created_by: w.created_by,
     enable_stream_response: w.definition.enable_stream_response ?? false,
   };
 }
@@ -51,7 +56,8 @@ export async function listWorkflow(env: FgEnv, ctx: RequestContext): Promise<Rep
   if (limit < 1) throw flowErrors.invalid(`invalid parameter limit: ${limit} (minimum 1)`);
   const offset = Math.max(0, intQuery(ctx, "offset") ?? 0);
   const name = queryValue(ctx.query, "workflow_name");
-  if (name !== undefined && name.length > 64) throw flowErrors.invalid("invalid parameter workflow_name: at most 64 characters");
+  if (name !== undefined && name.length > 64)
+    throw flowErrors.invalid("invalid parameter workflow_name: at most 64 characters");
   const all = M.listWorkflows(env, pid, { name, mode: queryValue(ctx.query, "mode") });
   const page = all.slice(offset, offset + Math.min(limit, WORKFLOW_LIST_MAX));
   return json(200, { total: all.length, size: page.length, workflows: page.map(summaryView) });
@@ -61,8 +67,14 @@ export async function showWorkFlow(env: FgEnv, ctx: RequestContext): Promise<Rep
   const pid = projectOf(env, ctx);
   const w = M.getWorkflow(env, pid, ctx.params.workflow_id ?? "");
   return json(200, {
-    id: w.id, workflow_urn: w.workflow_urn, created_time: w.created_time, updated_time: w.updated_time,
-    created_by: w.created_by, lts_group_id: "", lts_stream_id: "", definition: w.definition,
+    id: w.id,
+    workflow_urn: w.workflow_urn,
+    created_time: w.created_time,
+    updated_time: w.updated_time,
+    created_by: w.created_by,
+    lts_group_id: "",
+    lts_stream_id: "",
+    definition: w.definition,
   });
 }
 
@@ -80,7 +92,10 @@ export async function batchDeleteWorkflows(env: FgEnv, ctx: RequestContext): Pro
 export async function startSyncWorkflowExecution(env: FgEnv, ctx: RequestContext): Promise<Reply> {
   const pid = projectOf(env, ctx);
   const w = M.getWorkflow(env, pid, ctx.params.workflow_id ?? "");
-  if (w.definition.mode !== "EXPRESS") throw flowErrors.invalid(`workflow ${w.name} is in ${w.definition.mode} mode; synchronous execution needs EXPRESS mode`);
+  if (w.definition.mode !== "EXPRESS")
+    throw flowErrors.invalid(
+      `workflow ${w.name} is in ${w.definition.mode} mode; synchronous execution needs EXPRESS mode`,
+    );
   const input = parse(flowExecuteBody, ctx).input ?? {};
   return json(200, await runSyncExecution(env, pid, w.definition, input));
 }

@@ -35,7 +35,14 @@ export interface AsyncConfigRecord {
  * (default 3) [conflict, §7.1]. We follow the request documentation — it is what the
  * service validates on input — and keep the bounds here so one edit changes them.
  */
-export const ASYNC_LIMITS = { minAge: 1, maxAge: 86_400, defaultAge: 3600, minRetries: 0, maxRetries: 3, defaultRetries: 1 };
+export const ASYNC_LIMITS = {
+  minAge: 1,
+  maxAge: 86_400,
+  defaultAge: 3600,
+  minRetries: 0,
+  maxRetries: 3,
+  defaultRetries: 1,
+};
 
 type Configs = Record<string, AsyncConfigRecord>;
 const key = (f: Pick<FunctionRecord, "package" | "func_name">) => `${f.package}/${f.func_name}`;
@@ -47,13 +54,20 @@ export function asyncConfigsOf(env: FgEnv, projectId: string): Configs {
 function intIn(field: string, value: unknown, min: number, max: number, fallback: number): number {
   if (value === undefined || value === null) return fallback;
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw fgErrors.invalid(`invalid parameter ${field}: must be an integer from ${min} to ${max}; got ${JSON.stringify(value)}`);
+    throw fgErrors.invalid(
+      `invalid parameter ${field}: must be an integer from ${min} to ${max}; got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
 
 /** The param JSON each destination type needs (§7.1). */
-const REQUIRED_PARAM: Record<DestinationType, string[]> = { OBS: ["bucket"], SMN: ["topic_urn"], DIS: ["stream_name"], FunctionGraph: ["func_urn"] };
+const REQUIRED_PARAM: Record<DestinationType, string[]> = {
+  OBS: ["bucket"],
+  SMN: ["topic_urn"],
+  DIS: ["stream_name"],
+  FunctionGraph: ["func_urn"],
+};
 
 function destinationOf(field: string, raw: unknown): Destination | undefined {
   if (raw === undefined || raw === null) return undefined;
@@ -67,15 +81,28 @@ function destinationOf(field: string, raw: unknown): Destination | undefined {
   } catch {
     throw fgErrors.invalid(`invalid parameter ${field}.param: must be a JSON object string`);
   }
-  const missing = REQUIRED_PARAM[d.destination as DestinationType].filter((k) => typeof param?.[k] !== "string" || param[k] === "");
-  if (missing.length > 0) throw fgErrors.invalid(`invalid parameter ${field}.param: ${d.destination} needs ${missing.join(", ")}`);
+  const missing = REQUIRED_PARAM[d.destination as DestinationType].filter(
+    (k) => typeof param?.[k] !== "string" || param[k] === "",
+  );
+  if (missing.length > 0)
+    throw fgErrors.invalid(`invalid parameter ${field}.param: ${d.destination} needs ${missing.join(", ")}`);
   return { destination: d.destination as DestinationType, param: String(d.param) };
 }
 
-const MODELLED = new Set(["max_async_event_age_in_seconds", "max_async_retry_attempts", "destination_config", "enable_async_status_log"]);
+const MODELLED = new Set([
+  "max_async_event_age_in_seconds",
+  "max_async_retry_attempts",
+  "destination_config",
+  "enable_async_status_log",
+]);
 
 /** A1: validates and stores (create-or-replace); created_time survives a replace. */
-export function putAsyncConfig(env: FgEnv, projectId: string, fn: FunctionRecord, body: Record<string, unknown>): AsyncConfigRecord {
+export function putAsyncConfig(
+  env: FgEnv,
+  projectId: string,
+  fn: FunctionRecord,
+  body: Record<string, unknown>,
+): AsyncConfigRecord {
   const dc = (body.destination_config ?? {}) as Record<string, unknown>;
   if (typeof dc !== "object") throw fgErrors.invalid("invalid parameter destination_config: must be an object");
   const onSuccess = destinationOf("destination_config.on_success", dc.on_success);
@@ -84,9 +111,24 @@ export function putAsyncConfig(env: FgEnv, projectId: string, fn: FunctionRecord
   const now = rfc3339(env.clock.now());
   const configs = asyncConfigsOf(env, projectId);
   const record: AsyncConfigRecord = {
-    max_async_event_age_in_seconds: intIn("max_async_event_age_in_seconds", body.max_async_event_age_in_seconds, L.minAge, L.maxAge, L.defaultAge),
-    max_async_retry_attempts: intIn("max_async_retry_attempts", body.max_async_retry_attempts, L.minRetries, L.maxRetries, L.defaultRetries),
-    destination_config: { ...(onSuccess ? { on_success: onSuccess } : {}), ...(onFailure ? { on_failure: onFailure } : {}) },
+    max_async_event_age_in_seconds: intIn(
+      "max_async_event_age_in_seconds",
+      body.max_async_event_age_in_seconds,
+      L.minAge,
+      L.maxAge,
+      L.defaultAge,
+    ),
+    max_async_retry_attempts: intIn(
+      "max_async_retry_attempts",
+      body.max_async_retry_attempts,
+      L.minRetries,
+      L.maxRetries,
+      L.defaultRetries,
+    ),
+    destination_config: {
+      ...(onSuccess ? { on_success: onSuccess } : {}),
+      ...(onFailure ? { on_failure: onFailure } : {}),
+    },
     enable_async_status_log: body.enable_async_status_log === true,
     created_time: configs[key(fn)]?.created_time ?? now,
     last_modified: now,
@@ -109,7 +151,12 @@ export function getAsyncConfig(env: FgEnv, projectId: string, fn: FunctionRecord
 }
 
 /** A3 (and the cascade of a function delete). */
-export function deleteAsyncConfig(env: FgEnv, projectId: string, fn: Pick<FunctionRecord, "package" | "func_name">, mustExist = true): void {
+export function deleteAsyncConfig(
+  env: FgEnv,
+  projectId: string,
+  fn: Pick<FunctionRecord, "package" | "func_name">,
+  mustExist = true,
+): void {
   const configs = asyncConfigsOf(env, projectId);
   if (!configs[key(fn)]) {
     if (mustExist) getAsyncConfig(env, projectId, fn as FunctionRecord);

@@ -5,8 +5,18 @@ import type { DependencyRecord, DependencyVersionRecord } from "./dependency-ver
 /** D1 create / D3 list item: the version object. */
 export function versionView(env: FgEnv, dep: DependencyRecord, v: DependencyVersionRecord) {
   return {
-    id: v.id, owner: env.creds.domainId, link: v.link, runtime: v.runtime, etag: v.etag, size: v.size, name: dep.name,
-    description: v.description, file_name: v.file_name, version: v.version, dep_id: dep.dep_id, last_modified: v.last_modified,
+    id: v.id,
+    owner: env.creds.domainId,
+    link: v.link,
+    runtime: v.runtime,
+    etag: v.etag,
+    size: v.size,
+    name: dep.name,
+    description: v.description,
+    file_name: v.file_name,
+    version: v.version,
+    dep_id: dep.dep_id,
+    last_modified: v.last_modified,
   };
 }
 

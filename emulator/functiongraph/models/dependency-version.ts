@@ -52,7 +52,11 @@ function packageBytes(body: CreateDependencyVersionBody): { bytes?: Buffer; link
 }
 
 /** D1: validates, then adds a version to the dependency of that name (creating it if needed). */
-export function createDependencyVersion(env: FgEnv, projectId: string, body: CreateDependencyVersionBody): { dep: DependencyRecord; version: DependencyVersionRecord } {
+export function createDependencyVersion(
+  env: FgEnv,
+  projectId: string,
+  body: CreateDependencyVersionBody,
+): { dep: DependencyRecord; version: DependencyVersionRecord } {
   V.checkDependencyName(body.name);
   V.checkRuntime(body.runtime);
   if (body.description !== undefined) V.checkDescription(body.description);
@@ -93,7 +97,12 @@ export function getDependency(env: FgEnv, projectId: string, depId: string): Dep
   return dep;
 }
 
-export function getDependencyVersion(env: FgEnv, projectId: string, depId: string, version: string): DependencyVersionRecord {
+export function getDependencyVersion(
+  env: FgEnv,
+  projectId: string,
+  depId: string,
+  version: string,
+): DependencyVersionRecord {
   const found = getDependency(env, projectId, depId).versions[String(Number(version))];
   if (!/^\d+$/.test(version) || !found) throw fgErrors.dependencyNotFound();
   return found;
@@ -125,7 +134,11 @@ export function listDependencies(env: FgEnv, projectId: string, filter: Dependen
 }
 
 /** A version by its id (UUID), as functions reference it; undefined when none has it. */
-export function findVersionById(env: FgEnv, projectId: string, id: string): { dep: DependencyRecord; version: DependencyVersionRecord } | undefined {
+export function findVersionById(
+  env: FgEnv,
+  projectId: string,
+  id: string,
+): { dep: DependencyRecord; version: DependencyVersionRecord } | undefined {
   for (const dep of Object.values(dependenciesOf(env, projectId))) {
     const version = Object.values(dep.versions).find((v) => v.id === id);
     if (version) return { dep, version };
@@ -140,7 +153,8 @@ export function findVersionById(env: FgEnv, projectId: string, id: string): { de
  */
 export function checkDependencyRefs(env: FgEnv, projectId: string, ids: string[] | undefined): void {
   for (const id of ids ?? []) {
-    if (!findVersionById(env, projectId, id)) throw fgErrors.validation("FSS.1024", `dependency version ${JSON.stringify(id)} does not exist`);
+    if (!findVersionById(env, projectId, id))
+      throw fgErrors.validation("FSS.1024", `dependency version ${JSON.stringify(id)} does not exist`);
   }
 }
 

@@ -47,12 +47,29 @@ export interface FunctionRecord {
 type Functions = Record<string, FunctionRecord>;
 
 const MODELLED = new Set([
-  "func_name", "package", "runtime", "timeout", "handler", "memory_size", "code_type", "code_url", "code_filename",
-  "func_code", "user_data", "encrypted_user_data", "description", "xrole", "app_xrole", "type",
-  "enterprise_project_id", "strategy_config", "depend_version_list",
+  "func_name",
+  "package",
+  "runtime",
+  "timeout",
+  "handler",
+  "memory_size",
+  "code_type",
+  "code_url",
+  "code_filename",
+  "func_code",
+  "user_data",
+  "encrypted_user_data",
+  "description",
+  "xrole",
+  "app_xrole",
+  "type",
+  "enterprise_project_id",
+  "strategy_config",
+  "depend_version_list",
 ]);
 
-const extraOf = (body: Record<string, unknown>): Extra => Object.fromEntries(Object.entries(body).filter(([k]) => !MODELLED.has(k)));
+const extraOf = (body: Record<string, unknown>): Extra =>
+  Object.fromEntries(Object.entries(body).filter(([k]) => !MODELLED.has(k)));
 const key = (pkg: string, name: string) => `${pkg}/${name}`;
 
 export function functionsOf(env: FgEnv, projectId: string): Functions {
@@ -79,23 +96,50 @@ interface CodeFields {
  * the emulator has no bytes (it never fetches OBS), so it digests the URL: changing the URL still
  * changes the digest, which is what drift detection relies on.
  */
-function codeFields(body: { code_type?: string; code_url?: string; code_filename?: string; func_code?: { file?: string } }, runtime: string): CodeFields {
+function codeFields(
+  body: { code_type?: string; code_url?: string; code_filename?: string; func_code?: { file?: string } },
+  runtime: string,
+): CodeFields {
   const codeType = body.code_type ?? (runtime === "Custom Image" ? "Custom-Image-Swr" : undefined);
   if (codeType === undefined) throw fgErrors.validation("FSS.1006", "code_type is required");
   V.checkCodeType(codeType);
   if (codeType === "obs") {
     if (!body.code_url) throw fgErrors.validation("FSS.1010", "code_url is required for code_type obs");
-    return { code_type: codeType, code_url: body.code_url, code_filename: body.code_filename ?? "", code_base64: "", code_size: 0, digest: sha512(body.code_url) };
+    return {
+      code_type: codeType,
+      code_url: body.code_url,
+      code_filename: body.code_filename ?? "",
+      code_base64: "",
+      code_size: 0,
+      digest: sha512(body.code_url),
+    };
   }
   if (codeType === "Custom-Image-Swr") {
     return { code_type: codeType, code_url: "", code_filename: "", code_base64: "", code_size: 0, digest: sha512("") };
   }
   const bytes = V.decodeCode(codeType as "inline" | "zip" | "jar", body.func_code?.file);
   const filename = body.code_filename ?? (codeType === "inline" ? "" : codeType === "jar" ? "app.jar" : "index.zip");
-  return { code_type: codeType, code_url: "", code_filename: filename, code_base64: bytes.toString("base64"), code_size: bytes.length, digest: sha512(bytes) };
+  return {
+    code_type: codeType,
+    code_url: "",
+    code_filename: filename,
+    code_base64: bytes.toString("base64"),
+    code_size: bytes.length,
+    digest: sha512(bytes),
+  };
 }
 
-function checkConfig(body: { handler: string; memory_size: number; timeout: number; user_data?: string; encrypted_user_data?: string; description?: string }, runtime: string): void {
+function checkConfig(
+  body: {
+    handler: string;
+    memory_size: number;
+    timeout: number;
+    user_data?: string;
+    encrypted_user_data?: string;
+    description?: string;
+  },
+  runtime: string,
+): void {
   V.checkHandler(body.handler, runtime);
   V.checkMemory(body.memory_size);
   V.checkTimeout(body.timeout);
@@ -109,7 +153,8 @@ export function createFunction(env: FgEnv, projectId: string, body: CreateFuncti
   V.checkPackage(body.package);
   V.checkRuntime(body.runtime);
   checkConfig(body, body.runtime);
-  if (body.type !== undefined && body.type !== "v1" && body.type !== "v2") throw fgErrors.invalid(`invalid type ${JSON.stringify(body.type)}; allowed: v1, v2`);
+  if (body.type !== undefined && body.type !== "v1" && body.type !== "v2")
+    throw fgErrors.invalid(`invalid type ${JSON.stringify(body.type)}; allowed: v1, v2`);
   const code = codeFields(body, body.runtime);
   const functions = functionsOf(env, projectId);
   if (functions[key(body.package, body.func_name)]) throw fgErrors.functionExists(body.func_name);
@@ -152,14 +197,18 @@ export function getFunction(env: FgEnv, projectId: string, ref: FunctionRef): Fu
 }
 
 export function listFunctions(env: FgEnv, projectId: string, packageName?: string): FunctionRecord[] {
-  return Object.values(functionsOf(env, projectId)).filter((f) => packageName === undefined || f.package === packageName);
+  return Object.values(functionsOf(env, projectId)).filter(
+    (f) => packageName === undefined || f.package === packageName,
+  );
 }
 
 /** F4 is a full replacement: optional fields left out are cleared (TF relies on that, §3.8). */
 export function updateConfig(env: FgEnv, projectId: string, ref: FunctionRef, body: UpdateConfigBody): FunctionRecord {
   const record = getFunction(env, projectId, ref);
-  if (body.func_name !== undefined && body.func_name !== record.func_name) throw fgErrors.validation("FSS.1002", "func_name cannot be changed");
-  if (body.runtime !== record.runtime) throw fgErrors.validation("FSS.1005", `runtime cannot be changed (function runtime is ${record.runtime})`);
+  if (body.func_name !== undefined && body.func_name !== record.func_name)
+    throw fgErrors.validation("FSS.1002", "func_name cannot be changed");
+  if (body.runtime !== record.runtime)
+    throw fgErrors.validation("FSS.1005", `runtime cannot be changed (function runtime is ${record.runtime})`);
   checkConfig(body, record.runtime);
   Object.assign(record, {
     timeout: body.timeout,
@@ -183,7 +232,10 @@ export function updateConfig(env: FgEnv, projectId: string, ref: FunctionRef, bo
 export function updateCode(env: FgEnv, projectId: string, ref: FunctionRef, body: UpdateCodeBody): FunctionRecord {
   const record = getFunction(env, projectId, ref);
   const now = env.clock.now();
-  Object.assign(record, codeFields(body, record.runtime), { last_modified: rfc3339(now), image_name: imageName(env, now) });
+  Object.assign(record, codeFields(body, record.runtime), {
+    last_modified: rfc3339(now),
+    image_name: imageName(env, now),
+  });
   if (body.depend_version_list !== undefined) record.depend_version_list = body.depend_version_list;
   env.store.commit();
   return record;
@@ -197,7 +249,10 @@ export function updateCode(env: FgEnv, projectId: string, ref: FunctionRef, body
  */
 export function deleteFunction(env: FgEnv, projectId: string, ref: FunctionRef): void {
   getFunction(env, projectId, ref);
-  if (ref.qualified) throw fgErrors.invalid("the latest version cannot be deleted; use the URN without a version to delete the function");
+  if (ref.qualified)
+    throw fgErrors.invalid(
+      "the latest version cannot be deleted; use the URN without a version to delete the function",
+    );
   delete functionsOf(env, projectId)[key(ref.package, ref.name)];
   deleteAsyncConfig(env, projectId, { package: ref.package, func_name: ref.name }, false);
   env.store.commit();

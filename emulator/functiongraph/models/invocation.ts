@@ -64,7 +64,12 @@ export function recordInvocation(env: FgEnv, projectId: string, record: Invocati
 }
 
 /** Changes a stored record in place (async progress); a record already evicted is ignored. */
-export function updateInvocation(env: FgEnv, projectId: string, requestId: string, change: Partial<InvocationRecord>): InvocationRecord | undefined {
+export function updateInvocation(
+  env: FgEnv,
+  projectId: string,
+  requestId: string,
+  change: Partial<InvocationRecord>,
+): InvocationRecord | undefined {
   const record = invocationsOf(env, projectId).find((r) => r.request_id === requestId);
   if (!record) return undefined;
   Object.assign(record, change);

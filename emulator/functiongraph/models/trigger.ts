@@ -7,7 +7,15 @@
 import { WRITE_ONLY_EVENT_DATA } from "../../../platform/functiongraph/trigger-rules";
 import { PLATFORM, rfc3339, type FgEnv } from "../env";
 import { triggerErrors } from "../triggers/errors";
-import { checkEventData, checkStatus, checkType, defaultStatus, timerSchedule, updatedEventData, type EventData } from "../triggers/validate";
+import {
+  checkEventData,
+  checkStatus,
+  checkType,
+  defaultStatus,
+  timerSchedule,
+  updatedEventData,
+  type EventData,
+} from "../triggers/validate";
 import type { FunctionRef } from "../urn";
 import { functionsOf, getFunction } from "./function";
 
@@ -68,7 +76,9 @@ function checkUnique(env: FgEnv, projectId: string, key: string, type: string, e
   if (!fields) return;
   const identity = (d: EventData) => JSON.stringify(fields.map((f) => d[f] ?? null));
   const mine = identity(eventData);
-  const taken = Object.values(triggersOf(env, projectId)).some((t) => t.func_key === key && t.trigger_type_code === type && identity(t.event_data) === mine);
+  const taken = Object.values(triggersOf(env, projectId)).some(
+    (t) => t.func_key === key && t.trigger_type_code === type && identity(t.event_data) === mine,
+  );
   if (taken) throw triggerErrors.exists(type, `${type} trigger with the same ${fields.join("/")} already exists`);
 }
 
@@ -124,17 +134,27 @@ export function getTrigger(env: FgEnv, projectId: string, ref: FunctionRef, type
   if (!functionsOf(env, projectId)[funcKey(ref)]) throw triggerErrors.orphaned();
   getFunction(env, projectId, ref);
   const record = triggersOf(env, projectId)[id];
-  if (!record || record.func_key !== funcKey(ref) || record.trigger_type_code !== type) throw triggerErrors.notFound(type);
+  if (!record || record.func_key !== funcKey(ref) || record.trigger_type_code !== type)
+    throw triggerErrors.notFound(type);
   return record;
 }
 
-export function updateTrigger(env: FgEnv, projectId: string, ref: FunctionRef, type: string, id: string, body: UpdateTriggerBody): TriggerRecord {
+export function updateTrigger(
+  env: FgEnv,
+  projectId: string,
+  ref: FunctionRef,
+  type: string,
+  id: string,
+  body: UpdateTriggerBody,
+): TriggerRecord {
   getFunction(env, projectId, ref);
   const record = triggersOf(env, projectId)[id];
-  if (!record || record.func_key !== funcKey(ref) || record.trigger_type_code !== type) throw triggerErrors.updateNotFound();
+  if (!record || record.func_key !== funcKey(ref) || record.trigger_type_code !== type)
+    throw triggerErrors.updateNotFound();
   const status = body.trigger_status === undefined ? record.trigger_status : checkStatus(type, body.trigger_status);
   const eventData = updatedEventData(type, record.event_data, body.event_data);
-  const rescheduled = status !== record.trigger_status || JSON.stringify(eventData) !== JSON.stringify(record.event_data);
+  const rescheduled =
+    status !== record.trigger_status || JSON.stringify(eventData) !== JSON.stringify(record.event_data);
   Object.assign(record, { trigger_status: status, event_data: eventData, last_updated_time: rfc3339(env.clock.now()) });
   if (rescheduled) syncTimer(env, record);
   env.store.commit();
@@ -145,7 +165,8 @@ export function deleteTrigger(env: FgEnv, projectId: string, ref: FunctionRef, t
   getFunction(env, projectId, ref);
   const triggers = triggersOf(env, projectId);
   const record = triggers[id];
-  if (!record || record.func_key !== funcKey(ref) || record.trigger_type_code !== type) throw triggerErrors.notFound(type);
+  if (!record || record.func_key !== funcKey(ref) || record.trigger_type_code !== type)
+    throw triggerErrors.notFound(type);
   delete triggers[id];
   env.store.commit();
 }

@@ -36,7 +36,10 @@ const MAX_STEPS = 1000;
 /** `$.a.b[0]` → the value at that path (undefined when absent). */
 export function jsonPath(root: unknown, path: string): unknown {
   const parts = path.replace(/^\$\.?/, "").match(/[^.[\]]+/g) ?? [];
-  return parts.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), root);
+  return parts.reduce<unknown>(
+    (v, k) => (v !== null && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined),
+    root,
+  );
 }
 
 export function resolveArguments(value: unknown, input: unknown, constants: Record<string, unknown>): unknown {
@@ -46,17 +49,28 @@ export function resolveArguments(value: unknown, input: unknown, constants: Reco
     return value;
   }
   if (Array.isArray(value)) return value.map((v) => resolveArguments(v, input, constants));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveArguments(v, input, constants)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveArguments(v, input, constants)]));
   return value;
 }
 
 class StepError extends Error {
-  constructor(readonly errorType: string, message: string, readonly body: unknown) {
+  constructor(
+    readonly errorType: string,
+    message: string,
+    readonly body: unknown,
+  ) {
     super(message);
   }
 }
 
-async function runAction(env: FgEnv, pid: string, flow: WorkflowBody, action: Action, input: unknown): Promise<unknown> {
+async function runAction(
+  env: FgEnv,
+  pid: string,
+  flow: WorkflowBody,
+  action: Action,
+  input: unknown,
+): Promise<unknown> {
   const decl = flow.functions.find((f) => f.name === action.function_ref.ref_name);
   const ref = decl && parseFunctionUrn(decl.operation);
   if (!ref) throw new StepError("FunctionNotFound", `function ${action.function_ref.ref_name} has no valid URN`, {});
@@ -64,9 +78,9 @@ async function runAction(env: FgEnv, pid: string, flow: WorkflowBody, action: Ac
   try {
     fn = getFunction(env, pid, ref);
   } catch {
-    throw new StepError("FunctionNotFound", `function ${decl!.operation} does not exist`, {});
+    throw new StepError("FunctionNotFound", `function ${decl.operation} does not exist`, {});
   }
-  const event = resolveArguments(action.function_ref.arguments ?? {}, input, (flow.constants ?? {}) as Record<string, unknown>);
+  const event = resolveArguments(action.function_ref.arguments ?? {}, input, flow.constants ?? {});
   const { outcome } = await executeFunction(env, pid, fn, event);
   if (outcome.kind === "ok") return JSON.parse(outcome.result);
   if (outcome.kind === "timeout") throw new StepError("Timeout", `function ${fn.func_name} timed out`, {});
@@ -74,10 +88,19 @@ async function runAction(env: FgEnv, pid: string, flow: WorkflowBody, action: Ac
 }
 
 function matchingHandler(state: State, err: StepError) {
-  return (state.on_errors ?? []).find((h) => !h.error || h.error === "*" || h.error === err.errorType || err.message.includes(h.error));
+  return (state.on_errors ?? []).find(
+    (h) => !h.error || h.error === "*" || h.error === err.errorType || err.message.includes(h.error),
+  );
 }
 
-async function runWithRetries(env: FgEnv, pid: string, flow: WorkflowBody, state: State, action: Action, input: unknown): Promise<unknown> {
+async function runWithRetries(
+  env: FgEnv,
+  pid: string,
+  flow: WorkflowBody,
+  state: State,
+  action: Action,
+  input: unknown,
+): Promise<unknown> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await runAction(env, pid, flow, action, input);
@@ -89,9 +112,16 @@ async function runWithRetries(env: FgEnv, pid: string, flow: WorkflowBody, state
   }
 }
 
-async function runOperation(env: FgEnv, pid: string, flow: WorkflowBody, state: State, input: unknown): Promise<unknown> {
+async function runOperation(
+  env: FgEnv,
+  pid: string,
+  flow: WorkflowBody,
+  state: State,
+  input: unknown,
+): Promise<unknown> {
   const run = (a: Action) => runWithRetries(env, pid, flow, state, a, input);
-  const results = state.action_mode === "parallel" ? await Promise.all(state.actions.map(run)) : await sequential(state.actions, run);
+  const results =
+    state.action_mode === "parallel" ? await Promise.all(state.actions.map(run)) : await sequential(state.actions, run);
   return results.length === 1 ? results[0] : results;
 }
 
@@ -101,7 +131,12 @@ async function sequential<T, R>(items: T[], fn: (t: T) => Promise<R>): Promise<R
   return out;
 }
 
-export async function runSyncExecution(env: FgEnv, pid: string, flow: WorkflowBody, input: unknown): Promise<SyncExecutionResult> {
+export async function runSyncExecution(
+  env: FgEnv,
+  pid: string,
+  flow: WorkflowBody,
+  input: unknown,
+): Promise<SyncExecutionResult> {
   const begin = rfc3339(env.clock.now());
   const base = { execution_id: env.ids.uuid(), begin_time: begin };
   let data = input;
@@ -117,7 +152,12 @@ export async function runSyncExecution(env: FgEnv, pid: string, flow: WorkflowBo
         const handler = matchingHandler(state, e);
         if (!handler?.transition) {
           const end = rfc3339(env.clock.now());
-          return { ...base, status: "fail", errors: [{ node_id: state.id, error_message: e.message, begin_time: begin, end_time: end }], end_time: end };
+          return {
+            ...base,
+            status: "fail",
+            errors: [{ node_id: state.id, error_message: e.message, begin_time: begin, end_time: end }],
+            end_time: end,
+          };
         }
         data = e.body;
         current = flow.states.find((s) => s.id === handler.transition);

@@ -43,8 +43,13 @@ export function createWorkflow(env: FgEnv, projectId: string, body: WorkflowBody
   if (Object.keys(flows).length >= WORKFLOW_QUOTA) throw flowErrors.quota(WORKFLOW_QUOTA);
   const now = rfc3339(env.clock.now());
   const record: WorkflowRecord = {
-    id: env.ids.uuid(), name: body.name, workflow_urn: workflowUrn(env, projectId, body.name),
-    definition: withDefaults(body), created_time: now, updated_time: now, created_by: env.creds.userName,
+    id: env.ids.uuid(),
+    name: body.name,
+    workflow_urn: workflowUrn(env, projectId, body.name),
+    definition: withDefaults(body),
+    created_time: now,
+    updated_time: now,
+    created_by: env.creds.userName,
   };
   flows[record.id] = record;
   env.store.commit();
@@ -64,7 +69,8 @@ export function getWorkflow(env: FgEnv, projectId: string, id: string): Workflow
 export function updateWorkflow(env: FgEnv, projectId: string, id: string, body: WorkflowBody): WorkflowRecord {
   const record = getWorkflow(env, projectId, id);
   checkWorkflowDefinition(body);
-  if (body.name !== record.name) throw flowErrors.invalid(`name cannot be changed (workflow ${record.name}); create a new workflow instead`);
+  if (body.name !== record.name)
+    throw flowErrors.invalid(`name cannot be changed (workflow ${record.name}); create a new workflow instead`);
   record.definition = withDefaults(body);
   record.updated_time = rfc3339(env.clock.now());
   env.store.commit();

@@ -15,7 +15,14 @@ import { rfc3339 } from "../env";
 import { FgError } from "../errors";
 import { findAsyncConfig, type AsyncConfigRecord, type Destination } from "../models/async-invoke-config";
 import { getFunction, type FunctionRecord } from "../models/function";
-import { invocationsOf, recordInvocation, tail, updateInvocation, type DestinationDelivery, type InvocationRecord } from "../models/invocation";
+import {
+  invocationsOf,
+  recordInvocation,
+  tail,
+  updateInvocation,
+  type DestinationDelivery,
+  type InvocationRecord,
+} from "../models/invocation";
 import { latestUrn, parseFunctionUrn } from "../urn";
 import type { InvokeOutcome } from "./executor";
 import { assertInvokable, runFunction } from "./run-function";
@@ -40,7 +47,11 @@ const jobsByRequest = new Map<string, Promise<void>>();
 /** Resolves the function a URN names in the emulated project (throws the platform's 4xx). */
 export function resolveFunction(env: FgEnv, functionUrn: string): FunctionRecord {
   const ref = parseFunctionUrn(functionUrn);
-  if (!ref || (ref.projectId ?? env.creds.projectId) !== env.creds.projectId || (ref.region ?? env.creds.region) !== env.creds.region) {
+  if (
+    !ref ||
+    (ref.projectId ?? env.creds.projectId) !== env.creds.projectId ||
+    (ref.region ?? env.creds.region) !== env.creds.region
+  ) {
     throw new FgError(404, "FSS.1051", "Not found the function");
   }
   return getFunction(env, env.creds.projectId, ref);
@@ -50,15 +61,31 @@ export function resolveFunction(env: FgEnv, functionUrn: string): FunctionRecord
  * Queues one async invocation and returns its request id. Throws (synchronously) the error the
  * platform answers F9 with when the function does not exist or cannot run.
  */
-export function invokeAsync(env: FgEnv, functionUrn: string, event: unknown, source = "api", opts: AsyncInvokeOptions = {}): string {
+export function invokeAsync(
+  env: FgEnv,
+  functionUrn: string,
+  event: unknown,
+  source = "api",
+  opts: AsyncInvokeOptions = {},
+): string {
   const fn = resolveFunction(env, functionUrn);
   assertInvokable(fn);
   const pid = env.creds.projectId;
   const requestId = env.ids.uuid();
   const eventTime = opts.eventTime ?? env.clock.now();
   recordInvocation(env, pid, {
-    request_id: requestId, func_urn: latestUrn(env.creds.region, pid, fn.package, fn.func_name), started_at: rfc3339(env.clock.now()),
-    duration_ms: 0, outcome: "pending", result: "", log: "", kind: "async", status: "WAIT", source, attempts: 0, deliveries: [],
+    request_id: requestId,
+    func_urn: latestUrn(env.creds.region, pid, fn.package, fn.func_name),
+    started_at: rfc3339(env.clock.now()),
+    duration_ms: 0,
+    outcome: "pending",
+    result: "",
+    log: "",
+    kind: "async",
+    status: "WAIT",
+    source,
+    attempts: 0,
+    deliveries: [],
   });
   const jobs = pending.get(env) ?? new Set<Promise<void>>();
   pending.set(env, jobs);
@@ -85,13 +112,23 @@ export async function drainAsync(env: FgEnv): Promise<void> {
 async function retryDelay(env: FgEnv): Promise<void> {
   const ms = env.asyncRetryDelayMs ?? DEFAULT_ASYNC_RETRY_DELAY_MS;
   const clock = env.clock as { advance?: (ms: number) => void };
-  if (typeof clock.advance === "function") return clock.advance(ms);
+  if (typeof clock.advance === "function") {
+    clock.advance(ms);
+    return;
+  }
   if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 const ageMs = (env: FgEnv, eventTime: Date) => env.clock.now().getTime() - eventTime.getTime();
 
-async function runJob(env: FgEnv, fn: FunctionRecord, event: unknown, requestId: string, eventTime: Date, depth: number): Promise<void> {
+async function runJob(
+  env: FgEnv,
+  fn: FunctionRecord,
+  event: unknown,
+  requestId: string,
+  eventTime: Date,
+  depth: number,
+): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve)); // answer the 202 first, as the platform does
   const pid = env.creds.projectId;
   const config = findAsyncConfig(env, pid, fn);
@@ -101,20 +138,65 @@ async function runJob(env: FgEnv, fn: FunctionRecord, event: unknown, requestId:
     if (ageMs(env, eventTime) > maxAgeMs) {
       const message = `event dropped: older than max_async_event_age_in_seconds (${maxAgeMs / 1000})`;
       finish(env, requestId, { outcome: "discarded", status: "DISCARD", error_code: 0, error_message: message });
-      return deliver(env, config, "on_failure", requestId, fn, event, { condition: "EventAgeExceeded", attempts: attempt - 1, error: message }, depth);
+      deliver(
+        env,
+        config,
+        "on_failure",
+        requestId,
+        fn,
+        event,
+        { condition: "EventAgeExceeded", attempts: attempt - 1, error: message },
+        depth,
+      );
+      return;
     }
     updateInvocation(env, pid, requestId, { status: "RUNNING", attempts: attempt });
     const outcome = await execute(env, fn, event, requestId);
     const log = tail(outcome.log, LOG_TAIL_BYTES);
     if (outcome.kind === "ok") {
-      finish(env, requestId, { outcome: "success", status: "SUCCESS", result: outcome.result, log, duration_ms: outcome.durationMs });
-      return deliver(env, config, "on_success", requestId, fn, event, { condition: "Success", attempts: attempt, result: outcome.result }, depth);
+      finish(env, requestId, {
+        outcome: "success",
+        status: "SUCCESS",
+        result: outcome.result,
+        log,
+        duration_ms: outcome.durationMs,
+      });
+      deliver(
+        env,
+        config,
+        "on_success",
+        requestId,
+        fn,
+        event,
+        { condition: "Success", attempts: attempt, result: outcome.result },
+        depth,
+      );
+      return;
     }
-    const error = outcome.kind === "error" ? outcome.error.errorMessage : `function invocation timed out after ${fn.timeout}s`;
+    const error =
+      outcome.kind === "error" ? outcome.error.errorMessage : `function invocation timed out after ${fn.timeout}s`;
     const result = outcome.kind === "error" ? JSON.stringify(outcome.error) : "";
     if (attempt >= maxAttempts) {
-      finish(env, requestId, { outcome: outcome.kind, status: "FAIL", result, log, duration_ms: outcome.durationMs, error_code: outcome.kind === "timeout" ? 408 : 500, error_message: error });
-      return deliver(env, config, "on_failure", requestId, fn, event, { condition: "RetriesExhausted", attempts: attempt, result, error }, depth);
+      finish(env, requestId, {
+        outcome: outcome.kind,
+        status: "FAIL",
+        result,
+        log,
+        duration_ms: outcome.durationMs,
+        error_code: outcome.kind === "timeout" ? 408 : 500,
+        error_message: error,
+      });
+      deliver(
+        env,
+        config,
+        "on_failure",
+        requestId,
+        fn,
+        event,
+        { condition: "RetriesExhausted", attempts: attempt, result, error },
+        depth,
+      );
+      return;
     }
     await retryDelay(env);
   }
@@ -126,7 +208,12 @@ async function execute(env: FgEnv, fn: FunctionRecord, event: unknown, requestId
     const live = resolveFunction(env, latestUrn(env.creds.region, env.creds.projectId, fn.package, fn.func_name));
     return await runFunction(env, env.creds.projectId, live, event, requestId);
   } catch (err) {
-    return { kind: "error", error: { errorMessage: (err as Error).message, errorType: "PlatformError", stackTrace: [] }, log: "", durationMs: 0 };
+    return {
+      kind: "error",
+      error: { errorMessage: (err as Error).message, errorType: "PlatformError", stackTrace: [] },
+      log: "",
+      durationMs: 0,
+    };
   }
 }
 
@@ -170,16 +257,34 @@ export function destinationPayload(env: FgEnv, requestId: string, fn: FunctionRe
   };
 }
 
-function deliver(env: FgEnv, config: AsyncConfigRecord | undefined, on: "on_success" | "on_failure", requestId: string, fn: FunctionRecord, event: unknown, r: Result, depth: number): void {
+function deliver(
+  env: FgEnv,
+  config: AsyncConfigRecord | undefined,
+  on: "on_success" | "on_failure",
+  requestId: string,
+  fn: FunctionRecord,
+  event: unknown,
+  r: Result,
+  depth: number,
+): void {
   const target: Destination | undefined = config?.destination_config[on];
   if (!target) return;
   const payload = destinationPayload(env, requestId, fn, event, r);
   const param = JSON.parse(target.param) as Record<string, unknown>;
-  const delivery: DestinationDelivery = { on, destination: target.destination, param, payload, delivered_at: rfc3339(env.clock.now()) };
+  const delivery: DestinationDelivery = {
+    on,
+    destination: target.destination,
+    param,
+    payload,
+    delivered_at: rfc3339(env.clock.now()),
+  };
   if (target.destination === "FunctionGraph") {
     try {
-      if (depth >= MAX_DESTINATION_DEPTH) throw new Error(`destination chain longer than ${MAX_DESTINATION_DEPTH} functions; not delivered`);
-      delivery.destination_request_id = invokeAsync(env, String(param.func_urn), payload, `destination:${requestId}`, { depth: depth + 1 });
+      if (depth >= MAX_DESTINATION_DEPTH)
+        throw new Error(`destination chain longer than ${MAX_DESTINATION_DEPTH} functions; not delivered`);
+      delivery.destination_request_id = invokeAsync(env, String(param.func_urn), payload, `destination:${requestId}`, {
+        depth: depth + 1,
+      });
     } catch (err) {
       delivery.error = (err as Error).message;
     }

@@ -21,7 +21,8 @@ async function extract(code: Buffer, into: string): Promise<void> {
   for (const entry of Object.values(zip.files)) {
     const target = path.resolve(into, entry.name);
     // Zip-slip guard: an entry like ../../x must not escape the function's folder.
-    if (target !== into && !target.startsWith(into + path.sep)) throw new Error(`zip entry escapes the code folder: ${entry.name}`);
+    if (target !== into && !target.startsWith(into + path.sep))
+      throw new Error(`zip entry escapes the code folder: ${entry.name}`);
     if (entry.dir) {
       await mkdir(target, { recursive: true });
       continue;

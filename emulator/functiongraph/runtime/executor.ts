@@ -63,8 +63,29 @@ export class Executor {
 function childSpec(job: InvokeJob, dir: string, depDirs: string[]) {
   const nodePath = depDirs.flatMap((d) => [path.join(d, "node_modules"), d]).join(path.delimiter);
   const dot = job.handler.lastIndexOf(".");
-  const runtimeVars = { RUNTIME_FUNC_NAME: job.functionName, RUNTIME_PACKAGE: job.packageName, RUNTIME_PROJECT_ID: job.projectId, RUNTIME_MEMORY: String(job.memorySize), RUNTIME_TIMEOUT: String(job.timeoutSeconds), RUNTIME_HANDLER: job.handler, RUNTIME_CODE_ROOT: dir };
-  const start: InvokeMessage = { type: "invoke", dir, file: job.handler.slice(0, dot), fn: job.handler.slice(dot + 1), event: job.event, requestId: job.requestId, functionName: job.functionName, packageName: job.packageName, projectId: job.projectId, memorySize: job.memorySize, timeoutMs: job.timeoutSeconds * 1000, userData: job.env };
+  const runtimeVars = {
+    RUNTIME_FUNC_NAME: job.functionName,
+    RUNTIME_PACKAGE: job.packageName,
+    RUNTIME_PROJECT_ID: job.projectId,
+    RUNTIME_MEMORY: String(job.memorySize),
+    RUNTIME_TIMEOUT: String(job.timeoutSeconds),
+    RUNTIME_HANDLER: job.handler,
+    RUNTIME_CODE_ROOT: dir,
+  };
+  const start: InvokeMessage = {
+    type: "invoke",
+    dir,
+    file: job.handler.slice(0, dot),
+    fn: job.handler.slice(dot + 1),
+    event: job.event,
+    requestId: job.requestId,
+    functionName: job.functionName,
+    packageName: job.packageName,
+    projectId: job.projectId,
+    memorySize: job.memorySize,
+    timeoutMs: job.timeoutSeconds * 1000,
+    userData: job.env,
+  };
   return {
     script: childScriptPath(RUNNER),
     memoryMb: job.memorySize,
@@ -81,7 +102,14 @@ function outcomeOf(job: InvokeJob, run: ChildRun<DoneMessage>): InvokeOutcome {
   const durationMs = Math.round(run.elapsedMs);
   const { end } = run;
   if (end.how === "timeout") return { kind: "timeout", log, durationMs };
-  if (end.how === "done") return end.message.outcome.ok ? { kind: "ok", result: end.message.outcome.result, log, durationMs } : { kind: "error", error: end.message.outcome.error, log, durationMs };
-  const error = { errorMessage: `runtime exited unexpectedly (code ${end.code}, signal ${end.signal}); the function may have run out of its ${job.memorySize} MB`, errorType: "RuntimeExitError", stackTrace: [] };
+  if (end.how === "done")
+    return end.message.outcome.ok
+      ? { kind: "ok", result: end.message.outcome.result, log, durationMs }
+      : { kind: "error", error: end.message.outcome.error, log, durationMs };
+  const error = {
+    errorMessage: `runtime exited unexpectedly (code ${end.code}, signal ${end.signal}); the function may have run out of its ${job.memorySize} MB`,
+    errorType: "RuntimeExitError",
+    stackTrace: [],
+  };
   return { kind: "error", error, log, durationMs };
 }

@@ -14,9 +14,12 @@ import type { InvokeOutcome } from "./executor";
 
 /** Throws the 400 the platform would answer for a function the emulator cannot run. */
 export function assertInvokable(fn: FunctionRecord): void {
-  if (!isNodeRuntime(fn.runtime)) throw fgErrors.invalid(`runtime ${fn.runtime} is not supported by the emulator (only Node.js runtimes execute)`);
+  if (!isNodeRuntime(fn.runtime))
+    throw fgErrors.invalid(`runtime ${fn.runtime} is not supported by the emulator (only Node.js runtimes execute)`);
   if (!fn.code_base64) {
-    throw fgErrors.invalid(`function code is of type ${fn.code_type}${fn.code_url ? ` (${fn.code_url})` : ""}; the emulator does not fetch it, so this function cannot be invoked`);
+    throw fgErrors.invalid(
+      `function code is of type ${fn.code_type}${fn.code_url ? ` (${fn.code_url})` : ""}; the emulator does not fetch it, so this function cannot be invoked`,
+    );
   }
 }
 
@@ -31,12 +34,30 @@ function dependencyPackages(env: FgEnv, projectId: string, fn: FunctionRecord): 
 }
 
 /** Runs the handler once in a child process (user_data and encrypted_user_data as env vars). */
-export function runFunction(env: FgEnv, projectId: string, fn: FunctionRecord, event: unknown, requestId: string): Promise<InvokeOutcome> {
+export function runFunction(
+  env: FgEnv,
+  projectId: string,
+  fn: FunctionRecord,
+  event: unknown,
+  requestId: string,
+): Promise<InvokeOutcome> {
   assertInvokable(fn);
-  const vars = { ...(fn.user_data ? parseUserData("user_data", fn.user_data) : {}), ...(fn.encrypted_user_data ? parseUserData("encrypted_user_data", fn.encrypted_user_data) : {}) };
+  const vars = {
+    ...(fn.user_data ? parseUserData("user_data", fn.user_data) : {}),
+    ...(fn.encrypted_user_data ? parseUserData("encrypted_user_data", fn.encrypted_user_data) : {}),
+  };
   return env.executor.invoke({
-    digest: fn.digest, code: Buffer.from(fn.code_base64, "base64"), handler: fn.handler, event, requestId,
-    functionName: fn.func_name, packageName: fn.package, projectId, memorySize: fn.memory_size, timeoutSeconds: fn.timeout, env: vars,
+    digest: fn.digest,
+    code: Buffer.from(fn.code_base64, "base64"),
+    handler: fn.handler,
+    event,
+    requestId,
+    functionName: fn.func_name,
+    packageName: fn.package,
+    projectId,
+    memorySize: fn.memory_size,
+    timeoutSeconds: fn.timeout,
+    env: vars,
     dependencies: dependencyPackages(env, projectId, fn),
   });
 }

@@ -23,7 +23,11 @@ function captureConsole(requestId: string): void {
 
 function errorOf(err: unknown): Outcome {
   const e = err instanceof Error ? err : new Error(typeof err === "string" ? err : JSON.stringify(err));
-  const stack = (e.stack ?? "").split("\n").slice(1).map((l) => l.trim()).filter(Boolean);
+  const stack = (e.stack ?? "")
+    .split("\n")
+    .slice(1)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return { ok: false, error: { errorMessage: e.message, errorType: e.name || e.constructor.name, stackTrace: stack } };
 }
 
@@ -44,13 +48,15 @@ async function run(msg: InvokeMessage): Promise<Outcome> {
   try {
     const mod = require(path.join(msg.dir, msg.file)) as Record<string, unknown>;
     const fn = mod[msg.fn];
-    if (typeof fn !== "function") throw new TypeError(`handler ${msg.file}.${msg.fn} is not a function exported by ${msg.file}.js`);
+    if (typeof fn !== "function")
+      throw new TypeError(`handler ${msg.file}.${msg.fn} is not a function exported by ${msg.file}.js`);
     const value = await new Promise<unknown>((resolve, reject) => {
       // Callback-style handlers (event, context, callback) answer through the callback;
       // others answer with their (possibly promised) return value.
       const callback = (err: unknown, result?: unknown) => (err ? reject(err) : resolve(result));
       const returned = (fn as (...a: unknown[]) => unknown)(msg.event, context, callback);
-      if (returned && typeof (returned as Promise<unknown>).then === "function") (returned as Promise<unknown>).then(resolve, reject);
+      if (returned && typeof (returned as Promise<unknown>).then === "function")
+        (returned as Promise<unknown>).then(resolve, reject);
       else if (fn.length < 3) resolve(returned);
     });
     return { ok: true, result: JSON.stringify(value === undefined ? null : value) };

@@ -38,10 +38,12 @@ export function triggerControlRoutes(env: FgEnv, scheduler: TimerScheduler): Con
       path: "/_emulator/functiongraph/triggers/fire",
       handler: async (ctx) => {
         const b = body(ctx);
-        if (!b || (typeof b.key !== "string" && typeof b.trigger_id !== "string")) return badRequest('body must be {"key": "<function_urn>/<type>/<trigger_id>"} or {"trigger_id": "..."}');
+        if (!b || (typeof b.key !== "string" && typeof b.trigger_id !== "string"))
+          return badRequest('body must be {"key": "<function_urn>/<type>/<trigger_id>"} or {"trigger_id": "..."}');
         const found = findTrigger(env, b);
         if (!found) return json(404, { error: `no trigger ${String(b.key ?? b.trigger_id)}` });
-        if (found.trigger.trigger_type_code !== "TIMER") return badRequest(`only TIMER triggers can be fired; this one is ${found.trigger.trigger_type_code}`);
+        if (found.trigger.trigger_type_code !== "TIMER")
+          return badRequest(`only TIMER triggers can be fired; this one is ${found.trigger.trigger_type_code}`);
         return json(200, await scheduler.fireNow(found.projectId, found.trigger));
       },
     },
@@ -50,7 +52,8 @@ export function triggerControlRoutes(env: FgEnv, scheduler: TimerScheduler): Con
       path: "/_emulator/clock/advance",
       handler: async (ctx) => {
         const seconds = body(ctx)?.seconds;
-        if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0) return badRequest('body must be {"seconds": <non-negative number>}');
+        if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0)
+          return badRequest('body must be {"seconds": <non-negative number>}');
         if (!env.clock.advance) return badRequest("this emulator's clock cannot be advanced");
         const result = await scheduler.advance(seconds * 1000);
         return json(200, { now: rfc3339(env.clock.now()), ...result });

@@ -2,10 +2,24 @@
 import { FgError } from "../errors";
 
 /** Per-type code for bad event_data (§10.3); types without one get the generic FSS.0400. */
-const BAD_PARAMS_CODE: Record<string, string> = { TIMER: "FSS.1109", SMN: "FSS.1102", OBS: "FSS.1106", APIG: "FSS.1107", DEDICATEDGATEWAY: "FSS.1417" };
+const BAD_PARAMS_CODE: Record<string, string> = {
+  TIMER: "FSS.1109",
+  SMN: "FSS.1102",
+  OBS: "FSS.1106",
+  APIG: "FSS.1107",
+  DEDICATEDGATEWAY: "FSS.1417",
+};
 
 /** Per-type "already exists" code (409) for a trigger whose identifying fields are taken. */
-export const EXISTS_CODE: Record<string, string> = { TIMER: "FSS.1148", SMN: "FSS.1141", OBS: "FSS.1145", APIG: "FSS.1146", DEDICATEDGATEWAY: "FSS.1146", KAFKA: "FSS.1150", OPENSOURCEKAFKA: "FSS.1150" };
+export const EXISTS_CODE: Record<string, string> = {
+  TIMER: "FSS.1148",
+  SMN: "FSS.1141",
+  OBS: "FSS.1145",
+  APIG: "FSS.1146",
+  DEDICATEDGATEWAY: "FSS.1146",
+  KAFKA: "FSS.1150",
+  OPENSOURCEKAFKA: "FSS.1150",
+};
 
 export const triggerErrors = {
   badType: (type: string) => new FgError(400, "FSS.1101", `invalid trigger_type_code ${JSON.stringify(type)}`),
@@ -13,7 +27,12 @@ export const triggerErrors = {
   nameTooLong: (name: string) => new FgError(400, "FSS.1317", `trigger name ${JSON.stringify(name)} is too long`),
   exists: (type: string, detail: string) => new FgError(409, EXISTS_CODE[type] ?? "FSS.0409", detail),
   /** TIMER triggers have their own not-found code (FSS.1140); the others share FSS.1131. */
-  notFound: (type: string) => new FgError(404, type === "TIMER" ? "FSS.1140" : "FSS.1131", type === "TIMER" ? "timer trigger not found" : "trigger not found"),
+  notFound: (type: string) =>
+    new FgError(
+      404,
+      type === "TIMER" ? "FSS.1140" : "FSS.1131",
+      type === "TIMER" ? "timer trigger not found" : "trigger not found",
+    ),
   /** Update answers the generic code (§4.6). */
   updateNotFound: () => new FgError(404, "FSS.0404", "not found"),
   /**

@@ -15,7 +15,13 @@ import { awaitAsync, invokeAsync } from "../runtime/async-invoke";
 import { latestUrn } from "../urn";
 
 /** Runs the trigger's function with `event`; undefined when the function no longer exists. */
-export async function runForTrigger(env: FgEnv, projectId: string, trigger: TriggerRecord, event: unknown, eventTime?: Date): Promise<InvocationRecord | undefined> {
+export async function runForTrigger(
+  env: FgEnv,
+  projectId: string,
+  trigger: TriggerRecord,
+  event: unknown,
+  eventTime?: Date,
+): Promise<InvocationRecord | undefined> {
   const fn = functionsOf(env, projectId)[trigger.func_key];
   if (!fn) return undefined;
   const funcUrn = latestUrn(env.creds.region, projectId, fn.package, fn.func_name);
@@ -26,8 +32,16 @@ export async function runForTrigger(env: FgEnv, projectId: string, trigger: Trig
   } catch (err) {
     // The platform would refuse the async call (e.g. a runtime the emulator cannot run): keep a trace.
     const record: InvocationRecord = {
-      request_id: env.ids.uuid(), func_urn: funcUrn, started_at: rfc3339(env.clock.now()), duration_ms: 0, outcome: "error",
-      result: JSON.stringify({ errorMessage: (err as Error).message, errorType: "PlatformError", stackTrace: [] }), log: "", kind: "async", status: "FAIL", ...marks,
+      request_id: env.ids.uuid(),
+      func_urn: funcUrn,
+      started_at: rfc3339(env.clock.now()),
+      duration_ms: 0,
+      outcome: "error",
+      result: JSON.stringify({ errorMessage: (err as Error).message, errorType: "PlatformError", stackTrace: [] }),
+      log: "",
+      kind: "async",
+      status: "FAIL",
+      ...marks,
     };
     recordInvocation(env, projectId, record);
     return record;

@@ -63,7 +63,10 @@ export class TimerScheduler {
   private chain: Promise<unknown> = Promise.resolve();
   private closed = false;
 
-  constructor(private readonly env: FgEnv, private readonly maxFiresPerPass = MAX_FIRES_PER_PASS) {
+  constructor(
+    private readonly env: FgEnv,
+    private readonly maxFiresPerPass = MAX_FIRES_PER_PASS,
+  ) {
     registry.set(env, this);
   }
 
@@ -84,7 +87,8 @@ export class TimerScheduler {
     this.sleeper = undefined;
     if (this.closed || !this.env.clock.ticks) return;
     const next = this.earliest(Number.POSITIVE_INFINITY)?.at;
-    const delay = next === undefined ? MAX_SLEEP_MS : Math.min(MAX_SLEEP_MS, Math.max(0, next - this.env.clock.now().getTime()));
+    const delay =
+      next === undefined ? MAX_SLEEP_MS : Math.min(MAX_SLEEP_MS, Math.max(0, next - this.env.clock.now().getTime()));
     this.sleeper = setTimeout(() => void this.exclusive(() => this.pass(this.env.clock.now().getTime(), false)), delay);
     this.sleeper.unref();
   }
@@ -164,8 +168,18 @@ export class TimerScheduler {
 
   private async fire(due: Due): Promise<Firing> {
     const { projectId, trigger } = due;
-    const firing: Firing = { trigger: triggerKey(this.env, projectId, trigger), trigger_id: trigger.trigger_id, scheduled_at: rfc3339(new Date(due.at)) };
-    const record = await runForTrigger(this.env, projectId, trigger, timerEvent(trigger, new Date(due.at)), new Date(due.at));
+    const firing: Firing = {
+      trigger: triggerKey(this.env, projectId, trigger),
+      trigger_id: trigger.trigger_id,
+      scheduled_at: rfc3339(new Date(due.at)),
+    };
+    const record = await runForTrigger(
+      this.env,
+      projectId,
+      trigger,
+      timerEvent(trigger, new Date(due.at)),
+      new Date(due.at),
+    );
     if (record) {
       const { request_id, outcome, result, started_at, duration_ms } = record;
       firing.invocation = { request_id, outcome, result, started_at, duration_ms };

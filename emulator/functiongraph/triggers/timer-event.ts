@@ -13,5 +13,11 @@ export interface TimerEvent {
 /** @param at the scheduled instant (not when the runner got to it), as the platform reports it. */
 export function timerEvent(trigger: TriggerRecord, at: Date): TimerEvent {
   const d = trigger.event_data;
-  return { version: "v1.0", time: rfc3339(at), trigger_type: "TIMER", trigger_name: String(d.name ?? ""), user_event: typeof d.user_event === "string" ? d.user_event : "" };
+  return {
+    version: "v1.0",
+    time: rfc3339(at),
+    trigger_type: "TIMER",
+    trigger_name: String(d.name ?? ""),
+    user_event: typeof d.user_event === "string" ? d.user_event : "",
+  };
 }

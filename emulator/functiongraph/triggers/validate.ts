@@ -4,7 +4,12 @@
  * ones the provider's `check` applies (platform/functiongraph/trigger-rules.ts, schedule.ts).
  */
 import {
-  NO_DISABLE_TYPES, TIMER_NAME_RE, TRIGGER_STATUSES, TRIGGER_TYPES, UPDATABLE_EVENT_DATA, missingEventData,
+  NO_DISABLE_TYPES,
+  TIMER_NAME_RE,
+  TRIGGER_STATUSES,
+  TRIGGER_TYPES,
+  UPDATABLE_EVENT_DATA,
+  missingEventData,
 } from "../../../platform/functiongraph/trigger-rules";
 import { parseSchedule, type NextFire } from "../../../platform/functiongraph/schedule";
 import { fgErrors } from "../errors";
@@ -15,7 +20,8 @@ export type EventData = Record<string, unknown>;
 const isObject = (v: unknown): v is EventData => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function checkType(type: unknown): string {
-  if (typeof type !== "string" || !(TRIGGER_TYPES as readonly string[]).includes(type)) throw triggerErrors.badType(String(type));
+  if (typeof type !== "string" || !(TRIGGER_TYPES as readonly string[]).includes(type))
+    throw triggerErrors.badType(String(type));
   return type;
 }
 
@@ -28,7 +34,8 @@ export function checkStatus(type: string, status: unknown): string {
   if (typeof status !== "string" || !(TRIGGER_STATUSES as readonly string[]).includes(status)) {
     throw fgErrors.invalid(`invalid trigger_status ${JSON.stringify(status)}; allowed: ${TRIGGER_STATUSES.join(", ")}`);
   }
-  if (status === "DISABLED" && NO_DISABLE_TYPES.includes(type)) throw fgErrors.invalid(`${type} triggers cannot be disabled`);
+  if (status === "DISABLED" && NO_DISABLE_TYPES.includes(type))
+    throw fgErrors.invalid(`${type} triggers cannot be disabled`);
   return status;
 }
 
@@ -43,9 +50,13 @@ function checkTimer(eventData: EventData): void {
   const name = eventData.name;
   if (typeof name === "string" && name.length > 64) throw triggerErrors.nameTooLong(name);
   if (typeof name !== "string" || !TIMER_NAME_RE.test(name)) {
-    throw triggerErrors.badParams("TIMER", `invalid timer name ${JSON.stringify(name)}: 1-64 letters, digits, "-" and "_", starting with a letter`);
+    throw triggerErrors.badParams(
+      "TIMER",
+      `invalid timer name ${JSON.stringify(name)}: 1-64 letters, digits, "-" and "_", starting with a letter`,
+    );
   }
-  if (eventData.user_event !== undefined && typeof eventData.user_event !== "string") throw triggerErrors.badParams("TIMER", "user_event must be a string");
+  if (eventData.user_event !== undefined && typeof eventData.user_event !== "string")
+    throw triggerErrors.badParams("TIMER", "user_event must be a string");
   timerSchedule(eventData);
 }
 
@@ -53,7 +64,8 @@ function checkTimer(eventData: EventData): void {
 export function checkEventData(type: string, eventData: unknown): EventData {
   if (!isObject(eventData)) throw fgErrors.invalid("event_data must be an object");
   const missing = missingEventData(type, eventData);
-  if (missing.length > 0) throw triggerErrors.badParams(type, `event_data.${missing[0]} is required for ${type} triggers`);
+  if (missing.length > 0)
+    throw triggerErrors.badParams(type, `event_data.${missing[0]} is required for ${type} triggers`);
   if (type === "TIMER") checkTimer(eventData);
   return eventData;
 }

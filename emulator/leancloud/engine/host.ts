@@ -59,13 +59,17 @@ const isPrimitive = (v: unknown) => v === null || v === undefined || (typeof v !
  */
 function rememberRpcResult(request: Request, value: unknown): void {
   const req = request.expressReq;
-  if (req?.rpcCall && (isPrimitive(value) || (Array.isArray(value) && value.some(isPrimitive)))) req.cloudfnRawResult = { value };
+  if (req?.rpcCall && (isPrimitive(value) || (Array.isArray(value) && value.some(isPrimitive))))
+    req.cloudfnRawResult = { value };
 }
 
 function wrapForRpc(fn: AnyFn): AnyFn {
   if (fn.length === 2) {
     return function (request: Request, response: { success: (v: unknown) => void; error: (e: unknown) => void }) {
-      return fn(request, { ...response, success: (v: unknown) => (rememberRpcResult(request, v), response.success(v)) });
+      return fn(request, {
+        ...response,
+        success: (v: unknown) => (rememberRpcResult(request, v), response.success(v)),
+      });
     } as AnyFn;
   }
   return function (request: Request) {
@@ -98,7 +102,9 @@ function main(): void {
     if (process.env.CLOUDFN_LC_RPC_QUIRK === "0") {
       const end = res.end.bind(res) as (...a: unknown[]) => unknown;
       (res as unknown as { end: AnyFn }).end = (chunk?: unknown, ...rest: unknown[]) =>
-        typeof chunk === "string" && res.statusCode === 200 ? end(restorePrimitives(req as unknown as Record<string, unknown>, chunk), ...rest) : end(chunk, ...rest);
+        typeof chunk === "string" && res.statusCode === 200
+          ? end(restorePrimitives(req as unknown as Record<string, unknown>, chunk), ...rest)
+          : end(chunk, ...rest);
     }
     engine(req, res, () => {
       res.statusCode = 404;

@@ -42,7 +42,8 @@ export interface ForwardedResponse {
 
 const OUTPUT_LINES_KEPT = 500;
 
-const fingerprint = (spec: InstanceSpec | undefined) => (spec ? JSON.stringify([spec.versionTag, spec.dir, spec.entry, spec.env, spec.timeoutMs, spec.rpcPrimitiveQuirk]) : "");
+const fingerprint = (spec: InstanceSpec | undefined) =>
+  spec ? JSON.stringify([spec.versionTag, spec.dir, spec.entry, spec.env, spec.timeoutMs, spec.rpcPrimitiveQuirk]) : "";
 const STARTUP_TIMEOUT_MS = 30_000;
 
 /** The folder that holds leanengine and leancloud-storage as installed beside the emulator. */
@@ -95,7 +96,13 @@ export class EngineInstances {
    */
   async ensure(spec: InstanceSpec): Promise<Instance> {
     const current = this.running.get(spec.key);
-    if (current && fingerprint(current.spec) === fingerprint(spec) && current.child.exitCode === null && current.child.signalCode === null) return current;
+    if (
+      current &&
+      fingerprint(current.spec) === fingerprint(spec) &&
+      current.child.exitCode === null &&
+      current.child.signalCode === null
+    )
+      return current;
     let pending = this.starting.get(spec.key);
     if (!pending || fingerprint((await pending.catch(() => undefined))?.spec) !== fingerprint(spec)) {
       pending = this.launch(spec).then((instance) => (this.promote(instance), instance));
@@ -148,7 +155,10 @@ export class EngineInstances {
         child.kill("SIGKILL");
         reject(new EngineStartError(why, output));
       };
-      const timer = setTimeout(() => fail(`the instance did not start within ${STARTUP_TIMEOUT_MS / 1000}s`), STARTUP_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => fail(`the instance did not start within ${STARTUP_TIMEOUT_MS / 1000}s`),
+        STARTUP_TIMEOUT_MS,
+      );
       child.on("message", (m: { type: string; port?: number; error?: string }) => {
         if (m.type === "ready") {
           clearTimeout(timer);
@@ -161,19 +171,39 @@ export class EngineInstances {
 }
 
 /** Sends one request to an instance and collects its answer. */
-export function forward(instance: Instance, method: string, url: string, headers: Record<string, string>, body: Buffer, timeoutMs: number): Promise<ForwardedResponse> {
+export function forward(
+  instance: Instance,
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: Buffer,
+  timeoutMs: number,
+): Promise<ForwardedResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port: instance.port, method, path: url, headers: { ...headers, "content-length": String(body.length) }, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        const out: Record<string, string> = {};
-        for (const name of ["content-type", "access-control-allow-origin"]) if (typeof res.headers[name] === "string") out[name] = res.headers[name] as string;
-        resolve({ status: res.statusCode ?? 502, headers: out, body: Buffer.concat(chunks) });
-      });
-      res.on("error", reject);
-    });
-    req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error("gateway timeout"), { code: "GATEWAY_TIMEOUT" })));
+    const req = request(
+      {
+        host: "127.0.0.1",
+        port: instance.port,
+        method,
+        path: url,
+        headers: { ...headers, "content-length": String(body.length) },
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const out: Record<string, string> = {};
+          for (const name of ["content-type", "access-control-allow-origin"])
+            if (typeof res.headers[name] === "string") out[name] = res.headers[name];
+          resolve({ status: res.statusCode ?? 502, headers: out, body: Buffer.concat(chunks) });
+        });
+        res.on("error", reject);
+      },
+    );
+    req.setTimeout(timeoutMs, () =>
+      req.destroy(Object.assign(new Error("gateway timeout"), { code: "GATEWAY_TIMEOUT" })),
+    );
     req.on("error", reject);
     req.end(body);
   });

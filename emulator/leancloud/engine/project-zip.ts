@@ -16,7 +16,8 @@ async function addFolder(zip: JSZip, root: string, rel: string): Promise<void> {
     const relPath = rel ? `${rel}/${name}` : name;
     const stat = await fs.stat(path.join(root, relPath));
     if (stat.isDirectory()) await addFolder(zip, root, relPath);
-    else if (stat.isFile()) zip.file(relPath, await fs.readFile(path.join(root, relPath)), { date: FIXED_DATE, createFolders: false });
+    else if (stat.isFile())
+      zip.file(relPath, await fs.readFile(path.join(root, relPath)), { date: FIXED_DATE, createFolders: false });
   }
 }
 

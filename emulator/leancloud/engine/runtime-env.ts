@@ -5,7 +5,12 @@
  */
 import { envName, type LcEnv, type Prod } from "../env";
 
-export function instanceEnvironment(env: LcEnv, group: string, prod: Prod, vars: Record<string, string>): Record<string, string> {
+export function instanceEnvironment(
+  env: LcEnv,
+  group: string,
+  prod: Prod,
+  vars: Record<string, string>,
+): Record<string, string> {
   const { appId, appKey, masterKey, hookKey } = env.creds;
   return {
     ...vars,

@@ -36,7 +36,10 @@ export async function getEngineInfo(env: LcEnv): Promise<Reply> {
 }
 
 export async function getEngineGroups(env: LcEnv): Promise<Reply> {
-  return json(200, Object.values(groupsOf(env)).map((g) => groupView(env, g)));
+  return json(
+    200,
+    Object.values(groupsOf(env)).map((g) => groupView(env, g)),
+  );
 }
 
 export async function getEnvironmentVariables(env: LcEnv, ctx: RequestContext): Promise<Reply> {
@@ -53,11 +56,13 @@ export async function updateEnvironmentVariables(env: LcEnv, ctx: RequestContext
     throw consoleErrors.invalid((err as Error).message);
   }
   const vars = body.environments;
-  if (!vars || typeof vars !== "object" || Array.isArray(vars)) throw consoleErrors.invalid("environments must be an object of NAME: value strings.");
+  if (!vars || typeof vars !== "object" || Array.isArray(vars))
+    throw consoleErrors.invalid("environments must be an object of NAME: value strings.");
   for (const [name, value] of Object.entries(vars)) {
     // Only the platform's character set: the reserved prefixes are the CLI's check and the
     // provider's 128-character cap is our own (platform/leancloud/environment-variables.ts).
-    if (!ENV_VAR_NAME_RE.test(name)) throw consoleErrors.invalid(`Invalid environment variable name ${JSON.stringify(name)}.`);
+    if (!ENV_VAR_NAME_RE.test(name))
+      throw consoleErrors.invalid(`Invalid environment variable name ${JSON.stringify(name)}.`);
     if (typeof value !== "string") throw consoleErrors.invalid(`The value of ${name} must be a string.`);
   }
   // The running instances pick the new map up on their next call (instances.ts restarts an
@@ -68,7 +73,8 @@ export async function updateEnvironmentVariables(env: LcEnv, ctx: RequestContext
 }
 
 async function download(url: string): Promise<Buffer> {
-  if (!/^https?:\/\//i.test(url)) throw consoleErrors.invalid(`zipUrl must be an http(s) URL, got ${JSON.stringify(url)}`);
+  if (!/^https?:\/\//i.test(url))
+    throw consoleErrors.invalid(`zipUrl must be an http(s) URL, got ${JSON.stringify(url)}`);
   const res = await fetch(url).catch((err: Error) => {
     throw consoleErrors.invalid(`Could not download zipUrl: ${err.message}`);
   });
@@ -93,9 +99,23 @@ export async function deployEngine(env: LcEnv, ctx: RequestContext): Promise<Rep
   const zip = body.zip ?? (body.zipUrl !== undefined ? await download(body.zipUrl) : Buffer.alloc(0));
   const token = openEventLog(env, group.groupName, prod);
   const source = reuse ? "versionTag" : "zip";
-  void deploy(env, { group: group.groupName, prod, zip, entry: body.entry, comment: body.comment, overwriteFunctions: body.overwriteFunctions, source, reuse }, token).catch((err: unknown) => {
+  void deploy(
+    env,
+    {
+      group: group.groupName,
+      prod,
+      zip,
+      entry: body.entry,
+      comment: body.comment,
+      overwriteFunctions: body.overwriteFunctions,
+      source,
+      reuse,
+    },
+    token,
+  ).catch((err: unknown) => {
     // deploy() already logged its own failures; anything else is an emulator bug worth showing.
-    if (!(err instanceof DeployFailed)) addEvent(env, token, "error", `Deploy failed: ${(err as Error)?.message ?? String(err)}`, true);
+    if (!(err instanceof DeployFailed))
+      addEvent(env, token, "error", `Deploy failed: ${(err as Error)?.message ?? String(err)}`, true);
   });
   return json(200, { eventToken: token });
 }
@@ -119,8 +139,12 @@ export async function getEngineEvents(env: LcEnv, ctx: RequestContext): Promise<
 }
 
 const appView = (env: LcEnv) => ({
-  appId: env.creds.appId, appKey: env.creds.appKey, masterKey: env.creds.masterKey, hookKey: env.creds.hookKey,
-  appName: "cloudfn-local", appDomain: null,
+  appId: env.creds.appId,
+  appKey: env.creds.appKey,
+  masterKey: env.creds.masterKey,
+  hookKey: env.creds.hookKey,
+  appName: "cloudfn-local",
+  appDomain: null,
 });
 
 export async function getClientSelf(): Promise<Reply> {

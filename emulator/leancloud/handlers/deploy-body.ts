@@ -56,7 +56,10 @@ export async function parseDeployBody(ctx: RequestContext): Promise<DeployBody> 
   const body = /^multipart\/form-data/i.test(type) ? await parseMultipart(ctx) : parseJson(ctx);
   const sources = [body.zip, body.zipUrl, body.gitTag, body.versionTag].filter((s) => s !== undefined);
   if (sources.length !== 1) throw consoleErrors.invalid("Give exactly one of zip, zipUrl, gitTag and versionTag.");
-  if (body.gitTag !== undefined) throw consoleErrors.invalid("Deploying from git (gitTag) is not supported by the emulator: upload a zip or give zipUrl.");
+  if (body.gitTag !== undefined)
+    throw consoleErrors.invalid(
+      "Deploying from git (gitTag) is not supported by the emulator: upload a zip or give zipUrl.",
+    );
   return body;
 }
 
@@ -67,6 +70,7 @@ function parseJson(ctx: RequestContext): DeployBody {
   } catch (err) {
     throw consoleErrors.invalid((err as Error).message);
   }
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw consoleErrors.invalid("The body must be a JSON object.");
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed))
+    throw consoleErrors.invalid("The body must be a JSON object.");
   return fromFields(parsed as Record<string, unknown>);
 }

@@ -30,7 +30,14 @@ function forwardedHeaders(ctx: RequestContext): Record<string, string> {
 async function forwardTo(env: LcEnv, ctx: RequestContext, group: string, prod: Prod): Promise<Reply> {
   const instance = await instanceFor(env, group, prod);
   try {
-    const res = await forward(instance, ctx.method, ctx.req.url ?? ctx.rawPath, forwardedHeaders(ctx), ctx.body, Math.max(GATEWAY_TIMEOUT_MS, env.options.functionTimeoutMs + 5_000));
+    const res = await forward(
+      instance,
+      ctx.method,
+      ctx.req.url ?? ctx.rawPath,
+      forwardedHeaders(ctx),
+      ctx.body,
+      Math.max(GATEWAY_TIMEOUT_MS, env.options.functionTimeoutMs + 5_000),
+    );
     return { status: res.status, headers: res.headers, body: res.body };
   } catch (err) {
     if ((err as { code?: string }).code === "GATEWAY_TIMEOUT") throw lcErrors.gatewayTimeout();

@@ -19,7 +19,16 @@ function bodyOf(ctx: RequestContext): Record<string, unknown> {
 }
 
 /** Keys a client may not set on its own user; storage-internal or computed. */
-const RESERVED = new Set(["objectId", "createdAt", "updatedAt", "sessionToken", "password", "username", "ACL", "authData"]);
+const RESERVED = new Set([
+  "objectId",
+  "createdAt",
+  "updatedAt",
+  "sessionToken",
+  "password",
+  "username",
+  "ACL",
+  "authData",
+]);
 
 export async function signUpUser(env: LcEnv, ctx: RequestContext): Promise<Reply> {
   const body = bodyOf(ctx);
@@ -29,7 +38,11 @@ export async function signUpUser(env: LcEnv, ctx: RequestContext): Promise<Reply
   if (findByName(env, username)) throw lcErrors.usernameTaken();
   const fields = Object.fromEntries(Object.entries(body).filter(([k]) => !RESERVED.has(k) && !k.startsWith("_")));
   const user = createUser(env, username, password, fields);
-  return json(201, { objectId: user.objectId, createdAt: user.createdAt, sessionToken: user.sessionToken }, { Location: `/1.1/users/${user.objectId}` });
+  return json(
+    201,
+    { objectId: user.objectId, createdAt: user.createdAt, sessionToken: user.sessionToken },
+    { Location: `/1.1/users/${user.objectId}` },
+  );
 }
 
 export async function loginUser(env: LcEnv, ctx: RequestContext): Promise<Reply> {

@@ -42,7 +42,11 @@ export function addEvent(env: LcEnv, token: string, level: DeployEvent["level"],
 }
 
 /** Events after `from` (all when absent), newest first; undefined for an unknown token. */
-export function pollEvents(env: LcEnv, token: string, from?: string): { moreEvent: boolean; events: DeployEvent[] } | undefined {
+export function pollEvents(
+  env: LcEnv,
+  token: string,
+  from?: string,
+): { moreEvent: boolean; events: DeployEvent[] } | undefined {
   const log = logsOf(env)[token];
   if (!log) return undefined;
   const after = from ? Date.parse(from) : NaN;

@@ -47,12 +47,16 @@ export const newGroup = (env: LcEnv, groupName: string, stagingDeployable = true
 });
 
 export const groupsOf = (env: LcEnv): Groups =>
-  env.store.bucket<Groups>(PLATFORM, env.creds.appId, "groups", () => ({ [env.creds.group]: newGroup(env, env.creds.group) }));
+  env.store.bucket<Groups>(PLATFORM, env.creds.appId, "groups", () => ({
+    [env.creds.group]: newGroup(env, env.creds.group),
+  }));
 
-export const functionRoutesOf = (env: LcEnv): FunctionRoutes => env.store.bucket<FunctionRoutes>(PLATFORM, env.creds.appId, "functionRoutes", () => ({ "0": {}, "1": {} }));
+export const functionRoutesOf = (env: LcEnv): FunctionRoutes =>
+  env.store.bucket<FunctionRoutes>(PLATFORM, env.creds.appId, "functionRoutes", () => ({ "0": {}, "1": {} }));
 
 type CodeBucket = Record<string, string>;
-export const codeOf = (env: LcEnv): CodeBucket => env.store.bucket<CodeBucket>(PLATFORM, env.creds.appId, "code", () => ({}));
+export const codeOf = (env: LcEnv): CodeBucket =>
+  env.store.bucket<CodeBucket>(PLATFORM, env.creds.appId, "code", () => ({}));
 
 export const envOf = (group: GroupRecord, prod: Prod): EnvState => group[envName(prod)];
 
@@ -80,8 +84,15 @@ export function nextVersionTag(env: LcEnv, group: GroupRecord): string {
 
 /** The shape `GET /1.1/engine/groups` answers with (fields the lean CLI reads, plus a few). */
 export function groupView(env: LcEnv, g: GroupRecord): Record<string, unknown> {
-  const deployInfo = (e: EnvState) => ({ deployable: e.deployable, version: e.version ? { versionTag: e.version.versionTag, comment: e.version.comment ?? "", deployedAt: e.version.deployedAt } : null });
-  const instances = [g.staging, g.production].flatMap((e, prod) => (e.version ? [{ name: `${g.groupName}-${prod}`, prod }] : []));
+  const deployInfo = (e: EnvState) => ({
+    deployable: e.deployable,
+    version: e.version
+      ? { versionTag: e.version.versionTag, comment: e.version.comment ?? "", deployedAt: e.version.deployedAt }
+      : null,
+  });
+  const instances = [g.staging, g.production].flatMap((e, prod) =>
+    e.version ? [{ name: `${g.groupName}-${prod}`, prod }] : [],
+  );
   return {
     groupName: g.groupName,
     repository: "",

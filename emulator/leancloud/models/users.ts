@@ -25,17 +25,28 @@ export const usersOf = (env: LcEnv): Users => env.store.bucket<Users>(PLATFORM, 
 
 const hash = (password: string, salt: string) => scryptSync(password, salt, 32, { N: 1024 }).toString("hex");
 
-export const findByName = (env: LcEnv, username: string) => Object.values(usersOf(env)).find((u) => u.username === username);
-export const findBySession = (env: LcEnv, token: string) => Object.values(usersOf(env)).find((u) => u.sessionToken === token);
+export const findByName = (env: LcEnv, username: string) =>
+  Object.values(usersOf(env)).find((u) => u.username === username);
+export const findBySession = (env: LcEnv, token: string) =>
+  Object.values(usersOf(env)).find((u) => u.sessionToken === token);
 
-export function createUser(env: LcEnv, username: string, password: string, fields: Record<string, unknown>): UserRecord {
+export function createUser(
+  env: LcEnv,
+  username: string,
+  password: string,
+  fields: Record<string, unknown>,
+): UserRecord {
   const now = env.clock.now().toISOString();
   const salt = randomBytes(16).toString("hex");
   const user: UserRecord = {
     objectId: randomString(env.ids, 24, "0123456789abcdef"),
-    username, salt, passwordHash: hash(password, salt),
+    username,
+    salt,
+    passwordHash: hash(password, salt),
     sessionToken: randomString(env.ids, 25),
-    createdAt: now, updatedAt: now, fields,
+    createdAt: now,
+    updatedAt: now,
+    fields,
   };
   usersOf(env)[user.objectId] = user;
   env.store.commit();
@@ -48,4 +59,11 @@ export function passwordMatches(user: UserRecord, password: string): boolean {
 }
 
 /** The user as the storage API returns it (with its session token: only to its owner). */
-export const userView = (u: UserRecord) => ({ ...u.fields, objectId: u.objectId, username: u.username, createdAt: u.createdAt, updatedAt: u.updatedAt, sessionToken: u.sessionToken });
+export const userView = (u: UserRecord) => ({
+  ...u.fields,
+  objectId: u.objectId,
+  username: u.username,
+  createdAt: u.createdAt,
+  updatedAt: u.updatedAt,
+  sessionToken: u.sessionToken,
+});

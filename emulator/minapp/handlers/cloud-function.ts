@@ -14,7 +14,10 @@ export async function createCloudFunction(env: MinAppEnv, ctx: RequestContext): 
 
 export async function listCloudFunctions(env: MinAppEnv, ctx: RequestContext): Promise<Reply> {
   const all = F.listFunctions(env, envKeyOf(env, ctx));
-  return json(200, paginate(all, ctx.rawPath, { limit: queryValue(ctx.query, "limit"), offset: queryValue(ctx.query, "offset") }));
+  return json(
+    200,
+    paginate(all, ctx.rawPath, { limit: queryValue(ctx.query, "limit"), offset: queryValue(ctx.query, "offset") }),
+  );
 }
 
 export async function getCloudFunction(env: MinAppEnv, ctx: RequestContext): Promise<Reply> {

@@ -27,7 +27,13 @@ function caller(ctx: RequestContext) {
   return { ipAddress: ctx.req.socket.remoteAddress ?? "", userAgent: header(ctx, "user-agent") ?? "" };
 }
 
-async function invoke(env: MinAppEnv, ctx: RequestContext, envKey: string, fn: CloudFunction, body: JsonObject): Promise<Reply> {
+async function invoke(
+  env: MinAppEnv,
+  ctx: RequestContext,
+  envKey: string,
+  fn: CloudFunction,
+  body: JsonObject,
+): Promise<Reply> {
   const sync = syncFlag(body);
   const { done } = startRun(env, { envKey, fn, data: dataOf(body), source: sourceOf(ctx), sync, ...caller(ctx) });
   if (!sync) {
@@ -49,15 +55,18 @@ export async function invokeCloudFunction(env: MinAppEnv, ctx: RequestContext): 
 export async function invokeCloudFunctionV1(env: MinAppEnv, ctx: RequestContext): Promise<Reply> {
   const envKey = envKeyOf(env, ctx);
   const body = jsonObject(ctx);
-  if (typeof body.function_name !== "string" || body.function_name === "") throw minappErrors.invalid("function_name must be a non-empty string");
+  if (typeof body.function_name !== "string" || body.function_name === "")
+    throw minappErrors.invalid("function_name must be a non-empty string");
   const fn = getFunction(env, envKey, body.function_name);
   return invoke(env, ctx, envKey, fn, body);
 }
 
 function subjectOf(body: JsonObject): string {
   const subject = body.subject ?? "sdk";
-  if (typeof subject !== "string" || !DEBUG_SUBJECTS.includes(subject as never)) throw minappErrors.invalid(`subject must be one of ${DEBUG_SUBJECTS.join(", ")}`);
-  if (subject === "flex_schema" && !Number.isInteger(body.schema_id)) throw minappErrors.invalid("schema_id (integer) is required when subject is flex_schema");
+  if (typeof subject !== "string" || !DEBUG_SUBJECTS.includes(subject as never))
+    throw minappErrors.invalid(`subject must be one of ${DEBUG_SUBJECTS.join(", ")}`);
+  if (subject === "flex_schema" && !Number.isInteger(body.schema_id))
+    throw minappErrors.invalid("schema_id (integer) is required when subject is flex_schema");
   return subject;
 }
 
@@ -70,7 +79,8 @@ export async function debugCloudFunction(env: MinAppEnv, ctx: RequestContext): P
   const fn = getFunction(env, envKey, name);
   const body = jsonObject(ctx);
   const source = subjectOf(body);
-  const { job, outcome } = await startRun(env, { envKey, fn, data: dataOf(body), source, sync: true, ...caller(ctx) }).done;
+  const { job, outcome } = await startRun(env, { envKey, fn, data: dataOf(body), source, sync: true, ...caller(ctx) })
+    .done;
   return json(200, {
     // Billed in 100 ms steps, 100 at least (every documented example shows 100).
     billing_time: Math.max(100, Math.ceil(outcome.durationMs / 100) * 100),
@@ -87,7 +97,12 @@ export async function listCloudFunctionJobs(env: MinAppEnv, ctx: RequestContext)
   const fn = getFunction(env, envKey, name);
   const filter = jobFilter(ctx.query);
   const jobs = jobsOf(env, envKey, fn).filter(filter.matches);
-  const page = paginate(jobs, ctx.rawPath, { limit: queryValue(ctx.query, "limit"), offset: queryValue(ctx.query, "offset") }, filter.given);
+  const page = paginate(
+    jobs,
+    ctx.rawPath,
+    { limit: queryValue(ctx.query, "limit"), offset: queryValue(ctx.query, "offset") },
+    filter.given,
+  );
   const base = baseUrlOf(ctx);
   return json(200, { meta: page.meta, objects: page.objects.map((j) => jobView(j, base)) });
 }

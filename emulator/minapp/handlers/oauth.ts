@@ -17,7 +17,10 @@ export { AUTHORIZE_PATH, TOKEN_PATH };
 /** The consent page the authorize step redirects through (the emulator's stand-in for the web login). */
 export const CONSENT_PATH = "/api/oauth2/authorize/";
 
-const redirect = (location: string, headers: Record<string, string> = {}): Reply => ({ status: 302, headers: { Location: location, ...headers } });
+const redirect = (location: string, headers: Record<string, string> = {}): Reply => ({
+  status: 302,
+  headers: { Location: location, ...headers },
+});
 
 export async function authorize(env: MinAppEnv, ctx: RequestContext): Promise<Reply> {
   const body = await formOrJson(ctx);
@@ -25,21 +28,30 @@ export async function authorize(env: MinAppEnv, ctx: RequestContext): Promise<Re
   if (!env.authorizeRedirects) return json(200, { code: A.issueCode(env, clientId), expires_in: A.CODE_TTL_S });
   const sid = A.openSession(env, clientId);
   const query = new URLSearchParams({ client_id: clientId, response_type: "code" });
-  return redirect(`${CONSENT_PATH}?${query}`, { "Set-Cookie": `${A.SESSION_COOKIE}=${sid}; Path=/; HttpOnly; SameSite=Lax` });
+  return redirect(`${CONSENT_PATH}?${query}`, {
+    "Set-Cookie": `${A.SESSION_COOKIE}=${sid}; Path=/; HttpOnly; SameSite=Lax`,
+  });
 }
 
 /** The consent hop: only a request carrying the session cookie gets a code. */
 export async function authorizeConsent(env: MinAppEnv, ctx: RequestContext): Promise<Reply> {
   const clientId = A.sessionClient(env, ctx);
-  if (!clientId) throw minappErrors.unauthorized("login required: the session cookie set by the authorize step is missing (follow redirects with a cookie jar)");
-  if (queryValue(ctx.query, "client_id") !== clientId) throw minappErrors.invalid("client_id does not match the session");
+  if (!clientId)
+    throw minappErrors.unauthorized(
+      "login required: the session cookie set by the authorize step is missing (follow redirects with a cookie jar)",
+    );
+  if (queryValue(ctx.query, "client_id") !== clientId)
+    throw minappErrors.invalid("client_id does not match the session");
   const code = A.issueCode(env, clientId);
   return redirect(`${AUTHORIZE_PATH}?${new URLSearchParams({ code })}`);
 }
 
 export async function authorizeResult(env: MinAppEnv, ctx: RequestContext): Promise<Reply> {
   const clientId = A.sessionClient(env, ctx);
-  if (!clientId) throw minappErrors.unauthorized("login required: the session cookie set by the authorize step is missing (follow redirects with a cookie jar)");
+  if (!clientId)
+    throw minappErrors.unauthorized(
+      "login required: the session cookie set by the authorize step is missing (follow redirects with a cookie jar)",
+    );
   const code = queryValue(ctx.query, "code");
   return json(200, { code, expires_in: A.codeSecondsLeft(env, code, clientId) });
 }

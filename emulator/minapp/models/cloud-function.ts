@@ -57,8 +57,16 @@ export function createFunction(env: MinAppEnv, envKey: string, body: JsonObject)
   if (ns.functions[name]) throw minappErrors.invalid(`cloud function ${name} already exists`);
   const now = unixSeconds(env.clock.now());
   const fn: CloudFunction = {
-    id: nextId(env, "function"), name, function_code: code, remark, plan_circle: DEFAULT_PLAN_CIRCLE, audit_status: "approved",
-    created_at: now, updated_at: now, created_by: "", updated_by: "",
+    id: nextId(env, "function"),
+    name,
+    function_code: code,
+    remark,
+    plan_circle: DEFAULT_PLAN_CIRCLE,
+    audit_status: "approved",
+    created_at: now,
+    updated_at: now,
+    created_by: "",
+    updated_by: "",
   };
   ns.functions[name] = fn;
   env.store.commit();
@@ -73,8 +81,10 @@ export function updateFunction(env: MinAppEnv, envKey: string, name: string, bod
   const code = body.function_code === undefined ? undefined : requireNonEmpty(body, "function_code");
   const remark = optionalRemark(body);
   const plan = body.plan_circle;
-  if (plan !== undefined && !PLAN_CIRCLES.includes(plan as never)) throw minappErrors.invalid(`plan_circle must be one of ${PLAN_CIRCLES.join(", ")}`);
-  if (newName !== undefined && newName !== name && ns.functions[newName]) throw minappErrors.invalid(`cloud function ${newName} already exists`);
+  if (plan !== undefined && !PLAN_CIRCLES.includes(plan as never))
+    throw minappErrors.invalid(`plan_circle must be one of ${PLAN_CIRCLES.join(", ")}`);
+  if (newName !== undefined && newName !== name && ns.functions[newName])
+    throw minappErrors.invalid(`cloud function ${newName} already exists`);
   if (code !== undefined) fn.function_code = code;
   if (remark !== undefined) fn.remark = remark;
   if (plan !== undefined) fn.plan_circle = plan as string;
@@ -98,7 +108,8 @@ export function deleteFunction(env: MinAppEnv, envKey: string, name: string): vo
 
 /** Test control: force the review status (§10 asks for waiting/rejected on demand). */
 export function setAuditStatus(env: MinAppEnv, envKey: string, name: string, status: unknown): CloudFunction {
-  if (!AUDIT_STATUSES.includes(status as never)) throw minappErrors.invalid(`audit_status must be one of ${AUDIT_STATUSES.join(", ")}`);
+  if (!AUDIT_STATUSES.includes(status as never))
+    throw minappErrors.invalid(`audit_status must be one of ${AUDIT_STATUSES.join(", ")}`);
   const fn = getFunction(env, envKey, name);
   fn.audit_status = status as string;
   env.store.commit();

@@ -12,12 +12,32 @@ import { namespaceOf, nextId, PRODUCTION } from "./state";
 
 /** Union of the Open API and user-dash source lists (§3.5). */
 export const JOB_SOURCES = [
-  "sdk", "open_api", "cloud_function", "flex_schema", "wechat_pay_success", "timer", "file_operation",
-  "alipay_pay_success", "qpay_success", "baidu_pay_success", "user_dash", "incoming_webhook", "wechat_message", "user_activity",
+  "sdk",
+  "open_api",
+  "cloud_function",
+  "flex_schema",
+  "wechat_pay_success",
+  "timer",
+  "file_operation",
+  "alipay_pay_success",
+  "qpay_success",
+  "baidu_pay_success",
+  "user_dash",
+  "incoming_webhook",
+  "wechat_message",
+  "user_activity",
 ] as const;
 /** `debug` accepts only these subjects (the Open API list). */
 export const DEBUG_SUBJECTS = JOB_SOURCES.slice(0, 7);
-export const JOB_STATUSES = ["waiting", "executing", "fulfilled", "schedule_failed", "execution_rejected", "deadline_exceeded", "execution_failed"] as const;
+export const JOB_STATUSES = [
+  "waiting",
+  "executing",
+  "fulfilled",
+  "schedule_failed",
+  "execution_rejected",
+  "deadline_exceeded",
+  "execution_failed",
+] as const;
 /** time_sensitive = sync, batch = async ([inferred] in the digest). */
 export const SERVICE_TYPES = ["time_sensitive", "batch"] as const;
 
@@ -40,11 +60,25 @@ export interface JobRecord {
 }
 
 /** A new job in status "waiting", stored at once so it is listed while it runs. */
-export function createJob(env: MinAppEnv, envKey: string, fn: CloudFunction, source: string, serviceType: string): JobRecord {
+export function createJob(
+  env: MinAppEnv,
+  envKey: string,
+  fn: CloudFunction,
+  source: string,
+  serviceType: string,
+): JobRecord {
   const job: JobRecord = {
-    id: nextId(env, "job"), job_id: randomString(env.ids, 32, "0123456789abcdef"), function_id: fn.id,
-    created_at: unixFloat(env.clock.now()), started_at: null, finished_at: null, mem_usage: 0,
-    service_type: serviceType, source, status: "waiting", log: "",
+    id: nextId(env, "job"),
+    job_id: randomString(env.ids, 32, "0123456789abcdef"),
+    function_id: fn.id,
+    created_at: unixFloat(env.clock.now()),
+    started_at: null,
+    finished_at: null,
+    mem_usage: 0,
+    service_type: serviceType,
+    source,
+    status: "waiting",
+    log: "",
   };
   (namespaceOf(env, envKey).jobs[String(fn.id)] ??= []).push(job);
   env.store.commit();
@@ -131,8 +165,14 @@ export function findJob(env: MinAppEnv, id: number): JobRecord | undefined {
  */
 export function jobView(job: JobRecord, baseUrl: string): Record<string, unknown> {
   return {
-    created_at: job.created_at, finished_at: job.finished_at, id: job.id, mem_usage: job.mem_usage,
-    service_type: job.service_type, source: job.source, started_at: job.started_at, status: job.status,
+    created_at: job.created_at,
+    finished_at: job.finished_at,
+    id: job.id,
+    mem_usage: job.mem_usage,
+    service_type: job.service_type,
+    source: job.source,
+    started_at: job.started_at,
+    status: job.status,
     user_log_url: `${baseUrl}/_emulator/minapp/job-logs/${job.id}.log`,
   };
 }

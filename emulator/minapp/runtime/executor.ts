@@ -28,7 +28,8 @@ interface Common {
   memUsage: number;
 }
 
-export type RunOutcome = (({ kind: "ok"; data: unknown } | { kind: "error"; error: FunctionError }) & Common) | ({ kind: "timeout" } & Common);
+export type RunOutcome =
+  (({ kind: "ok"; data: unknown } | { kind: "error"; error: FunctionError }) & Common) | ({ kind: "timeout" } & Common);
 
 /** Where the function file "lives": a folder of its own, so `require` resolves nothing of ours. */
 const workDir = () => scratchPath("minapp");
@@ -36,7 +37,8 @@ const workDir = () => scratchPath("minapp");
 const RUNNER = { dir: __dirname, name: "runner", tempFolder: "runner", prefix: "minapp-runner" };
 
 /** Raw output carries no level of its own: stdout logs as LOG, stderr as ERROR, like the runner's lines. */
-const formatOutput = (stream: "stdout" | "stderr", text: string) => `${new Date().toISOString()} ${stream === "stdout" ? "LOG" : "ERROR"} ${text}`;
+const formatOutput = (stream: "stdout" | "stderr", text: string) =>
+  `${new Date().toISOString()} ${stream === "stdout" ? "LOG" : "ERROR"} ${text}`;
 
 export class MinAppExecutor {
   private readonly pool: ChildPool;
@@ -48,11 +50,31 @@ export class MinAppExecutor {
 
   run(job: RunJob): Promise<RunOutcome> {
     return this.pool.withSlot(async () => {
-      if (this.pool.closed) return { kind: "error", error: { message: "emulator is shutting down", type: "Error", stack: "" }, log: [], durationMs: 0, memUsage: 0 };
+      if (this.pool.closed)
+        return {
+          kind: "error",
+          error: { message: "emulator is shutting down", type: "Error", stack: "" },
+          log: [],
+          durationMs: 0,
+          memUsage: 0,
+        };
       const cwd = workDir();
       mkdirSync(cwd, { recursive: true });
-      const start: RunMessage = { type: "run", code: job.code, filename: path.join(cwd, `${encodeURIComponent(job.functionName)}.js`), event: job.event };
-      const spec = { script: childScriptPath(RUNNER), memoryMb: job.memoryMb, timeoutMs: job.timeoutMs, env: { PATH: process.env.PATH ?? "" }, cwd, start, formatOutput };
+      const start: RunMessage = {
+        type: "run",
+        code: job.code,
+        filename: path.join(cwd, `${encodeURIComponent(job.functionName)}.js`),
+        event: job.event,
+      };
+      const spec = {
+        script: childScriptPath(RUNNER),
+        memoryMb: job.memoryMb,
+        timeoutMs: job.timeoutMs,
+        env: { PATH: process.env.PATH ?? "" },
+        cwd,
+        start,
+        formatOutput,
+      };
       return outcomeOf(job, await this.pool.run<DoneMessage>(spec));
     });
   }
@@ -69,7 +91,9 @@ function outcomeOf(job: RunJob, run: ChildRun<DoneMessage>): RunOutcome {
   if (end.how === "timeout") return { kind: "timeout", log, durationMs, memUsage: 0 };
   if (end.how === "done") {
     const { answer, memUsage } = end.message;
-    return answer.ok ? { kind: "ok", data: JSON.parse(answer.data), log, durationMs, memUsage } : { kind: "error", error: answer.error, log, durationMs, memUsage };
+    return answer.ok
+      ? { kind: "ok", data: JSON.parse(answer.data), log, durationMs, memUsage }
+      : { kind: "error", error: answer.error, log, durationMs, memUsage };
   }
   const message = `runtime exited unexpectedly (code ${end.code}, signal ${end.signal}); the function may have run out of its ${job.memoryMb} MB`;
   return { kind: "error", error: { message, type: "RuntimeExitError", stack: "" }, log, durationMs, memUsage: 0 };

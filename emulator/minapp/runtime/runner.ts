@@ -42,7 +42,9 @@ function errorShape(err: unknown): ErrorShape {
 function loadMain(msg: RunMessage): (...args: unknown[]) => unknown {
   const mod = new Module(msg.filename);
   mod.filename = msg.filename;
-  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(msg.filename));
+  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(
+    path.dirname(msg.filename),
+  );
   (mod as unknown as { _compile(code: string, file: string): void })._compile(msg.code, msg.filename);
   const main = (mod.exports as Record<string, unknown>).main;
   if (typeof main !== "function") throw new TypeError("exports.main is not a function");

@@ -36,9 +36,15 @@ export function adoptionChanges(live: AsyncConfigInfo, inputs: AsyncInvokeConfig
  * Create with `adopt: true`: adopts and PUTs only when something differs; undefined when this
  * create replaces a resource of the stack (the caller then creates normally).
  */
-export async function adoptAsyncInvokeConfig(fg: FunctionGraphClient, inputs: AsyncInvokeConfigInputs): Promise<CreateResult<AsyncInvokeConfigOutputs> | undefined> {
+export async function adoptAsyncInvokeConfig(
+  fg: FunctionGraphClient,
+  inputs: AsyncInvokeConfigInputs,
+): Promise<CreateResult<AsyncInvokeConfigOutputs> | undefined> {
   if (!claimForAdoption(adoptionKey(inputs.functionUrn), describe(inputs.functionUrn))) return undefined;
   const live = await readForAdoption(fg, inputs.functionUrn);
-  const info = adoptionChanges(live, inputs).length > 0 ? await fg.putAsyncInvokeConfig(inputs.functionUrn, configBody(inputs)) : live;
+  const info =
+    adoptionChanges(live, inputs).length > 0
+      ? await fg.putAsyncInvokeConfig(inputs.functionUrn, configBody(inputs))
+      : live;
   return { id: inputs.functionUrn, outs: outputsFrom(inputs.functionUrn, info) };
 }

@@ -10,7 +10,11 @@ const destination = t.object(
   "AsyncInvokeDestination",
   "Where an async invocation's outcome is sent. `type` selects the service; only that service's fields may be set.",
   {
-    type: { type: t.enum(["OBS", "SMN", "DIS", "FunctionGraph"]), required: true, doc: "`OBS`, `SMN`, `DIS` or `FunctionGraph`." },
+    type: {
+      type: t.enum(["OBS", "SMN", "DIS", "FunctionGraph"]),
+      required: true,
+      doc: "`OBS`, `SMN`, `DIS` or `FunctionGraph`.",
+    },
     bucket: { type: t.string(), doc: "OBS: bucket name (required)." },
     prefix: { type: t.string(), doc: "OBS: object key prefix." },
     expires: { type: t.integer(), doc: "OBS: days before objects expire, 0-365 (0 = never)." },
@@ -40,10 +44,24 @@ export const asyncInvokeConfigDefinition = {
       rule: rules.maxAsyncEventAgeInSeconds,
       doc: "Events older than this are dropped (and reported to `onFailure`): 1-86400 seconds.",
     },
-    maxAsyncRetryAttempts: { type: t.integer(), default: 1, rule: rules.maxAsyncRetryAttempts, doc: "Retries after a failed execution: 0-3." },
+    maxAsyncRetryAttempts: {
+      type: t.integer(),
+      default: 1,
+      rule: rules.maxAsyncRetryAttempts,
+      doc: "Retries after a failed execution: 0-3.",
+    },
     onSuccess: { type: destination, rule: rules.onSuccess, doc: "Destination notified after a successful execution." },
-    onFailure: { type: destination, rule: rules.onFailure, doc: "Destination notified when retries are exhausted or the event is too old." },
-    enableAsyncStatusLog: { type: t.boolean(), default: false, rule: rules.enableAsyncStatusLog, doc: "Persist async status logs." },
+    onFailure: {
+      type: destination,
+      rule: rules.onFailure,
+      doc: "Destination notified when retries are exhausted or the event is too old.",
+    },
+    enableAsyncStatusLog: {
+      type: t.boolean(),
+      default: false,
+      rule: rules.enableAsyncStatusLog,
+      doc: "Persist async status logs.",
+    },
     adopt: {
       type: t.boolean(),
       inputOnly: true,

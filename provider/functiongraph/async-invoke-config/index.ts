@@ -16,7 +16,15 @@
  *   update — UpdateFunctionAsyncInvokeConfig (A1) with the whole desired config.
  *   delete — DeleteFunctionAsyncInvokeConfig (A3); 404 is success. The function stays.
  */
-import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
+import {
+  CheckResult,
+  ConfigureRequest,
+  CreateResult,
+  DiffResult,
+  ReadResult,
+  ResourceProvider,
+  UpdateResult,
+} from "@pulumi/pulumi/dynamic";
 import { NotFoundError } from "../../core/errors";
 import { changedFields, containsUnknown, diffResult } from "../../core/diff";
 import { checkInputs } from "./check";
@@ -37,13 +45,21 @@ export const provider: ResourceProvider<AsyncInvokeConfigInputs, AsyncInvokeConf
     setStackConfig(req.config);
   },
 
-  async check(_olds: AsyncInvokeConfigInputs, news: AsyncInvokeConfigInputs): Promise<CheckResult<AsyncInvokeConfigInputs>> {
+  async check(
+    _olds: AsyncInvokeConfigInputs,
+    news: AsyncInvokeConfigInputs,
+  ): Promise<CheckResult<AsyncInvokeConfigInputs>> {
     return checkInputs(news);
   },
 
   async diff(id: string, olds: AsyncInvokeConfigOutputs, news: AsyncInvokeConfigInputs): Promise<DiffResult> {
     noteManaged(adoptionKey(id), describe(id));
-    const changed = changedFields(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>, [...REPLACE_ON_CHANGE, ...UPDATE_FIELDS], NORMALIZERS);
+    const changed = changedFields(
+      olds as unknown as Record<string, unknown>,
+      news as unknown as Record<string, unknown>,
+      [...REPLACE_ON_CHANGE, ...UPDATE_FIELDS],
+      NORMALIZERS,
+    );
     // A dynamic Function being updated has unknown outputs in preview, so its funcUrn is unknown
     // here although it almost never changes. Reporting a replace would show a spurious
     // replacement on every code change; the engine diffs again with the real value during `up`
@@ -76,7 +92,11 @@ export const provider: ResourceProvider<AsyncInvokeConfigInputs, AsyncInvokeConf
     return { id, props: outs, inputs: inputsFrom(outs) as unknown as AsyncInvokeConfigOutputs };
   },
 
-  async update(id: string, _olds: AsyncInvokeConfigOutputs, news: AsyncInvokeConfigInputs): Promise<UpdateResult<AsyncInvokeConfigOutputs>> {
+  async update(
+    id: string,
+    _olds: AsyncInvokeConfigOutputs,
+    news: AsyncInvokeConfigInputs,
+  ): Promise<UpdateResult<AsyncInvokeConfigOutputs>> {
     const info = await client().putAsyncInvokeConfig(id, configBody(news));
     return { outs: outputsFrom(id, info) };
   },

@@ -8,7 +8,10 @@ import { dropUndefined } from "../../core/check";
 export function toWireDestination(d: Destination): { destination: string; param: string } {
   switch (d.type) {
     case "OBS":
-      return { destination: "OBS", param: JSON.stringify(dropUndefined({ bucket: d.bucket, prefix: d.prefix, expires: d.expires })) };
+      return {
+        destination: "OBS",
+        param: JSON.stringify(dropUndefined({ bucket: d.bucket, prefix: d.prefix, expires: d.expires })),
+      };
     case "SMN":
       return { destination: "SMN", param: JSON.stringify({ topic_urn: d.topicUrn }) };
     case "DIS":
@@ -31,10 +34,15 @@ export function fromWireDestination(w: WireDestination | null | undefined): Dest
   } catch {
     /* unparseable: the typed fields stay empty, which diff reports */
   }
-  const s = (k: string) => (typeof p[k] === "string" ? (p[k] as string) : "");
+  const s = (k: string) => (typeof p[k] === "string" ? p[k] : "");
   switch (w.destination) {
     case "OBS":
-      return dropUndefined({ type: "OBS" as const, bucket: s("bucket"), prefix: typeof p.prefix === "string" ? p.prefix : undefined, expires: typeof p.expires === "number" ? p.expires : undefined });
+      return dropUndefined({
+        type: "OBS" as const,
+        bucket: s("bucket"),
+        prefix: typeof p.prefix === "string" ? p.prefix : undefined,
+        expires: typeof p.expires === "number" ? p.expires : undefined,
+      });
     case "SMN":
       return { type: "SMN", topicUrn: s("topic_urn") };
     case "DIS":
@@ -75,7 +83,9 @@ export function outputsFrom(functionUrn: string, info: AsyncConfigInfo): AsyncIn
 
 /** The inputs `read` reports, so refresh followed by preview is clean. */
 export function inputsFrom(outs: AsyncInvokeConfigOutputs): AsyncInvokeConfigInputs {
-  return dropUndefined(Object.fromEntries(Object.entries(outs).filter(([k]) => (INPUT_PROPERTIES as string[]).includes(k)))) as unknown as AsyncInvokeConfigInputs;
+  return dropUndefined(
+    Object.fromEntries(Object.entries(outs).filter(([k]) => (INPUT_PROPERTIES as string[]).includes(k))),
+  ) as unknown as AsyncInvokeConfigInputs;
 }
 
 export const NORMALIZERS: Normalizers = {

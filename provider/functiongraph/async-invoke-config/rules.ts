@@ -13,14 +13,21 @@ import { z } from "zod";
 export const LIMITS = { minAge: 1, maxAge: 86_400, minRetries: 0, maxRetries: 3, maxObsExpires: 365 } as const;
 
 /** `urn:fss:{region}:{project}:function:{package}:{name}[:{version or !alias}]` (§2.1). */
-export const FUNCTION_URN_RE = /^urn:fss:[a-z0-9-]+:[A-Za-z0-9]+:function:[A-Za-z0-9_.-]+:[A-Za-z0-9_-]+(?::!?[A-Za-z0-9_.-]+)?$/;
+export const FUNCTION_URN_RE =
+  /^urn:fss:[a-z0-9-]+:[A-Za-z0-9]+:function:[A-Za-z0-9_.-]+:[A-Za-z0-9_-]+(?::!?[A-Za-z0-9_.-]+)?$/;
 
-const text = (property: string) => z.string({ required_error: `${property} is required`, invalid_type_error: `${property} must be a string` }).min(1, `${property} must not be empty`);
+const text = (property: string) =>
+  z
+    .string({ required_error: `${property} is required`, invalid_type_error: `${property} must be a string` })
+    .min(1, `${property} must not be empty`);
 
 export function functionUrnField(property: string) {
-  return text(property).refine((v) => FUNCTION_URN_RE.test(v), (v) => ({
-    message: `${property} must be a function URN like urn:fss:{region}:{project_id}:function:{package}:{name}:latest; got "${v}"`,
-  }));
+  return text(property).refine(
+    (v) => FUNCTION_URN_RE.test(v),
+    (v) => ({
+      message: `${property} must be a function URN like urn:fss:{region}:{project_id}:function:{package}:{name}:latest; got "${v}"`,
+    }),
+  );
 }
 
 export function destination(property: string) {
@@ -28,26 +35,44 @@ export function destination(property: string) {
   return z.discriminatedUnion(
     "type",
     [
-      z.object({
-        type: z.literal("OBS"),
-        bucket: text(p("bucket")),
-        prefix: z.string({ invalid_type_error: `${p("prefix")} must be a string` }).optional(),
-        expires: z.number({ invalid_type_error: `${p("expires")} must be a number` }).refine((v) => Number.isInteger(v) && v >= 0 && v <= LIMITS.maxObsExpires, (v) => ({
-          message: `${p("expires")} must be an integer from 0 (never) to ${LIMITS.maxObsExpires} days; got ${v}`,
-        })).optional(),
-      }).strict(),
+      z
+        .object({
+          type: z.literal("OBS"),
+          bucket: text(p("bucket")),
+          prefix: z.string({ invalid_type_error: `${p("prefix")} must be a string` }).optional(),
+          expires: z
+            .number({ invalid_type_error: `${p("expires")} must be a number` })
+            .refine(
+              (v) => Number.isInteger(v) && v >= 0 && v <= LIMITS.maxObsExpires,
+              (v) => ({
+                message: `${p("expires")} must be an integer from 0 (never) to ${LIMITS.maxObsExpires} days; got ${v}`,
+              }),
+            )
+            .optional(),
+        })
+        .strict(),
       z.object({ type: z.literal("SMN"), topicUrn: text(p("topicUrn")) }).strict(),
       z.object({ type: z.literal("DIS"), streamName: text(p("streamName")) }).strict(),
       z.object({ type: z.literal("FunctionGraph"), funcUrn: functionUrnField(p("funcUrn")) }).strict(),
     ],
-    { errorMap: (issue, ctx) => ({ message: issue.code === "invalid_union_discriminator" ? `${p("type")} must be one of OBS, SMN, DIS, FunctionGraph` : `${property}: ${ctx.defaultError}` }) },
+    {
+      errorMap: (issue, ctx) => ({
+        message:
+          issue.code === "invalid_union_discriminator"
+            ? `${p("type")} must be one of OBS, SMN, DIS, FunctionGraph`
+            : `${property}: ${ctx.defaultError}`,
+      }),
+    },
   );
 }
 
 const intIn = (property: string, min: number, max: number, unit: string) =>
-  z.number({ invalid_type_error: `${property} must be a number` }).refine((v) => Number.isInteger(v) && v >= min && v <= max, (v) => ({
-    message: `${property} must be an integer from ${min} to ${max}${unit}; got ${v}`,
-  }));
+  z.number({ invalid_type_error: `${property} must be a number` }).refine(
+    (v) => Number.isInteger(v) && v >= min && v <= max,
+    (v) => ({
+      message: `${property} must be an integer from ${min} to ${max}${unit}; got ${v}`,
+    }),
+  );
 
 export const rules = {
   functionUrn: functionUrnField("functionUrn"),

@@ -10,7 +10,11 @@ import type { Destination } from "./rules";
 export { FUNCTION_URN_RE, LIMITS, functionUrnField } from "./rules";
 export type { Destination } from "./rules";
 
-export const DEFAULTS = defaultsOf(asyncInvokeConfigDefinition) as { maxAsyncEventAgeInSeconds: number; maxAsyncRetryAttempts: number; enableAsyncStatusLog: boolean };
+export const DEFAULTS = defaultsOf(asyncInvokeConfigDefinition) as {
+  maxAsyncEventAgeInSeconds: number;
+  maxAsyncRetryAttempts: number;
+  enableAsyncStatusLog: boolean;
+};
 /** The zod object check validates with, built from the definition. */
 export const inputObject = inputObjectOf(asyncInvokeConfigDefinition);
 
@@ -30,8 +34,16 @@ export interface AsyncInvokeConfigOutputs extends Omit<AsyncInvokeConfigInputs, 
   lastModified: string;
 }
 
-export const INPUT_PROPERTIES = Object.keys(asyncInvokeConfigDefinition.inputs) as (keyof typeof asyncInvokeConfigDefinition.inputs)[];
+export const INPUT_PROPERTIES = Object.keys(
+  asyncInvokeConfigDefinition.inputs,
+) as (keyof typeof asyncInvokeConfigDefinition.inputs)[];
 /** The config belongs to one function (version): another URN is another config. */
 export const REPLACE_ON_CHANGE = replaceOnChange(asyncInvokeConfigDefinition);
 /** Applied in place with one UpdateFunctionAsyncInvokeConfig (PUT) call. */
-export const UPDATE_FIELDS = ["maxAsyncEventAgeInSeconds", "maxAsyncRetryAttempts", "onSuccess", "onFailure", "enableAsyncStatusLog"] as const;
+export const UPDATE_FIELDS = [
+  "maxAsyncEventAgeInSeconds",
+  "maxAsyncRetryAttempts",
+  "onSuccess",
+  "onFailure",
+  "enableAsyncStatusLog",
+] as const;

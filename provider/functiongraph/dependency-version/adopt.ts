@@ -19,7 +19,8 @@ import { DependencyVersionInputs, DependencyVersionOutputs } from "./schema";
 export const adoptionKey = (name: string, version: number): string => `functiongraph:dependency:${name}/${version}`;
 /** Noted by diff when a resource of this name is replaced: its replacement creates a version. */
 export const replacementKey = (name: string): string => `functiongraph:dependency:${name}/replacement`;
-export const describe = (name: string, version?: number): string => `FunctionGraph dependency "${name}"${version === undefined ? "" : ` version ${version}`}`;
+export const describe = (name: string, version?: number): string =>
+  `FunctionGraph dependency "${name}"${version === undefined ? "" : ` version ${version}`}`;
 
 /** What the program declares that the immutable version does not have. */
 function differences(live: DependencyVersionInfo, inputs: DependencyVersionInputs, zip: Buffer | undefined): string[] {
@@ -34,12 +35,22 @@ function differences(live: DependencyVersionInfo, inputs: DependencyVersionInput
  * Create with `adopt: true`: the recorded version; undefined when this create replaces a resource
  * of the stack (the caller then creates a version normally).
  */
-export async function adoptDependencyVersion(fg: FunctionGraphClient, inputs: DependencyVersionInputs): Promise<CreateResult<DependencyVersionOutputs> | undefined> {
+export async function adoptDependencyVersion(
+  fg: FunctionGraphClient,
+  inputs: DependencyVersionInputs,
+): Promise<CreateResult<DependencyVersionOutputs> | undefined> {
   if (!claimForAdoption(replacementKey(inputs.name), describe(inputs.name))) return undefined;
   releaseAdoption(replacementKey(inputs.name)); // only the version itself is held
   const versions = await dependencyApi.versionsByName(fg, inputs.name);
-  const live = inputs.adoptVersion === undefined ? versions.sort((a, b) => b.version - a.version)[0] : versions.find((v) => v.version === inputs.adoptVersion);
-  if (!live) throw adoptionNotFound(describe(inputs.name, inputs.adoptVersion), `${inputs.name}/${inputs.adoptVersion ?? "newest version"}`);
+  const live =
+    inputs.adoptVersion === undefined
+      ? versions.sort((a, b) => b.version - a.version)[0]
+      : versions.find((v) => v.version === inputs.adoptVersion);
+  if (!live)
+    throw adoptionNotFound(
+      describe(inputs.name, inputs.adoptVersion),
+      `${inputs.name}/${inputs.adoptVersion ?? "newest version"}`,
+    );
   const key = adoptionKey(inputs.name, live.version);
   claimForAdoption(key, describe(inputs.name, live.version));
   const pkg = await buildPackage(inputs);

@@ -3,9 +3,12 @@ import { UNKNOWN } from "../../core/diff";
 import { checkDependencyVersion } from "./check";
 import { DependencyVersionInputs } from "./schema";
 
-const pkg = new pulumi.asset.AssetArchive({ "node_modules/x/index.js": new pulumi.asset.StringAsset("module.exports = 1;") });
+const pkg = new pulumi.asset.AssetArchive({
+  "node_modules/x/index.js": new pulumi.asset.StringAsset("module.exports = 1;"),
+});
 const base = { name: "left-pad", runtime: "Node.js18.15", code: pkg };
-const check = (over: Record<string, unknown>) => checkDependencyVersion({ ...base, ...over } as unknown as DependencyVersionInputs);
+const check = (over: Record<string, unknown>) =>
+  checkDependencyVersion({ ...base, ...over } as unknown as DependencyVersionInputs);
 
 describe("DependencyVersion check", () => {
   it.each([
@@ -21,7 +24,9 @@ describe("DependencyVersion check", () => {
     [{ code: new pulumi.asset.AssetArchive({}) }, "code", "the archive contains no files"],
   ])("%j fails on %s (%s)", async (over, property, text) => {
     const res = await check(over);
-    expect(res.failures).toEqual(expect.arrayContaining([expect.objectContaining({ property, reason: expect.stringContaining(text) })]));
+    expect(res.failures).toEqual(
+      expect.arrayContaining([expect.objectContaining({ property, reason: expect.stringContaining(text) })]),
+    );
   });
 
   it("accepts the longest valid name, fills the description default and hashes the zip deterministically", async () => {

@@ -16,7 +16,12 @@ async function codeHashOf(code: unknown): Promise<{ hash?: string; failure?: Che
   try {
     const pkg = (await buildPackage({ code }))!;
     if (pkg.zip.length > MAX_ZIP_BYTES) {
-      return { failure: { property: "code", reason: `code: the zipped package must be at most ${MAX_ZIP_BYTES / 1024 / 1024} MB; got ${(pkg.zip.length / 1024 / 1024).toFixed(1)} MB (use codeUrl for bigger packages)` } };
+      return {
+        failure: {
+          property: "code",
+          reason: `code: the zipped package must be at most ${MAX_ZIP_BYTES / 1024 / 1024} MB; got ${(pkg.zip.length / 1024 / 1024).toFixed(1)} MB (use codeUrl for bigger packages)`,
+        },
+      };
     }
     return { hash: pkg.hash };
   } catch (e) {
@@ -24,15 +29,27 @@ async function codeHashOf(code: unknown): Promise<{ hash?: string; failure?: Che
   }
 }
 
-export async function checkDependencyVersion(news: DependencyVersionInputs): Promise<CheckResult<DependencyVersionInputs>> {
+export async function checkDependencyVersion(
+  news: DependencyVersionInputs,
+): Promise<CheckResult<DependencyVersionInputs>> {
   const { value, unknown, failures } = validateInputs<DependencyVersionInputs>(dependencyVersionDefinition, news);
   const hasCode = value.code !== undefined || "code" in unknown;
   const hasUrl = value.codeUrl !== undefined || "codeUrl" in unknown;
-  if (hasCode === hasUrl) failures.push({ property: "code", reason: `exactly one of code and codeUrl must be set; got ${hasCode ? "both" : "neither"}` });
-  if (value.adoptVersion !== undefined && value.adopt !== true) failures.push({ property: "adoptVersion", reason: "adoptVersion is only used with adopt: true" });
+  if (hasCode === hasUrl)
+    failures.push({
+      property: "code",
+      reason: `exactly one of code and codeUrl must be set; got ${hasCode ? "both" : "neither"}`,
+    });
+  if (value.adoptVersion !== undefined && value.adopt !== true)
+    failures.push({ property: "adoptVersion", reason: "adoptVersion is only used with adopt: true" });
   const code = await codeHashOf(value.code ?? unknown.code);
   if (code.failure) failures.push(code.failure);
   const manifest = code.failure ? {} : await manifestInput(value.code);
-  const inputs = dropUndefined({ ...value, ...unknown, ...(code.hash !== undefined ? { codeHash: code.hash } : {}), ...manifest }) as DependencyVersionInputs;
+  const inputs = dropUndefined({
+    ...value,
+    ...unknown,
+    ...(code.hash !== undefined ? { codeHash: code.hash } : {}),
+    ...manifest,
+  }) as DependencyVersionInputs;
   return checkResult(inputs, failures);
 }

@@ -29,7 +29,13 @@ export const dependencyVersionDefinition = {
       rule: rules.runtime,
       doc: "Runtime the package is for, e.g. `Node.js18.15` or `Python3.9` (same list as functions).",
     },
-    description: { type: t.string(), default: "", replaceOnChange: true, rule: rules.description, doc: "Description, at most 512 characters." },
+    description: {
+      type: t.string(),
+      default: "",
+      replaceOnChange: true,
+      rule: rules.description,
+      doc: "Description, at most 512 characters.",
+    },
     code: {
       type: t.archive(),
       replaceOnChange: true,

@@ -24,14 +24,29 @@
  *   update — never called (every change replaces).
  *   delete — DeleteDependencyVersion (D5); 404 is success; 412 FSS.1033 (still used) is reported.
  */
-import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider } from "@pulumi/pulumi/dynamic";
+import {
+  CheckResult,
+  ConfigureRequest,
+  CreateResult,
+  DiffResult,
+  ReadResult,
+  ResourceProvider,
+} from "@pulumi/pulumi/dynamic";
 import { NotFoundError, PlatformApiError, ServerError, ThrottledError, TransportError } from "../../core/errors";
 import { changedFields, containsUnknown, diffResult } from "../../core/diff";
 import { ClientOptions, FunctionGraphClient } from "../client";
 import { resolveSettings, setStackConfig } from "../config";
 import { CreateDependencyVersionBody, DependencyVersionInfo, dependencyApi } from "./api";
 import { checkDependencyVersion } from "./check";
-import { buildPackage, createBody, inputsFrom, matchesRequest, outputsFrom, parseResourceId, versionResourceId } from "./mapping";
+import {
+  buildPackage,
+  createBody,
+  inputsFrom,
+  matchesRequest,
+  outputsFrom,
+  parseResourceId,
+  versionResourceId,
+} from "./mapping";
 import { adoptDependencyVersion, adoptionKey, describe, replacementKey } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
 import { DIFF_FIELDS, DependencyVersionInputs, DependencyVersionOutputs, REPLACE_ON_CHANGE } from "./schema";
@@ -48,16 +63,25 @@ function client(): FunctionGraphClient {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const transient = (e: unknown) => e instanceof TransportError || e instanceof ServerError || e instanceof ThrottledError;
+const transient = (e: unknown) =>
+  e instanceof TransportError || e instanceof ServerError || e instanceof ThrottledError;
 
 /** The version a lost create response may have made: the newest that matches our request. */
-async function reconcileLostCreate(fg: FunctionGraphClient, body: CreateDependencyVersionBody, zip: Buffer | undefined): Promise<DependencyVersionInfo | undefined> {
+async function reconcileLostCreate(
+  fg: FunctionGraphClient,
+  body: CreateDependencyVersionBody,
+  zip: Buffer | undefined,
+): Promise<DependencyVersionInfo | undefined> {
   const versions = await dependencyApi.versionsByName(fg, body.name);
   return versions.filter((v) => matchesRequest(v, body, zip)).sort((a, b) => b.version - a.version)[0];
 }
 
 /** D1, made safe to repeat: after a failure whose effect is unknown, look before posting again. */
-async function createOnce(fg: FunctionGraphClient, body: CreateDependencyVersionBody, zip: Buffer | undefined): Promise<DependencyVersionInfo> {
+async function createOnce(
+  fg: FunctionGraphClient,
+  body: CreateDependencyVersionBody,
+  zip: Buffer | undefined,
+): Promise<DependencyVersionInfo> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await dependencyApi.create(fg, body);
@@ -82,19 +106,31 @@ export const provider: ResourceProvider<DependencyVersionInputs, DependencyVersi
     setStackConfig(req.config);
   },
 
-  async check(_olds: DependencyVersionInputs, news: DependencyVersionInputs): Promise<CheckResult<DependencyVersionInputs>> {
+  async check(
+    _olds: DependencyVersionInputs,
+    news: DependencyVersionInputs,
+  ): Promise<CheckResult<DependencyVersionInputs>> {
     return checkDependencyVersion(news);
   },
 
   async diff(_id: string, olds: DependencyVersionOutputs, news: DependencyVersionInputs): Promise<DiffResult> {
     noteManaged(adoptionKey(olds.name, olds.version), describe(olds.name, olds.version));
-    const withHash = news.codeHash === undefined && news.code !== undefined ? { ...news, codeHash: (await buildPackage(news))?.hash } : news;
+    const withHash =
+      news.codeHash === undefined && news.code !== undefined
+        ? { ...news, codeHash: (await buildPackage(news))?.hash }
+        : news;
     const normalize = { description: (v: unknown) => v ?? "" };
-    const changed = changedFields(olds as unknown as Record<string, unknown>, withHash as unknown as Record<string, unknown>, DIFF_FIELDS, normalize);
+    const changed = changedFields(
+      olds as unknown as Record<string, unknown>,
+      withHash as unknown as Record<string, unknown>,
+      DIFF_FIELDS,
+      normalize,
+    );
     // The archive is compared by hash; report the property the user wrote.
     const named = [...new Set(changed.map((f) => (f === "codeHash" ? "code" : f)))];
     // The replacement creates a version, never adopts, even if the program still says `adopt: true`.
-    if (named.length > 0 && typeof news.name === "string" && !containsUnknown(news.name)) noteReplacement(replacementKey(news.name), describe(news.name));
+    if (named.length > 0 && typeof news.name === "string" && !containsUnknown(news.name))
+      noteReplacement(replacementKey(news.name), describe(news.name));
     return diffResult(named, REPLACE_ON_CHANGE);
   },
 
@@ -127,7 +163,9 @@ export const provider: ResourceProvider<DependencyVersionInputs, DependencyVersi
     } catch (e) {
       if (e instanceof NotFoundError) return;
       if (e instanceof PlatformApiError && e.code === "FSS.1033") {
-        throw new Error(`dependency version ${id} is still used by a function; remove it from the function's dependencyVersionIds first (${e.message})`);
+        throw new Error(
+          `dependency version ${id} is still used by a function; remove it from the function's dependencyVersionIds first (${e.message})`,
+        );
       }
       throw e;
     }

@@ -9,7 +9,9 @@ import type { CreateDependencyVersionBody, DependencyVersionInfo } from "./api";
 import { DependencyVersionInputs, DependencyVersionOutputs, HIDDEN_INPUTS, INPUT_PROPERTIES } from "./schema";
 
 /** Deterministic zip of `code` and its SHA-256; undefined for codeUrl packages. */
-export async function buildPackage(inputs: Pick<DependencyVersionInputs, "code">): Promise<{ zip: Buffer; hash: string } | undefined> {
+export async function buildPackage(
+  inputs: Pick<DependencyVersionInputs, "code">,
+): Promise<{ zip: Buffer; hash: string } | undefined> {
   if (inputs.code === undefined) return undefined;
   const zip = await archiveToZip(inputs.code);
   return { zip, hash: sha256Hex(zip) };
@@ -20,7 +22,9 @@ export const md5Hex = (data: Buffer) => createHash("md5").update(data).digest("h
 
 export function createBody(inputs: DependencyVersionInputs, zip: Buffer | undefined): CreateDependencyVersionBody {
   const common = { runtime: inputs.runtime, name: inputs.name, description: inputs.description };
-  return zip ? { ...common, depend_type: "zip", depend_file: zip.toString("base64") } : { ...common, depend_type: "obs", depend_link: inputs.codeUrl };
+  return zip
+    ? { ...common, depend_type: "zip", depend_file: zip.toString("base64") }
+    : { ...common, depend_type: "obs", depend_link: inputs.codeUrl };
 }
 
 /** The resource id: `<dependency id>/<version number>`, as Huawei's Terraform provider keys it. */
@@ -36,23 +40,43 @@ export function parseResourceId(id: string): { depId: string; version: number } 
  * the platform never returns code, and the `link` it returns points at its own bucket, so
  * reading it back would replace the version forever (the Terraform provider skips it too).
  */
-export function outputsFrom(inputs: Partial<DependencyVersionInputs>, info: DependencyVersionInfo, depId: string): DependencyVersionOutputs {
+export function outputsFrom(
+  inputs: Partial<DependencyVersionInputs>,
+  info: DependencyVersionInfo,
+  depId: string,
+): DependencyVersionOutputs {
   return dropUndefined({
-    name: info.name, runtime: info.runtime, description: info.description ?? "",
-    code: inputs.code, codeUrl: inputs.codeUrl, codeHash: inputs.codeHash,
-    versionId: info.id, dependencyId: info.dep_id ?? depId, version: info.version, etag: info.etag ?? "", size: info.size ?? 0,
-    owner: info.owner ?? "", fileName: info.file_name ?? "", lastModified: Number(info.last_modified ?? 0),
+    name: info.name,
+    runtime: info.runtime,
+    description: info.description ?? "",
+    code: inputs.code,
+    codeUrl: inputs.codeUrl,
+    codeHash: inputs.codeHash,
+    versionId: info.id,
+    dependencyId: info.dep_id ?? depId,
+    version: info.version,
+    etag: info.etag ?? "",
+    size: info.size ?? 0,
+    owner: info.owner ?? "",
+    fileName: info.file_name ?? "",
+    lastModified: Number(info.last_modified ?? 0),
   });
 }
 
 /** The inputs `read` reports, so that refresh followed by preview is clean. */
 export function inputsFrom(outs: DependencyVersionOutputs): DependencyVersionInputs {
   const keys = [...INPUT_PROPERTIES, ...HIDDEN_INPUTS] as string[];
-  return dropUndefined(Object.fromEntries(Object.entries(outs).filter(([k]) => keys.includes(k)))) as unknown as DependencyVersionInputs;
+  return dropUndefined(
+    Object.fromEntries(Object.entries(outs).filter(([k]) => keys.includes(k))),
+  ) as unknown as DependencyVersionInputs;
 }
 
 /** True when a listed version is what our create would have made (used only after a lost response). */
-export function matchesRequest(v: DependencyVersionInfo, body: CreateDependencyVersionBody, zip: Buffer | undefined): boolean {
+export function matchesRequest(
+  v: DependencyVersionInfo,
+  body: CreateDependencyVersionBody,
+  zip: Buffer | undefined,
+): boolean {
   if (v.runtime !== body.runtime || (v.description ?? "") !== body.description) return false;
   return zip ? v.etag === md5Hex(zip) : true;
 }

@@ -39,7 +39,9 @@ export interface DependencyVersionOutputs extends Omit<DependencyVersionInputs, 
   lastModified: number;
 }
 
-export const INPUT_PROPERTIES = Object.keys(dependencyVersionDefinition.inputs) as (keyof typeof dependencyVersionDefinition.inputs)[];
+export const INPUT_PROPERTIES = Object.keys(
+  dependencyVersionDefinition.inputs,
+) as (keyof typeof dependencyVersionDefinition.inputs)[];
 /** Hidden inputs computed by check (also outputs). */
 export const HIDDEN_INPUTS = checkComputed(dependencyVersionDefinition);
 /** Versions are immutable (there is no update API): every input replaces. */

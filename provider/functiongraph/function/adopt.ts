@@ -18,7 +18,8 @@ import { FunctionInputs, FunctionOutputs } from "./schema";
 
 /** Registry key of a function (unqualified URN), shared by adopt and diff. */
 export const adoptionKey = (urn: string): string => `functiongraph:function:${unqualifiedUrn(urn)}`;
-export const describe = (inputs: Pick<FunctionInputs, "package" | "name">): string => `FunctionGraph function "${inputs.name}" in package "${inputs.package}"`;
+export const describe = (inputs: Pick<FunctionInputs, "package" | "name">): string =>
+  `FunctionGraph function "${inputs.name}" in package "${inputs.package}"`;
 
 const COMPARED_CONFIG = ["handler", "memorySize", "timeout", "description", "environment"] as const;
 
@@ -26,7 +27,11 @@ const COMPARED_CONFIG = ["handler", "memorySize", "timeout", "description", "env
  * What an adopting create must apply: `config` and `code` name the differing fields. The
  * encrypted environment is never read back, so declaring one always re-applies the config.
  */
-export function adoptionChanges(live: FunctionInfo, inputs: FunctionInputs, zip?: Buffer): { config: string[]; code: string[] } {
+export function adoptionChanges(
+  live: FunctionInfo,
+  inputs: FunctionInputs,
+  zip?: Buffer,
+): { config: string[]; code: string[] } {
   const current = liveOutputs(live, {}) as unknown as Record<string, unknown>;
   const declared = inputs as unknown as Record<string, unknown>;
   const config = changedFields(current, declared, COMPARED_CONFIG, NORMALIZERS);
@@ -44,7 +49,11 @@ function runtimeMismatch(what: string, live: FunctionInfo, inputs: FunctionInput
 }
 
 /** Reads the live function, failing clearly when it is missing or claimed twice. */
-async function readForAdoption(fg: FunctionGraphClient, inputs: FunctionInputs, urn: string): Promise<FunctionInfo | undefined> {
+async function readForAdoption(
+  fg: FunctionGraphClient,
+  inputs: FunctionInputs,
+  urn: string,
+): Promise<FunctionInfo | undefined> {
   const what = describe(inputs);
   if (!claimForAdoption(adoptionKey(urn), what)) return undefined;
   try {
@@ -61,14 +70,21 @@ async function readForAdoption(fg: FunctionGraphClient, inputs: FunctionInputs, 
  * Create with `adopt: true`: adopts and updates what differs; undefined when this create replaces
  * a resource of the stack (the caller then creates normally).
  */
-export async function adoptFunction(fg: FunctionGraphClient, inputs: FunctionInputs): Promise<CreateResult<FunctionOutputs> | undefined> {
+export async function adoptFunction(
+  fg: FunctionGraphClient,
+  inputs: FunctionInputs,
+): Promise<CreateResult<FunctionOutputs> | undefined> {
   const urn = functionUrn(resolveSettings(), inputs.package, inputs.name);
   const live = await readForAdoption(fg, inputs, urn);
   if (!live) return undefined;
   const built = await buildCode(inputs);
   const changes = adoptionChanges(live, inputs, built?.zip);
-  const info = changes.config.length > 0 ? await fg.updateFunctionConfig(unqualifiedUrn(urn), configBody(inputs)) : live;
-  const codeInfo = changes.code.length > 0 ? await fg.updateFunctionCode(unqualifiedUrn(urn), codeBody(inputs, built?.zip)) : undefined;
+  const info =
+    changes.config.length > 0 ? await fg.updateFunctionConfig(unqualifiedUrn(urn), configBody(inputs)) : live;
+  const codeInfo =
+    changes.code.length > 0
+      ? await fg.updateFunctionCode(unqualifiedUrn(urn), codeBody(inputs, built?.zip))
+      : undefined;
   const outs = outputsFrom(inputs, built?.hash, computedFrom(info, codeInfo));
   return { id: outs.funcUrn, outs };
 }

@@ -50,7 +50,9 @@ export async function checkInputs(news: FunctionInputs): Promise<CheckResult<Fun
     ...unknown,
     ...(code.hash !== undefined ? { codeHash: code.hash } : {}),
     ...(failures.length === 0 && predictedUrn(value) ? { funcUrn: predictedUrn(value) } : {}),
-    ...(news?.encryptedEnvironment !== undefined ? { encryptedEnvironmentHash: envHash(news.encryptedEnvironment) } : {}),
+    ...(news?.encryptedEnvironment !== undefined
+      ? { encryptedEnvironmentHash: envHash(news.encryptedEnvironment) }
+      : {}),
     ...(code.failure ? {} : await manifestInput(value.code)),
   }) as FunctionInputs;
   return checkResult(inputs, failures);

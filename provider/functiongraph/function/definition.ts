@@ -48,7 +48,12 @@ export const functionDefinition = {
       doc: `Memory in MB: ${MEMORY_SIZES.join(", ")}.`,
     },
     timeout: { type: t.integer(), default: 30, rule: rules.timeout, doc: "Timeout in seconds, 3-259200." },
-    description: { type: t.string(), default: "", rule: rules.description, doc: "Description, at most 512 characters." },
+    description: {
+      type: t.string(),
+      default: "",
+      rule: rules.description,
+      doc: "Description, at most 512 characters.",
+    },
     environment: {
       type: t.map(t.string()),
       rule: rules.environment,
@@ -95,9 +100,15 @@ export const functionDefinition = {
       fromCheck: true,
       doc: "scrypt hash of the canonical JSON of `encryptedEnvironment`; the values themselves are never output.",
     },
-    funcUrn: { type: t.string(), doc: "Function URN with the `:latest` qualifier; also the resource id. Predicted at check time so dependants stay known in preview." },
+    funcUrn: {
+      type: t.string(),
+      doc: "Function URN with the `:latest` qualifier; also the resource id. Predicted at check time so dependants stay known in preview.",
+    },
     funcId: { type: t.string(), doc: "Function id (UUID) assigned by FunctionGraph." },
-    digest: { type: t.string(), doc: "SHA-512 of the deployed code, as reported by FunctionGraph (live after refresh)." },
+    digest: {
+      type: t.string(),
+      doc: "SHA-512 of the deployed code, as reported by FunctionGraph (live after refresh).",
+    },
     codeSize: { type: t.integer(), doc: "Size of the deployed code in bytes." },
     lastModified: { type: t.string(), doc: "Time of the last change, as reported by FunctionGraph." },
     cpu: { type: t.integer(), doc: "CPU share in millicores, derived by the platform from memorySize." },

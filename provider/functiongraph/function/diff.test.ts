@@ -3,15 +3,29 @@ import { provider } from "./";
 import { FunctionInputs, FunctionOutputs } from "./schema";
 
 const olds: FunctionOutputs = {
-  name: "hello", package: "default", runtime: "Node.js18.15", handler: "index.handler", memorySize: 128, timeout: 30,
-  description: "", environment: { A: "1" }, codeHash: "h1", encryptedEnvironmentHash: "e1",
-  funcUrn: "urn:fss:r:p:function:default:hello:latest", funcId: "id", digest: "d", codeSize: 1, lastModified: "t", cpu: 300,
-  version: "latest", codeType: "zip",
+  name: "hello",
+  package: "default",
+  runtime: "Node.js18.15",
+  handler: "index.handler",
+  memorySize: 128,
+  timeout: 30,
+  description: "",
+  environment: { A: "1" },
+  codeHash: "h1",
+  encryptedEnvironmentHash: "e1",
+  funcUrn: "urn:fss:r:p:function:default:hello:latest",
+  funcId: "id",
+  digest: "d",
+  codeSize: 1,
+  lastModified: "t",
+  cpu: 300,
+  version: "latest",
+  codeType: "zip",
 };
 const { funcUrn, funcId, digest, codeSize, lastModified, cpu, version, codeType, ...inputs } = olds;
 const news = inputs as FunctionInputs;
 const diff = (over: Record<string, unknown>, base: Partial<FunctionOutputs> = olds) =>
-  provider.diff!("id", base as FunctionOutputs, { ...news, ...over } as FunctionInputs);
+  provider.diff!("id", base as FunctionOutputs, { ...news, ...over });
 
 describe("diff against old outputs", () => {
   it("reports no change for identical declared fields (computed outputs are ignored)", async () => {
@@ -42,13 +56,26 @@ describe("diff against old outputs", () => {
   });
 
   it("never diffs on defaults: absent old values equal their defaults", async () => {
-    const bare = { ...olds, package: undefined, description: undefined, memorySize: undefined, timeout: undefined, environment: undefined };
-    expect(await diff({ environment: {}, dependencyVersionIds: [] }, bare as unknown as FunctionOutputs)).toEqual({ changes: false, replaces: [] });
+    const bare = {
+      ...olds,
+      package: undefined,
+      description: undefined,
+      memorySize: undefined,
+      timeout: undefined,
+      environment: undefined,
+    };
+    expect(await diff({ environment: {}, dependencyVersionIds: [] }, bare as unknown as FunctionOutputs)).toEqual({
+      changes: false,
+      replaces: [],
+    });
   });
 
   it("compares environment and dependency lists regardless of order", async () => {
     const base = { ...olds, environment: { A: "1", B: "2" }, dependencyVersionIds: ["x", "y"] };
-    expect(await diff({ environment: { B: "2", A: "1" }, dependencyVersionIds: ["y", "x"] }, base)).toEqual({ changes: false, replaces: [] });
+    expect(await diff({ environment: { B: "2", A: "1" }, dependencyVersionIds: ["y", "x"] }, base)).toEqual({
+      changes: false,
+      replaces: [],
+    });
   });
 
   it("treats unknowns as changes: replace for replace-on-change fields, update otherwise", async () => {

@@ -23,14 +23,32 @@
  */
 import { setTimeout as sleep } from "timers/promises";
 import { carriedManifest } from "../../core/code-manifest";
-import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
+import {
+  CheckResult,
+  ConfigureRequest,
+  CreateResult,
+  DiffResult,
+  ReadResult,
+  ResourceProvider,
+  UpdateResult,
+} from "@pulumi/pulumi/dynamic";
 import { sha512Hex } from "../../core/archive";
 import { ConflictError, NotFoundError, ValidationError } from "../../core/errors";
 import { changedFields, containsUnknown, diffResult } from "../../core/diff";
 import { ClientOptions, FunctionGraphClient, functionUrn, unqualifiedUrn } from "../client";
 import { knownRegionAndProject, resolveSettings, setStackConfig } from "../config";
 import { checkInputs } from "./check";
-import { buildCode, codeBody, computedFrom, configBody, createBody, inputsFrom, liveOutputs, NORMALIZERS, outputsFrom } from "./mapping";
+import {
+  buildCode,
+  codeBody,
+  computedFrom,
+  configBody,
+  createBody,
+  inputsFrom,
+  liveOutputs,
+  NORMALIZERS,
+  outputsFrom,
+} from "./mapping";
 import { CODE_FIELDS, CONFIG_FIELDS, FunctionInputs, FunctionOutputs, REPLACE_ON_CHANGE } from "./schema";
 import { adoptFunction, adoptionKey, describe } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
@@ -48,13 +66,23 @@ function client(): FunctionGraphClient {
 }
 
 /** Finishes a create: dependencies go through the code API (as Huawei's Terraform provider does). */
-async function finishCreate(fg: FunctionGraphClient, inputs: FunctionInputs, code: Awaited<ReturnType<typeof buildCode>>, urn: string) {
+async function finishCreate(
+  fg: FunctionGraphClient,
+  inputs: FunctionInputs,
+  code: Awaited<ReturnType<typeof buildCode>>,
+  urn: string,
+) {
   if (!inputs.dependencyVersionIds?.length) return undefined;
   return fg.updateFunctionCode(urn, codeBody(inputs, code?.zip));
 }
 
 /** The function exists already: ours (lost create response) if its digest is our code's SHA-512. */
-async function reconcileLostCreate(fg: FunctionGraphClient, inputs: FunctionInputs, code: Awaited<ReturnType<typeof buildCode>>, cause: ConflictError) {
+async function reconcileLostCreate(
+  fg: FunctionGraphClient,
+  inputs: FunctionInputs,
+  code: Awaited<ReturnType<typeof buildCode>>,
+  cause: ConflictError,
+) {
   const urn = functionUrn(resolveSettings(), inputs.package, inputs.name);
   const live = await fg.getFunctionConfig(unqualifiedUrn(urn));
   if (!code || live.digest !== sha512Hex(code.zip)) {
@@ -78,15 +106,24 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
   async diff(id: string, olds: FunctionOutputs, news: FunctionInputs): Promise<DiffResult> {
     noteManaged(adoptionKey(id), describe(olds));
     const fields = [...REPLACE_ON_CHANGE, ...CONFIG_FIELDS, ...CODE_FIELDS];
-    const withHash = news.codeHash === undefined && news.code !== undefined ? { ...news, codeHash: (await buildCode(news))?.hash } : news;
-    const changed = changedFields(olds as unknown as Record<string, unknown>, withHash as unknown as Record<string, unknown>, fields, NORMALIZERS);
+    const withHash =
+      news.codeHash === undefined && news.code !== undefined
+        ? { ...news, codeHash: (await buildCode(news))?.hash }
+        : news;
+    const changed = changedFields(
+      olds as unknown as Record<string, unknown>,
+      withHash as unknown as Record<string, unknown>,
+      fields,
+      NORMALIZERS,
+    );
     // Same name and package: the replacement would collide with the old function, so delete first.
     const collides = !changed.includes("name") && !changed.includes("package");
     const result = diffResult(changed, REPLACE_ON_CHANGE, collides);
     // The replacement is created, never adopted, even if the program still says `adopt: true`.
     const where = knownRegionAndProject();
     const known = where && !containsUnknown(news.name) && !containsUnknown(news.package);
-    if (result.replaces?.length && known) noteReplacement(adoptionKey(functionUrn(where, news.package, news.name)), describe(news));
+    if (result.replaces?.length && known)
+      noteReplacement(adoptionKey(functionUrn(where, news.package, news.name)), describe(news));
     return result;
   },
 
@@ -116,14 +153,23 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
       throw e;
     }
     const live = liveOutputs(info, props ?? {});
-    const outs = { ...live, ...carriedManifest(props, !String(live.codeHash ?? "").startsWith("drift:")) } as FunctionOutputs;
-    return { id: outs.funcUrn, props: outs, inputs: { ...inputsFrom(outs), ...carriedManifest(outs, true) } as unknown as FunctionOutputs };
+    const outs = { ...live, ...carriedManifest(props, !String(live.codeHash ?? "").startsWith("drift:")) };
+    return {
+      id: outs.funcUrn,
+      props: outs,
+      inputs: { ...inputsFrom(outs), ...carriedManifest(outs, true) } as unknown as FunctionOutputs,
+    };
   },
 
   async update(id: string, olds: FunctionOutputs, news: FunctionInputs): Promise<UpdateResult<FunctionOutputs>> {
     const fg = client();
     // `check` put the code's hash in `news`, so the archive is zipped again only when it changed.
-    const changed = changedFields(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>, [...CONFIG_FIELDS, ...CODE_FIELDS], NORMALIZERS);
+    const changed = changedFields(
+      olds as unknown as Record<string, unknown>,
+      news as unknown as Record<string, unknown>,
+      [...CONFIG_FIELDS, ...CODE_FIELDS],
+      NORMALIZERS,
+    );
     const urn = unqualifiedUrn(id);
     const configChanged = changed.some((f) => (CONFIG_FIELDS as readonly string[]).includes(f));
     const codeChanged = changed.some((f) => (CODE_FIELDS as readonly string[]).includes(f));
@@ -153,8 +199,19 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
 /** Old outputs in the wire shape, so computed fields survive an update that skipped a call. */
 function toInfo(o: FunctionOutputs) {
   return {
-    func_urn: o.funcUrn, func_name: o.name, package: o.package, runtime: o.runtime, handler: o.handler,
-    memory_size: o.memorySize, timeout: o.timeout, func_id: o.funcId, cpu: o.cpu, digest: o.digest,
-    code_size: o.codeSize, last_modified: o.lastModified, version: o.version, code_type: o.codeType,
+    func_urn: o.funcUrn,
+    func_name: o.name,
+    package: o.package,
+    runtime: o.runtime,
+    handler: o.handler,
+    memory_size: o.memorySize,
+    timeout: o.timeout,
+    func_id: o.funcId,
+    cpu: o.cpu,
+    digest: o.digest,
+    code_size: o.codeSize,
+    last_modified: o.lastModified,
+    version: o.version,
+    code_type: o.codeType,
   };
 }

@@ -24,7 +24,9 @@ export function envHash(env: Record<string, string> | undefined): string | undef
 }
 
 /** Deterministic zip of `code` and its hash; undefined for codeUrl functions. */
-export async function buildCode(inputs: Pick<FunctionInputs, "code">): Promise<{ zip: Buffer; hash: string } | undefined> {
+export async function buildCode(
+  inputs: Pick<FunctionInputs, "code">,
+): Promise<{ zip: Buffer; hash: string } | undefined> {
   if (inputs.code === undefined) return undefined;
   const zip = await archiveToZip(inputs.code);
   return { zip, hash: sha256Hex(zip) };
@@ -42,7 +44,8 @@ function parseUserData(text: string | null | undefined): Record<string, string> 
 }
 
 function codeFields(inputs: FunctionInputs, zip: Buffer | undefined) {
-  if (zip) return { code_type: "zip" as const, code_filename: CODE_FILENAME, func_code: { file: zip.toString("base64") } };
+  if (zip)
+    return { code_type: "zip" as const, code_filename: CODE_FILENAME, func_code: { file: zip.toString("base64") } };
   return { code_type: "obs" as const, code_url: inputs.codeUrl, func_code: {} };
 }
 
@@ -55,17 +58,29 @@ function userData(inputs: FunctionInputs): { user_data?: string; encrypted_user_
 export function createBody(inputs: FunctionInputs, zip: Buffer | undefined): CreateFunctionBody {
   const { func_code, ...code } = codeFields(inputs, zip);
   return {
-    func_name: inputs.name, package: inputs.package, runtime: inputs.runtime, handler: inputs.handler,
-    memory_size: inputs.memorySize, timeout: inputs.timeout, description: inputs.description,
-    ...code, ...(zip ? { func_code } : {}), ...userData(inputs),
+    func_name: inputs.name,
+    package: inputs.package,
+    runtime: inputs.runtime,
+    handler: inputs.handler,
+    memory_size: inputs.memorySize,
+    timeout: inputs.timeout,
+    description: inputs.description,
+    ...code,
+    ...(zip ? { func_code } : {}),
+    ...userData(inputs),
   };
 }
 
 /** Full-replacement config: description is always sent so it can be cleared, env too. */
 export function configBody(inputs: FunctionInputs): UpdateConfigBody {
   return {
-    func_name: inputs.name, runtime: inputs.runtime, handler: inputs.handler, memory_size: inputs.memorySize,
-    timeout: inputs.timeout, description: inputs.description, ...userData(inputs),
+    func_name: inputs.name,
+    runtime: inputs.runtime,
+    handler: inputs.handler,
+    memory_size: inputs.memorySize,
+    timeout: inputs.timeout,
+    description: inputs.description,
+    ...userData(inputs),
   };
 }
 
@@ -88,7 +103,11 @@ export function computedFrom(info: FunctionInfo, code?: CodeInfo): Omit<Function
 }
 
 /** Outputs after create/update: the desired inputs (just applied) plus computed fields. */
-export function outputsFrom(inputs: FunctionInputs, codeHash: string | undefined, computed: ReturnType<typeof computedFrom>): FunctionOutputs {
+export function outputsFrom(
+  inputs: FunctionInputs,
+  codeHash: string | undefined,
+  computed: ReturnType<typeof computedFrom>,
+): FunctionOutputs {
   const { encryptedEnvironment, adopt: _adopt, ...rest } = inputs;
   return dropUndefined({ ...rest, codeHash, encryptedEnvironmentHash: envHash(encryptedEnvironment), ...computed });
 }
@@ -104,10 +123,17 @@ export function liveOutputs(info: FunctionInfo, old: Partial<FunctionOutputs>): 
   const drifted = old.digest !== undefined && old.digest !== "" && computed.digest !== old.digest;
   const obs = info.code_type === "obs";
   return dropUndefined({
-    name: info.func_name, package: info.package, runtime: info.runtime, handler: info.handler,
-    memorySize: info.memory_size, timeout: info.timeout, description: info.description ?? "",
-    environment: parseUserData(info.user_data), dependencyVersionIds: info.depend_version_list?.length ? [...info.depend_version_list] : undefined,
-    code: obs ? undefined : old.code, codeUrl: obs ? info.code_url ?? old.codeUrl : undefined,
+    name: info.func_name,
+    package: info.package,
+    runtime: info.runtime,
+    handler: info.handler,
+    memorySize: info.memory_size,
+    timeout: info.timeout,
+    description: info.description ?? "",
+    environment: parseUserData(info.user_data),
+    dependencyVersionIds: info.depend_version_list?.length ? [...info.depend_version_list] : undefined,
+    code: obs ? undefined : old.code,
+    codeUrl: obs ? (info.code_url ?? old.codeUrl) : undefined,
     codeHash: drifted ? `drift:${computed.digest.slice(0, 32)}` : obs ? undefined : old.codeHash,
     encryptedEnvironmentHash: old.encryptedEnvironmentHash,
     ...computed,
@@ -121,7 +147,9 @@ export function liveOutputs(info: FunctionInfo, old: Partial<FunctionOutputs>): 
  */
 export function inputsFrom(outs: FunctionOutputs): FunctionInputs {
   const keys = [...INPUT_PROPERTIES, ...HIDDEN_INPUTS, "funcUrn"] as string[];
-  return dropUndefined(Object.fromEntries(Object.entries(outs).filter(([k]) => keys.includes(k)))) as unknown as FunctionInputs;
+  return dropUndefined(
+    Object.fromEntries(Object.entries(outs).filter(([k]) => keys.includes(k))),
+  ) as unknown as FunctionInputs;
 }
 
 /** Maps each compared field to its canonical form: absent ≡ default, order-free lists. */
@@ -133,4 +161,3 @@ export const NORMALIZERS: Normalizers = {
   environment: (v) => canonicalEnv(v as Record<string, string> | undefined),
   dependencyVersionIds: (v) => [...((v as string[] | undefined) ?? [])].sort(),
 };
-

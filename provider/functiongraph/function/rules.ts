@@ -21,7 +21,8 @@ const ENV_KEY_RE = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 /** Runtimes whose handler is `file.function` (Go, Custom and image runtimes name an executable). */
 const DOTTED_HANDLER = /^(Node\.js|Python|PHP|Java|Cangjie)/;
 
-const str = (property: string) => z.string({ required_error: `${property} is required`, invalid_type_error: `${property} must be a string` });
+const str = (property: string) =>
+  z.string({ required_error: `${property} is required`, invalid_type_error: `${property} must be a string` });
 
 /** Canonical `user_data` text: JSON with sorted keys, so equal maps give equal strings. */
 export function canonicalEnv(env: Record<string, string> | undefined): string {
@@ -30,14 +31,28 @@ export function canonicalEnv(env: Record<string, string> | undefined): string {
 }
 
 function envMap(property: string) {
-  return z.record(z.string(), z.string({ invalid_type_error: `${property} values must be strings` })).superRefine((env, ctx) => {
-    const keys = Object.keys(env);
-    const bad = keys.find((k) => !ENV_KEY_RE.test(k));
-    if (bad !== undefined) ctx.addIssue({ code: "custom", message: `${property} variable name "${bad}" must be 1-64 letters, digits and "_", starting with a letter` });
-    if (keys.length > MAX_ENV_VARS) ctx.addIssue({ code: "custom", message: `${property} must have at most ${MAX_ENV_VARS} variables; got ${keys.length}` });
-    const size = canonicalEnv(env).length;
-    if (size > MAX_ENV_JSON_CHARS) ctx.addIssue({ code: "custom", message: `${property} must serialize to at most ${MAX_ENV_JSON_CHARS} characters of JSON (4 KB); got ${size}` });
-  });
+  return z
+    .record(z.string(), z.string({ invalid_type_error: `${property} values must be strings` }))
+    .superRefine((env, ctx) => {
+      const keys = Object.keys(env);
+      const bad = keys.find((k) => !ENV_KEY_RE.test(k));
+      if (bad !== undefined)
+        ctx.addIssue({
+          code: "custom",
+          message: `${property} variable name "${bad}" must be 1-64 letters, digits and "_", starting with a letter`,
+        });
+      if (keys.length > MAX_ENV_VARS)
+        ctx.addIssue({
+          code: "custom",
+          message: `${property} must have at most ${MAX_ENV_VARS} variables; got ${keys.length}`,
+        });
+      const size = canonicalEnv(env).length;
+      if (size > MAX_ENV_JSON_CHARS)
+        ctx.addIssue({
+          code: "custom",
+          message: `${property} must serialize to at most ${MAX_ENV_JSON_CHARS} characters of JSON (4 KB); got ${size}`,
+        });
+    });
 }
 
 /**
@@ -45,46 +60,81 @@ function envMap(property: string) {
  * Optionality and defaults come from the definition (./definition.ts).
  */
 export const rules = {
-  name: str("name").refine((v) => NAME_RE.test(v), (v) => ({
-    message: `name must be 1-60 characters of letters, digits, "-" and "_", starting with a letter and ending with a letter or digit; got "${v}"`,
-  })),
-  package: str("package").refine((v) => PACKAGE_RE.test(v), (v) => ({
-    message: `package must be 1-64 characters of letters, digits, "-" and "_", starting with a letter; got "${v}"`,
-  })),
-  runtime: str("runtime").refine((v) => (RUNTIMES as readonly string[]).includes(v), (v) => ({
-    message: `runtime "${v}" is not supported; allowed: ${RUNTIMES.join(", ")}`,
-  })),
-  handler: str("handler").refine((v) => v.length >= HANDLER_MIN_LENGTH && v.length <= HANDLER_MAX_LENGTH, (v) => ({
-    message: `handler must be ${HANDLER_MIN_LENGTH}-${HANDLER_MAX_LENGTH} characters; got ${v.length}`,
-  })),
-  memorySize: z.number({ invalid_type_error: "memorySize must be a number" }).refine((v) => (MEMORY_SIZES as readonly number[]).includes(v), (v) => ({
-    message: `memorySize must be one of ${MEMORY_SIZES.join(", ")} (MB); got ${v}`,
-  })),
-  timeout: z.number({ invalid_type_error: "timeout must be a number" }).refine((v) => Number.isInteger(v) && v >= TIMEOUT_MIN && v <= TIMEOUT_MAX, (v) => ({
-    message: `timeout must be an integer between ${TIMEOUT_MIN} and ${TIMEOUT_MAX} (seconds); got ${v}`,
-  })),
-  description: str("description").refine((v) => v.length <= MAX_DESCRIPTION, (v) => ({
-    message: `description must be at most ${MAX_DESCRIPTION} characters; got ${v.length}`,
-  })),
+  name: str("name").refine(
+    (v) => NAME_RE.test(v),
+    (v) => ({
+      message: `name must be 1-60 characters of letters, digits, "-" and "_", starting with a letter and ending with a letter or digit; got "${v}"`,
+    }),
+  ),
+  package: str("package").refine(
+    (v) => PACKAGE_RE.test(v),
+    (v) => ({
+      message: `package must be 1-64 characters of letters, digits, "-" and "_", starting with a letter; got "${v}"`,
+    }),
+  ),
+  runtime: str("runtime").refine(
+    (v) => (RUNTIMES as readonly string[]).includes(v),
+    (v) => ({
+      message: `runtime "${v}" is not supported; allowed: ${RUNTIMES.join(", ")}`,
+    }),
+  ),
+  handler: str("handler").refine(
+    (v) => v.length >= HANDLER_MIN_LENGTH && v.length <= HANDLER_MAX_LENGTH,
+    (v) => ({
+      message: `handler must be ${HANDLER_MIN_LENGTH}-${HANDLER_MAX_LENGTH} characters; got ${v.length}`,
+    }),
+  ),
+  memorySize: z.number({ invalid_type_error: "memorySize must be a number" }).refine(
+    (v) => (MEMORY_SIZES as readonly number[]).includes(v),
+    (v) => ({
+      message: `memorySize must be one of ${MEMORY_SIZES.join(", ")} (MB); got ${v}`,
+    }),
+  ),
+  timeout: z.number({ invalid_type_error: "timeout must be a number" }).refine(
+    (v) => Number.isInteger(v) && v >= TIMEOUT_MIN && v <= TIMEOUT_MAX,
+    (v) => ({
+      message: `timeout must be an integer between ${TIMEOUT_MIN} and ${TIMEOUT_MAX} (seconds); got ${v}`,
+    }),
+  ),
+  description: str("description").refine(
+    (v) => v.length <= MAX_DESCRIPTION,
+    (v) => ({
+      message: `description must be at most ${MAX_DESCRIPTION} characters; got ${v.length}`,
+    }),
+  ),
   environment: envMap("environment"),
   encryptedEnvironment: envMap("encryptedEnvironment"),
-  dependencyVersionIds: z.array(str("dependencyVersionIds[]").min(1, "dependencyVersionIds must not contain empty ids"), {
-    invalid_type_error: "dependencyVersionIds must be a list of dependency version ids",
-  }),
-  codeUrl: str("codeUrl").refine((v) => /^https?:\/\/\S+$/.test(v), (v) => ({ message: `codeUrl must be an http(s) URL of a zip in OBS; got "${v}"` })),
+  dependencyVersionIds: z.array(
+    str("dependencyVersionIds[]").min(1, "dependencyVersionIds must not contain empty ids"),
+    {
+      invalid_type_error: "dependencyVersionIds must be a list of dependency version ids",
+    },
+  ),
+  codeUrl: str("codeUrl").refine(
+    (v) => /^https?:\/\/\S+$/.test(v),
+    (v) => ({ message: `codeUrl must be an http(s) URL of a zip in OBS; got "${v}"` }),
+  ),
 };
 
 /** Rules that involve two properties; absent (or unknown) values are skipped. */
-export function crossFieldIssues(v: { runtime?: string; handler?: string; code?: unknown; codeUrl?: string }, unknownKeys: Set<string>): { property: string; reason: string }[] {
+export function crossFieldIssues(
+  v: { runtime?: string; handler?: string; code?: unknown; codeUrl?: string },
+  unknownKeys: Set<string>,
+): { property: string; reason: string }[] {
   const out: { property: string; reason: string }[] = [];
   if (v.runtime && v.handler && DOTTED_HANDLER.test(v.runtime) && !/^[^.]+\..+$/.test(v.handler)) {
-    out.push({ property: "handler", reason: `handler must have the form "file.function" (e.g. "index.handler") for ${v.runtime}; got "${v.handler}"` });
+    out.push({
+      property: "handler",
+      reason: `handler must have the form "file.function" (e.g. "index.handler") for ${v.runtime}; got "${v.handler}"`,
+    });
   }
   const hasCode = v.code !== undefined || unknownKeys.has("code");
   const hasUrl = v.codeUrl !== undefined || unknownKeys.has("codeUrl");
   if (hasCode === hasUrl) {
-    out.push({ property: "code", reason: `exactly one of code and codeUrl must be set; got ${hasCode ? "both" : "neither"}` });
+    out.push({
+      property: "code",
+      reason: `exactly one of code and codeUrl must be set; got ${hasCode ? "both" : "neither"}`,
+    });
   }
   return out;
 }
-

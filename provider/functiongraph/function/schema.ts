@@ -9,7 +9,12 @@ import { functionDefinition } from "./definition";
 
 export { canonicalEnv, crossFieldIssues } from "./rules";
 
-export const DEFAULTS = defaultsOf(functionDefinition) as { package: string; memorySize: number; timeout: number; description: string };
+export const DEFAULTS = defaultsOf(functionDefinition) as {
+  package: string;
+  memorySize: number;
+  timeout: number;
+  description: string;
+};
 /** The zod object check validates with, built from the definition. */
 export const inputObject = inputObjectOf(functionDefinition);
 
@@ -55,6 +60,13 @@ export const HIDDEN_INPUTS = checkComputed(functionDefinition);
 /** Changing these replaces the function: they are part of its URN, or immutable (runtime). */
 export const REPLACE_ON_CHANGE = replaceOnChange(functionDefinition);
 /** Applied with one UpdateFunctionConfig call. */
-export const CONFIG_FIELDS = ["handler", "memorySize", "timeout", "description", "environment", "encryptedEnvironmentHash"] as const;
+export const CONFIG_FIELDS = [
+  "handler",
+  "memorySize",
+  "timeout",
+  "description",
+  "environment",
+  "encryptedEnvironmentHash",
+] as const;
 /** Applied with one UpdateFunctionCode call. */
 export const CODE_FIELDS = ["codeHash", "codeUrl", "dependencyVersionIds"] as const;

@@ -16,7 +16,14 @@
  *   update — never happens (every input replaces).
  *   delete — none: an invocation cannot be undone.
  */
-import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider } from "@pulumi/pulumi/dynamic";
+import {
+  CheckResult,
+  ConfigureRequest,
+  CreateResult,
+  DiffResult,
+  ReadResult,
+  ResourceProvider,
+} from "@pulumi/pulumi/dynamic";
 import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { changedFields, diffResult } from "../../core/diff";
 import { ClientOptions, FunctionGraphClient } from "../client";
@@ -39,7 +46,8 @@ function parseResult(text: unknown): unknown {
 /** The function's own error message (the emulator and the platform answer `{errorMessage, ...}`). */
 function functionError(result: unknown): string {
   const r = result as { errorMessage?: unknown; errorType?: unknown } | null;
-  if (r && typeof r === "object" && typeof r.errorMessage === "string") return r.errorType ? `${r.errorType}: ${r.errorMessage}` : r.errorMessage;
+  if (r && typeof r === "object" && typeof r.errorMessage === "string")
+    return r.errorType ? `${r.errorType}: ${r.errorMessage}` : r.errorMessage;
   return typeof result === "string" ? result : JSON.stringify(result);
 }
 
@@ -55,7 +63,12 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
 
   async diff(_id: string, olds: InvocationOutputs, news: InvocationInputs): Promise<DiffResult> {
     const json = (v: unknown) => canonicalJson(v ?? {});
-    const changed = changedFields(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>, REPLACE_ON_CHANGE, { input: json, triggers: json });
+    const changed = changedFields(
+      olds as unknown as Record<string, unknown>,
+      news as unknown as Record<string, unknown>,
+      REPLACE_ON_CHANGE,
+      { input: json, triggers: json },
+    );
     return diffResult(changed, REPLACE_ON_CHANGE);
   },
 
@@ -66,7 +79,9 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
     const logTail = res.log ?? "";
     if (res.status !== undefined && res.status !== 200) {
       const tail = logTail ? `\nlog tail:\n${logTail}` : "";
-      throw new Error(`function ${inputs.functionUrn} failed (request id ${res.request_id ?? "unknown"}): ${functionError(result)}${tail}`);
+      throw new Error(
+        `function ${inputs.functionUrn} failed (request id ${res.request_id ?? "unknown"}): ${functionError(result)}${tail}`,
+      );
     }
     const requestId = res.request_id ?? "";
     const outs: InvocationOutputs = dropUndefined({ ...inputs, result, status: res.status ?? 200, requestId, logTail });

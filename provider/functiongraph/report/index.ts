@@ -39,7 +39,8 @@ export function reportQuery(args: FunctionReportArgs): Record<string, string> {
   if (args.startTime !== undefined) q.start_time = timeParam(args.startTime);
   if (args.endTime !== undefined) q.end_time = timeParam(args.endTime);
   if (args.limit !== undefined) {
-    if (!Number.isInteger(args.limit) || args.limit < 1) throw new Error(`limit must be a positive integer; got ${args.limit}`);
+    if (!Number.isInteger(args.limit) || args.limit < 1)
+      throw new Error(`limit must be a positive integer; got ${args.limit}`);
     q.limit = String(args.limit);
   }
   return q;

@@ -18,11 +18,14 @@ import { DEFAULTS, TriggerInputs, TriggerOutputs } from "./schema";
 /** Registry key of a trigger by id (provider id form), shared by adopt and diff. */
 export const adoptionKey = (id: string): string => `functiongraph:trigger:${id}`;
 /** Registry key of a TIMER by its name, unique per function. */
-export const timerNameKey = (functionUrn: string, name: string): string => `functiongraph:trigger:${functionUrn}/TIMER/name=${name}`;
+export const timerNameKey = (functionUrn: string, name: string): string =>
+  `functiongraph:trigger:${functionUrn}/TIMER/name=${name}`;
 
 /** The key an adopting create claims before any call (what the inputs name). */
 export function declaredKey(inputs: Pick<TriggerInputs, "functionUrn" | "type" | "adoptId" | "timer">): string {
-  return inputs.adoptId ? adoptionKey(triggerId(inputs.functionUrn, inputs.type, inputs.adoptId)) : timerNameKey(inputs.functionUrn, inputs.timer?.name ?? "");
+  return inputs.adoptId
+    ? adoptionKey(triggerId(inputs.functionUrn, inputs.type, inputs.adoptId))
+    : timerNameKey(inputs.functionUrn, inputs.timer?.name ?? "");
 }
 
 export function describe(inputs: Pick<TriggerInputs, "functionUrn" | "type" | "adoptId" | "timer">): string {
@@ -41,8 +44,14 @@ function replaceOnlyDifferences(live: TriggerOutputs, inputs: TriggerInputs): st
   if (inputs.type === "TIMER") {
     const t = live.timer;
     const want = inputs.timer!;
-    const same = t && t.scheduleType === want.scheduleType && t.schedule === want.schedule && (t.userEvent ?? "") === (want.userEvent ?? "");
-    return same ? [] : [`timer (live: ${t?.scheduleType} "${t?.schedule}"${t?.userEvent ? `, userEvent "${t.userEvent}"` : ""})`];
+    const same =
+      t &&
+      t.scheduleType === want.scheduleType &&
+      t.schedule === want.schedule &&
+      (t.userEvent ?? "") === (want.userEvent ?? "");
+    return same
+      ? []
+      : [`timer (live: ${t?.scheduleType} "${t?.schedule}"${t?.userEvent ? `, userEvent "${t.userEvent}"` : ""})`];
   }
   const keys = changedEventDataKeys(live.eventData, inputs.eventData);
   return onlyTuningChanged(keys) ? [] : keys.filter((k) => !onlyTuningChanged([k])).map((k) => `eventData.${k}`);
@@ -68,7 +77,10 @@ async function readForAdoption(fg: FunctionGraphClient, inputs: TriggerInputs, k
  * Create with `adopt: true`: adopts and updates what differs; undefined when this create replaces
  * a resource of the stack (the caller then creates normally).
  */
-export async function adoptTrigger(fg: FunctionGraphClient, inputs: TriggerInputs): Promise<CreateResult<TriggerOutputs> | undefined> {
+export async function adoptTrigger(
+  fg: FunctionGraphClient,
+  inputs: TriggerInputs,
+): Promise<CreateResult<TriggerOutputs> | undefined> {
   const key = declaredKey(inputs);
   if (!claimForAdoption(key, describe(inputs))) return undefined;
   const live = await readForAdoption(fg, inputs, key);
@@ -80,14 +92,21 @@ export async function adoptTrigger(fg: FunctionGraphClient, inputs: TriggerInput
   if (blocked.length > 0) {
     releaseAdoption(key);
     releaseAdoption(adoptionKey(id));
-    throw new Error(`cannot adopt ${describe(inputs)}: ${blocked.join(", ")} differ(s) from the program and cannot change in place; declare the live values (then change them in a later update to replace the trigger)`);
+    throw new Error(
+      `cannot adopt ${describe(inputs)}: ${blocked.join(", ")} differ(s) from the program and cannot change in place; declare the live values (then change them in a later update to replace the trigger)`,
+    );
   }
   const tuning = changedEventDataKeys(current.eventData, inputs.eventData);
   const statusDiffers = (live.trigger_status ?? DEFAULTS.status) !== inputs.status;
   let info = live;
   if (statusDiffers || tuning.length > 0) {
-    const body: UpdateTriggerBody = { trigger_status: inputs.status, ...(tuning.length > 0 ? { event_data: tuningOf(inputs.eventData) } : {}) };
-    const answered = triggerSchema.safeParse(await fg.updateTrigger(inputs.functionUrn, inputs.type, live.trigger_id, body));
+    const body: UpdateTriggerBody = {
+      trigger_status: inputs.status,
+      ...(tuning.length > 0 ? { event_data: tuningOf(inputs.eventData) } : {}),
+    };
+    const answered = triggerSchema.safeParse(
+      await fg.updateTrigger(inputs.functionUrn, inputs.type, live.trigger_id, body),
+    );
     info = answered.success ? answered.data : await fg.getTrigger(inputs.functionUrn, inputs.type, live.trigger_id);
   }
   return { id, outs: outputsFrom(inputs.functionUrn, info, inputs) };

@@ -30,5 +30,5 @@ export interface CreateTriggerBody {
  */
 export interface UpdateTriggerBody {
   trigger_status?: string;
-  event_data?: Array<Record<string, unknown>>;
+  event_data?: Record<string, unknown>[];
 }

@@ -8,26 +8,56 @@ const check = (news: Record<string, unknown>) => provider.check!({} as TriggerIn
 
 describe("Trigger check", () => {
   it("accepts a TIMER and defaults status to ACTIVE", async () => {
-    expect(await check({ functionUrn: URN, type: "TIMER", timer })).toEqual({ inputs: { functionUrn: URN, type: "TIMER", status: "ACTIVE", timer } });
+    expect(await check({ functionUrn: URN, type: "TIMER", timer })).toEqual({
+      inputs: { functionUrn: URN, type: "TIMER", status: "ACTIVE", timer },
+    });
   });
 
   it.each([
-    [{ type: "TIMER", timer: { ...timer, scheduleType: "Rate", schedule: "90m" } }, "timer", /^timer.schedule: a Rate schedule in minutes must be at most 60m; got "90m"$/],
-    [{ type: "TIMER", timer: { ...timer, schedule: "0 0 2 * * 8" } }, "timer", /^timer.schedule: .*day-of-week values are 0-6/],
-    [{ type: "TIMER", timer: { ...timer, scheduleType: "Hourly" } }, "timer", /^timer.scheduleType must be one of Rate, Cron; got "Hourly"$/],
+    [
+      { type: "TIMER", timer: { ...timer, scheduleType: "Rate", schedule: "90m" } },
+      "timer",
+      /^timer.schedule: a Rate schedule in minutes must be at most 60m; got "90m"$/,
+    ],
+    [
+      { type: "TIMER", timer: { ...timer, schedule: "0 0 2 * * 8" } },
+      "timer",
+      /^timer.schedule: .*day-of-week values are 0-6/,
+    ],
+    [
+      { type: "TIMER", timer: { ...timer, scheduleType: "Hourly" } },
+      "timer",
+      /^timer.scheduleType must be one of Rate, Cron; got "Hourly"$/,
+    ],
     [{ type: "TIMER", timer: { ...timer, name: "9lives" } }, "timer", /^timer.name must be 1-64 letters/],
     [{ type: "TIMER" }, "timer", /^timer is required when type is TIMER/],
     [{ type: "TIMER", timer, eventData: { name: "x" } }, "eventData", /^eventData is not used by TIMER triggers/],
     [{ type: "CRONJOB", eventData: {} }, "type", /^type must be one of TIMER, APIG, .*; got "CRONJOB"$/],
     [{ type: "SMN", eventData: {} }, "eventData", /^eventData must set topic_urn for SMN triggers$/],
-    [{ type: "RABBITMQ", eventData: { exchange_name: "x" } }, "eventData", /^eventData must set access_password for RABBITMQ triggers$/],
+    [
+      { type: "RABBITMQ", eventData: { exchange_name: "x" } },
+      "eventData",
+      /^eventData must set access_password for RABBITMQ triggers$/,
+    ],
     [{ type: "SMN" }, "eventData", /^eventData is required for SMN triggers$/],
-    [{ type: "SMN", eventData: { topic_urn: "t" }, timer }, "timer", /^timer applies to TIMER triggers only; type is SMN$/],
+    [
+      { type: "SMN", eventData: { topic_urn: "t" }, timer },
+      "timer",
+      /^timer applies to TIMER triggers only; type is SMN$/,
+    ],
     [{ type: "TIMER", timer, status: "PAUSED" }, "status", /^status must be one of ACTIVE, DISABLED; got "PAUSED"$/],
-    [{ type: "OBS", eventData: { bucket: "b", events: ["ObjectCreated"] }, status: "DISABLED" }, "status", /^status DISABLED is not supported for OBS triggers$/],
+    [
+      { type: "OBS", eventData: { bucket: "b", events: ["ObjectCreated"] }, status: "DISABLED" },
+      "status",
+      /^status DISABLED is not supported for OBS triggers$/,
+    ],
     [{ type: "TIMER", timer, functionUrn: "hello" }, "functionUrn", /^functionUrn must be a function URN/],
     [{ type: "TIMER", timer, adoptId: "t-1" }, "adoptId", /^adoptId is only used with adopt: true$/],
-    [{ type: "SMN", eventData: { topic_urn: "t" }, adopt: true }, "adoptId", /^adoptId \(the trigger_id\) is required to adopt a SMN trigger; only TIMER triggers are found by timer.name$/],
+    [
+      { type: "SMN", eventData: { topic_urn: "t" }, adopt: true },
+      "adoptId",
+      /^adoptId \(the trigger_id\) is required to adopt a SMN trigger; only TIMER triggers are found by timer.name$/,
+    ],
     [{ type: "TIMER", timer, adopt: "yes" }, "adopt", /^adopt must be a boolean$/],
   ])("%j fails on %s", async (over, property, reason) => {
     const res = await check({ functionUrn: URN, ...over });
@@ -38,7 +68,10 @@ describe("Trigger check", () => {
 
   it("adoption: a TIMER needs no adoptId; an adoptId unknown during preview is not required yet", async () => {
     expect((await check({ functionUrn: URN, type: "TIMER", timer, adopt: true })).failures).toBeUndefined();
-    expect((await check({ functionUrn: URN, type: "SMN", eventData: { topic_urn: "t" }, adopt: true, adoptId: UNKNOWN })).failures).toBeUndefined();
+    expect(
+      (await check({ functionUrn: URN, type: "SMN", eventData: { topic_urn: "t" }, adopt: true, adoptId: UNKNOWN }))
+        .failures,
+    ).toBeUndefined();
   });
 
   it("skips rules that depend on values unknown during preview", async () => {

@@ -4,7 +4,12 @@
  */
 import { t, type ResourceDefinition } from "../../core/definition";
 import { fieldRules } from "./rules";
-import { REQUIRED_EVENT_DATA, SECRET_EVENT_DATA_TYPES, TRIGGER_STATUSES, TRIGGER_TYPES } from "../../../platform/functiongraph/trigger-rules";
+import {
+  REQUIRED_EVENT_DATA,
+  SECRET_EVENT_DATA_TYPES,
+  TRIGGER_STATUSES,
+  TRIGGER_TYPES,
+} from "../../../platform/functiongraph/trigger-rules";
 import { SCHEDULE_TYPES } from "../../../platform/functiongraph/schedule";
 
 /** Named `Timer` so the SDK keeps exporting `TimerArgs`. */
@@ -82,7 +87,10 @@ export const triggerDefinition = {
     },
   },
   outputs: {
-    triggerId: { type: t.string(), doc: "Trigger id assigned by FunctionGraph. The resource id is `<functionUrn>/<type>/<triggerId>`." },
+    triggerId: {
+      type: t.string(),
+      doc: "Trigger id assigned by FunctionGraph. The resource id is `<functionUrn>/<type>/<triggerId>`.",
+    },
     createdTime: { type: t.string(), doc: "Creation time, as reported by FunctionGraph." },
     lastUpdatedTime: { type: t.string(), doc: "Time of the last change, as reported by FunctionGraph." },
   },

@@ -22,7 +22,15 @@
  *   delete — DeleteFunctionTrigger (T5); 404, 401 FSS.0401 (parent function gone) and the
  *            FSS.0500 quirk mean already deleted.
  */
-import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
+import {
+  CheckResult,
+  ConfigureRequest,
+  CreateResult,
+  DiffResult,
+  ReadResult,
+  ResourceProvider,
+  UpdateResult,
+} from "@pulumi/pulumi/dynamic";
 import { AuthError, ConflictError, NotFoundError, ServerError } from "../../core/errors";
 import { changedFields, containsUnknown } from "../../core/diff";
 import { FunctionGraphClient, ClientOptions } from "../client";
@@ -30,7 +38,15 @@ import { resolveSettings, setStackConfig } from "../config";
 import { triggerSchema, TriggerInfo, UpdateTriggerBody } from "./api";
 import { checkTriggerInputs } from "./check";
 import {
-  changedEventDataKeys, createBody, inputsFrom, matches, onlyTuningChanged, outputsFrom, parseTriggerId, triggerId, tuningOf,
+  changedEventDataKeys,
+  createBody,
+  inputsFrom,
+  matches,
+  onlyTuningChanged,
+  outputsFrom,
+  parseTriggerId,
+  triggerId,
+  tuningOf,
 } from "./mapping";
 import { adoptTrigger, adoptionKey, declaredKey, describe, timerNameKey } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
@@ -53,10 +69,16 @@ export function isGone(e: unknown): boolean {
 const NORMALIZERS = { status: (v: unknown) => v ?? DEFAULTS.status };
 
 /** Our own trigger from a create whose response was lost, or a clear error. */
-async function reconcileLostCreate(fg: FunctionGraphClient, inputs: TriggerInputs, cause: ConflictError): Promise<TriggerInfo> {
+async function reconcileLostCreate(
+  fg: FunctionGraphClient,
+  inputs: TriggerInputs,
+  cause: ConflictError,
+): Promise<TriggerInfo> {
   const mine = (await fg.listTriggers(inputs.functionUrn)).find((t) => matches(t, inputs));
   if (!mine) {
-    throw new Error(`a ${inputs.type} trigger that conflicts with this one already exists on ${inputs.functionUrn} and does not match its settings, so it was not created by this deployment; delete it or change the settings (${cause.message})`);
+    throw new Error(
+      `a ${inputs.type} trigger that conflicts with this one already exists on ${inputs.functionUrn} and does not match its settings, so it was not created by this deployment; delete it or change the settings (${cause.message})`,
+    );
   }
   if ((mine.trigger_status ?? DEFAULTS.status) === inputs.status) return mine;
   await fg.updateTrigger(inputs.functionUrn, inputs.type, mine.trigger_id, { trigger_status: inputs.status });
@@ -74,13 +96,28 @@ export const provider: ResourceProvider<TriggerInputs, TriggerOutputs> = {
 
   async diff(id: string, olds: TriggerOutputs, news: TriggerInputs): Promise<DiffResult> {
     noteManaged(adoptionKey(id), describe({ ...olds, adoptId: olds.triggerId }));
-    if (olds.type === "TIMER" && olds.timer) noteManaged(timerNameKey(olds.functionUrn, olds.timer.name), describe(olds));
-    const changed = changedFields(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>, [...REPLACE_ON_CHANGE, "status", "eventData"], NORMALIZERS);
+    if (olds.type === "TIMER" && olds.timer)
+      noteManaged(timerNameKey(olds.functionUrn, olds.timer.name), describe(olds));
+    const changed = changedFields(
+      olds as unknown as Record<string, unknown>,
+      news as unknown as Record<string, unknown>,
+      [...REPLACE_ON_CHANGE, "status", "eventData"],
+      NORMALIZERS,
+    );
     const eventKeys = containsUnknown(news.eventData) ? ["?"] : changedEventDataKeys(olds.eventData, news.eventData);
-    const replaces = changed.filter((f) => (REPLACE_ON_CHANGE as readonly string[]).includes(f) || (f === "eventData" && !onlyTuningChanged(eventKeys)));
+    const replaces = changed.filter(
+      (f) =>
+        (REPLACE_ON_CHANGE as readonly string[]).includes(f) || (f === "eventData" && !onlyTuningChanged(eventKeys)),
+    );
     if (replaces.length === 0) return { changes: changed.length > 0, replaces: [] };
     // The replacement is created, never adopted, even if the program still says `adopt: true`.
-    if (news.adopt && !containsUnknown(news.functionUrn) && !containsUnknown(news.timer) && !containsUnknown(news.adoptId)) noteReplacement(declaredKey(news), describe(news));
+    if (
+      news.adopt &&
+      !containsUnknown(news.functionUrn) &&
+      !containsUnknown(news.timer) &&
+      !containsUnknown(news.adoptId)
+    )
+      noteReplacement(declaredKey(news), describe(news));
     // A same-named timer (or same-settings trigger) on the same function would collide: delete first.
     const sameTimerName = olds.timer?.name === news.timer?.name;
     const collides = !changed.includes("functionUrn") && (news.type !== "TIMER" || sameTimerName);
@@ -119,7 +156,10 @@ export const provider: ResourceProvider<TriggerInputs, TriggerOutputs> = {
     const fg = client();
     const ref = parseTriggerId(id);
     const tuningChanged = changedEventDataKeys(olds.eventData, news.eventData).length > 0;
-    const body: UpdateTriggerBody = { trigger_status: news.status, ...(tuningChanged ? { event_data: tuningOf(news.eventData) } : {}) };
+    const body: UpdateTriggerBody = {
+      trigger_status: news.status,
+      ...(tuningChanged ? { event_data: tuningOf(news.eventData) } : {}),
+    };
     const answered = triggerSchema.safeParse(await fg.updateTrigger(ref.functionUrn, ref.type, ref.triggerId, body));
     // Older platform versions answer an empty body: read the trigger back instead.
     const info = answered.success ? answered.data : await fg.getTrigger(ref.functionUrn, ref.type, ref.triggerId);

@@ -17,7 +17,8 @@ export function triggerId(functionUrn: string, type: string, id: string): string
 
 export function parseTriggerId(id: string): { functionUrn: string; type: string; triggerId: string } {
   const parts = id.split("/");
-  if (parts.length !== 3 || parts.some((p) => p === "")) throw new Error(`invalid trigger id "${id}": expected <function_urn>/<type>/<trigger_id>`);
+  if (parts.length !== 3 || parts.some((p) => p === ""))
+    throw new Error(`invalid trigger id "${id}": expected <function_urn>/<type>/<trigger_id>`);
   return { functionUrn: parts[0], type: parts[1], triggerId: parts[2] };
 }
 
@@ -47,9 +48,14 @@ function timerFrom(live: Record<string, unknown>, declared: TimerInputs | undefi
  * Live event_data restricted to the declared keys. A declared key the service does not echo
  * keeps its declared value (passwords). Without declared keys (import), every live key.
  */
-export function declaredView(live: Record<string, unknown>, declared: Record<string, unknown> | undefined): Record<string, unknown> {
+export function declaredView(
+  live: Record<string, unknown>,
+  declared: Record<string, unknown> | undefined,
+): Record<string, unknown> {
   if (declared === undefined) return { ...live };
-  return Object.fromEntries(Object.keys(declared).map((k) => [k, k in live && live[k] !== null ? live[k] : declared[k]]));
+  return Object.fromEntries(
+    Object.keys(declared).map((k) => [k, k in live && live[k] !== null ? live[k] : declared[k]]),
+  );
 }
 
 /** Outputs from a trigger object, with `declared` supplying what the service does not return. */
@@ -70,11 +76,16 @@ export function outputsFrom(functionUrn: string, info: TriggerInfo, declared: Pa
 
 /** The inputs `read` reports, so that refresh followed by preview is clean. */
 export function inputsFrom(outs: TriggerOutputs): TriggerInputs {
-  return dropUndefined(Object.fromEntries(Object.entries(outs).filter(([k]) => (INPUT_PROPERTIES as string[]).includes(k)))) as unknown as TriggerInputs;
+  return dropUndefined(
+    Object.fromEntries(Object.entries(outs).filter(([k]) => (INPUT_PROPERTIES as string[]).includes(k))),
+  ) as unknown as TriggerInputs;
 }
 
 /** eventData keys whose declared value differs (keys only the old side has count too). */
-export function changedEventDataKeys(olds: Record<string, unknown> | undefined, news: Record<string, unknown> | undefined): string[] {
+export function changedEventDataKeys(
+  olds: Record<string, unknown> | undefined,
+  news: Record<string, unknown> | undefined,
+): string[] {
   const a = olds ?? {};
   const b = news ?? {};
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !deepEqual(a[k], b[k]));
@@ -86,8 +97,10 @@ export function onlyTuningChanged(keys: string[]): boolean {
 }
 
 /** The tuning fields of eventData, as UpdateTrigger's event_data array expects them. */
-export function tuningOf(eventData: Record<string, unknown> | undefined): Array<Record<string, unknown>> {
-  const fields = Object.fromEntries(Object.entries(eventData ?? {}).filter(([k]) => (UPDATABLE_EVENT_DATA as readonly string[]).includes(k)));
+export function tuningOf(eventData: Record<string, unknown> | undefined): Record<string, unknown>[] {
+  const fields = Object.fromEntries(
+    Object.entries(eventData ?? {}).filter(([k]) => (UPDATABLE_EVENT_DATA as readonly string[]).includes(k)),
+  );
   return Object.keys(fields).length > 0 ? [fields] : [];
 }
 

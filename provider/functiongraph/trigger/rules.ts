@@ -10,14 +10,21 @@ import { SCHEDULE_TYPES } from "../../../platform/functiongraph/schedule";
 /** A function URN, 7 fields or 8 with a version/alias qualifier (§2.1). */
 const FUNCTION_URN_RE = /^urn:fss:[^:/]+:[^:/]+:function:[^:/]+:[^:/]+(?::[^:/]+)?$/;
 
-const str = (property: string) => z.string({ required_error: `${property} is required`, invalid_type_error: `${property} must be a string` });
+const str = (property: string) =>
+  z.string({ required_error: `${property} is required`, invalid_type_error: `${property} must be a string` });
 const oneOf = (property: string, values: readonly string[]) =>
-  str(property).refine((v) => values.includes(v), (v) => ({ message: `${property} must be one of ${values.join(", ")}; got "${v}"` }));
+  str(property).refine(
+    (v) => values.includes(v),
+    (v) => ({ message: `${property} must be one of ${values.join(", ")}; got "${v}"` }),
+  );
 
 export const timerObject = z.object({
-  name: str("timer.name").refine((v) => TIMER_NAME_RE.test(v), (v) => ({
-    message: `timer.name must be 1-64 letters, digits, "-" and "_", starting with a letter; got "${v}"`,
-  })),
+  name: str("timer.name").refine(
+    (v) => TIMER_NAME_RE.test(v),
+    (v) => ({
+      message: `timer.name must be 1-64 letters, digits, "-" and "_", starting with a letter; got "${v}"`,
+    }),
+  ),
   scheduleType: oneOf("timer.scheduleType", SCHEDULE_TYPES),
   schedule: str("timer.schedule"),
   userEvent: str("timer.userEvent").optional(),
@@ -25,13 +32,21 @@ export const timerObject = z.object({
 export type TimerInputs = z.infer<typeof timerObject>;
 
 export const fieldRules = {
-  functionUrn: str("functionUrn").refine((v) => FUNCTION_URN_RE.test(v), (v) => ({
-    message: `functionUrn must be a function URN (urn:fss:<region>:<project>:function:<package>:<name>[:<version>]); got "${v}"`,
-  })),
+  functionUrn: str("functionUrn").refine(
+    (v) => FUNCTION_URN_RE.test(v),
+    (v) => ({
+      message: `functionUrn must be a function URN (urn:fss:<region>:<project>:function:<package>:<name>[:<version>]); got "${v}"`,
+    }),
+  ),
   type: oneOf("type", TRIGGER_TYPES),
   status: oneOf("status", TRIGGER_STATUSES),
   timer: timerObject,
-  eventData: z.record(z.string(), z.unknown(), { invalid_type_error: "eventData must be an object of event_data fields" }),
+  eventData: z.record(z.string(), z.unknown(), {
+    invalid_type_error: "eventData must be an object of event_data fields",
+  }),
   adopt: z.boolean({ invalid_type_error: "adopt must be a boolean" }),
-  adoptId: str("adoptId").refine((v) => v.length > 0, () => ({ message: "adoptId must not be empty" })),
+  adoptId: str("adoptId").refine(
+    (v) => v.length > 0,
+    () => ({ message: "adoptId must not be empty" }),
+  ),
 };

@@ -16,11 +16,15 @@ export const DEFAULTS = defaultsOf(triggerDefinition) as { status: string };
 /** The zod object check validates with, built from the definition. */
 export const inputObject = inputObjectOf(triggerDefinition);
 
-type Failure = { property: string; reason: string };
+interface Failure {
+  property: string;
+  reason: string;
+}
 
 function timerIssues(timer: TimerInputs | undefined, unknownKeys: Set<string>): Failure[] {
   if (unknownKeys.has("timer")) return [];
-  if (!timer) return [{ property: "timer", reason: "timer is required when type is TIMER (name, scheduleType, schedule)" }];
+  if (!timer)
+    return [{ property: "timer", reason: "timer is required when type is TIMER (name, scheduleType, schedule)" }];
   const problem = scheduleProblem(timer.scheduleType, timer.schedule);
   return problem ? [{ property: "timer", reason: `timer.schedule: ${problem}` }] : [];
 }
@@ -28,9 +32,15 @@ function timerIssues(timer: TimerInputs | undefined, unknownKeys: Set<string>): 
 /** A TIMER is found by its unique name; other triggers only by their server-assigned id. */
 function adoptionIssues(v: Partial<TriggerInputs>, unknownKeys: Set<string>): Failure[] {
   if (unknownKeys.has("adopt") || unknownKeys.has("adoptId")) return [];
-  if (v.adoptId !== undefined && !v.adopt) return [{ property: "adoptId", reason: "adoptId is only used with adopt: true" }];
+  if (v.adoptId !== undefined && !v.adopt)
+    return [{ property: "adoptId", reason: "adoptId is only used with adopt: true" }];
   if (v.adopt && v.adoptId === undefined && v.type !== "TIMER") {
-    return [{ property: "adoptId", reason: `adoptId (the trigger_id) is required to adopt a ${v.type} trigger; only TIMER triggers are found by timer.name` }];
+    return [
+      {
+        property: "adoptId",
+        reason: `adoptId (the trigger_id) is required to adopt a ${v.type} trigger; only TIMER triggers are found by timer.name`,
+      },
+    ];
   }
   return [];
 }
@@ -41,15 +51,20 @@ export function crossFieldIssues(v: Partial<TriggerInputs>, unknownKeys: Set<str
   const out: Failure[] = [];
   if (v.type === "TIMER") {
     out.push(...timerIssues(v.timer, unknownKeys));
-    if (v.eventData !== undefined) out.push({ property: "eventData", reason: "eventData is not used by TIMER triggers; set timer instead" });
+    if (v.eventData !== undefined)
+      out.push({ property: "eventData", reason: "eventData is not used by TIMER triggers; set timer instead" });
   } else {
-    if (v.timer !== undefined) out.push({ property: "timer", reason: `timer applies to TIMER triggers only; type is ${v.type}` });
-    if (v.eventData === undefined && !unknownKeys.has("eventData")) out.push({ property: "eventData", reason: `eventData is required for ${v.type} triggers` });
+    if (v.timer !== undefined)
+      out.push({ property: "timer", reason: `timer applies to TIMER triggers only; type is ${v.type}` });
+    if (v.eventData === undefined && !unknownKeys.has("eventData"))
+      out.push({ property: "eventData", reason: `eventData is required for ${v.type} triggers` });
     const missing = v.eventData ? missingEventData(v.type, v.eventData) : [];
-    if (missing.length > 0) out.push({ property: "eventData", reason: `eventData must set ${missing.join(", ")} for ${v.type} triggers` });
+    if (missing.length > 0)
+      out.push({ property: "eventData", reason: `eventData must set ${missing.join(", ")} for ${v.type} triggers` });
   }
   out.push(...adoptionIssues(v, unknownKeys));
-  if (v.status === "DISABLED" && NO_DISABLE_TYPES.includes(v.type)) out.push({ property: "status", reason: `status DISABLED is not supported for ${v.type} triggers` });
+  if (v.status === "DISABLED" && NO_DISABLE_TYPES.includes(v.type))
+    out.push({ property: "status", reason: `status DISABLED is not supported for ${v.type} triggers` });
   return out;
 }
 

@@ -25,7 +25,9 @@ async function readForAdoption(fg: FunctionGraphClient, inputs: WorkflowInputs):
     const live = await workflowApi.show(fg, found.id);
     const mode = live.definition && fromWire(live.definition).mode;
     if (mode !== inputs.mode) {
-      throw new Error(`cannot adopt ${describe(inputs.name)}: its mode is "${mode}" but the program declares "${inputs.mode}", and the mode cannot change in place; declare mode "${mode}"`);
+      throw new Error(
+        `cannot adopt ${describe(inputs.name)}: its mode is "${mode}" but the program declares "${inputs.mode}", and the mode cannot change in place; declare mode "${mode}"`,
+      );
     }
     return live;
   } catch (e) {
@@ -44,7 +46,10 @@ export function adoptionChanges(live: WorkflowDetail, inputs: WorkflowInputs): s
  * Create with `adopt: true`: the live workflow (updated when its definition differs); undefined
  * when this create replaces a resource of the stack (the caller then creates normally).
  */
-export async function adoptWorkflow(fg: FunctionGraphClient, inputs: WorkflowInputs): Promise<WorkflowDetail | undefined> {
+export async function adoptWorkflow(
+  fg: FunctionGraphClient,
+  inputs: WorkflowInputs,
+): Promise<WorkflowDetail | undefined> {
   if (!claimForAdoption(adoptionKey(inputs.name), describe(inputs.name))) return undefined;
   const live = await readForAdoption(fg, inputs);
   if (adoptionChanges(live, inputs).length === 0) return live;

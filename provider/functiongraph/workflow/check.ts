@@ -17,11 +17,15 @@ type Mask = { [K in keyof typeof inputObject.shape]?: true };
  * by the rules. That is why this check does not use validateInputs, which skips every property
  * that contains an unknown anywhere.
  */
-const wholeUnknown = (v: unknown) => typeof v === "string" ? containsUnknown(v) : false;
+const wholeUnknown = (v: unknown) => (typeof v === "string" ? containsUnknown(v) : false);
 
 export async function checkWorkflow(news: WorkflowInputs): Promise<CheckResult<WorkflowInputs>> {
   const { known, unknown } = splitUnknowns((news ?? {}) as unknown as Record<string, unknown>, wholeUnknown);
-  const mask = Object.fromEntries(Object.keys(unknown).filter((k) => k in inputObject.shape).map((k) => [k, true])) as Mask;
+  const mask = Object.fromEntries(
+    Object.keys(unknown)
+      .filter((k) => k in inputObject.shape)
+      .map((k) => [k, true]),
+  ) as Mask;
   const parsed = inputObject.partial(mask).safeParse(known);
   const failures: CheckFailure[] = parsed.success ? [] : zodFailures(parsed.error);
   const value = (parsed.success ? parsed.data : known) as unknown as WorkflowInputs;
@@ -29,6 +33,6 @@ export async function checkWorkflow(news: WorkflowInputs): Promise<CheckResult<W
     const failed = new Set(failures.map((f) => f.property));
     failures.push(...referenceIssues(value).filter((f) => !failed.has(f.property)));
   }
-  const inputs = { ...(parsed.success ? canonicalize(value) : value), ...unknown } as WorkflowInputs;
+  const inputs = { ...(parsed.success ? canonicalize(value) : value), ...unknown };
   return checkResult(inputs, failures);
 }

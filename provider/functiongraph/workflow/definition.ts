@@ -16,7 +16,10 @@ const workflowFunction = t.object("WorkflowFunction", "A function the flow calls
 const functionRef = t.object("WorkflowFunctionRef", "Which function an action calls, and with what event.", {
   refName: { type: t.string(), required: true, doc: "The `name` of one of the flow's `functions`." },
   invokeMode: { type: t.enum(["synchronize"]), doc: "Only `synchronize` (the default)." },
-  arguments: { type: t.map(t.any()), doc: "The function's event: values may be JSONPath (`$.a.b`), constants (`$CONST.x`) or literals." },
+  arguments: {
+    type: t.map(t.any()),
+    doc: "The function's event: values may be JSONPath (`$.a.b`), constants (`$CONST.x`) or literals.",
+  },
 });
 
 const action = t.object("WorkflowAction", "A function call of an Operation state.", {
@@ -84,7 +87,12 @@ export const workflowDefinition = {
       rule: rules.mode,
       doc: "`NORMAL` (asynchronous, long running, history kept) or `EXPRESS` (under 5 minutes, synchronous runs).",
     },
-    start: { type: t.string(), required: true, rule: rules.start, doc: "Id of the first state; must exist in `states`." },
+    start: {
+      type: t.string(),
+      required: true,
+      rule: rules.start,
+      doc: "Id of the first state; must exist in `states`.",
+    },
     functions: {
       type: t.array(workflowFunction),
       required: true,
@@ -97,8 +105,16 @@ export const workflowDefinition = {
       rule: rules.states,
       doc: "States, 1-100; transitions, function and retry references are checked at preview.",
     },
-    constants: { type: t.map(t.any()), rule: rules.constants, doc: "Constants states read as `$CONST.<key>`. Default `{}`." },
-    retries: { type: t.array(retry), rule: rules.retries, doc: "Retry policies, named by `onErrors[].retryRef`. At most 200." },
+    constants: {
+      type: t.map(t.any()),
+      rule: rules.constants,
+      doc: "Constants states read as `$CONST.<key>`. Default `{}`.",
+    },
+    retries: {
+      type: t.array(retry),
+      rule: rules.retries,
+      doc: "Retry policies, named by `onErrors[].retryRef`. At most 200.",
+    },
     expressConfig: { type: expressConfig, rule: rules.expressConfig, doc: "EXPRESS mode logging." },
     adopt: {
       type: t.boolean(),
@@ -108,7 +124,10 @@ export const workflowDefinition = {
     },
   },
   outputs: {
-    workflowUrn: { type: t.string(), doc: "Workflow URN `urn:fss:{region}:{project}:workflow:default:{name}:latest`; also the resource id." },
+    workflowUrn: {
+      type: t.string(),
+      doc: "Workflow URN `urn:fss:{region}:{project}:workflow:default:{name}:latest`; also the resource id.",
+    },
     workflowId: { type: t.string(), doc: "Workflow id (UUID) that get, update and executions address." },
     createdTime: { type: t.string(), doc: "Creation time (UTC)." },
     updatedTime: { type: t.string(), doc: "Time of the last update (UTC)." },

@@ -23,7 +23,15 @@
  *   delete — BatchDeleteWorkflows (W5) with `{workflow_urns: [urn]}`; our URN in `success`, or in
  *            `fail` with a not-found detail, is success; any other `fail` entry is an error.
  */
-import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
+import {
+  CheckResult,
+  ConfigureRequest,
+  CreateResult,
+  DiffResult,
+  ReadResult,
+  ResourceProvider,
+  UpdateResult,
+} from "@pulumi/pulumi/dynamic";
 import { ConflictError, NotFoundError } from "../../core/errors";
 import { changedFields, containsUnknown, deepEqual, diffResult } from "../../core/diff";
 import { ClientOptions, FunctionGraphClient } from "../client";
@@ -47,8 +55,12 @@ const nameOfUrn = (urn: string) => urn.split(":")[6] ?? "";
 function outputsFrom(inputs: WorkflowInputs, w: WorkflowSummary | WorkflowDetail): WorkflowOutputs {
   const { adopt: _adopt, ...declared } = canonicalize(inputs);
   const outs = {
-    ...declared, workflowUrn: w.workflow_urn, workflowId: w.id,
-    createdTime: w.created_time ?? "", updatedTime: w.updated_time ?? "", createdBy: w.created_by ?? "",
+    ...declared,
+    workflowUrn: w.workflow_urn,
+    workflowId: w.id,
+    createdTime: w.created_time ?? "",
+    updatedTime: w.updated_time ?? "",
+    createdBy: w.created_by ?? "",
   };
   return Object.fromEntries(Object.entries(outs).filter(([, v]) => v !== undefined)) as unknown as WorkflowOutputs;
 }
@@ -58,11 +70,17 @@ async function findByName(fg: FunctionGraphClient, name: string): Promise<Workfl
 }
 
 /** A workflow of our name exists: ours (lost create response) if its definition is ours. */
-async function reconcileLostCreate(fg: FunctionGraphClient, inputs: WorkflowInputs, cause: ConflictError): Promise<WorkflowDetail> {
+async function reconcileLostCreate(
+  fg: FunctionGraphClient,
+  inputs: WorkflowInputs,
+  cause: ConflictError,
+): Promise<WorkflowDetail> {
   const found = await findByName(fg, inputs.name);
   const live = found && (await workflowApi.show(fg, found.id));
   if (!live || !deepEqual(fromWire(live.definition), canonicalize(inputs))) {
-    throw new Error(`workflow "${inputs.name}" already exists with a different definition, so it was not created by this deployment; delete it or choose another name (${cause.message})`);
+    throw new Error(
+      `workflow "${inputs.name}" already exists with a different definition, so it was not created by this deployment; delete it or choose another name (${cause.message})`,
+    );
   }
   return live;
 }
@@ -80,10 +98,16 @@ export const provider: ResourceProvider<WorkflowInputs, WorkflowOutputs> = {
 
   async diff(id: string, olds: WorkflowOutputs, news: WorkflowInputs): Promise<DiffResult> {
     noteManaged(adoptionKey(nameOfUrn(id)), describe(nameOfUrn(id)));
-    const changed = changedFields(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>, compared, canonical);
+    const changed = changedFields(
+      olds as unknown as Record<string, unknown>,
+      news as unknown as Record<string, unknown>,
+      compared,
+      canonical,
+    );
     const result = diffResult(changed, REPLACE_ON_CHANGE);
     // The replacement is created, never adopted, even if the program still says `adopt: true`.
-    if (result.replaces?.length && typeof news.name === "string" && !containsUnknown(news.name)) noteReplacement(adoptionKey(news.name), describe(news.name));
+    if (result.replaces?.length && typeof news.name === "string" && !containsUnknown(news.name))
+      noteReplacement(adoptionKey(news.name), describe(news.name));
     return result;
   },
 

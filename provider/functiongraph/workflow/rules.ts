@@ -6,7 +6,14 @@
  */
 import { z } from "zod";
 import { UNKNOWN } from "../../core/diff";
-import { ACTION_MODES, FLOW_CHARS_CLASS, LOG_LEVELS, STATE_TYPES, WORKFLOW_LIMITS, WORKFLOW_MODES } from "../../../platform/functiongraph/workflow";
+import {
+  ACTION_MODES,
+  FLOW_CHARS_CLASS,
+  LOG_LEVELS,
+  STATE_TYPES,
+  WORKFLOW_LIMITS,
+  WORKFLOW_MODES,
+} from "../../../platform/functiongraph/workflow";
 
 export const MODES = WORKFLOW_MODES;
 export { ACTION_MODES, LOG_LEVELS, STATE_TYPES };
@@ -18,16 +25,39 @@ const FUNCTION_URN_RE = /^urn:fss:[^:]+:[^:]+:function:[^:]+:[^:]+(?::[^:]+)?$/;
 
 /** A string rule that lets the unknown sentinel through. */
 function rule(property: string, ok: (v: string) => boolean, message: (v: string) => string) {
-  return z.string({ required_error: `${property} is required`, invalid_type_error: `${property} must be a string` })
-    .refine((v) => v === UNKNOWN || ok(v), (v) => ({ message: message(v) }));
+  return z
+    .string({ required_error: `${property} is required`, invalid_type_error: `${property} must be a string` })
+    .refine(
+      (v) => v === UNKNOWN || ok(v),
+      (v) => ({ message: message(v) }),
+    );
 }
-const oneOf = (property: string, values: readonly string[]) => rule(property, (v) => values.includes(v), (v) => `${property} must be one of ${values.join(", ")}; got "${v}"`);
-const id = (property: string) => rule(property, (v) => v.length >= 1 && v.length <= LIMITS.id, () => `${property} must be 1-${LIMITS.id} characters`);
-const nonNegativeInt = (property: string) => z.number({ invalid_type_error: `${property} must be a number` }).int(`${property} must be an integer`).min(0, `${property} must be 0 or more`);
+const oneOf = (property: string, values: readonly string[]) =>
+  rule(
+    property,
+    (v) => values.includes(v),
+    (v) => `${property} must be one of ${values.join(", ")}; got "${v}"`,
+  );
+const id = (property: string) =>
+  rule(
+    property,
+    (v) => v.length >= 1 && v.length <= LIMITS.id,
+    () => `${property} must be 1-${LIMITS.id} characters`,
+  );
+const nonNegativeInt = (property: string) =>
+  z
+    .number({ invalid_type_error: `${property} must be a number` })
+    .int(`${property} must be an integer`)
+    .min(0, `${property} must be 0 or more`);
 
 export const functionObject = z.object({
   name: id("functions[].name"),
-  functionUrn: rule("functions[].functionUrn", (v) => FUNCTION_URN_RE.test(v), (v) => `functions[].functionUrn must be a function URN (urn:fss:{region}:{project}:function:{package}:{name}[:{version}]); got "${v}"`),
+  functionUrn: rule(
+    "functions[].functionUrn",
+    (v) => FUNCTION_URN_RE.test(v),
+    (v) =>
+      `functions[].functionUrn must be a function URN (urn:fss:{region}:{project}:function:{package}:{name}[:{version}]); got "${v}"`,
+  ),
   metadata: z.record(z.unknown()).optional(),
 });
 
@@ -47,7 +77,11 @@ export const stateObject = z.object({
   transition: z.string().optional(),
   actions: z.array(actionObject).optional(),
   actionMode: oneOf("states[].actionMode", ACTION_MODES).optional(),
-  onErrors: z.array(z.object({ error: z.string().optional(), transition: z.string().optional(), retryRef: z.string().optional() })).optional(),
+  onErrors: z
+    .array(
+      z.object({ error: z.string().optional(), transition: z.string().optional(), retryRef: z.string().optional() }),
+    )
+    .optional(),
   stateDataFilter: z.object({ input: z.string().optional(), output: z.string().optional() }).optional(),
   duration: nonNegativeInt("states[].duration").optional(),
 });
@@ -59,18 +93,31 @@ export const retryObject = z.object({
 });
 
 export const rules = {
-  name: rule("name", (v) => v.length >= 1 && v.length <= LIMITS.name && FLOW_CHARS.test(v), (v) =>
-    `name must be 1-${LIMITS.name} characters of letters, digits, CJK characters, "_", "(", ")", "." and "-"; got "${v}"`),
-  description: rule("description", (v) => v.length <= LIMITS.description && FLOW_CHARS.test(v), (v) =>
-    `description must be at most ${LIMITS.description} characters of letters, digits, CJK characters, "_", "(", ")", "." and "-" (no spaces, per the API reference); got "${v}"`),
+  name: rule(
+    "name",
+    (v) => v.length >= 1 && v.length <= LIMITS.name && FLOW_CHARS.test(v),
+    (v) =>
+      `name must be 1-${LIMITS.name} characters of letters, digits, CJK characters, "_", "(", ")", "." and "-"; got "${v}"`,
+  ),
+  description: rule(
+    "description",
+    (v) => v.length <= LIMITS.description && FLOW_CHARS.test(v),
+    (v) =>
+      `description must be at most ${LIMITS.description} characters of letters, digits, CJK characters, "_", "(", ")", "." and "-" (no spaces, per the API reference); got "${v}"`,
+  ),
   mode: oneOf("mode", MODES),
   start: id("start"),
-  functions: z.array(functionObject, { required_error: "functions is required", invalid_type_error: "functions must be a list" })
+  functions: z
+    .array(functionObject, { required_error: "functions is required", invalid_type_error: "functions must be a list" })
     .max(LIMITS.functions, `functions must have at most ${LIMITS.functions} entries`),
-  states: z.array(stateObject, { required_error: "states is required", invalid_type_error: "states must be a list" })
-    .min(1, "states must have at least one state").max(LIMITS.states, `states must have at most ${LIMITS.states} entries`),
+  states: z
+    .array(stateObject, { required_error: "states is required", invalid_type_error: "states must be a list" })
+    .min(1, "states must have at least one state")
+    .max(LIMITS.states, `states must have at most ${LIMITS.states} entries`),
   constants: z.record(z.unknown(), { invalid_type_error: "constants must be an object" }),
-  retries: z.array(retryObject, { invalid_type_error: "retries must be a list" }).max(LIMITS.retries, `retries must have at most ${LIMITS.retries} entries`),
+  retries: z
+    .array(retryObject, { invalid_type_error: "retries must be a list" })
+    .max(LIMITS.retries, `retries must have at most ${LIMITS.retries} entries`),
   expressConfig: z.object({ logLevel: oneOf("expressConfig.logLevel", LOG_LEVELS) }),
   adopt: z.boolean({ invalid_type_error: "adopt must be a boolean" }),
 };

@@ -40,4 +40,12 @@ export interface WorkflowOutputs extends Omit<WorkflowInputs, "adopt"> {
 /** The name is part of the URN; the mode decides how the platform runs and stores executions. */
 export const REPLACE_ON_CHANGE = replaceOnChange(workflowDefinition);
 /** Applied in place with one UpdateWorkFlow call (a full replacement of the definition). */
-export const UPDATE_FIELDS = ["description", "start", "functions", "states", "constants", "retries", "expressConfig"] as const;
+export const UPDATE_FIELDS = [
+  "description",
+  "start",
+  "functions",
+  "states",
+  "constants",
+  "retries",
+  "expressConfig",
+] as const;

@@ -17,8 +17,10 @@ import { LeanCloudClient } from "../client";
 import { DeploymentInputs } from "./schema";
 
 /** Registry key of one environment of one group, shared by adopt and diff. */
-export const adoptionKey = (appId: string, group: string, environment: string): string => `leancloud:deployment:${appId}:${group}:${environment}`;
-export const describe = (group: string, environment: string): string => `the LeanEngine deployment of group "${group}" (${environment})`;
+export const adoptionKey = (appId: string, group: string, environment: string): string =>
+  `leancloud:deployment:${appId}:${group}:${environment}`;
+export const describe = (group: string, environment: string): string =>
+  `the LeanEngine deployment of group "${group}" (${environment})`;
 
 export type AdoptionPlan = { deploy: true } | { deploy: false; version: string };
 
@@ -26,7 +28,11 @@ export type AdoptionPlan = { deploy: true } | { deploy: false; version: string }
  * What an adopting create does: undefined when this create replaces a resource of the stack
  * (deploy normally), else whether to deploy or to record the live version.
  */
-export async function planAdoption(lc: LeanCloudClient, appId: string, inputs: DeploymentInputs): Promise<AdoptionPlan | undefined> {
+export async function planAdoption(
+  lc: LeanCloudClient,
+  appId: string,
+  inputs: DeploymentInputs,
+): Promise<AdoptionPlan | undefined> {
   const key = adoptionKey(appId, inputs.group, inputs.environment);
   if (!claimForAdoption(key, describe(inputs.group, inputs.environment))) return undefined;
   let group: Group | undefined;
@@ -39,7 +45,10 @@ export async function planAdoption(lc: LeanCloudClient, appId: string, inputs: D
   const live = group?.[inputs.environment]?.version?.versionTag;
   if (!live) {
     releaseAdoption(key);
-    throw adoptionNotFound(describe(inputs.group, inputs.environment), `${appId}:${inputs.group}:${inputs.environment}, ${group ? "no version deployed" : "no such group"}`);
+    throw adoptionNotFound(
+      describe(inputs.group, inputs.environment),
+      `${appId}:${inputs.group}:${inputs.environment}, ${group ? "no version deployed" : "no such group"}`,
+    );
   }
   return inputs.adoptVersion === live ? { deploy: false, version: live } : { deploy: true };
 }

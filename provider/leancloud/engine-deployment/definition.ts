@@ -34,8 +34,17 @@ export const engineDeploymentDefinition = {
       rule: rules.code,
       doc: "The LeanEngine project (a FileArchive of its folder or a .zip, or an AssetArchive), zipped deterministically; a new content hash deploys a new version.",
     },
-    comment: { type: t.string(), rule: rules.comment, doc: "Deploy comment, at most 200 characters; recorded, applied with the next deploy." },
-    noDependenciesCache: { type: t.boolean(), default: false, rule: rules.noDependenciesCache, doc: "Install dependencies without the build cache." },
+    comment: {
+      type: t.string(),
+      rule: rules.comment,
+      doc: "Deploy comment, at most 200 characters; recorded, applied with the next deploy.",
+    },
+    noDependenciesCache: {
+      type: t.boolean(),
+      default: false,
+      rule: rules.noDependenciesCache,
+      doc: "Install dependencies without the build cache.",
+    },
     overwriteFunctions: {
       type: t.boolean(),
       default: false,

@@ -12,7 +12,12 @@ export interface DeployOutcome {
   log: { level: string; content: string }[];
 }
 
-export async function waitForDeploy(lc: LeanCloudClient, token: string, intervalMs: number, timeoutMs: number): Promise<DeployOutcome> {
+export async function waitForDeploy(
+  lc: LeanCloudClient,
+  token: string,
+  intervalMs: number,
+  timeoutMs: number,
+): Promise<DeployOutcome> {
   const deadline = Date.now() + timeoutMs;
   const log: DeployOutcome["log"] = [];
   let from: string | undefined;
@@ -27,11 +32,19 @@ export async function waitForDeploy(lc: LeanCloudClient, token: string, interval
       log.push({ level, content: e.content ?? "" });
     }
     if (!page.moreEvent) return { ok, log };
-    if (Date.now() > deadline) throw new Error(`the deploy did not finish within ${Math.round(timeoutMs / 1000)} s (event token ${token}); last events: ${tail(log)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `the deploy did not finish within ${Math.round(timeoutMs / 1000)} s (event token ${token}); last events: ${tail(log)}`,
+      );
   }
 }
 
 /** The last few events as one line, for error messages. */
 export function tail(log: DeployOutcome["log"], n = 5): string {
-  return log.slice(-n).map((e) => `[${e.level}] ${e.content}`).join(" | ") || "(none)";
+  return (
+    log
+      .slice(-n)
+      .map((e) => `[${e.level}] ${e.content}`)
+      .join(" | ") || "(none)"
+  );
 }

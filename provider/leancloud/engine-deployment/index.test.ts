@@ -7,8 +7,12 @@ import { provider, tuning } from "./";
 import { DeploymentInputs, DeploymentOutputs } from "./schema";
 
 const ENV = {
-  LEANCLOUD_APP_ID: "testApp0-gzGzoHsz", LEANCLOUD_APP_MASTER_KEY: "master-key-value", LEANCLOUD_CONSOLE_TOKEN: "console-token-value",
-  CLOUDFN_LEANCLOUD_SERVER_URL: "http://api.test", CLOUDFN_LEANCLOUD_CONSOLE_URL: "http://console.test", CLOUDFN_LEANCLOUD_POLL_INTERVAL_MS: "1",
+  LEANCLOUD_APP_ID: "testApp0-gzGzoHsz",
+  LEANCLOUD_APP_MASTER_KEY: "master-key-value",
+  LEANCLOUD_CONSOLE_TOKEN: "console-token-value",
+  CLOUDFN_LEANCLOUD_SERVER_URL: "http://api.test",
+  CLOUDFN_LEANCLOUD_CONSOLE_URL: "http://console.test",
+  CLOUDFN_LEANCLOUD_POLL_INTERVAL_MS: "1",
 };
 const saved = { ...process.env };
 beforeEach(() => Object.assign(process.env, ENV));
@@ -22,17 +26,38 @@ afterEach(() => {
 const code = (text: string) => ({ [SIG_KEY]: ARCHIVE_SIG, assets: { "server.js": { [SIG_KEY]: ASSET_SIG, text } } });
 const hashOf = async (text: string) => sha256Hex(await archiveToZip(code(text)));
 const inputs = async (text = "v1"): Promise<DeploymentInputs> => ({
-  group: "web", environment: "staging", code: code(text), noDependenciesCache: false, overwriteFunctions: false, timeoutSeconds: 60, codeHash: await hashOf(text),
+  group: "web",
+  environment: "staging",
+  code: code(text),
+  noDependenciesCache: false,
+  overwriteFunctions: false,
+  timeoutSeconds: 60,
+  codeHash: await hashOf(text),
 });
-const groups = (staging: string | null, production = "p1") => [{
-  groupName: "web", staging: { deployable: true, version: { versionTag: staging } }, production: { deployable: true, version: { versionTag: production } }, environments: {},
-}];
+const groups = (staging: string | null, production = "p1") => [
+  {
+    groupName: "web",
+    staging: { deployable: true, version: { versionTag: staging } },
+    production: { deployable: true, version: { versionTag: production } },
+    environments: {},
+  },
+];
 
 describe("EngineDeployment check", () => {
   it("computes codeHash from the deterministic zip (any shape of archive) and applies defaults", async () => {
-    const res = await provider.check!({} as DeploymentInputs, { code: new pulumi.asset.AssetArchive({ "server.js": new pulumi.asset.StringAsset("v1") }) } as any);
+    const res = await provider.check!(
+      {} as DeploymentInputs,
+      { code: new pulumi.asset.AssetArchive({ "server.js": new pulumi.asset.StringAsset("v1") }) } as any,
+    );
     expect(res.failures).toBeUndefined();
-    expect(res.inputs).toMatchObject({ group: "web", environment: "production", noDependenciesCache: false, overwriteFunctions: false, timeoutSeconds: 600, codeHash: await hashOf("v1") });
+    expect(res.inputs).toMatchObject({
+      group: "web",
+      environment: "production",
+      noDependenciesCache: false,
+      overwriteFunctions: false,
+      timeoutSeconds: 600,
+      codeHash: await hashOf("v1"),
+    });
   });
 
   it("names the property for a bad environment, a missing archive and a bad group", async () => {
@@ -41,7 +66,9 @@ describe("EngineDeployment check", () => {
   });
 
   it("passes an unknown archive through as unknown", async () => {
-    expect((await provider.check!({} as DeploymentInputs, { code: UNKNOWN } as any)).inputs).toMatchObject({ codeHash: UNKNOWN });
+    expect((await provider.check!({} as DeploymentInputs, { code: UNKNOWN } as any)).inputs).toMatchObject({
+      codeHash: UNKNOWN,
+    });
   });
 });
 
@@ -50,8 +77,15 @@ describe("EngineDeployment diff", () => {
     const olds = { ...(await inputs()), version: "s1", functions: ["hello"] } as DeploymentOutputs;
     expect(await provider.diff!("id", olds, await inputs("v1"))).toEqual({ changes: false, replaces: [] });
     expect(await provider.diff!("id", olds, await inputs("v2"))).toEqual({ changes: true, replaces: [] });
-    expect(await provider.diff!("id", olds, { ...(await inputs()), environment: "production" })).toEqual({ changes: true, replaces: ["environment"], deleteBeforeReplace: false });
-    expect(await provider.diff!("id", olds, { ...(await inputs()), comment: "x" })).toEqual({ changes: true, replaces: [] });
+    expect(await provider.diff!("id", olds, { ...(await inputs()), environment: "production" })).toEqual({
+      changes: true,
+      replaces: ["environment"],
+      deleteBeforeReplace: false,
+    });
+    expect(await provider.diff!("id", olds, { ...(await inputs()), comment: "x" })).toEqual({
+      changes: true,
+      replaces: [],
+    });
   });
 });
 
@@ -61,14 +95,27 @@ describe("EngineDeployment create", () => {
       { status: 200, body: groups("s0") },
       { status: 200, body: { eventToken: "tok1" } },
       { status: 200, body: { moreEvent: true, events: [{ level: "info", content: "building", time: "t1" }] } },
-      { status: 200, body: { moreEvent: false, events: [{ level: "info", content: "done", time: "t3" }, { level: "info", content: "started", time: "t2" }] } },
+      {
+        status: 200,
+        body: {
+          moreEvent: false,
+          events: [
+            { level: "info", content: "done", time: "t3" },
+            { level: "info", content: "started", time: "t2" },
+          ],
+        },
+      },
       { status: 200, body: groups("s1") },
       { status: 200, body: { result: ["hello", "__before_save_for_Todo", "add"] } },
     ]);
     tuning.client = { adapter: net.adapter };
     const res = await provider.create(await inputs());
     expect(res.id).toBe("testApp0-gzGzoHsz:web:staging");
-    expect(res.outs).toMatchObject({ version: "s1", functions: ["__before_save_for_Todo", "add", "hello"], codeHash: await hashOf("v1") });
+    expect(res.outs).toMatchObject({
+      version: "s1",
+      functions: ["__before_save_for_Todo", "add", "hello"],
+      codeHash: await hashOf("v1"),
+    });
     expect(net.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       "GET http://console.test/1.1/engine/groups?all=true",
       "POST http://console.test/1.1/engine/groups/web/envs/0/version",
@@ -77,7 +124,10 @@ describe("EngineDeployment create", () => {
       "GET http://console.test/1.1/engine/groups?all=true",
       "GET http://api.test/1.1/functions/_ops/metadatas",
     ]);
-    expect(net.requests[0].headers).toMatchObject({ Authorization: "Token console-token-value", "X-LC-Id": "testApp0-gzGzoHsz" });
+    expect(net.requests[0].headers).toMatchObject({
+      Authorization: "Token console-token-value",
+      "X-LC-Id": "testApp0-gzGzoHsz",
+    });
     expect(net.requests[5].headers).toMatchObject({ "X-LC-Prod": "0" });
     expect(net.requests[5].headers["X-LC-Sign"]).toMatch(/,master$/);
   });
@@ -86,10 +136,21 @@ describe("EngineDeployment create", () => {
     const net = scriptedAdapter([
       { status: 200, body: groups("s0") },
       { status: 200, body: { eventToken: "tok" } },
-      { status: 200, body: { moreEvent: false, events: [{ level: "error", content: "npm install failed", time: "t2" }, { level: "info", content: "building", time: "t1" }] } },
+      {
+        status: 200,
+        body: {
+          moreEvent: false,
+          events: [
+            { level: "error", content: "npm install failed", time: "t2" },
+            { level: "info", content: "building", time: "t1" },
+          ],
+        },
+      },
     ]);
     tuning.client = { adapter: net.adapter };
-    await expect(provider.create(await inputs())).rejects.toThrow('LeanEngine deploy to group "web" (staging) failed: [info] building | [error] npm install failed');
+    await expect(provider.create(await inputs())).rejects.toThrow(
+      'LeanEngine deploy to group "web" (staging) failed: [info] building | [error] npm install failed',
+    );
   });
 
   it("refuses an environment that is not deployable before uploading anything", async () => {
@@ -104,14 +165,21 @@ describe("EngineDeployment create", () => {
   it("a missing console token names the config key", async () => {
     delete process.env.LEANCLOUD_CONSOLE_TOKEN;
     tuning.client = { adapter: scriptedAdapter([]).adapter };
-    await expect(provider.create(await inputs())).rejects.toThrow(/cloudfn:leancloudConsoleToken.*LEANCLOUD_CONSOLE_TOKEN/);
+    await expect(provider.create(await inputs())).rejects.toThrow(
+      /cloudfn:leancloudConsoleToken.*LEANCLOUD_CONSOLE_TOKEN/,
+    );
   });
 });
 
 describe("EngineDeployment read and update", () => {
   it("reports an out-of-band deploy as drift of codeHash, and a vanished environment as gone", async () => {
     const olds = { ...(await inputs()), version: "s1", functions: ["hello"] } as DeploymentOutputs;
-    const net = scriptedAdapter([{ status: 200, body: groups("s1") }, { status: 200, body: groups("s9") }, { status: 200, body: { result: ["other"] } }, { status: 200, body: groups(null) }]);
+    const net = scriptedAdapter([
+      { status: 200, body: groups("s1") },
+      { status: 200, body: groups("s9") },
+      { status: 200, body: { result: ["other"] } },
+      { status: 200, body: groups(null) },
+    ]);
     tuning.client = { adapter: net.adapter };
     expect((await provider.read!("id", olds)).props).toEqual(olds);
     const drift = await provider.read!("id", olds);

@@ -20,7 +20,15 @@
  *   update — as create when codeHash changed; otherwise no call.
  *   delete — none: LeanCloud cannot undeploy; the last version keeps serving (see the docs).
  */
-import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
+import {
+  CheckResult,
+  ConfigureRequest,
+  CreateResult,
+  DiffResult,
+  ReadResult,
+  ResourceProvider,
+  UpdateResult,
+} from "@pulumi/pulumi/dynamic";
 import { archiveToZip, sha256Hex } from "../../core/archive";
 import { manifestInput } from "../../core/code-manifest";
 import { UNKNOWN, changedFields, containsUnknown, diffResult } from "../../core/diff";
@@ -31,7 +39,17 @@ import { LeanCloudSettings, resolveSettings, setStackConfig } from "../config";
 import { tail, waitForDeploy } from "./events";
 import { adoptionKey, describe, planAdoption } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
-import { ADOPTION_INPUTS, DEFAULTS, DEPLOY_FIELDS, DeploymentInputs, DeploymentOutputs, HIDDEN_INPUTS, INPUT_PROPERTIES, OPTION_FIELDS, REPLACE_ON_CHANGE } from "./schema";
+import {
+  ADOPTION_INPUTS,
+  DEFAULTS,
+  DEPLOY_FIELDS,
+  DeploymentInputs,
+  DeploymentOutputs,
+  HIDDEN_INPUTS,
+  INPUT_PROPERTIES,
+  OPTION_FIELDS,
+  REPLACE_ON_CHANGE,
+} from "./schema";
 import { engineDeploymentDefinition } from "./definition";
 import { Environment } from "../../../platform/leancloud/sign";
 
@@ -70,10 +88,16 @@ async function deploy(inputs: DeploymentInputs): Promise<DeploymentOutputs> {
   const where = `group "${inputs.group}" (${inputs.environment})`;
   const group = await lc.getGroup(inputs.group);
   if (!group) throw new Error(`LeanEngine ${where}: the app has no such group; create it in the console first`);
-  if (group[inputs.environment]?.deployable === false) throw new Error(`LeanEngine ${where} is not deployable (no ${inputs.environment} instance; trial plans have no staging)`);
+  if (group[inputs.environment]?.deployable === false)
+    throw new Error(
+      `LeanEngine ${where} is not deployable (no ${inputs.environment} instance; trial plans have no staging)`,
+    );
   const zip = await archiveToZip(inputs.code);
   const fields = {
-    noDependenciesCache: inputs.noDependenciesCache, overwriteFunctions: inputs.overwriteFunctions, async: true, printBuildLogs: false,
+    noDependenciesCache: inputs.noDependenciesCache,
+    overwriteFunctions: inputs.overwriteFunctions,
+    async: true,
+    printBuildLogs: false,
     ...(inputs.comment ? { comment: inputs.comment } : {}),
   };
   const token = await lc.deployZip(inputs.group, inputs.environment, zip, fields);
@@ -81,7 +105,12 @@ async function deploy(inputs: DeploymentInputs): Promise<DeploymentOutputs> {
   if (!outcome.ok) throw new Error(`LeanEngine deploy to ${where} failed: ${tail(outcome.log)}`);
   const version = versionOf(await lc.getGroup(inputs.group), inputs.environment);
   if (!version) throw new Error(`LeanEngine deploy to ${where} finished but the environment reports no version`);
-  return dropUndefined({ ...declared(inputs), codeHash: sha256Hex(zip), version, functions: await functionsOf(lc, inputs.environment) });
+  return dropUndefined({
+    ...declared(inputs),
+    codeHash: sha256Hex(zip),
+    version,
+    functions: await functionsOf(lc, inputs.environment),
+  });
 }
 
 export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = {
@@ -93,9 +122,13 @@ export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = {
     const { value, unknown, failures } = validateInputs<DeploymentInputs>(engineDeploymentDefinition, news);
     const code = failures.some((f) => f.property === "code") ? {} : await codeHashOf(value.code ?? unknown.code);
     if (code.failure) failures.push(code.failure);
-    if (value.adoptVersion !== undefined && value.adopt !== true) failures.push({ property: "adoptVersion", reason: "adoptVersion is only used with adopt: true" });
+    if (value.adoptVersion !== undefined && value.adopt !== true)
+      failures.push({ property: "adoptVersion", reason: "adoptVersion is only used with adopt: true" });
     const manifest = code.hash !== undefined && !code.failure ? await manifestInput(value.code) : {};
-    return checkResult(dropUndefined({ ...value, ...unknown, codeHash: code.hash, ...manifest }) as DeploymentInputs, failures);
+    return checkResult(
+      dropUndefined({ ...value, ...unknown, codeHash: code.hash, ...manifest }) as DeploymentInputs,
+      failures,
+    );
   },
 
   async diff(id: string, olds: DeploymentOutputs, news: DeploymentInputs): Promise<DiffResult> {
@@ -103,11 +136,17 @@ export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = {
     noteManaged(adoptionKey(appId, olds.group, olds.environment), describe(olds.group, olds.environment));
     const normalize = Object.fromEntries(Object.entries(DEFAULTS).map(([k, d]) => [k, (v: unknown) => v ?? d]));
     const fields = [...REPLACE_ON_CHANGE, ...DEPLOY_FIELDS, ...OPTION_FIELDS];
-    const changed = changedFields(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>, fields, normalize);
+    const changed = changedFields(
+      olds as unknown as Record<string, unknown>,
+      news as unknown as Record<string, unknown>,
+      fields,
+      normalize,
+    );
     const result = diffResult(changed, REPLACE_ON_CHANGE);
     // The replacement deploys, never adopts, even if the program still says `adopt: true`.
     const where = [news.group ?? DEFAULTS.group, news.environment ?? DEFAULTS.environment];
-    if (result.replaces?.length && !where.some(containsUnknown)) noteReplacement(adoptionKey(appId, where[0], where[1]), describe(where[0], where[1]));
+    if (result.replaces?.length && !where.some(containsUnknown))
+      noteReplacement(adoptionKey(appId, where[0], where[1]), describe(where[0], where[1]));
     return result;
   },
 
@@ -117,7 +156,10 @@ export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = {
     const plan = inputs.adopt ? await planAdoption(lc, s.appId, inputs) : undefined;
     if (plan && !plan.deploy) {
       const functions = await functionsOf(lc, inputs.environment);
-      return { id, outs: dropUndefined({ ...declared(inputs), version: plan.version, functions }) as DeploymentOutputs };
+      return {
+        id,
+        outs: dropUndefined({ ...declared(inputs), version: plan.version, functions }) as DeploymentOutputs,
+      };
     }
     return { id, outs: await deploy(inputs) };
   },
@@ -136,7 +178,8 @@ export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = {
   },
 
   async update(_id: string, olds: DeploymentOutputs, news: DeploymentInputs): Promise<UpdateResult<DeploymentOutputs>> {
-    if (olds.codeHash === news.codeHash) return { outs: dropUndefined({ ...declared(news), version: olds.version, functions: olds.functions }) };
+    if (olds.codeHash === news.codeHash)
+      return { outs: dropUndefined({ ...declared(news), version: olds.version, functions: olds.functions }) };
     return { outs: await deploy(news) };
   },
 

@@ -39,7 +39,9 @@ export interface DeploymentOutputs extends Omit<DeploymentInputs, "adopt" | "ado
 }
 
 /** Properties a user sets. */
-export const INPUT_PROPERTIES = Object.keys(engineDeploymentDefinition.inputs) as (keyof typeof engineDeploymentDefinition.inputs)[];
+export const INPUT_PROPERTIES = Object.keys(
+  engineDeploymentDefinition.inputs,
+) as (keyof typeof engineDeploymentDefinition.inputs)[];
 /** Hidden inputs computed by check (also outputs). */
 export const HIDDEN_INPUTS = checkComputed(engineDeploymentDefinition);
 /** Instructions for the first `up`, not properties of the deployment. */

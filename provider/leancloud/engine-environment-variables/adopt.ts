@@ -11,10 +11,14 @@ import { LeanCloudClient } from "../client";
 import { EnvVarsInputs } from "./schema";
 
 /** Registry key of one variable of one group, shared by adopt and diff. */
-export const adoptionKey = (appId: string, group: string, name: string): string => `leancloud:env:${appId}:${group}:${name}`;
+export const adoptionKey = (appId: string, group: string, name: string): string =>
+  `leancloud:env:${appId}:${group}:${name}`;
 export const describe = (group: string, name: string): string => `LeanEngine variable ${name} of group "${group}"`;
 
-const declaredNames = (inputs: Pick<EnvVarsInputs, "variables" | "secretVariables">) => [...Object.keys(inputs.variables ?? {}), ...Object.keys(inputs.secretVariables ?? {})];
+const declaredNames = (inputs: Pick<EnvVarsInputs, "variables" | "secretVariables">) => [
+  ...Object.keys(inputs.variables ?? {}),
+  ...Object.keys(inputs.secretVariables ?? {}),
+];
 
 /** Claims every declared name, all or nothing. False when this create replaces a resource of the stack. */
 function claimAll(appId: string, inputs: EnvVarsInputs): boolean {
@@ -41,14 +45,21 @@ function claimAll(appId: string, inputs: EnvVarsInputs): boolean {
 /** Declared names whose live value differs or is missing (secrets the API hides count as differing). */
 export function adoptionChanges(live: Record<string, string>, inputs: EnvVarsInputs): string[] {
   const declared = { ...inputs.variables, ...inputs.secretVariables };
-  return Object.keys(declared).filter((k) => live[k] !== declared[k]).sort();
+  return Object.keys(declared)
+    .filter((k) => live[k] !== declared[k])
+    .sort();
 }
 
 /**
  * Create with `adopt: true`: true when done (adopted, written if needed); false when this create
  * replaces a resource of the stack (the caller then writes normally).
  */
-export async function adoptVariables(lc: LeanCloudClient, appId: string, inputs: EnvVarsInputs, liveMap: (g: Group) => Record<string, string>): Promise<boolean> {
+export async function adoptVariables(
+  lc: LeanCloudClient,
+  appId: string,
+  inputs: EnvVarsInputs,
+  liveMap: (g: Group) => Record<string, string>,
+): Promise<boolean> {
   if (!claimAll(appId, inputs)) return false;
   const group = await lc.getGroup(inputs.group).catch((e) => {
     declaredNames(inputs).forEach((n) => releaseAdoption(adoptionKey(appId, inputs.group, n)));
@@ -59,6 +70,7 @@ export async function adoptVariables(lc: LeanCloudClient, appId: string, inputs:
     throw adoptionNotFound(`the variables of LeanEngine group "${inputs.group}"`, `${appId}:${inputs.group}`);
   }
   const live = liveMap(group);
-  if (adoptionChanges(live, inputs).length > 0) await lc.putEnvironments(inputs.group, { ...live, ...inputs.variables, ...inputs.secretVariables });
+  if (adoptionChanges(live, inputs).length > 0)
+    await lc.putEnvironments(inputs.group, { ...live, ...inputs.variables, ...inputs.secretVariables });
   return true;
 }

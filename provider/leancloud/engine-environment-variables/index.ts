@@ -20,7 +20,15 @@
  *   delete — GET groups; PATCH without the owned names. A missing group is success.
  */
 import { scryptSync } from "crypto";
-import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
+import {
+  CheckResult,
+  ConfigureRequest,
+  CreateResult,
+  DiffResult,
+  ReadResult,
+  ResourceProvider,
+  UpdateResult,
+} from "@pulumi/pulumi/dynamic";
 import { Normalizers, UNKNOWN, changedFields, containsUnknown, diffResult } from "../../core/diff";
 import { Group } from "../api";
 import { checkResult, dropUndefined, validateInputs } from "../../core/check";
@@ -43,13 +51,22 @@ export function secretHash(name: string, value: string): string {
 function hashes(secrets: Record<string, string> | undefined): Record<string, string> | undefined {
   if (secrets === undefined) return undefined;
   if (containsUnknown(secrets)) return UNKNOWN as unknown as Record<string, string>;
-  return Object.fromEntries(Object.keys(secrets).sort().map((k) => [k, secretHash(k, secrets[k])]));
+  return Object.fromEntries(
+    Object.keys(secrets)
+      .sort()
+      .map((k) => [k, secretHash(k, secrets[k])]),
+  );
 }
 
-const owned = (o: Partial<EnvVarsOutputs>) => [...Object.keys(o.variables ?? {}), ...Object.keys(o.secretVariableHashes ?? {})];
+const owned = (o: Partial<EnvVarsOutputs>) => [
+  ...Object.keys(o.variables ?? {}),
+  ...Object.keys(o.secretVariableHashes ?? {}),
+];
 
 function liveMap(g: Group | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(g?.environments ?? {}).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
+  return Object.fromEntries(
+    Object.entries(g?.environments ?? {}).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
+  );
 }
 
 async function groupOrFail(lc: LeanCloudClient, name: string): Promise<Group> {
@@ -59,17 +76,27 @@ async function groupOrFail(lc: LeanCloudClient, name: string): Promise<Group> {
 }
 
 /** Read the live map, drop `release`, set `set`, write the whole map back. */
-async function write(lc: LeanCloudClient, group: string, release: string[], set: Record<string, string>): Promise<void> {
+async function write(
+  lc: LeanCloudClient,
+  group: string,
+  release: string[],
+  set: Record<string, string>,
+): Promise<void> {
   const live = liveMap(await groupOrFail(lc, group));
   for (const k of release) delete live[k];
   await lc.putEnvironments(group, { ...live, ...set });
 }
 
 function outputsFrom(inputs: EnvVarsInputs): EnvVarsOutputs {
-  return dropUndefined({ group: inputs.group, variables: inputs.variables, secretVariableHashes: inputs.secretVariableHashes ?? hashes(inputs.secretVariables) });
+  return dropUndefined({
+    group: inputs.group,
+    variables: inputs.variables,
+    secretVariableHashes: inputs.secretVariableHashes ?? hashes(inputs.secretVariables),
+  });
 }
 
-const canonical = (v: unknown) => JSON.stringify(Object.entries((v as Record<string, string>) ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)));
+const canonical = (v: unknown) =>
+  JSON.stringify(Object.entries((v as Record<string, string>) ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)));
 const NORMALIZERS: Normalizers = { group: (v) => v ?? "web", variables: canonical, secretVariableHashes: canonical };
 
 export const provider: ResourceProvider<EnvVarsInputs, EnvVarsOutputs> = {
@@ -82,17 +109,27 @@ export const provider: ResourceProvider<EnvVarsInputs, EnvVarsOutputs> = {
     const overlap = overlapIssue(value);
     if (overlap) failures.push(overlap);
     const secrets = value.secretVariables ?? unknown.secretVariables;
-    return checkResult(dropUndefined({ ...value, ...unknown, secretVariableHashes: hashes(secrets) }) as EnvVarsInputs, failures);
+    return checkResult(
+      dropUndefined({ ...value, ...unknown, secretVariableHashes: hashes(secrets) }) as EnvVarsInputs,
+      failures,
+    );
   },
 
   async diff(id: string, olds: EnvVarsOutputs, news: EnvVarsInputs): Promise<DiffResult> {
     const appId = id.slice(0, id.lastIndexOf(":"));
     for (const name of owned(olds)) noteManaged(adoptionKey(appId, olds.group, name), describe(olds.group, name));
-    const changed = changedFields(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>, COMPARED_FIELDS, NORMALIZERS);
+    const changed = changedFields(olds, news as unknown as Record<string, unknown>, COMPARED_FIELDS, NORMALIZERS);
     const result = diffResult(changed, REPLACE_ON_CHANGE);
     // The replacement writes normally, never adopts, even if the program still says `adopt: true`.
-    if (result.replaces?.length && typeof news.group === "string" && !containsUnknown(news.group) && !containsUnknown(news.variables) && !containsUnknown(news.secretVariables)) {
-      for (const name of [...Object.keys(news.variables ?? {}), ...Object.keys(news.secretVariables ?? {})]) noteReplacement(adoptionKey(appId, news.group, name), describe(news.group, name));
+    if (
+      result.replaces?.length &&
+      typeof news.group === "string" &&
+      !containsUnknown(news.group) &&
+      !containsUnknown(news.variables) &&
+      !containsUnknown(news.secretVariables)
+    ) {
+      for (const name of [...Object.keys(news.variables ?? {}), ...Object.keys(news.secretVariables ?? {})])
+        noteReplacement(adoptionKey(appId, news.group, name), describe(news.group, name));
     }
     return result;
   },
@@ -110,12 +147,22 @@ export const provider: ResourceProvider<EnvVarsInputs, EnvVarsOutputs> = {
     const g = await client().getGroup(props.group);
     if (!g) return {};
     const live = liveMap(g);
-    const variables = Object.fromEntries(Object.keys(props.variables ?? {}).filter((k) => k in live).map((k) => [k, live[k]]));
-    const secretVariableHashes = Object.fromEntries(Object.entries(props.secretVariableHashes ?? {}).map(([k, h]) => {
-      const same = k in live && secretHash(k, live[k]) === h;
-      return [k, same ? h : `drift:${k in live ? "changed" : "removed"}`];
-    }));
-    const outs = dropUndefined({ group: props.group, variables: props.variables ? variables : undefined, secretVariableHashes: props.secretVariableHashes ? secretVariableHashes : undefined });
+    const variables = Object.fromEntries(
+      Object.keys(props.variables ?? {})
+        .filter((k) => k in live)
+        .map((k) => [k, live[k]]),
+    );
+    const secretVariableHashes = Object.fromEntries(
+      Object.entries(props.secretVariableHashes ?? {}).map(([k, h]) => {
+        const same = k in live && secretHash(k, live[k]) === h;
+        return [k, same ? h : `drift:${k in live ? "changed" : "removed"}`];
+      }),
+    );
+    const outs = dropUndefined({
+      group: props.group,
+      variables: props.variables ? variables : undefined,
+      secretVariableHashes: props.secretVariableHashes ? secretVariableHashes : undefined,
+    });
     return { id, props: outs };
   },
 

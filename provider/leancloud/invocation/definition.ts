@@ -21,7 +21,7 @@ export const invocationDefinition = {
     params: {
       type: t.any(),
       rule: rules.params,
-      doc: "Params: a JSON object or array, or its JSON text (a string is parsed as JSON text; plain JSON: no assets or resource references). With `rpc`, typed values (`{\"__type\":\"Date\",\"iso\":…}`, Pointer, Object, GeoPoint, Bytes; built with `leancloud.rpc`, e.g. `rpc.date(new Date())`) are decoded by the engine. Default `{}`.",
+      doc: 'Params: a JSON object or array, or its JSON text (a string is parsed as JSON text; plain JSON: no assets or resource references). With `rpc`, typed values (`{"__type":"Date","iso":…}`, Pointer, Object, GeoPoint, Bytes; built with `leancloud.rpc`, e.g. `rpc.date(new Date())`) are decoded by the engine. Default `{}`.',
     },
     rpc: {
       type: t.boolean(),
@@ -35,7 +35,11 @@ export const invocationDefinition = {
       rule: rules.environment,
       doc: "`production` or `staging` (sent as `X-LC-Prod`: 1 or 0).",
     },
-    triggers: { type: t.array(t.any()), rule: rules.triggers, doc: "Arbitrary values; any change calls the function again." },
+    triggers: {
+      type: t.array(t.any()),
+      rule: rules.triggers,
+      doc: "Arbitrary values; any change calls the function again.",
+    },
     useMasterKey: {
       type: t.boolean(),
       default: false,
@@ -56,6 +60,10 @@ export const invocationDefinition = {
       optional: true,
       doc: "The function's result as plain JSON: RPC Dates become ISO strings; Objects and Pointers become maps with `className` and `objectId` next to their fields; GeoPoint `{latitude, longitude}`. Absent when the function returned nothing (body `{}`).",
     },
-    rawResult: { type: t.any(), optional: true, doc: "The result exactly as LeanCloud sent it (typed `__type` values kept)." },
+    rawResult: {
+      type: t.any(),
+      optional: true,
+      doc: "The result exactly as LeanCloud sent it (typed `__type` values kept).",
+    },
   },
 } as const satisfies ResourceDefinition;

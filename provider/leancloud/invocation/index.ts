@@ -16,7 +16,15 @@
  * A function error fails the step with LeanCloud's code and message and changes no state.
  */
 import { randomUUID } from "crypto";
-import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
+import {
+  CheckResult,
+  ConfigureRequest,
+  CreateResult,
+  DiffResult,
+  ReadResult,
+  ResourceProvider,
+  UpdateResult,
+} from "@pulumi/pulumi/dynamic";
 import { PlatformApiError } from "../../core/errors";
 import { Normalizers, changedFields, diffResult } from "../../core/diff";
 import { checkResult, dropUndefined, validateInputs } from "../../core/check";
@@ -31,7 +39,7 @@ export const tuning: { client: ClientOptions } = { client: {} };
 
 /** A JSON text and the value it holds compare equal; absent params are `{}`. */
 const NORMALIZERS: Normalizers = {
-  params: (v) => (typeof v === "string" ? JSON.parse(v) : v ?? {}),
+  params: (v) => (typeof v === "string" ? JSON.parse(v) : (v ?? {})),
   rpc: (v) => v ?? false,
   environment: (v) => v ?? "production",
   triggers: (v) => v ?? [],
@@ -48,16 +56,24 @@ function callError(inputs: InvocationInputs, e: unknown): Error {
 
 async function invoke(inputs: InvocationInputs): Promise<InvocationOutputs> {
   const lc = new LeanCloudClient(resolveSettings(), tuning.client);
-  const params = typeof inputs.params === "string" ? JSON.parse(inputs.params) : inputs.params ?? {};
+  const params = typeof inputs.params === "string" ? JSON.parse(inputs.params) : (inputs.params ?? {});
   let body;
   try {
-    body = await lc.callFunction(inputs.name, params, { environment: inputs.environment, rpc: inputs.rpc, useMasterKey: inputs.useMasterKey, sessionToken: inputs.sessionToken });
+    body = await lc.callFunction(inputs.name, params, {
+      environment: inputs.environment,
+      rpc: inputs.rpc,
+      useMasterKey: inputs.useMasterKey,
+      sessionToken: inputs.sessionToken,
+    });
   } catch (e) {
     throw callError(inputs, e);
   }
   const { sessionToken, ...rest } = inputs;
   const has = Object.prototype.hasOwnProperty.call(body, "result");
-  return dropUndefined({ ...rest, ...(has ? { result: decodeResult(body.result), rawResult: body.result ?? null } : {}) });
+  return dropUndefined({
+    ...rest,
+    ...(has ? { result: decodeResult(body.result), rawResult: body.result ?? null } : {}),
+  });
 }
 
 export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
@@ -71,7 +87,12 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
   },
 
   async diff(_id: string, olds: InvocationOutputs, news: InvocationInputs): Promise<DiffResult> {
-    const changed = changedFields(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>, INVOKE_ON_CHANGE, NORMALIZERS);
+    const changed = changedFields(
+      olds as unknown as Record<string, unknown>,
+      news as unknown as Record<string, unknown>,
+      INVOKE_ON_CHANGE,
+      NORMALIZERS,
+    );
     return diffResult(changed, []);
   },
 
@@ -83,7 +104,11 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
     return { id, props };
   },
 
-  async update(_id: string, _olds: InvocationOutputs, news: InvocationInputs): Promise<UpdateResult<InvocationOutputs>> {
+  async update(
+    _id: string,
+    _olds: InvocationOutputs,
+    news: InvocationInputs,
+  ): Promise<UpdateResult<InvocationOutputs>> {
     return { outs: await invoke(news) };
   },
 

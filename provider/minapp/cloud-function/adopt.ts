@@ -38,7 +38,10 @@ async function readForAdoption(ma: MinAppClient, inputs: CloudFunctionInputs, ke
  * Create with `adopt: true`: adopts and patches what differs; undefined when this create replaces
  * a resource of the stack (the caller then creates normally).
  */
-export async function adoptCloudFunction(ma: MinAppClient, inputs: CloudFunctionInputs): Promise<CreateResult<CloudFunctionOutputs> | undefined> {
+export async function adoptCloudFunction(
+  ma: MinAppClient,
+  inputs: CloudFunctionInputs,
+): Promise<CreateResult<CloudFunctionOutputs> | undefined> {
   const id = functionResourceId(inputs.name, inputs.environmentId);
   const key = adoptionKey(id);
   if (!claimForAdoption(key, describe(inputs.name, inputs.environmentId))) return undefined;

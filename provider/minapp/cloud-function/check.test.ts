@@ -4,7 +4,8 @@ import { CloudFunctionInputs } from "./schema";
 import { clearStackConfig, setStackConfig } from "../config";
 
 const CODE = "exports.main = async (event) => event.data;\n";
-const check = (over: Record<string, unknown>) => checkInputs({ name: "hello", code: CODE, ...over } as unknown as CloudFunctionInputs);
+const check = (over: Record<string, unknown>) =>
+  checkInputs({ name: "hello", code: CODE, ...over } as unknown as CloudFunctionInputs);
 
 describe("CloudFunction check", () => {
   afterEach(clearStackConfig);
@@ -13,9 +14,25 @@ describe("CloudFunction check", () => {
     const res = await check({});
     expect(res.failures).toBeUndefined();
     const { __codeManifest, ...rest } = res.inputs as unknown as Record<string, unknown>;
-    expect(rest).toEqual({ name: "hello", code: CODE, entry: "index.js", remark: "", planCircle: "P_FREE", source: CODE });
+    expect(rest).toEqual({
+      name: "hello",
+      code: CODE,
+      entry: "index.js",
+      remark: "",
+      planCircle: "P_FREE",
+      source: CODE,
+    });
     // The file list for `cloudfn review`: a string is the one entry file.
-    expect(__codeManifest).toEqual({ files: [{ path: "index.js", size: Buffer.byteLength(CODE), sha256: expect.stringMatching(/^[0-9a-f]{64}$/), text: CODE }] });
+    expect(__codeManifest).toEqual({
+      files: [
+        {
+          path: "index.js",
+          size: Buffer.byteLength(CODE),
+          sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+          text: CODE,
+        },
+      ],
+    });
   });
 
   it("discards a `source` the program tried to set", async () => {
@@ -29,8 +46,16 @@ describe("CloudFunction check", () => {
     [{ code: "  \n" }, "code", "code must not be empty (MinApp rejects an empty function_code)"],
     [{ code: undefined }, "code", "code is required"],
     [{ planCircle: "P_ENTERPRISE" }, "planCircle", 'planCircle must be one of P_FREE, P_PERSONAL; got "P_ENTERPRISE"'],
-    [{ code: "exports.main = (e, cb) => { cb(null, 1) ;;; }}" }, "code", "code does not parse as JavaScript: line 1: SyntaxError: Unexpected token '}'"],
-    [{ environmentId: "a b" }, "environmentId", 'environmentId must be letters, digits, "-" and "_" (it is sent as the X-Hydrogen-Env-ID header); got "a b"'],
+    [
+      { code: "exports.main = (e, cb) => { cb(null, 1) ;;; }}" },
+      "code",
+      "code does not parse as JavaScript: line 1: SyntaxError: Unexpected token '}'",
+    ],
+    [
+      { environmentId: "a b" },
+      "environmentId",
+      'environmentId must be letters, digits, "-" and "_" (it is sent as the X-Hydrogen-Env-ID header); got "a b"',
+    ],
     [{ remark: 5 }, "remark", "remark must be a string"],
   ])("%j fails on %s", async (over, property, reason) => {
     const res = await check(over);

@@ -14,16 +14,20 @@ import { cloudFunctionDefinition } from "./definition";
 import { buildSource, syntaxError } from "./source";
 
 /** The source to deploy, or the failure that names `code` (or `entry`) and the rule. */
-async function sourceOf(code: unknown, entry: string | undefined): Promise<{ source?: string; failure?: CheckFailure }> {
+async function sourceOf(
+  code: unknown,
+  entry: string | undefined,
+): Promise<{ source?: string; failure?: CheckFailure }> {
   let source: string;
   try {
     source = await buildSource(code, entry);
   } catch (e) {
     const message = (e as Error).message;
-    const property = /entry file/.test(message) ? "entry" : "code";
+    const property = message.includes("entry file") ? "entry" : "code";
     return { failure: { property, reason: `${property}: ${message}` } };
   }
-  if (source.trim() === "") return { failure: { property: "code", reason: "code must not be empty (MinApp rejects an empty function_code)" } };
+  if (source.trim() === "")
+    return { failure: { property: "code", reason: "code must not be empty (MinApp rejects an empty function_code)" } };
   const syntax = syntaxError(source);
   if (syntax) return { failure: { property: "code", reason: `code does not parse as JavaScript: ${syntax}` } };
   return { source };
@@ -40,9 +44,16 @@ export async function checkInputs(news: CloudFunctionInputs): Promise<CheckResul
     if (built.failure) failures.push(built.failure);
     source = built.source;
   }
-  const environmentId = "environmentId" in unknown ? unknown.environmentId : value.environmentId ?? defaultEnvironmentId();
+  const environmentId =
+    "environmentId" in unknown ? unknown.environmentId : (value.environmentId ?? defaultEnvironmentId());
   // The files the user wrote (before bundling): a string or an asset is the one entry file.
   const manifest = source !== undefined && source !== UNKNOWN ? await manifestInput(value.code, value.entry) : {};
-  const inputs = dropUndefined({ ...value, ...unknown, environmentId: environmentId || undefined, source, ...manifest }) as CloudFunctionInputs;
+  const inputs = dropUndefined({
+    ...value,
+    ...unknown,
+    environmentId: environmentId || undefined,
+    source,
+    ...manifest,
+  }) as CloudFunctionInputs;
   return checkResult(inputs, failures);
 }

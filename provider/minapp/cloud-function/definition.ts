@@ -27,7 +27,12 @@ export const cloudFunctionDefinition = {
       rule: rules.code,
       doc: "The code: a string of JavaScript, a FileAsset/StringAsset (used as is), or a FileArchive/AssetArchive of a folder, bundled from `entry` into one CommonJS file for Node 12 with esbuild (deterministic). Must export `main`. Must not be empty; checked to parse before any API call.",
     },
-    entry: { type: t.string(), default: "index.js", rule: rules.entry, doc: "Entry file inside an archive `code` (a relative path)." },
+    entry: {
+      type: t.string(),
+      default: "index.js",
+      rule: rules.entry,
+      doc: "Entry file inside an archive `code` (a relative path).",
+    },
     remark: { type: t.string(), default: "", rule: rules.remark, doc: "Free text (`remark`)." },
     planCircle: {
       type: t.enum(PLAN_CIRCLES),

@@ -6,10 +6,25 @@ import { inputsFrom, liveOutputs, outputsFrom, patchBody } from "./mapping";
 import { CloudFunctionInputs, CloudFunctionOutputs } from "./schema";
 import { functionResourceId, parseFunctionResourceId } from "../mapping-util";
 
-const inputs: CloudFunctionInputs = { name: "hello", code: "v1", entry: "index.js", remark: "", planCircle: "P_FREE", source: "exports.main = 1;" };
+const inputs: CloudFunctionInputs = {
+  name: "hello",
+  code: "v1",
+  entry: "index.js",
+  remark: "",
+  planCircle: "P_FREE",
+  source: "exports.main = 1;",
+};
 const obj: FunctionObject = {
-  id: 7, name: "hello", function_code: "exports.main = 1;", remark: "", plan_circle: "P_FREE", audit_status: "approved",
-  created_at: 100, updated_at: 100, created_by: "", updated_by: "",
+  id: 7,
+  name: "hello",
+  function_code: "exports.main = 1;",
+  remark: "",
+  plan_circle: "P_FREE",
+  audit_status: "approved",
+  created_at: 100,
+  updated_at: 100,
+  created_by: "",
+  updated_by: "",
 };
 const outs: CloudFunctionOutputs = outputsFrom(inputs, obj);
 const diff = (news: Partial<CloudFunctionInputs>) => provider.diff!("hello", outs, { ...inputs, ...news });
@@ -32,24 +47,53 @@ describe("CloudFunction diff", () => {
 
   it("absent remark, plan and environment equal their defaults", async () => {
     const { remark, planCircle, ...bare } = outs;
-    expect(await provider.diff!("hello", bare as CloudFunctionOutputs, { ...inputs, environmentId: undefined })).toEqual({ changes: false, replaces: [] });
+    expect(
+      await provider.diff!("hello", bare as CloudFunctionOutputs, { ...inputs, environmentId: undefined }),
+    ).toEqual({ changes: false, replaces: [] });
   });
 });
 
 describe("CloudFunction mapping", () => {
   it("outputs carry the platform's id, audit status, times and the hash of the deployed code", () => {
-    expect(outs).toMatchObject({ functionId: 7, auditStatus: "approved", createdAt: 100, updatedAt: 100, createdBy: "", updatedBy: "", codeHash: sha256Hex("exports.main = 1;") });
+    expect(outs).toMatchObject({
+      functionId: 7,
+      auditStatus: "approved",
+      createdAt: 100,
+      updatedAt: 100,
+      createdBy: "",
+      updatedBy: "",
+      codeHash: sha256Hex("exports.main = 1;"),
+    });
   });
 
   it("a PATCH carries only what changed, and can clear the remark", () => {
-    expect(patchBody({ ...inputs, source: "s2", remark: "" }, ["source", "remark"])).toEqual({ function_code: "s2", remark: "" });
+    expect(patchBody({ ...inputs, source: "s2", remark: "" }, ["source", "remark"])).toEqual({
+      function_code: "s2",
+      remark: "",
+    });
     expect(patchBody({ ...inputs, planCircle: "P_PERSONAL" }, ["planCircle"])).toEqual({ plan_circle: "P_PERSONAL" });
   });
 
   it("read reports a dashboard edit as the live source, and keeps how the code was given", () => {
-    const live = liveOutputs({ ...obj, function_code: "exports.main = 'edited';", remark: "by hand", updated_at: 200 }, outs);
-    expect(live).toMatchObject({ source: "exports.main = 'edited';", remark: "by hand", code: "v1", codeHash: sha256Hex("exports.main = 'edited';"), updatedAt: 200 });
-    expect(inputsFrom(live)).toEqual({ name: "hello", code: "v1", entry: "index.js", remark: "by hand", planCircle: "P_FREE", source: "exports.main = 'edited';" });
+    const live = liveOutputs(
+      { ...obj, function_code: "exports.main = 'edited';", remark: "by hand", updated_at: 200 },
+      outs,
+    );
+    expect(live).toMatchObject({
+      source: "exports.main = 'edited';",
+      remark: "by hand",
+      code: "v1",
+      codeHash: sha256Hex("exports.main = 'edited';"),
+      updatedAt: 200,
+    });
+    expect(inputsFrom(live)).toEqual({
+      name: "hello",
+      code: "v1",
+      entry: "index.js",
+      remark: "by hand",
+      planCircle: "P_FREE",
+      source: "exports.main = 'edited';",
+    });
   });
 
   it("ids are the name, prefixed by the environment", () => {

@@ -22,7 +22,15 @@
  *   delete — DELETE cloud-function/<name>/; 404 is success.
  */
 import { carriedManifest } from "../../core/code-manifest";
-import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
+import {
+  CheckResult,
+  ConfigureRequest,
+  CreateResult,
+  DiffResult,
+  ReadResult,
+  ResourceProvider,
+  UpdateResult,
+} from "@pulumi/pulumi/dynamic";
 import { changedFields, diffResult } from "../../core/diff";
 import { NotFoundError, PlatformApiError, ValidationError, ConflictError } from "../../core/errors";
 import { FunctionObject } from "../api";
@@ -47,7 +55,11 @@ export function minappClient(environmentId?: string): MinAppClient {
 const asRecord = (v: object) => v as unknown as Record<string, unknown>;
 
 /** The name is taken: ours (a create whose response was lost) only if the live code is exactly ours. */
-async function reconcileLostCreate(ma: MinAppClient, inputs: CloudFunctionInputs, cause: PlatformApiError): Promise<FunctionObject> {
+async function reconcileLostCreate(
+  ma: MinAppClient,
+  inputs: CloudFunctionInputs,
+  cause: PlatformApiError,
+): Promise<FunctionObject> {
   let live: FunctionObject;
   try {
     live = await ma.getFunction(inputs.name);
@@ -65,7 +77,11 @@ async function reconcileLostCreate(ma: MinAppClient, inputs: CloudFunctionInputs
 }
 
 /** Brings a just-created function to the desired remark and plan; deletes it if that fails. */
-async function finishCreate(ma: MinAppClient, inputs: CloudFunctionInputs, created: FunctionObject): Promise<FunctionObject> {
+async function finishCreate(
+  ma: MinAppClient,
+  inputs: CloudFunctionInputs,
+  created: FunctionObject,
+): Promise<FunctionObject> {
   const live = { remark: created.remark ?? "", planCircle: created.plan_circle ?? DEFAULTS.planCircle };
   const changed = changedFields(live, asRecord(inputs), ["remark", "planCircle"], NORMALIZERS);
   if (changed.length === 0) return created;
@@ -74,7 +90,9 @@ async function finishCreate(ma: MinAppClient, inputs: CloudFunctionInputs, creat
   } catch (e) {
     // Nothing half-created: the failed resource is not in state, so it must not exist remotely.
     await ma.deleteFunction(inputs.name).catch(() => undefined);
-    throw new Error(`cloud function "${inputs.name}" was created but setting ${changed.join(" and ")} failed, so it was deleted again: ${(e as Error).message}`);
+    throw new Error(
+      `cloud function "${inputs.name}" was created but setting ${changed.join(" and ")} failed, so it was deleted again: ${(e as Error).message}`,
+    );
   }
 }
 
@@ -93,7 +111,10 @@ export const provider: ResourceProvider<CloudFunctionInputs, CloudFunctionOutput
     const result = diffResult(changed, REPLACE_ON_CHANGE);
     // The replacement is created, never adopted, even if the program still says `adopt: true`.
     if (result.replaces?.length && !containsUnknown(news.name) && !containsUnknown(news.environmentId)) {
-      noteReplacement(adoptionKey(functionResourceId(news.name, news.environmentId)), describe(news.name, news.environmentId));
+      noteReplacement(
+        adoptionKey(functionResourceId(news.name, news.environmentId)),
+        describe(news.name, news.environmentId),
+      );
     }
     return result;
   },
@@ -123,11 +144,19 @@ export const provider: ResourceProvider<CloudFunctionInputs, CloudFunctionOutput
       throw e;
     }
     const live = liveOutputs(obj, { ...props, environmentId });
-    const outs = { ...live, ...carriedManifest(props, props?.codeHash === live.codeHash) } as CloudFunctionOutputs;
-    return { id, props: outs, inputs: { ...inputsFrom(outs), ...carriedManifest(outs, true) } as unknown as CloudFunctionOutputs };
+    const outs = { ...live, ...carriedManifest(props, props?.codeHash === live.codeHash) };
+    return {
+      id,
+      props: outs,
+      inputs: { ...inputsFrom(outs), ...carriedManifest(outs, true) } as unknown as CloudFunctionOutputs,
+    };
   },
 
-  async update(id: string, olds: CloudFunctionOutputs, news: CloudFunctionInputs): Promise<UpdateResult<CloudFunctionOutputs>> {
+  async update(
+    id: string,
+    olds: CloudFunctionOutputs,
+    news: CloudFunctionInputs,
+  ): Promise<UpdateResult<CloudFunctionOutputs>> {
     const changed = changedFields(asRecord(olds), asRecord(news), PATCH_FIELDS, NORMALIZERS);
     const { adopt: _adopt, ...declared } = news;
     if (changed.length === 0) return { outs: { ...olds, ...declared } };

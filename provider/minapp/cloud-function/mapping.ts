@@ -62,7 +62,9 @@ export function liveOutputs(obj: FunctionObject, old: Partial<CloudFunctionOutpu
 /** The inputs `read` reports, so that refresh followed by preview is clean. */
 export function inputsFrom(outs: CloudFunctionOutputs): CloudFunctionInputs {
   const keys = [...INPUT_PROPERTIES, ...HIDDEN_INPUTS] as string[];
-  return dropUndefined(Object.fromEntries(Object.entries(outs).filter(([k]) => keys.includes(k)))) as unknown as CloudFunctionInputs;
+  return dropUndefined(
+    Object.fromEntries(Object.entries(outs).filter(([k]) => keys.includes(k))),
+  ) as unknown as CloudFunctionInputs;
 }
 
 /** Canonical forms: absent ≡ default, production ≡ no environment id. */

@@ -6,13 +6,17 @@
 import { z } from "zod";
 import { PLAN_CIRCLES } from "../api";
 
-const str = (property: string) => z.string({ required_error: `${property} is required`, invalid_type_error: `${property} must be a string` });
+const str = (property: string) =>
+  z.string({ required_error: `${property} is required`, invalid_type_error: `${property} must be a string` });
 
 export const rules = {
   name: str("name")
     .refine((v) => v.trim() !== "", { message: "name must not be empty" })
     // The name is the URL key (`/cloud-function/<name>/`), so it cannot hold a path separator.
-    .refine((v) => !v.includes("/"), (v) => ({ message: `name must not contain "/" (it is a URL path segment); got "${v}"` })),
+    .refine(
+      (v) => !v.includes("/"),
+      (v) => ({ message: `name must not contain "/" (it is a URL path segment); got "${v}"` }),
+    ),
   /** A string, an asset or an archive; its own rules are checked while building the source. */
   code: z.unknown().refine((v) => v !== undefined && v !== null, { message: "code is required" }),
   entry: str("entry").refine(
@@ -26,6 +30,8 @@ export const rules = {
   ),
   environmentId: str("environmentId").refine(
     (v) => /^[A-Za-z0-9_-]*$/.test(v),
-    (v) => ({ message: `environmentId must be letters, digits, "-" and "_" (it is sent as the X-Hydrogen-Env-ID header); got "${v}"` }),
+    (v) => ({
+      message: `environmentId must be letters, digits, "-" and "_" (it is sent as the X-Hydrogen-Env-ID header); got "${v}"`,
+    }),
   ),
 };

@@ -8,7 +8,11 @@ import { checkComputed, defaultsOf, replaceOnChange } from "../../core/definitio
 import { PlanCircle } from "../api";
 import { cloudFunctionDefinition } from "./definition";
 
-export const DEFAULTS = defaultsOf(cloudFunctionDefinition) as { remark: string; planCircle: PlanCircle; entry: string };
+export const DEFAULTS = defaultsOf(cloudFunctionDefinition) as {
+  remark: string;
+  planCircle: PlanCircle;
+  entry: string;
+};
 /** The zod object check validates with, built from the definition. */
 export const inputObject = inputObjectOf(cloudFunctionDefinition);
 
@@ -45,7 +49,9 @@ export interface CloudFunctionOutputs extends Omit<CloudFunctionInputs, "adopt">
 }
 
 /** Properties a user sets. */
-export const INPUT_PROPERTIES = Object.keys(cloudFunctionDefinition.inputs) as (keyof typeof cloudFunctionDefinition.inputs)[];
+export const INPUT_PROPERTIES = Object.keys(
+  cloudFunctionDefinition.inputs,
+) as (keyof typeof cloudFunctionDefinition.inputs)[];
 /** Inputs computed by check (also outputs). */
 export const HIDDEN_INPUTS = checkComputed(cloudFunctionDefinition);
 /** The name is the platform's key, and the environment is another namespace: both replace. */

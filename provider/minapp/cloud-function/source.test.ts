@@ -48,19 +48,27 @@ describe("buildSource", () => {
   it("gives the same bytes for the folder, a copy elsewhere and the equivalent AssetArchive", async () => {
     const a = await buildSource({ [SIG_KEY]: ARCHIVE_SIG, path: await tree(APP) });
     const b = await buildSource(new pulumi.asset.FileArchive(await tree(APP)));
-    const c = await buildSource(new pulumi.asset.AssetArchive({
-      "index.js": new pulumi.asset.StringAsset(APP["index.js"]),
-      lib: new pulumi.asset.AssetArchive({ "greet.js": new pulumi.asset.StringAsset(APP["lib/greet.js"]) }),
-    }));
+    const c = await buildSource(
+      new pulumi.asset.AssetArchive({
+        "index.js": new pulumi.asset.StringAsset(APP["index.js"]),
+        lib: new pulumi.asset.AssetArchive({ "greet.js": new pulumi.asset.StringAsset(APP["lib/greet.js"]) }),
+      }),
+    );
     expect(b).toBe(a);
     expect(c).toBe(a);
   });
 
   it("honours another entry file and explains a missing one or an unresolved import", async () => {
     const dir = await tree({ "src/main.js": "exports.main = () => 1;", "index.js": 'require("./nope");' });
-    expect(await buildSource({ [SIG_KEY]: ARCHIVE_SIG, path: dir }, "src/main.js")).toContain("exports.main = () => 1;");
-    await expect(buildSource({ [SIG_KEY]: ARCHIVE_SIG, path: dir }, "app.js")).rejects.toThrow('the entry file "app.js" is not in the archive');
-    await expect(buildSource({ [SIG_KEY]: ARCHIVE_SIG, path: dir })).rejects.toThrow(/index\.js:1: Could not resolve "\.\/nope"/);
+    expect(await buildSource({ [SIG_KEY]: ARCHIVE_SIG, path: dir }, "src/main.js")).toContain(
+      "exports.main = () => 1;",
+    );
+    await expect(buildSource({ [SIG_KEY]: ARCHIVE_SIG, path: dir }, "app.js")).rejects.toThrow(
+      'the entry file "app.js" is not in the archive',
+    );
+    await expect(buildSource({ [SIG_KEY]: ARCHIVE_SIG, path: dir })).rejects.toThrow(
+      /index\.js:1: Could not resolve "\.\/nope"/,
+    );
   });
 
   it("rejects other values", async () => {
@@ -74,16 +82,23 @@ describe("syntaxError", () => {
   });
 
   it("names the line and the parser's message", () => {
-    expect(syntaxError("exports.main = async (e) => {\n  return e.data +;\n};")).toBe("line 2: SyntaxError: Unexpected token ';'");
+    expect(syntaxError("exports.main = async (e) => {\n  return e.data +;\n};")).toBe(
+      "line 2: SyntaxError: Unexpected token ';'",
+    );
   });
 });
 
 describe("bundles do not depend on their surroundings", () => {
   it("ignores a tsconfig.json above the folder, and an empty entry gives an empty source", async () => {
-    const dir = await tree({ "tsconfig.json": '{"compilerOptions":{"strict":true}}', "app/index.js": "exports.main = () => 1;\n" });
+    const dir = await tree({
+      "tsconfig.json": '{"compilerOptions":{"strict":true}}',
+      "app/index.js": "exports.main = () => 1;\n",
+    });
     const source = await buildSource({ [SIG_KEY]: ARCHIVE_SIG, path: path.join(dir, "app") });
     expect(source).not.toContain("use strict");
-    expect(source).toBe(await buildSource({ [SIG_KEY]: ARCHIVE_SIG, path: await tree({ "index.js": "exports.main = () => 1;\n" }) }));
+    expect(source).toBe(
+      await buildSource({ [SIG_KEY]: ARCHIVE_SIG, path: await tree({ "index.js": "exports.main = () => 1;\n" }) }),
+    );
     await fs.writeFile(path.join(dir, "app/index.js"), "  \n");
     expect(await buildSource({ [SIG_KEY]: ARCHIVE_SIG, path: path.join(dir, "app") })).toBe("");
   });

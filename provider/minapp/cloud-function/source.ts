@@ -27,7 +27,11 @@ export const BUNDLE_TARGET = "node12";
 type Loose = Record<string, unknown>;
 
 function isAsset(value: unknown): value is Loose {
-  return !!value && typeof value === "object" && ((value as Loose)[SIG_KEY] === ASSET_SIG || (value as Loose).__pulumiAsset === true);
+  return (
+    !!value &&
+    typeof value === "object" &&
+    ((value as Loose)[SIG_KEY] === ASSET_SIG || (value as Loose).__pulumiAsset === true)
+  );
 }
 
 async function field<T>(obj: Loose, name: string): Promise<T | undefined> {
@@ -73,16 +77,33 @@ export async function bundleArchive(archive: unknown, entry: string = DEFAULT_EN
     if (entryText.trim() === "") return "";
     // Loaded on demand: esbuild-wasm compiles its WebAssembly on first use (~1 s).
     const esbuild = await import("esbuild-wasm");
-    const result = await esbuild.build({
-      entryPoints: [entry], absWorkingDir: dir, bundle: true, write: false, platform: "node", format: "cjs",
-      target: BUNDLE_TARGET, charset: "utf8", legalComments: "none", logLevel: "silent", sourcemap: false,
-      // Never read a tsconfig.json found above the folder (the Pulumi project's own, say): its
-      // options (e.g. "strict" adding "use strict") would make the bundle depend on the project.
-      tsconfigRaw: {},
-    }).catch((e: { errors?: { text: string; location?: { file: string; line: number } | null }[]; message: string }) => {
-      const first = e.errors?.[0];
-      throw new Error(first ? `${first.location ? `${first.location.file}:${first.location.line}: ` : ""}${first.text}` : e.message);
-    });
+    const result = await esbuild
+      .build({
+        entryPoints: [entry],
+        absWorkingDir: dir,
+        bundle: true,
+        write: false,
+        platform: "node",
+        format: "cjs",
+        target: BUNDLE_TARGET,
+        charset: "utf8",
+        legalComments: "none",
+        logLevel: "silent",
+        sourcemap: false,
+        // Never read a tsconfig.json found above the folder (the Pulumi project's own, say): its
+        // options (e.g. "strict" adding "use strict") would make the bundle depend on the project.
+        tsconfigRaw: {},
+      })
+      .catch(
+        (e: { errors?: { text: string; location?: { file: string; line: number } | null }[]; message: string }) => {
+          const first = e.errors?.[0];
+          throw new Error(
+            first
+              ? `${first.location ? `${first.location.file}:${first.location.line}: ` : ""}${first.text}`
+              : e.message,
+          );
+        },
+      );
     return result.outputFiles[0].text;
   } finally {
     await cleanup();
@@ -94,14 +115,18 @@ export async function buildSource(code: unknown, entry?: string): Promise<string
   if (typeof code === "string") return normalizeEol(code);
   if (isAsset(code)) return normalizeEol(await assetText(code));
   if (isArchive(code)) return normalizeEol(await bundleArchive(code, entry));
-  throw new Error("must be a string, a FileAsset/StringAsset, or a FileArchive/AssetArchive of a folder with an entry file");
+  throw new Error(
+    "must be a string, a FileAsset/StringAsset, or a FileArchive/AssetArchive of a folder with an entry file",
+  );
 }
 
 /** Undefined when the source parses as a CommonJS module; else "line N: message". */
 export function syntaxError(source: string): string | undefined {
   try {
     // Compiled as Node compiles a CommonJS module body: line numbers stay, nothing runs.
-    vm.compileFunction(source, ["exports", "require", "module", "__filename", "__dirname"], { filename: "function_code.js" });
+    vm.compileFunction(source, ["exports", "require", "module", "__filename", "__dirname"], {
+      filename: "function_code.js",
+    });
     return undefined;
   } catch (e) {
     const err = e as Error;

@@ -27,7 +27,11 @@ export const invocationDefinition = {
       rule: rules.environmentId,
       doc: "Test environment id (default: the function's, else `cloudfn:minappEnvironmentId`, else production).",
     },
-    data: { type: t.map(t.any()), rule: rules.data, doc: "Passed to the function as `event.data`: an object. Default `{}`." },
+    data: {
+      type: t.map(t.any()),
+      rule: rules.data,
+      doc: "Passed to the function as `event.data`: an object. Default `{}`.",
+    },
     mode: {
       type: t.enum(MODES),
       default: "sync",
@@ -41,7 +45,7 @@ export const invocationDefinition = {
     },
   },
   outputs: {
-    result: { type: t.any(), doc: "What the function returned (async: `{status: \"ok\"}`)." },
+    result: { type: t.any(), doc: 'What the function returned (async: `{status: "ok"}`).' },
     jobId: { type: t.string(), optional: true, doc: "Debug mode: the platform's job id." },
     log: { type: t.string(), optional: true, doc: "Debug mode: the run's log lines." },
   },

@@ -4,14 +4,17 @@ import { FunctionRunError, provider } from "./";
 import { InvocationInputs } from "./schema";
 import { connectionSettings } from "../jobs";
 
-const check = (news: Record<string, unknown>) => provider.check!({} as InvocationInputs, news as unknown as InvocationInputs);
+const check = (news: Record<string, unknown>) =>
+  provider.check!({} as InvocationInputs, news as unknown as InvocationInputs);
 
 describe("Invocation check", () => {
   afterEach(clearStackConfig);
 
   it("defaults the mode to sync and the environment to the configured one", async () => {
     setStackConfig({ get: (k) => (k === "cloudfn:minappEnvironmentId" ? "env1" : undefined) });
-    expect(await check({ functionName: "hello" })).toEqual({ inputs: { functionName: "hello", mode: "sync", environmentId: "env1" } });
+    expect(await check({ functionName: "hello" })).toEqual({
+      inputs: { functionName: "hello", mode: "sync", environmentId: "env1" },
+    });
   });
 
   it.each([
@@ -32,16 +35,31 @@ describe("Invocation check", () => {
 
 describe("FunctionRunError", () => {
   it("carries the platform's error type, message, stack and log in its message", () => {
-    const err = new FunctionRunError("hello", "debug", "TypeError", "x is not a function", "TypeError: x\n    at main", "2024 LOG hi");
-    expect(err.message).toBe('MinApp cloud function "hello" failed (debug run): TypeError: x is not a function\nstack:\nTypeError: x\n    at main\nlog:\n2024 LOG hi');
+    const err = new FunctionRunError(
+      "hello",
+      "debug",
+      "TypeError",
+      "x is not a function",
+      "TypeError: x\n    at main",
+      "2024 LOG hi",
+    );
+    expect(err.message).toBe(
+      'MinApp cloud function "hello" failed (debug run): TypeError: x is not a function\nstack:\nTypeError: x\n    at main\nlog:\n2024 LOG hi',
+    );
   });
 });
 
 describe("job helper connection", () => {
   it("takes options first, then the program's config, then the environment", () => {
-    const config = { get: (k: string) => ({ "cloudfn:minappClientId": "cfg", "cloudfn:minappEnvironmentId": "envcfg" } as Record<string, string>)[k] };
+    const config = {
+      get: (k: string) =>
+        (({ "cloudfn:minappClientId": "cfg", "cloudfn:minappEnvironmentId": "envcfg" }) as Record<string, string>)[k],
+    };
     const env = { MINAPP_CLIENT_ID: "env", MINAPP_CLIENT_SECRET: "envsecret" };
-    expect(connectionSettings({ clientId: "opt" }, config, env)).toMatchObject({ settings: { clientId: "opt", clientSecret: "envsecret" }, environmentId: "envcfg" });
+    expect(connectionSettings({ clientId: "opt" }, config, env)).toMatchObject({
+      settings: { clientId: "opt", clientSecret: "envsecret" },
+      environmentId: "envcfg",
+    });
     expect(connectionSettings({}, config, env).settings.clientId).toBe("cfg");
     expect(connectionSettings({}, undefined, env).settings.clientId).toBe("env");
   });

@@ -21,7 +21,15 @@
  */
 import { randomBytes } from "crypto";
 import axios from "axios";
-import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ReadResult, ResourceProvider, UpdateResult } from "@pulumi/pulumi/dynamic";
+import {
+  CheckResult,
+  ConfigureRequest,
+  CreateResult,
+  DiffResult,
+  ReadResult,
+  ResourceProvider,
+  UpdateResult,
+} from "@pulumi/pulumi/dynamic";
 import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { changedFields, diffResult } from "../../core/diff";
 import { collect } from "../../core/paginate";
@@ -35,7 +43,14 @@ import { functionResourceId } from "../mapping-util";
 
 /** A failed run, with everything the platform said about it. */
 export class FunctionRunError extends Error {
-  constructor(readonly functionName: string, readonly mode: string, readonly errorType: string, readonly errorMessage: string, readonly functionStack?: string, readonly log?: string) {
+  constructor(
+    readonly functionName: string,
+    readonly mode: string,
+    readonly errorType: string,
+    readonly errorMessage: string,
+    readonly functionStack?: string,
+    readonly log?: string,
+  ) {
     super(
       `MinApp cloud function "${functionName}" failed (${mode} run): ${errorType}: ${errorMessage}` +
         (functionStack ? `\nstack:\n${functionStack}` : "") +
@@ -47,7 +62,14 @@ export class FunctionRunError extends Error {
 
 function failure(inputs: InvocationInputs, res: JobResult | DebugResult, log?: string): FunctionRunError {
   const err = res.error ?? {};
-  return new FunctionRunError(inputs.functionName, inputs.mode, err.type || "Error", err.message || `code ${res.code}`, err.stack, log);
+  return new FunctionRunError(
+    inputs.functionName,
+    inputs.mode,
+    err.type || "Error",
+    err.message || `code ${res.code}`,
+    err.stack,
+    log,
+  );
 }
 
 /** Keep error messages readable: the tail of a long log is the interesting part. */
@@ -63,7 +85,11 @@ async function failedRunLog(ma: MinAppClient, name: string, since: number): Prom
     const records = await collect(ma.listJobs(name, { source: "open_api", created_at__gte: Math.floor(since) - 1 }));
     const failed = records.filter((r) => r.status !== "fulfilled" && r.user_log_url).sort((a, b) => b.id - a.id)[0];
     if (!failed?.user_log_url) return undefined;
-    const res = await axios.get<string>(failed.user_log_url, { responseType: "text", timeout: 10000, transformResponse: (x) => x });
+    const res = await axios.get<string>(failed.user_log_url, {
+      responseType: "text",
+      timeout: 10000,
+      transformResponse: (x) => x,
+    });
     const log = String(res.data).trimEnd();
     return log.length > MAX_LOG_CHARS ? `…${log.slice(-MAX_LOG_CHARS)}` : log || undefined;
   } catch {
@@ -78,7 +104,12 @@ export async function run(inputs: InvocationInputs): Promise<InvocationOutputs> 
   if (inputs.mode === "debug") {
     const res = await ma.debug(inputs.functionName, data);
     if (res.code !== 0) throw failure(inputs, res, res.log);
-    return dropUndefined({ ...inputs, result: res.data ?? null, jobId: res.job_id === undefined ? undefined : String(res.job_id), log: res.log });
+    return dropUndefined({
+      ...inputs,
+      result: res.data ?? null,
+      jobId: res.job_id === undefined ? undefined : String(res.job_id),
+      log: res.log,
+    });
   }
   const started = Date.now() / 1000;
   const res = await ma.runJob(inputs.functionName, data, inputs.mode === "sync");
@@ -94,27 +125,48 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
 
   async check(_olds: InvocationInputs, news: InvocationInputs): Promise<CheckResult<InvocationInputs>> {
     const { value, unknown, failures } = validateInputs<InvocationInputs>(invocationDefinition, news);
-    const environmentId = "environmentId" in unknown ? unknown.environmentId : value.environmentId ?? defaultEnvironmentId();
-    const inputs = dropUndefined({ ...value, ...unknown, environmentId: environmentId || undefined }) as InvocationInputs;
+    const environmentId =
+      "environmentId" in unknown ? unknown.environmentId : (value.environmentId ?? defaultEnvironmentId());
+    const inputs = dropUndefined({
+      ...value,
+      ...unknown,
+      environmentId: environmentId || undefined,
+    }) as InvocationInputs;
     return checkResult(inputs, failures);
   },
 
   async diff(_id: string, olds: InvocationOutputs, news: InvocationInputs): Promise<DiffResult> {
-    const normalize = { data: (v: unknown) => v ?? {}, environmentId: (v: unknown) => v ?? "", mode: (v: unknown) => v ?? "sync" };
-    const changed = changedFields(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>, RUN_FIELDS, normalize);
+    const normalize = {
+      data: (v: unknown) => v ?? {},
+      environmentId: (v: unknown) => v ?? "",
+      mode: (v: unknown) => v ?? "sync",
+    };
+    const changed = changedFields(
+      olds as unknown as Record<string, unknown>,
+      news as unknown as Record<string, unknown>,
+      RUN_FIELDS,
+      normalize,
+    );
     return diffResult(changed, []);
   },
 
   async create(inputs: InvocationInputs): Promise<CreateResult<InvocationOutputs>> {
     const outs = await run(inputs);
-    return { id: `${functionResourceId(inputs.functionName, inputs.environmentId)}@${randomBytes(6).toString("hex")}`, outs };
+    return {
+      id: `${functionResourceId(inputs.functionName, inputs.environmentId)}@${randomBytes(6).toString("hex")}`,
+      outs,
+    };
   },
 
   async read(id: string, props?: InvocationOutputs): Promise<ReadResult<InvocationOutputs>> {
     return { id, props };
   },
 
-  async update(_id: string, _olds: InvocationOutputs, news: InvocationInputs): Promise<UpdateResult<InvocationOutputs>> {
+  async update(
+    _id: string,
+    _olds: InvocationOutputs,
+    news: InvocationInputs,
+  ): Promise<UpdateResult<InvocationOutputs>> {
     return { outs: await run(news) };
   },
 

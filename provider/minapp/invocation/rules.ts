@@ -6,19 +6,25 @@ import { z } from "zod";
 
 export const MODES = ["sync", "async", "debug"] as const;
 
-const str = (property: string) => z.string({ required_error: `${property} is required`, invalid_type_error: `${property} must be a string` });
+const str = (property: string) =>
+  z.string({ required_error: `${property} is required`, invalid_type_error: `${property} must be a string` });
 
 export const rules = {
   functionName: str("functionName")
     .refine((v) => v.trim() !== "", { message: "functionName must not be empty" })
-    .refine((v) => !v.includes("/"), (v) => ({ message: `functionName must not contain "/"; got "${v}"` })),
+    .refine(
+      (v) => !v.includes("/"),
+      (v) => ({ message: `functionName must not contain "/"; got "${v}"` }),
+    ),
   environmentId: str("environmentId").refine(
     (v) => /^[A-Za-z0-9_-]*$/.test(v),
     (v) => ({ message: `environmentId must be letters, digits, "-" and "_"; got "${v}"` }),
   ),
   /** The job API requires an object (`{}` when there is nothing to pass). */
   data: z
-    .record(z.string(), z.unknown(), { invalid_type_error: "data must be an object (the function receives it as event.data)" })
+    .record(z.string(), z.unknown(), {
+      invalid_type_error: "data must be an object (the function receives it as event.data)",
+    })
     .refine((v) => !Array.isArray(v), { message: "data must be an object, not a list" }),
   mode: str("mode").refine(
     (v) => (MODES as readonly string[]).includes(v),

@@ -8,17 +8,31 @@ import * as cloudfn from "pulumi-cloudfn";
 const adopt = new pulumi.Config().getBoolean("adopt") ?? true;
 
 const fn = new cloudfn.functiongraph.Function("host", {
-  adopt, name: "host-fn", runtime: "Node.js18.15", handler: "index.handler", timeout: 30, description: "made by hand",
+  adopt,
+  name: "host-fn",
+  runtime: "Node.js18.15",
+  handler: "index.handler",
+  timeout: 30,
+  description: "made by hand",
   code: new pulumi.asset.FileArchive("./fg"),
 });
 const timer = new cloudfn.functiongraph.Trigger("nightly", {
-  adopt, functionUrn: fn.funcUrn, type: "TIMER", status: "ACTIVE",
+  adopt,
+  functionUrn: fn.funcUrn,
+  type: "TIMER",
+  status: "ACTIVE",
   timer: { name: "nightly", scheduleType: "Cron", schedule: "0 0 3 * * *" },
 });
 const flow = new cloudfn.functiongraph.Workflow("orders", {
-  adopt, name: "orders_flow", description: "managed", start: "a",
+  adopt,
+  name: "orders_flow",
+  description: "managed",
+  start: "a",
   functions: [{ name: "fn", functionUrn: fn.funcUrn }],
-  states: [{ id: "a", type: "Operation", transition: "b", actions: [{ functionRef: { refName: "fn" } }] }, { id: "b", type: "End" }],
+  states: [
+    { id: "a", type: "Operation", transition: "b", actions: [{ functionRef: { refName: "fn" } }] },
+    { id: "b", type: "End" },
+  ],
 });
 
 export const triggerId = timer.triggerId;

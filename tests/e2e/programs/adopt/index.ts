@@ -12,7 +12,10 @@ export const outputs: Record<string, pulumi.Output<unknown>> = {};
 if (config.require("scenario") === "good") {
   const fg = new cloudfn.functiongraph.Function("legacy-fg", { ...fgArgs, adopt, name: "legacy-fg", memorySize: 512 });
   const mini = new cloudfn.minapp.CloudFunction("legacy-mini", {
-    adopt, name: "legacy-mini", remark: "managed by pulumi", code: 'exports.main = async () => "legacy";\n',
+    adopt,
+    name: "legacy-mini",
+    remark: "managed by pulumi",
+    code: 'exports.main = async () => "legacy";\n',
   });
   outputs.fgUrn = fg.funcUrn;
   outputs.fgMemory = fg.memorySize;

@@ -24,15 +24,39 @@ const fn = new cloudfn.functiongraph.Function("greeter", {
   dependencyVersionIds: [dep.versionId],
 });
 
-const call = { id: "call", type: "Operation" as const, transition: dangling ? "nowhere" : "done", actions: [{ functionRef: { refName: "greet", arguments: { who: "$.name", tag: "x" } } }] };
+const call = {
+  id: "call",
+  type: "Operation" as const,
+  transition: dangling ? "nowhere" : "done",
+  actions: [{ functionRef: { refName: "greet", arguments: { who: "$.name", tag: "x" } } }],
+};
 const done = { id: "done", type: "End" as const };
-const flow = new cloudfn.functiongraph.Workflow("flow", reorder
-  ? {
-      states: [{ type: "End" as const, id: "done" }, { actions: [{ functionRef: { arguments: { tag: "x", who: "$.name" }, refName: "greet" } }], transition: "done", type: "Operation" as const, id: "call" }],
-      functions: [{ functionUrn: fn.funcUrn, name: "greet" }],
-      start: "call", mode: "EXPRESS", name: "dw-flow",
-    }
-  : { name: "dw-flow", mode: "EXPRESS", start: "call", functions: [{ name: "greet", functionUrn: fn.funcUrn }], states: [call, done] });
+const flow = new cloudfn.functiongraph.Workflow(
+  "flow",
+  reorder
+    ? {
+        states: [
+          { type: "End" as const, id: "done" },
+          {
+            actions: [{ functionRef: { arguments: { tag: "x", who: "$.name" }, refName: "greet" } }],
+            transition: "done",
+            type: "Operation" as const,
+            id: "call",
+          },
+        ],
+        functions: [{ functionUrn: fn.funcUrn, name: "greet" }],
+        start: "call",
+        mode: "EXPRESS",
+        name: "dw-flow",
+      }
+    : {
+        name: "dw-flow",
+        mode: "EXPRESS",
+        start: "call",
+        functions: [{ name: "greet", functionUrn: fn.funcUrn }],
+        states: [call, done],
+      },
+);
 
 export const versionId = dep.versionId;
 export const dependencyId = dep.dependencyId;

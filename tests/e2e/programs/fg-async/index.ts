@@ -9,7 +9,11 @@ const fg = cloudfn.functiongraph;
 const common = { runtime: "Node.js18.15", handler: "index.handler", timeout: 10 };
 
 const sink = new fg.Function("sink", { ...common, name: "async-sink", code: new pulumi.asset.FileArchive("./sink") });
-const worker = new fg.Function("worker", { ...common, name: "async-worker", code: new pulumi.asset.FileArchive("./app") });
+const worker = new fg.Function("worker", {
+  ...common,
+  name: "async-worker",
+  code: new pulumi.asset.FileArchive("./app"),
+});
 
 new fg.AsyncInvokeConfig("worker-async", {
   functionUrn: worker.funcUrn,
@@ -25,7 +29,11 @@ const smoke = new fg.Invocation("smoke", {
 });
 
 if (config.getBoolean("broken")) {
-  const broken = new fg.Function("broken", { ...common, name: "async-broken", code: new pulumi.asset.FileArchive("./broken") });
+  const broken = new fg.Function("broken", {
+    ...common,
+    name: "async-broken",
+    code: new pulumi.asset.FileArchive("./broken"),
+  });
   new fg.Invocation("broken-smoke", { functionUrn: broken.funcUrn, input: {} });
 }
 

@@ -13,18 +13,30 @@ const dep = new fg.DependencyVersion("fmt", {
   name: bad === "depname" ? "9-starts-with-a-digit" : "stack-fmt",
   runtime: "Node.js18.15",
   code: new pulumi.asset.AssetArchive({
-    "node_modules/fmt/index.js": new pulumi.asset.StringAsset(`module.exports = (s) => ${JSON.stringify(step2 ? "v2:" : "v1:")} + s;`),
+    "node_modules/fmt/index.js": new pulumi.asset.StringAsset(
+      `module.exports = (s) => ${JSON.stringify(step2 ? "v2:" : "v1:")} + s;`,
+    ),
   }),
 });
 
-const core = new fg.Function("core", { ...common, name: "stack-core", code: new pulumi.asset.FileArchive("./app"), dependencyVersionIds: [dep.versionId] });
+const core = new fg.Function("core", {
+  ...common,
+  name: "stack-core",
+  code: new pulumi.asset.FileArchive("./app"),
+  dependencyVersionIds: [dep.versionId],
+});
 const sink = new fg.Function("sink", { ...common, name: "stack-sink", code: new pulumi.asset.FileArchive("./sink") });
 
 const tick = new fg.Trigger("tick", {
   functionUrn: core.funcUrn,
   type: "TIMER",
   status: step2 ? "DISABLED" : "ACTIVE",
-  timer: { name: "tick", scheduleType: "Rate", schedule: bad === "schedule" ? "61m" : step2 ? "10m" : "5m", userEvent: "tick" },
+  timer: {
+    name: "tick",
+    scheduleType: "Rate",
+    schedule: bad === "schedule" ? "61m" : step2 ? "10m" : "5m",
+    userEvent: "tick",
+  },
 });
 
 new fg.AsyncInvokeConfig("core-async", {
@@ -39,7 +51,14 @@ const flow = new fg.Workflow("flow", {
   start: "greet",
   functions: [{ name: "core", functionUrn: core.funcUrn }],
   states: [
-    { id: "greet", type: "Operation", transition: bad === "transition" ? "nowhere" : "done", actions: [{ functionRef: { refName: "core", arguments: step2 ? { who: "$.who", shout: true } : { who: "$.who" } } }] },
+    {
+      id: "greet",
+      type: "Operation",
+      transition: bad === "transition" ? "nowhere" : "done",
+      actions: [
+        { functionRef: { refName: "core", arguments: step2 ? { who: "$.who", shout: true } : { who: "$.who" } } },
+      ],
+    },
     { id: "done", type: "End" },
   ],
 });

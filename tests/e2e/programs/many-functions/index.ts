@@ -5,14 +5,16 @@ const config = new pulumi.Config();
 const count = config.requireNumber("count");
 const code = new pulumi.asset.FileArchive("./app");
 
-export const urns = Array.from({ length: count }, (_, i) =>
-  new cloudfn.functiongraph.Function(`fn-${i}`, {
-    name: `many-${i}`,
-    runtime: "Node.js18.15",
-    handler: "index.handler",
-    memorySize: 128,
-    timeout: 10,
-    environment: { INDEX: String(i) },
-    code,
-  }).funcUrn,
+export const urns = Array.from(
+  { length: count },
+  (_, i) =>
+    new cloudfn.functiongraph.Function(`fn-${i}`, {
+      name: `many-${i}`,
+      runtime: "Node.js18.15",
+      handler: "index.handler",
+      memorySize: 128,
+      timeout: 10,
+      environment: { INDEX: String(i) },
+      code,
+    }).funcUrn,
 );

@@ -19,4 +19,7 @@ new cloudfn.minapp.CloudFunction("greeter", {
 });
 
 // A LeanEngine project deployed to production (the stack config points LeanCloud at the emulator).
-new cloudfn.leancloud.EngineDeployment("engine", { code: new pulumi.asset.FileArchive("./engine"), environment: "production" });
+new cloudfn.leancloud.EngineDeployment("engine", {
+  code: new pulumi.asset.FileArchive("./engine"),
+  environment: "production",
+});

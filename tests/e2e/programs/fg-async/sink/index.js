@@ -1,1 +1,4 @@
-exports.handler = async (event) => ({ failed: event.request_context.request_id, condition: event.request_context.condition });
+exports.handler = async (event) => ({
+  failed: event.request_context.request_id,
+  condition: event.request_context.condition,
+});
