@@ -12,7 +12,7 @@ const common = {
   testEnvironment: "node",
   transform: tsJest,
   moduleFileExtensions: ["ts", "js", "json"],
-  setupFilesAfterEnv: ["<rootDir>/tests/helpers/remove-temp-dirs.ts"],
+  setupFilesAfterEnv: ["<rootDir>/tests/setup/remove-temp-dirs.ts"],
   ...cache,
 };
 module.exports = {
@@ -26,7 +26,7 @@ module.exports = {
       ...common,
       displayName: "integration",
       testMatch: ["<rootDir>/tests/integration/**/*.test.ts"],
-      setupFilesAfterEnv: [...common.setupFilesAfterEnv, "<rootDir>/tests/helpers/integration-timeout.ts"],
+      setupFilesAfterEnv: [...common.setupFilesAfterEnv, "<rootDir>/tests/setup/integration-timeout.ts"],
     },
     { ...common, displayName: "e2e", testMatch: ["<rootDir>/tests/e2e/**/*.e2e.test.ts"] },
   ],

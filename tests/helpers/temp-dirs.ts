@@ -1,4 +1,4 @@
-/** Temp folders for tests; tests/helpers/remove-temp-dirs.ts removes them after each test file. */
+/** Temp folders for tests; tests/setup/remove-temp-dirs.ts removes them after each test file. */
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";

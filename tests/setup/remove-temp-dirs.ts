@@ -4,7 +4,7 @@
  * (scripts/check-tmp-clean.sh fails the run otherwise).
  */
 import { removeWrittenProjects } from "../../emulator/testing/leancloud-projects";
-import { removeTempDirs } from "./temp-dirs";
+import { removeTempDirs } from "../helpers/temp-dirs";
 
 afterAll(() => {
   removeWrittenProjects();
