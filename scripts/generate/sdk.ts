@@ -112,13 +112,17 @@ function shim(def: ResourceDefinition): string {
   const methods = (def.methods ?? ALL_METHODS).map(
     (m) => `  ${m}: (...args) => require(${JSON.stringify(module)}).provider.${m}(...args),`,
   );
+  const rules =
+    "@typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return";
   return [
+    `/* eslint-disable ${rules} -- the implementation is loaded untyped at call time, on purpose (the shim must capture nothing) */`,
     tsdoc(
       `The provider object every ${tokenParts(def.token).type} shares, serialized into its \`__provider\`: each method loads ${def.implementation} from the installed package when it is called, so the state holds no client, schema or credential. Exported for tests; the package index does not re-export it.`,
     ),
     `export const providerShim: pulumi.dynamic.ResourceProvider = {`,
     ...methods,
     `};`,
+    `/* eslint-enable ${rules} */`,
   ].join("\n");
 }
 
@@ -126,9 +130,7 @@ function shim(def: ResourceDefinition): string {
 export function sdkModule(def: ResourceDefinition, source: string): string {
   const { platform, type } = tokenParts(def.token);
   const classDoc = `\`${def.token}\`: ${def.description}\n\nUser docs: docs/${def.docs}.`;
-  return [
-    HEADER(source),
-    `import * as pulumi from "@pulumi/pulumi";`,
+  const body = [
     "",
     ...namedEnums(specTypes(def)).flatMap((t) => [t, ""]),
     ...nestedTypes(def).flatMap((t) => [t, ""]),
@@ -146,6 +148,11 @@ export function sdkModule(def: ResourceDefinition, source: string): string {
     "}",
     "",
   ].join("\n");
+  // JSON-valued properties are `any` so programs read results without casts.
+  const anyNote = /\bany\b/.test(body.replace(/\/\*[\s\S]*?\*\//g, ""))
+    ? "/* eslint-disable @typescript-eslint/no-explicit-any -- JSON-valued properties are `any` for users, as in Pulumi's own SDKs */\n"
+    : "";
+  return [HEADER(source), anyNote, `import * as pulumi from "@pulumi/pulumi";`, "", body].join("\n");
 }
 
 /** sdk/<platform>/resources.ts: every generated class and type of the platform. */

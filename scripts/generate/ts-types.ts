@@ -6,10 +6,10 @@ import type { FieldSpec, TypeSpec } from "../../provider/core/definition";
 
 type ObjectSpec = Extract<TypeSpec, { kind: "object" }>;
 
-/** `"A" | "B" | (string & {})`: editors offer the known values, and new platform values still type-check. */
+/** `"A" | "B" | (string & Record<never, never>)`: editors offer the known values, and new platform values still type-check. */
 function stringType(values: readonly string[] | undefined): string {
   if (!values?.length) return "string";
-  return [...values.map((v) => JSON.stringify(v)), "(string & {})"].join(" | ");
+  return [...values.map((v) => JSON.stringify(v)), "(string & Record<never, never>)"].join(" | ");
 }
 
 export function inputType(type: TypeSpec): string {
@@ -68,7 +68,7 @@ export function objectTypes(types: readonly TypeSpec[]): ObjectSpec[] {
   return [...seen.values()];
 }
 
-/** Named string unions reachable from these types: `export type <Name> = "A" | "B" | (string & {})`. */
+/** Named string unions reachable from these types: `export type <Name> = "A" | "B" | …`. */
 export function namedEnums(types: readonly TypeSpec[]): string[] {
   const seen = new Map<string, string>();
   const visit = (type: TypeSpec): void => {

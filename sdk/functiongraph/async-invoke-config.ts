@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
  */
 export interface AsyncInvokeDestinationArgs {
   /** `OBS`, `SMN`, `DIS` or `FunctionGraph`. */
-  type: pulumi.Input<"OBS" | "SMN" | "DIS" | "FunctionGraph" | (string & {})>;
+  type: pulumi.Input<"OBS" | "SMN" | "DIS" | "FunctionGraph" | (string & Record<never, never>)>;
   /** OBS: bucket name (required). */
   bucket?: pulumi.Input<string>;
   /** OBS: object key prefix. */
@@ -29,7 +29,7 @@ export interface AsyncInvokeDestinationArgs {
  */
 export interface AsyncInvokeDestination {
   /** `OBS`, `SMN`, `DIS` or `FunctionGraph`. */
-  type: "OBS" | "SMN" | "DIS" | "FunctionGraph" | (string & {});
+  type: "OBS" | "SMN" | "DIS" | "FunctionGraph" | (string & Record<never, never>);
   /** OBS: bucket name (required). */
   bucket?: string;
   /** OBS: object key prefix. */
@@ -44,6 +44,7 @@ export interface AsyncInvokeDestination {
   funcUrn?: string;
 }
 
+/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- the implementation is loaded untyped at call time, on purpose (the shim must capture nothing) */
 /**
  * The provider object every AsyncInvokeConfig shares, serialized into its `__provider`: each method loads
  * provider/functiongraph/async-invoke-config from the installed package when it is called, so the state holds no
@@ -62,6 +63,7 @@ export const providerShim: pulumi.dynamic.ResourceProvider = {
   delete: (...args) =>
     require("pulumi-cloudfn/dist/provider/functiongraph/async-invoke-config").provider.delete(...args),
 };
+/* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return */
 
 /** The arguments of {@link AsyncInvokeConfig}. */
 export interface AsyncInvokeConfigArgs {

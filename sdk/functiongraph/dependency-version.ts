@@ -2,6 +2,7 @@
 
 import * as pulumi from "@pulumi/pulumi";
 
+/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- the implementation is loaded untyped at call time, on purpose (the shim must capture nothing) */
 /**
  * The provider object every DependencyVersion shares, serialized into its `__provider`: each method loads
  * provider/functiongraph/dependency-version from the installed package when it is called, so the state holds no
@@ -18,6 +19,7 @@ export const providerShim: pulumi.dynamic.ResourceProvider = {
   delete: (...args) =>
     require("pulumi-cloudfn/dist/provider/functiongraph/dependency-version").provider.delete(...args),
 };
+/* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return */
 
 /** The arguments of {@link DependencyVersion}. */
 export interface DependencyVersionArgs {

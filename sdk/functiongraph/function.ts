@@ -29,8 +29,9 @@ export type FunctionRuntime =
   | "Cangjie1.0"
   | "http"
   | "Custom Image"
-  | (string & {});
+  | (string & Record<never, never>);
 
+/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- the implementation is loaded untyped at call time, on purpose (the shim must capture nothing) */
 /**
  * The provider object every Function shares, serialized into its `__provider`: each method loads
  * provider/functiongraph/function from the installed package when it is called, so the state holds no client,
@@ -45,6 +46,7 @@ export const providerShim: pulumi.dynamic.ResourceProvider = {
   update: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/function").provider.update(...args),
   delete: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/function").provider.delete(...args),
 };
+/* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return */
 
 /** The arguments of {@link Function}. */
 export interface FunctionArgs {
@@ -175,7 +177,7 @@ export class Function extends pulumi.dynamic.Resource {
   /** Version the URN addresses (`latest`). */
   public readonly version!: pulumi.Output<string>;
   /** `zip` for `code`, `obs` for `codeUrl`. */
-  public readonly codeType!: pulumi.Output<"zip" | "obs" | (string & {})>;
+  public readonly codeType!: pulumi.Output<"zip" | "obs" | (string & Record<never, never>)>;
 
   constructor(name: string, args: FunctionArgs, opts?: pulumi.CustomResourceOptions) {
     const props: Record<string, unknown> = {

@@ -2,6 +2,7 @@
 
 import * as pulumi from "@pulumi/pulumi";
 
+/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- the implementation is loaded untyped at call time, on purpose (the shim must capture nothing) */
 /**
  * The provider object every EngineDeployment shares, serialized into its `__provider`: each method loads
  * provider/leancloud/engine-deployment from the installed package when it is called, so the state holds no
@@ -17,6 +18,7 @@ export const providerShim: pulumi.dynamic.ResourceProvider = {
   update: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/engine-deployment").provider.update(...args),
   delete: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/engine-deployment").provider.delete(...args),
 };
+/* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return */
 
 /** The arguments of {@link EngineDeployment}. */
 export interface EngineDeploymentArgs {
@@ -29,7 +31,7 @@ export interface EngineDeploymentArgs {
    * `production` or `staging`. Trial plans have no staging instance. Default `"production"`. Changing it
    * replaces the resource.
    */
-  environment?: pulumi.Input<"production" | "staging" | (string & {})>;
+  environment?: pulumi.Input<"production" | "staging" | (string & Record<never, never>)>;
   /**
    * The LeanEngine project (a FileArchive of its folder or a .zip, or an AssetArchive), zipped
    * deterministically; a new content hash deploys a new version.
@@ -69,7 +71,7 @@ export class EngineDeployment extends pulumi.dynamic.Resource {
   /** LeanEngine group (create groups in the console): 1-64 letters, digits, `-` and `_`. */
   public readonly group!: pulumi.Output<string>;
   /** `production` or `staging`. Trial plans have no staging instance. */
-  public readonly environment!: pulumi.Output<"production" | "staging" | (string & {})>;
+  public readonly environment!: pulumi.Output<"production" | "staging" | (string & Record<never, never>)>;
   /**
    * The LeanEngine project (a FileArchive of its folder or a .zip, or an AssetArchive), zipped
    * deterministically; a new content hash deploys a new version.

@@ -2,6 +2,7 @@
 
 import * as pulumi from "@pulumi/pulumi";
 
+/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- the implementation is loaded untyped at call time, on purpose (the shim must capture nothing) */
 /**
  * The provider object every EngineEnvironmentVariables shares, serialized into its `__provider`: each method
  * loads provider/leancloud/engine-environment-variables from the installed package when it is called, so the
@@ -23,6 +24,7 @@ export const providerShim: pulumi.dynamic.ResourceProvider = {
   delete: (...args) =>
     require("pulumi-cloudfn/dist/provider/leancloud/engine-environment-variables").provider.delete(...args),
 };
+/* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return */
 
 /** The arguments of {@link EngineEnvironmentVariables}. */
 export interface EngineEnvironmentVariablesArgs {

@@ -2,6 +2,7 @@
 
 import * as pulumi from "@pulumi/pulumi";
 
+/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- the implementation is loaded untyped at call time, on purpose (the shim must capture nothing) */
 /**
  * The provider object every CloudFunction shares, serialized into its `__provider`: each method loads
  * provider/minapp/cloud-function from the installed package when it is called, so the state holds no client,
@@ -16,6 +17,7 @@ export const providerShim: pulumi.dynamic.ResourceProvider = {
   update: (...args) => require("pulumi-cloudfn/dist/provider/minapp/cloud-function").provider.update(...args),
   delete: (...args) => require("pulumi-cloudfn/dist/provider/minapp/cloud-function").provider.delete(...args),
 };
+/* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return */
 
 /** The arguments of {@link CloudFunction}. */
 export interface CloudFunctionArgs {
@@ -38,7 +40,7 @@ export interface CloudFunctionArgs {
    * Memory plan (`plan_circle`): `P_FREE` (128 MB) or `P_PERSONAL` (256 MB). A plan other than `P_FREE` is set
    * by a PATCH right after create. Default `"P_FREE"`.
    */
-  planCircle?: pulumi.Input<"P_FREE" | "P_PERSONAL" | (string & {})>;
+  planCircle?: pulumi.Input<"P_FREE" | "P_PERSONAL" | (string & Record<never, never>)>;
   /**
    * Test environment (测试环境) id, sent as `X-Hydrogen-Env-ID`. Absent: `cloudfn:minappEnvironmentId`, else
    * production. Changing it replaces the resource.
@@ -77,7 +79,7 @@ export class CloudFunction extends pulumi.dynamic.Resource {
    * Memory plan (`plan_circle`): `P_FREE` (128 MB) or `P_PERSONAL` (256 MB). A plan other than `P_FREE` is set
    * by a PATCH right after create.
    */
-  public readonly planCircle!: pulumi.Output<"P_FREE" | "P_PERSONAL" | (string & {})>;
+  public readonly planCircle!: pulumi.Output<"P_FREE" | "P_PERSONAL" | (string & Record<never, never>)>;
   /**
    * Test environment (测试环境) id, sent as `X-Hydrogen-Env-ID`. Absent: `cloudfn:minappEnvironmentId`, else
    * production.
