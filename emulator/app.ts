@@ -31,7 +31,7 @@ interface RouteMeta {
 /** One request as the server sees it; the body is read once the addressed platform (and so its limit) is known. */
 export type AppInput = Omit<RequestContext, "params" | "platform" | "operation" | "body"> & {
   /** Reads the body; rejects with BodyTooLarge past `limit` bytes. */
-  readBody(limit: number): Promise<Buffer>;
+  readBody: (limit: number) => Promise<Buffer>;
 };
 
 export interface App {
@@ -76,9 +76,12 @@ export function createApp(
   for (const p of platforms)
     for (const r of p.routes) add(r.method, r.path, { platform: p.name, operation: r.operation, handler: r.handler });
 
-  const injectFaults = faultMiddleware(faults, ids, (ctx, rule) =>
-    byName.get(ctx.platform)!.faultError(ctx, rule.status, rule.errorCode, rule.errorMsg),
-  );
+  const injectFaults = faultMiddleware(faults, ids, (ctx, rule) => {
+    // The chain below only routes requests of a known platform here.
+    const owner = byName.get(ctx.platform);
+    if (!owner) throw new Error(`fault injection reached for unowned platform ${ctx.platform}`);
+    return owner.faultError(ctx, rule.status, rule.errorCode, rule.errorMsg);
+  });
   const chain = compose(
     [
       logMiddleware(log),

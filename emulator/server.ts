@@ -20,7 +20,7 @@ import type { EmulatedPlatform } from "./core/platform";
 import { EngineInstances } from "./leancloud/engine/instances";
 import type { LcCredentials, LcEnv } from "./leancloud/env";
 import { leanCloudPlatform } from "./leancloud/routes";
-import { DEFAULT_LIMITS, type MinAppCredentials, type MinAppEnv, type MinAppOptions } from "./minapp/env";
+import { DEFAULT_LIMITS, type MinAppEnv, type MinAppOptions } from "./minapp/env";
 import { minappPlatform } from "./minapp/routes";
 import { MinAppExecutor } from "./minapp/runtime/executor";
 
@@ -162,7 +162,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const server = createServer((req, res) => {
     const requestId = ids.uuid();
     const [rawPath, search = ""] = (req.url ?? "/").split(/\?(.*)/s, 2);
-    app
+    // Not awaited: node's request listener ignores promises. handle() turns every failure into a reply.
+    void app
       .handle({
         req,
         method: req.method ?? "GET",

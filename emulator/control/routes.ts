@@ -6,7 +6,7 @@
 import { faultRuleSchema, type FaultRegistry } from "../core/faults";
 import { json, parseJsonBody, type Reply, type RequestContext } from "../core/http";
 import type { RequestLog } from "../core/request-log";
-import type { Store, StoreSnapshot } from "../core/store";
+import type { Store } from "../core/store";
 
 export interface ControlDeps {
   store: Store;
@@ -49,7 +49,7 @@ export function controlRoutes({ store, log, faults }: ControlDeps): ControlRoute
       path: "/_emulator/state",
       handler: async (ctx) => {
         try {
-          store.load(body(ctx) as StoreSnapshot);
+          store.load(body(ctx));
         } catch (err) {
           return badRequest((err as Error).message);
         }

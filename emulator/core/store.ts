@@ -16,12 +16,18 @@ export interface StoreSnapshot {
 
 const emptyState = (): StoreSnapshot => ({ version: 1, platforms: {} });
 
+/** The outer shape only: what is inside a platform's state is that platform's business. */
+function isSnapshot(value: unknown): value is StoreSnapshot {
+  const v = value as Partial<Record<keyof StoreSnapshot, unknown>> | null | undefined;
+  return v?.version === 1 && typeof v.platforms === "object" && v.platforms !== null;
+}
+
 export class Store {
   private state: StoreSnapshot = emptyState();
 
   /** @param stateFile when set, state is loaded from it now and rewritten after every commit. */
   constructor(private readonly stateFile?: string) {
-    if (stateFile && existsSync(stateFile)) this.load(JSON.parse(readFileSync(stateFile, "utf8")));
+    if (stateFile && existsSync(stateFile)) this.load(JSON.parse(readFileSync(stateFile, "utf8")) as unknown);
   }
 
   /**
@@ -55,9 +61,9 @@ export class Store {
     return JSON.parse(JSON.stringify(this.state)) as StoreSnapshot;
   }
 
-  /** Replaces the whole state with a (deep-copied) snapshot. */
-  load(snapshot: StoreSnapshot): void {
-    if (snapshot?.version !== 1 || typeof snapshot.platforms !== "object" || snapshot.platforms === null) {
+  /** Replaces the whole state with a (deep-copied) snapshot; takes unknown because it checks the shape. */
+  load(snapshot: unknown): void {
+    if (!isSnapshot(snapshot)) {
       throw new Error("unsupported emulator state: expected {version: 1, platforms: {...}}");
     }
     this.state = JSON.parse(JSON.stringify(snapshot)) as StoreSnapshot;

@@ -44,7 +44,13 @@ describe("field checks", () => {
 
   it.each([
     ["bootstrap handler for Custom", () => V.checkHandler("bootstrap", "Custom")],
-    ["timeout bounds", () => [V.checkTimeout(3), V.checkTimeout(259_200)]],
+    [
+      "timeout bounds",
+      () => {
+        V.checkTimeout(3);
+        V.checkTimeout(259_200);
+      },
+    ],
     ["memory 4096", () => V.checkMemory(4096)],
     [
       "20 env vars",

@@ -78,7 +78,7 @@ export function readRequestAuth(ctx: RequestContext): LcRequestAuth {
 }
 
 const same = (a: string | undefined, b: string) =>
-  a !== undefined && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+  a?.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** The expected `X-LC-Sign` digest; the same function the provider signs with. */
 export const signFor = signDigest;

@@ -72,7 +72,7 @@ export function issueCode(env: MinAppEnv, clientId: string): string {
 export function codeSecondsLeft(env: MinAppEnv, code: unknown, clientId: string): number {
   const record = typeof code === "string" ? authOf(env).codes[code] : undefined;
   const left = record ? Math.ceil((record.expires_at - nowMs(env)) / 1000) : 0;
-  if (!record || record.client_id !== clientId || left <= 0)
+  if (record?.client_id !== clientId || left <= 0)
     throw minappErrors.invalid("invalid_grant: the authorization code is invalid or expired");
   return left;
 }
@@ -110,8 +110,7 @@ export function issueTokens(env: MinAppEnv, clientId: string): TokenResponse {
 export function refreshTokens(env: MinAppEnv, refreshToken: unknown, clientId: string): TokenResponse {
   const auth = authOf(env);
   const record = typeof refreshToken === "string" ? auth.refresh_tokens[refreshToken] : undefined;
-  if (!record || record.client_id !== clientId)
-    throw minappErrors.invalid("invalid_grant: the refresh token is invalid");
+  if (record?.client_id !== clientId) throw minappErrors.invalid("invalid_grant: the refresh token is invalid");
   for (const [t, r] of Object.entries(auth.tokens)) if (r.client_id === clientId) delete auth.tokens[t];
   for (const [t, r] of Object.entries(auth.refresh_tokens)) if (r.client_id === clientId) delete auth.refresh_tokens[t];
   return issueTokens(env, clientId);

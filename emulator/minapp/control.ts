@@ -29,7 +29,8 @@ export function minappControlRoutes(env: MinAppEnv): ControlRoute[] {
       handler: async (ctx: RequestContext) => {
         const body = jsonObject(ctx);
         const envKey = typeof body.env === "string" && body.env !== "" ? body.env : PRODUCTION;
-        return json(200, setAuditStatus(env, envKey, String(body.name ?? ""), body.audit_status));
+        const name = typeof body.name === "string" ? body.name : "";
+        return json(200, setAuditStatus(env, envKey, name, body.audit_status));
       },
     },
   ];

@@ -4,7 +4,7 @@
  * ends in "/" and the emulator is strict about it (a path without it is a 404).
  */
 import type { Reply, RequestContext } from "../core/http";
-import type { ControlRoute, EmulatedPlatform } from "../core/platform";
+import type { EmulatedPlatform } from "../core/platform";
 import { minappAuthMiddleware } from "./auth";
 import { minappControlRoutes } from "./control";
 import { MAX_BODY_BYTES, PLATFORM, type MinAppEnv } from "./env";

@@ -54,8 +54,8 @@ describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanC
     const child = spawn("node", [cli, "drift", "--cwd", project.dir, ...args], { env: project.env() });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     return new Promise((resolve, reject) => {
       child.on("error", reject);
       child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));

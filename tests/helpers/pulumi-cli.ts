@@ -100,8 +100,8 @@ export class PulumiProject {
     });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     const code = await new Promise<number>((resolve, reject) => {
       child.on("error", reject);
       child.on("close", (c) => resolve(c ?? -1));

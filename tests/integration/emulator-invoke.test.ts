@@ -66,7 +66,7 @@ describe("InvokeFunction", () => {
       rid,
       left: true,
     });
-    expect(res.body.log).toMatch(new RegExp(`^\\S+ ${rid} INFO got 21\\n\\S+ ${rid} INFO via logger$`));
+    expect(res.body.log).toMatch(new RegExp(`^\\S+ ${String(rid)} INFO got 21\\n\\S+ ${String(rid)} INFO via logger$`));
     expect(Buffer.from(String(res.headers["x-cff-function-log"]), "base64").toString()).toBe(res.body.log);
     const invocations = emu.store.snapshot().platforms.functiongraph[emu.credentials.projectId].invocations as {
       request_id: string;

@@ -7,9 +7,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { fgCall } from "../../emulator/testing/fg-client";
 import { ARCHIVE_SIG, ASSET_SIG, SIG_KEY } from "../../provider/core/archive";
-import { clearStackConfig, setStackConfig } from "../../provider/functiongraph/config";
+import { clearStackConfig } from "../../provider/functiongraph/config";
 import { provider, tuning } from "../../provider/functiongraph/function";
-import { FunctionInputs, FunctionOutputs } from "../../provider/functiongraph/function/schema";
+import { FunctionInputs } from "../../provider/functiongraph/function/schema";
 
 let emu: RunningEmulator;
 interface Logged {

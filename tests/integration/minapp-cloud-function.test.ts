@@ -8,7 +8,7 @@ import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
 import { sha256Hex } from "../../provider/core/archive";
 import { clearTokens } from "../../provider/minapp/auth";
 import { provider, tuning } from "../../provider/minapp/cloud-function";
-import { CloudFunctionInputs, CloudFunctionOutputs } from "../../provider/minapp/cloud-function/schema";
+import { CloudFunctionInputs } from "../../provider/minapp/cloud-function/schema";
 import { clearStackConfig } from "../../provider/minapp/config";
 import { provider as invocation } from "../../provider/minapp/invocation";
 import { InvocationInputs } from "../../provider/minapp/invocation/schema";

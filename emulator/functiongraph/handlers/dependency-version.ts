@@ -52,7 +52,11 @@ export async function listDependencies(env: FgEnv, ctx: RequestContext): Promise
     ? []
     : M.listDependencies(env, pid, { name: queryValue(ctx.query, "name"), runtime: queryValue(ctx.query, "runtime") });
   const p = page(ctx, all, queryValue(ctx.query, "limit"));
-  const items = p.items.map((d) => dependencyListItemView(env, d, M.latestVersion(d)!));
+  // listDependencies keeps only dependencies that have a version, so nothing is dropped here.
+  const items = p.items.flatMap((d) => {
+    const latest = M.latestVersion(d);
+    return latest ? [dependencyListItemView(env, d, latest)] : [];
+  });
   return json(200, { dependencies: items, next_marker: p.nextMarker, count: p.count });
 }
 

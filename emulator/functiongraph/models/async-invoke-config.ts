@@ -69,10 +69,12 @@ const REQUIRED_PARAM: Record<DestinationType, string[]> = {
   FunctionGraph: ["func_urn"],
 };
 
+const isDestinationType = (v: unknown): v is DestinationType => DESTINATIONS.includes(v as DestinationType);
+
 function destinationOf(field: string, raw: unknown): Destination | undefined {
   if (raw === undefined || raw === null) return undefined;
   const d = raw as { destination?: unknown; param?: unknown };
-  if (typeof d !== "object" || !DESTINATIONS.includes(d.destination as DestinationType)) {
+  if (typeof d !== "object" || !isDestinationType(d.destination)) {
     throw fgErrors.invalid(`invalid parameter ${field}.destination: must be one of ${DESTINATIONS.join(", ")}`);
   }
   let param: Record<string, unknown>;
@@ -81,12 +83,10 @@ function destinationOf(field: string, raw: unknown): Destination | undefined {
   } catch {
     throw fgErrors.invalid(`invalid parameter ${field}.param: must be a JSON object string`);
   }
-  const missing = REQUIRED_PARAM[d.destination as DestinationType].filter(
-    (k) => typeof param?.[k] !== "string" || param[k] === "",
-  );
+  const missing = REQUIRED_PARAM[d.destination].filter((k) => typeof param?.[k] !== "string" || param[k] === "");
   if (missing.length > 0)
     throw fgErrors.invalid(`invalid parameter ${field}.param: ${d.destination} needs ${missing.join(", ")}`);
-  return { destination: d.destination as DestinationType, param: String(d.param) };
+  return { destination: d.destination, param: String(d.param) };
 }
 
 const MODELLED = new Set([
@@ -173,7 +173,7 @@ export function asyncConfigView(env: FgEnv, fn: FunctionRecord, c: AsyncConfigRe
     func_urn: latestUrn(env.creds.region, env.creds.projectId, fn.package, fn.func_name),
     max_async_event_age_in_seconds: c.max_async_event_age_in_seconds,
     max_async_retry_attempts: c.max_async_retry_attempts,
-    destination_config: JSON.parse(JSON.stringify(c.destination_config)),
+    destination_config: JSON.parse(JSON.stringify(c.destination_config)) as AsyncConfigRecord["destination_config"],
     created_time: c.created_time,
     last_modified: c.last_modified,
     enable_async_status_log: c.enable_async_status_log,

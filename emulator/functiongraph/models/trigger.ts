@@ -124,6 +124,11 @@ export function listTriggers(env: FgEnv, projectId: string, ref: FunctionRef): T
   return Object.values(triggersOf(env, projectId)).filter((t) => t.func_key === key);
 }
 
+/** Whether a looked-up record exists and is a trigger of this type on this function. */
+function isTriggerOf(record: TriggerRecord | undefined, ref: FunctionRef, type: string): record is TriggerRecord {
+  return record?.func_key === funcKey(ref) && record.trigger_type_code === type;
+}
+
 /** Every trigger of the project (T7), oldest first. */
 export function allTriggers(env: FgEnv, projectId: string): TriggerRecord[] {
   return Object.values(triggersOf(env, projectId));
@@ -134,8 +139,7 @@ export function getTrigger(env: FgEnv, projectId: string, ref: FunctionRef, type
   if (!functionsOf(env, projectId)[funcKey(ref)]) throw triggerErrors.orphaned();
   getFunction(env, projectId, ref);
   const record = triggersOf(env, projectId)[id];
-  if (!record || record.func_key !== funcKey(ref) || record.trigger_type_code !== type)
-    throw triggerErrors.notFound(type);
+  if (!isTriggerOf(record, ref, type)) throw triggerErrors.notFound(type);
   return record;
 }
 
@@ -149,8 +153,7 @@ export function updateTrigger(
 ): TriggerRecord {
   getFunction(env, projectId, ref);
   const record = triggersOf(env, projectId)[id];
-  if (!record || record.func_key !== funcKey(ref) || record.trigger_type_code !== type)
-    throw triggerErrors.updateNotFound();
+  if (!isTriggerOf(record, ref, type)) throw triggerErrors.updateNotFound();
   const status = body.trigger_status === undefined ? record.trigger_status : checkStatus(type, body.trigger_status);
   const eventData = updatedEventData(type, record.event_data, body.event_data);
   const rescheduled =
@@ -165,8 +168,7 @@ export function deleteTrigger(env: FgEnv, projectId: string, ref: FunctionRef, t
   getFunction(env, projectId, ref);
   const triggers = triggersOf(env, projectId);
   const record = triggers[id];
-  if (!record || record.func_key !== funcKey(ref) || record.trigger_type_code !== type)
-    throw triggerErrors.notFound(type);
+  if (!isTriggerOf(record, ref, type)) throw triggerErrors.notFound(type);
   delete triggers[id];
   env.store.commit();
 }

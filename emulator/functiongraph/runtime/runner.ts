@@ -46,6 +46,7 @@ async function run(msg: InvokeMessage): Promise<Outcome> {
     getLogger: () => logger,
   };
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the user's handler file, known only at run time and loaded as CommonJS
     const mod = require(path.join(msg.dir, msg.file)) as Record<string, unknown>;
     const fn = mod[msg.fn];
     if (typeof fn !== "function")
@@ -53,6 +54,7 @@ async function run(msg: InvokeMessage): Promise<Outcome> {
     const value = await new Promise<unknown>((resolve, reject) => {
       // Callback-style handlers (event, context, callback) answer through the callback;
       // others answer with their (possibly promised) return value.
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- relays whatever the user's code failed with; errorOf() formats non-Errors
       const callback = (err: unknown, result?: unknown) => (err ? reject(err) : resolve(result));
       const returned = (fn as (...a: unknown[]) => unknown)(msg.event, context, callback);
       if (returned && typeof (returned as Promise<unknown>).then === "function")

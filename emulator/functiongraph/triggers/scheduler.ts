@@ -11,7 +11,7 @@
  */
 import { PLATFORM, rfc3339, type FgEnv } from "../env";
 import type { InvocationRecord } from "../models/invocation";
-import { triggersOf, type TriggerRecord } from "../models/trigger";
+import { triggersOf, type TimerPosition, type TriggerRecord } from "../models/trigger";
 import { latestUrn } from "../urn";
 import { runForTrigger } from "./fire";
 import { timerEvent } from "./timer-event";
@@ -44,6 +44,11 @@ interface Due {
   projectId: string;
   trigger: TriggerRecord;
   at: number;
+}
+
+/** A due occurrence found by its schedule position (fireNow's occurrences have none). */
+interface ScheduledDue extends Due {
+  timer: TimerPosition;
 }
 
 const registry = new WeakMap<FgEnv, TimerScheduler>();
@@ -119,27 +124,28 @@ export class TimerScheduler {
   }
 
   /** The earliest ACTIVE timer due at or before `until`. Ties go to the older trigger. */
-  private earliest(until: number): Due | undefined {
-    let best: Due | undefined;
+  private earliest(until: number): ScheduledDue | undefined {
+    let best: ScheduledDue | undefined;
     for (const projectId of this.env.store.projects(PLATFORM)) {
       for (const trigger of Object.values(triggersOf(this.env, projectId))) {
-        const at = trigger.trigger_status === "ACTIVE" ? trigger.timer?.next_ms : undefined;
-        if (at !== undefined && at <= until && (best === undefined || at < best.at)) best = { projectId, trigger, at };
+        const timer = trigger.trigger_status === "ACTIVE" ? trigger.timer : undefined;
+        if (timer && timer.next_ms <= until && (best === undefined || timer.next_ms < best.at))
+          best = { projectId, trigger, timer, at: timer.next_ms };
       }
     }
     return best;
   }
 
   /** Moves a timer to its next occurrence (claimed before running, so it never runs twice). */
-  private claim(due: Due): void {
-    const timer = due.trigger.timer!;
+  private claim(due: ScheduledDue): void {
+    const { timer } = due;
     timer.next_ms = timerSchedule(due.trigger.event_data)(new Date(due.at), new Date(timer.anchor_ms)).getTime();
     this.env.store.commit();
   }
 
   /** Jumps a timer past `until` without running it; returns how many occurrences it skipped. */
-  private skip(due: Due, until: number): number {
-    const timer = due.trigger.timer!;
+  private skip(due: ScheduledDue, until: number): number {
+    const { timer } = due;
     const next = timerSchedule(due.trigger.event_data);
     const anchor = new Date(timer.anchor_ms);
     let count = 0;

@@ -17,7 +17,8 @@ export function timerEvent(trigger: TriggerRecord, at: Date): TimerEvent {
     version: "v1.0",
     time: rfc3339(at),
     trigger_type: "TIMER",
-    trigger_name: String(d.name ?? ""),
+    // TIMER names are validated strings (triggers/validate.ts).
+    trigger_name: typeof d.name === "string" ? d.name : "",
     user_event: typeof d.user_event === "string" ? d.user_event : "",
   };
 }

@@ -68,7 +68,10 @@ function wrapForRpc(fn: AnyFn): AnyFn {
     return function (request: Request, response: { success: (v: unknown) => void; error: (e: unknown) => void }) {
       return fn(request, {
         ...response,
-        success: (v: unknown) => (rememberRpcResult(request, v), response.success(v)),
+        success: (v: unknown) => {
+          rememberRpcResult(request, v);
+          response.success(v);
+        },
       });
     } as AnyFn;
   }

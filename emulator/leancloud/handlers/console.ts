@@ -75,8 +75,8 @@ export async function updateEnvironmentVariables(env: LcEnv, ctx: RequestContext
 async function download(url: string): Promise<Buffer> {
   if (!/^https?:\/\//i.test(url))
     throw consoleErrors.invalid(`zipUrl must be an http(s) URL, got ${JSON.stringify(url)}`);
-  const res = await fetch(url).catch((err: Error) => {
-    throw consoleErrors.invalid(`Could not download zipUrl: ${err.message}`);
+  const res = await fetch(url).catch((err: unknown) => {
+    throw consoleErrors.invalid(`Could not download zipUrl: ${err instanceof Error ? err.message : String(err)}`);
   });
   if (!res.ok) throw consoleErrors.invalid(`Could not download zipUrl: HTTP ${res.status}`);
   const bytes = Buffer.from(await res.arrayBuffer());

@@ -28,7 +28,7 @@ export async function authorize(env: MinAppEnv, ctx: RequestContext): Promise<Re
   if (!env.authorizeRedirects) return json(200, { code: A.issueCode(env, clientId), expires_in: A.CODE_TTL_S });
   const sid = A.openSession(env, clientId);
   const query = new URLSearchParams({ client_id: clientId, response_type: "code" });
-  return redirect(`${CONSENT_PATH}?${query}`, {
+  return redirect(`${CONSENT_PATH}?${query.toString()}`, {
     "Set-Cookie": `${A.SESSION_COOKIE}=${sid}; Path=/; HttpOnly; SameSite=Lax`,
   });
 }
@@ -43,7 +43,7 @@ export async function authorizeConsent(env: MinAppEnv, ctx: RequestContext): Pro
   if (queryValue(ctx.query, "client_id") !== clientId)
     throw minappErrors.invalid("client_id does not match the session");
   const code = A.issueCode(env, clientId);
-  return redirect(`${AUTHORIZE_PATH}?${new URLSearchParams({ code })}`);
+  return redirect(`${AUTHORIZE_PATH}?${new URLSearchParams({ code }).toString()}`);
 }
 
 export async function authorizeResult(env: MinAppEnv, ctx: RequestContext): Promise<Reply> {

@@ -116,7 +116,7 @@ function unixBound(q: Query, name: string): number | undefined {
 export interface JobFilter {
   /** The filters as given, repeated in pagination links. */
   given: Record<string, string>;
-  matches(job: JobRecord): boolean;
+  matches: (job: JobRecord) => boolean;
 }
 
 /** Parses source / status / service_type / created_at__gte / created_at__lte (400 if invalid). */
