@@ -176,6 +176,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       .then((reply: Reply) => {
         opts.logger?.(`${req.method} ${rawPath} → ${reply.drop ? "dropped" : reply.status}`);
         write(res, reply, requestId);
+      })
+      // A reply that cannot be written (say, an invalid header value) must not stop the process.
+      .catch((err: unknown) => {
+        opts.logger?.(
+          `${req.method} ${rawPath} → reply not written: ${err instanceof Error ? err.message : String(err)}`,
+        );
+        res.destroy();
       });
   });
   await new Promise<void>((resolve, reject) => {
