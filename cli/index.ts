@@ -50,5 +50,6 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  // main() turns every failure into an exit code; anything else escaping it crashes the process as it should.
+  void main(process.argv.slice(2)).then((code) => process.exit(code));
 }

@@ -41,8 +41,8 @@ export const RESOURCES: readonly ResourceDefinition[] = [
   engineEnvironmentVariablesDefinition,
 ];
 
-export const CONFIG_KEYS: readonly ConfigKeyDefinition[] = [FG_CONFIG, MINAPP_CONFIG, LC_CONFIG].flatMap((keys) =>
-  Object.values(keys),
+export const CONFIG_KEYS: readonly ConfigKeyDefinition[] = [FG_CONFIG, MINAPP_CONFIG, LC_CONFIG].flatMap(
+  (keys: Record<string, ConfigKeyDefinition>) => Object.values(keys),
 );
 
 /** The definition of a schema token, if the package has that resource. */

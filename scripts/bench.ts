@@ -24,6 +24,11 @@ async function phase(name: string, url: string, fn: () => Promise<unknown>): Pro
   return `${name.padEnd(8)} ${seconds.toFixed(1).padStart(7)} s   requests/resource: ${perResource || "none"}`;
 }
 
+/** The parts of `pulumi stack export` measured here (the CLI's own format, so not validated). */
+interface ExportedState {
+  deployment: { resources: { type: string; outputs: Record<string, unknown> }[] };
+}
+
 async function main(): Promise<void> {
   const emulator = await startEmulator({ port: 0 });
   const project = new PulumiProject(PROGRAM, "bench");
@@ -33,10 +38,10 @@ async function main(): Promise<void> {
     lines.push(await phase("up", emulator.url, () => project.up()));
     lines.push(await phase("preview", emulator.url, () => project.run(["preview", "--expect-no-changes"])));
     lines.push(await phase("refresh", emulator.url, () => project.run(["refresh", "--yes", "--skip-preview"])));
-    const state = JSON.parse(await project.exportStack());
-    const fns = state.deployment.resources.filter((r: any) => r.type.endsWith(":Function"));
-    const bytes = fns.map((r: any) => JSON.stringify(r).length);
-    const provider = fns.map((r: any) => JSON.stringify(r.outputs.__provider ?? "").length);
+    const state = JSON.parse(await project.exportStack()) as ExportedState;
+    const fns = state.deployment.resources.filter((r) => r.type.endsWith(":Function"));
+    const bytes = fns.map((r) => JSON.stringify(r).length);
+    const provider = fns.map((r) => JSON.stringify(r.outputs.__provider ?? "").length);
     lines.push(await phase("destroy", emulator.url, () => project.run(["destroy", "--yes", "--skip-preview"])));
     const avg = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
     lines.push(`state    ${avg(bytes)} bytes/resource (of which __provider ${avg(provider)}, inputs+outputs the rest)`);
@@ -47,7 +52,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
+main().catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });

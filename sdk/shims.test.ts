@@ -3,9 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { ALL_METHODS, tokenParts } from "../provider/core/definition";
 import { RESOURCES } from "../provider/registry";
 
-const sdkModule = (implementation: string): { providerShim: pulumi.dynamic.ResourceProvider } => {
+const sdkModule = async (implementation: string): Promise<{ providerShim: pulumi.dynamic.ResourceProvider }> => {
   const { platform } = tokenParts(RESOURCES.find((d) => d.implementation === implementation)!.token);
-  return require(path.join(__dirname, platform, path.posix.basename(implementation)));
+  return import(path.join(__dirname, platform, path.posix.basename(implementation)));
 };
 
 describe.each(RESOURCES.map((d) => [d.token, d] as const))("the generated __provider shim of %s", (_token, def) => {
@@ -17,7 +17,7 @@ describe.each(RESOURCES.map((d) => [d.token, d] as const))("the generated __prov
     process.env.MINAPP_CLIENT_ID = "SHIMTESTCLIENTID";
     process.env.LEANCLOUD_APP_MASTER_KEY = "shim-test-master-key";
     process.env.LEANCLOUD_CONSOLE_TOKEN = "shim-test-console-token";
-    const shim = sdkModule(def.implementation).providerShim;
+    const shim = (await sdkModule(def.implementation)).providerShim;
     text = (await pulumi.runtime.serializeFunction(() => shim, { allowSecrets: false })).text;
   });
 
@@ -29,8 +29,8 @@ describe.each(RESOURCES.map((d) => [d.token, d] as const))("the generated __prov
       expect(text).not.toContain(`.provider.${method}(`);
   });
 
-  it("names methods the implementation really has", () => {
-    const impl = require(path.join(__dirname, "..", def.implementation)).provider as Record<string, unknown>;
+  it("names methods the implementation really has", async () => {
+    const impl = (await import(path.join(__dirname, "..", def.implementation))).provider as Record<string, unknown>;
     for (const method of def.methods ?? ALL_METHODS) expect(typeof impl[method]).toBe("function");
   });
 

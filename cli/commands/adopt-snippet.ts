@@ -48,7 +48,7 @@ function fgCodeLines(f: FunctionInfo): string[] {
   if (f.code_type === "obs" && f.code_url) return [`    codeUrl: ${lit(f.code_url)},`];
   return [
     `    // Placeholder: the folder (or .zip) of this function's code. Its zip is compared with the live`,
-    `    // code by digest (SHA-512 ${String(f.digest ?? "").slice(0, 16)}…) and uploaded only if it differs.`,
+    `    // code by digest (SHA-512 ${(f.digest ?? "").slice(0, 16)}…) and uploaded only if it differs.`,
     `    code: new pulumi.asset.FileArchive(${lit(`./functions/${f.func_name}`)}),`,
   ];
 }

@@ -72,6 +72,12 @@ async function listMinApp(io: Io, o: Options): Promise<string> {
   return minappSnippet(found, environmentId);
 }
 
+const LISTERS: Partial<Record<string, (io: Io, o: Options) => Promise<string>>> = {
+  functiongraph: listFunctionGraph,
+  minapp: listMinApp,
+  leancloud: (i: Io, o: Options) => listLeanCloud(i, o.prefix),
+};
+
 export const adoptCommand: Command = {
   summary: "list existing functions and print a program that adopts them",
   usage: USAGE,
@@ -81,11 +87,9 @@ export const adoptCommand: Command = {
       return 0;
     }
     const options = parseAdoptArgs(args);
-    const list = {
-      functiongraph: listFunctionGraph,
-      minapp: listMinApp,
-      leancloud: (i: Io, o: Options) => listLeanCloud(i, o.prefix),
-    }[options.platform]!;
+    const list = LISTERS[options.platform];
+    // parseAdoptArgs only lets known platforms through.
+    if (!list) throw new Error(`no lister for platform "${options.platform}"`);
     io.out(await list(io, options));
     return 0;
   },

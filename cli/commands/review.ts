@@ -57,8 +57,8 @@ function runPreview(opts: ReviewOptions, io: Io): Promise<{ code: number; stdout
     const child = spawn("pulumi", args, { cwd: opts.cwd, env: io.env });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", (e) => reject(new Error(`cannot run pulumi: ${e.message}`)));
     child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
@@ -78,11 +78,11 @@ function errorsOf(stdout: string): string {
 }
 
 async function loadPreview(opts: ReviewOptions, io: Io): Promise<PreviewDigest> {
-  if (opts.previewJson) return JSON.parse(await fs.readFile(opts.previewJson, "utf8"));
+  if (opts.previewJson) return JSON.parse(await fs.readFile(opts.previewJson, "utf8")) as PreviewDigest;
   const res = await runPreview(opts, io);
   if (res.code !== 0)
     throw new Error(`pulumi preview failed (exit code ${res.code})\n${errorsOf(res.stdout) || res.stderr.trim()}`);
-  return JSON.parse(res.stdout);
+  return JSON.parse(res.stdout) as PreviewDigest;
 }
 
 /** The stack's name: as given, else the one in the resources' URNs. */

@@ -39,7 +39,7 @@ describe("classifyPreview on saved `pulumi preview --refresh --json` output", ()
 
   it("on all three platforms: a MinApp console edit and a LeanCloud out-of-band deploy are code; Invocations the edit re-plans are not drift", () => {
     const found = classifyPreview(fixture("three-platforms-drifted.json"));
-    expect(found.map((f) => `${f.type} ${f.name} ${f.cause} ${f.changes.map((c) => c.property)}`)).toEqual([
+    expect(found.map((f) => `${f.type} ${f.name} ${f.cause} ${f.changes.map((c) => c.property).join(",")}`)).toEqual([
       "functiongraph:Function api config cpu,memorySize",
       "minapp:CloudFunction hello code codeHash,source",
       "functiongraph:Function spare deleted ",
@@ -47,8 +47,8 @@ describe("classifyPreview on saved `pulumi preview --refresh --json` output", ()
       "functiongraph:Trigger tick config status",
     ]);
     const hello = found[1].changes.find((c) => c.property === "source")!;
-    expect(String(hello.new)).toBe(`${hello.old}\n// edited in the console\n`);
-    expect(found[3].changes[0].new).toBe(`drift:${found[3].changes[1].new}`);
+    expect(String(hello.new)).toBe(`${String(hello.old)}\n// edited in the console\n`);
+    expect(found[3].changes[0].new).toBe(`drift:${String(found[3].changes[1].new)}`);
   });
 
   it("finds nothing on a clean stack of every resource type (dependency, workflow, async config, secret variables)", () => {
@@ -57,7 +57,9 @@ describe("classifyPreview on saved `pulumi preview --refresh --json` output", ()
 
   it("on every resource type: a workflow edit, async retries and a console variable are configuration; the code manifest is never a finding", () => {
     const found = classifyPreview(fixture("all-resources-drifted.json"));
-    expect(found.map((f) => `${f.type} ${f.name} ${f.cause} ${f.changes.map((c) => c.property)}`).sort()).toEqual([
+    expect(
+      found.map((f) => `${f.type} ${f.name} ${f.cause} ${f.changes.map((c) => c.property).join(",")}`).sort(),
+    ).toEqual([
       "functiongraph:AsyncInvokeConfig api-async config maxAsyncRetryAttempts",
       "functiongraph:Function api config cpu,memorySize",
       "functiongraph:Function spare deleted ",
@@ -84,7 +86,7 @@ describe("classifyPreview with replacements the program asks for", () => {
   it("on a saved preview where the program renames the edited workflow and the deleted function: the same findings", () => {
     const renamed = classifyPreview(fixture("all-resources-drifted-renamed.json"));
     const summary = (found: typeof renamed) =>
-      found.map((f) => `${f.name} ${f.cause} ${f.changes.map((c) => c.property)}`).sort();
+      found.map((f) => `${f.name} ${f.cause} ${f.changes.map((c) => c.property).join(",")}`).sort();
     expect(summary(renamed)).toEqual(summary(classifyPreview(fixture("all-resources-drifted.json"))));
     expect(
       renamed
@@ -117,7 +119,7 @@ describe("classifyPreview with replacements the program asks for", () => {
 
   it("a replaced resource that drifted is reported once, with its refreshed change", () => {
     const found = classifyPreview({ steps: steps({ name: "f1", constants: { injected: "yes" } }) });
-    expect(found.map((f) => `${f.name} ${f.cause} ${f.changes.map((c) => c.property)}`)).toEqual([
+    expect(found.map((f) => `${f.name} ${f.cause} ${f.changes.map((c) => c.property).join(",")}`)).toEqual([
       "spare deleted ",
       "flow config constants",
     ]);

@@ -47,9 +47,6 @@ export function shortType(type: string): string {
   return m ? m[1] : type;
 }
 
-/** Resources with no remote object of their own (a recorded call): never drift. */
-const NO_REMOTE_OBJECT = /:Invocation$/;
-
 /**
  * Outputs the platform rewrites on any change (timestamps, etags, audit marks) or the provider
  * derives from the code; they never make a finding on their own. Code-derived ones are shown
@@ -91,10 +88,12 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (ha !== undefined || hb !== undefined) return ha === hb;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a).filter((k) => (a as any)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as any)[k] !== undefined);
+  // Arrays too: their indices are keys like any other.
+  const [ra, rb] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  const ka = Object.keys(ra).filter((k) => ra[k] !== undefined);
+  const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
   if (ka.length !== kb.length) return false;
-  return ka.every((k) => sameValue((a as any)[k], (b as any)[k]));
+  return ka.every((k) => sameValue(ra[k], rb[k]));
 }
 
 /** The properties whose values differ, in name order. */
@@ -117,7 +116,8 @@ export function classifyResource(
   before: Record<string, unknown>,
   after: Record<string, unknown> | undefined,
 ): DriftFinding[] {
-  const base = { name: urn.split("::").pop()!, type: shortType(type), urn };
+  const base = { name: urn.split("::").pop() ?? urn, type: shortType(type), urn };
+  // An Invocation has no remote object of its own (it records a call): it never drifts.
   if (type.endsWith(":Invocation")) return [];
   if (!after) return [{ ...base, cause: "deleted", changes: [] }];
   const changes = changedProperties(before, after).filter((c) => !VOLATILE.has(c.property) && !internal(c.property));
@@ -146,7 +146,7 @@ export function classifyPreview(preview: PreviewJson): DriftFinding[] {
     if (!gone && !s.oldState) continue;
     seen.add(s.urn);
     findings.push(
-      ...classifyResource(s.urn, old.type, old.outputs ?? {}, gone ? undefined : (s.oldState!.outputs ?? {})),
+      ...classifyResource(s.urn, old.type, old.outputs ?? {}, gone ? undefined : (s.oldState?.outputs ?? {})),
     );
   }
   return findings;

@@ -15,8 +15,8 @@ export function pulumi(run: PulumiRun, args: string[], okCodes: number[] = [0]):
     const child = spawn("pulumi", full, { cwd: run.cwd, env: run.env });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.on("error", (e) => reject(new Error(`cannot run pulumi: ${e.message}`)));
     child.on("close", (code) => {
       if (okCodes.includes(code ?? -1)) resolve(stdout);
@@ -27,7 +27,7 @@ export function pulumi(run: PulumiRun, args: string[], okCodes: number[] = [0]):
 
 /** Refreshed-vs-recorded state of every resource, without saving the refresh. */
 export async function refreshPreview(run: PulumiRun): Promise<PreviewJson> {
-  return JSON.parse(await pulumi(run, ["preview", "--refresh", "--json"]));
+  return JSON.parse(await pulumi(run, ["preview", "--refresh", "--json"])) as PreviewJson;
 }
 
 /** The stack's config values (secrets decrypted, kept in memory only). */

@@ -43,7 +43,7 @@ function change(
   newFile: ManifestFile | undefined,
   withPatch: boolean,
 ): FileChange | undefined {
-  if (oldFile && newFile && oldFile.sha256 === newFile.sha256) return undefined;
+  if (oldFile && oldFile.sha256 === newFile?.sha256) return undefined;
   const status: FileStatus = !oldFile ? "added" : !newFile ? "removed" : "modified";
   const c: FileChange = { path, status };
   if (oldFile) c.oldSize = oldFile.size;

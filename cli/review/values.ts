@@ -48,6 +48,6 @@ export function renderValue(value: unknown, secret = false): string {
     return `(${value.replace(/\n$/, "").split("\n").length} lines, ${Buffer.byteLength(value)} B)`;
   // A map holding a secret member is shown with that member masked.
   if (value && typeof value === "object" && containsSecret(value))
-    return shorten(JSON.stringify(value, (_k, v) => (isSecret(v) ? "[secret]" : v)));
+    return shorten(JSON.stringify(value, (_k, v: unknown) => (isSecret(v) ? "[secret]" : v)));
   return shorten(JSON.stringify(value));
 }

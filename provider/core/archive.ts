@@ -107,11 +107,15 @@ async function addArchive(archive: Loose, prefix: string, out: Entries): Promise
   throw new Error("remote archives are not supported; use a FileArchive or an AssetArchive");
 }
 
+/** Orders [name, value] pairs as sort() orders plain names (UTF-16 code units). */
+function byName([a]: [string, unknown], [b]: [string, unknown]): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Zips the entries in sorted order with fixed metadata. */
 async function writeZip(entries: Entries): Promise<Buffer> {
   const zip = new JSZip();
-  for (const name of [...entries.keys()].sort()) {
-    const entry = entries.get(name)!;
+  for (const [name, entry] of [...entries].sort(byName)) {
     zip.file(name, entry.data, {
       date: FIXED_DATE,
       unixPermissions: entry.executable ? 0o100755 : 0o100644,

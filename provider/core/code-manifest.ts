@@ -44,10 +44,9 @@ function textOf(data: Buffer): string | undefined {
 
 /** The manifest of files given by path; deterministic (sorted by path). */
 export function manifestOf(files: Map<string, Buffer>): CodeManifest {
-  const paths = [...files.keys()].sort();
+  const sorted = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   let budget = TEXT_TOTAL_LIMIT;
-  const listed = paths.slice(0, MAX_FILES).map((p): ManifestFile => {
-    const data = files.get(p)!;
+  const listed = sorted.slice(0, MAX_FILES).map(([p, data]): ManifestFile => {
     const entry: ManifestFile = { path: p, size: data.length, sha256: sha256Hex(data) };
     const text = data.length <= TEXT_FILE_LIMIT && data.length <= budget ? textOf(data) : undefined;
     if (text !== undefined) {
@@ -56,7 +55,7 @@ export function manifestOf(files: Map<string, Buffer>): CodeManifest {
     }
     return entry;
   });
-  return paths.length > MAX_FILES ? { files: listed, omitted: paths.length - MAX_FILES } : { files: listed };
+  return sorted.length > MAX_FILES ? { files: listed, omitted: sorted.length - MAX_FILES } : { files: listed };
 }
 
 async function assetBytes(asset: Record<string, unknown>): Promise<Buffer | undefined> {

@@ -11,6 +11,14 @@ export function safeJson(text: string): unknown {
 }
 
 /**
+ * JavaScript's own text for a value of unknown shape. For wire fields documented as strings or
+ * numbers (error codes, names): an odd value is shown as it came rather than refused.
+ */
+export function asText(value: unknown): string {
+  return String(value);
+}
+
+/**
  * Validates a response body. A contract drift fails with the (truncated) payload, because that
  * is what it takes to diagnose; never with headers, which may carry credentials.
  */

@@ -4,7 +4,7 @@
  * drift fails loudly (with the payload) instead of writing garbage into state. Schemas are
  * `passthrough` and only require what the provider reads; everything else is optional.
  */
-import { safeJson, validateResponse } from "../core/response";
+import { asText, safeJson, validateResponse } from "../core/response";
 import { z } from "zod";
 import { ParsedError } from "../core/http";
 
@@ -120,8 +120,8 @@ export function parseFunctionGraphError(status: number, data: unknown, headers: 
   const body = typeof data === "string" ? safeJson(data) : data;
   const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
   const iam = (b.error && typeof b.error === "object" ? b.error : {}) as Record<string, unknown>;
-  const code = String(b.error_code ?? iam.code ?? "");
-  const message = String(
+  const code = asText(b.error_code ?? iam.code ?? "");
+  const message = asText(
     b.error_msg ?? iam.message ?? (typeof data === "string" && data ? data.slice(0, 200) : `HTTP ${status}`),
   );
   const rid = headers["x-request-id"] ?? b.request_id;

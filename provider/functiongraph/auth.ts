@@ -13,17 +13,19 @@ import { sign } from "../../platform/functiongraph/signer";
 const TOKEN_REFRESH_MARGIN_MS = 10 * 60 * 1000;
 
 /** Serializes the body once, so the bytes we hash are the bytes axios sends. */
-function prepare(config: InternalAxiosRequestConfig): URL {
-  if (config.data !== undefined && typeof config.data !== "string") config.data = JSON.stringify(config.data);
+function prepare(config: InternalAxiosRequestConfig): { url: URL; body?: string } {
+  const data: unknown = config.data;
+  const body = data === undefined || typeof data === "string" ? data : JSON.stringify(data);
+  config.data = body;
   config.headers.set("Content-Type", "application/json");
   const url = config.url ?? "";
-  return new URL(/^https?:/.test(url) ? url : `${(config.baseURL ?? "").replace(/\/+$/, "")}${url}`);
+  return { url: new URL(/^https?:/.test(url) ? url : `${(config.baseURL ?? "").replace(/\/+$/, "")}${url}`), body };
 }
 
 /** Signs every header present (plus host), as the official Node SDK does (docs/reference/functiongraph-api.md §9.2). */
 export function akskHook(accessKey: string, secretKey: string, projectId: string, now: () => Date = () => new Date()) {
   return (config: InternalAxiosRequestConfig): InternalAxiosRequestConfig => {
-    const url = prepare(config);
+    const { url, body } = prepare(config);
     // A retry re-enters with the previous attempt's signature; it must not be signed itself.
     config.headers.delete("Authorization");
     config.headers.delete("X-Sdk-Date");
@@ -33,7 +35,7 @@ export function akskHook(accessKey: string, secretKey: string, projectId: string
     for (const key of new Set(url.searchParams.keys())) query[key] = url.searchParams.getAll(key);
     const headers = config.headers.toJSON(true);
     const added = sign(
-      { method: config.method ?? "GET", path: url.pathname, query, headers, body: config.data },
+      { method: config.method ?? "GET", path: url.pathname, query, headers, body },
       { accessKey, secretKey, now: now() },
     );
     for (const [k, v] of Object.entries(added)) config.headers.set(k, v);
@@ -76,7 +78,7 @@ async function fetchToken(s: FunctionGraphSettings, adapter?: AxiosAdapter): Pro
     data: body,
     headers: { "Content-Type": "application/json;charset=utf8" },
   });
-  const token = res.headers["x-subject-token"];
+  const token: unknown = res.headers["x-subject-token"];
   if (typeof token !== "string" || !token) throw new Error("IAM answered without an X-Subject-Token header");
   const expiresAt = Date.parse(validate(tokenSchema, res.data, "IAM token").token.expires_at);
   return { token, expiresAt: Number.isNaN(expiresAt) ? Date.now() + 60 * 60 * 1000 : expiresAt };

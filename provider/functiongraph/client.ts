@@ -60,6 +60,13 @@ export function functionUrn(s: Pick<FunctionGraphSettings, "region" | "projectId
   return `urn:fss:${s.region}:${s.projectId}:function:${pkg}:${name}:latest`;
 }
 
+/** The signing hook; resolveSettings() always sets both keys for AK/SK auth. */
+function akskHookFor(s: FunctionGraphSettings) {
+  if (s.accessKey === undefined || s.secretKey === undefined)
+    throw new Error("FunctionGraph AK/SK auth needs both an access key and a secret key");
+  return akskHook(s.accessKey, s.secretKey, s.projectId);
+}
+
 export class FunctionGraphClient {
   private readonly http: HttpClient;
   private readonly base: string;
@@ -69,8 +76,7 @@ export class FunctionGraphClient {
     opts: ClientOptions = {},
   ) {
     const s = settings;
-    const onRequest =
-      s.auth === "token" ? tokenHook(s, opts.adapter) : akskHook(s.accessKey!, s.secretKey!, s.projectId);
+    const onRequest = s.auth === "token" ? tokenHook(s, opts.adapter) : akskHookFor(s);
     this.http = createHttpClient({
       baseURL: s.endpoint,
       parseError: parseFunctionGraphError,

@@ -4,7 +4,7 @@
  * is `{code, error}` (console errors add `errorEventID`); `code` may be a string when a Node
  * system error propagates out of a function, so it is kept as text.
  */
-import { safeJson, validateResponse } from "../core/response";
+import { asText, safeJson, validateResponse } from "../core/response";
 import { z } from "zod";
 import { ParsedError } from "../core/http";
 
@@ -53,7 +53,7 @@ export type PollPage = z.infer<typeof pollSchema>;
 export function parseLeanCloudError(status: number, data: unknown, headers: Record<string, unknown>): ParsedError {
   const body = typeof data === "string" ? safeJson(data) : data;
   const b = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
-  const code = b.code === undefined || b.code === null ? "" : String(b.code);
+  const code = b.code === undefined || b.code === null ? "" : asText(b.code);
   const message =
     typeof b.error === "string"
       ? b.error

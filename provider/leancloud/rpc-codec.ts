@@ -7,6 +7,8 @@
  * (Node engine); both decode to the ISO string.
  */
 
+import { asText } from "../core/response";
+
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Typed = Record<string, unknown> & { __type: string };
 
@@ -18,7 +20,7 @@ function decodeTyped(v: Typed): Json {
     case "Date":
       return typeof rest.iso === "string" ? rest.iso : decodeMap(rest);
     case "Bytes":
-      return { base64: String(rest.base64 ?? "") };
+      return { base64: asText(rest.base64 ?? "") };
     case "Object":
     case "Pointer":
     case "GeoPoint":
@@ -45,7 +47,8 @@ export function decodeResult(value: unknown): Json {
   if (Array.isArray(value)) return value.map(decodeResult);
   if (isPlainObject(value)) return typeof value.__type === "string" ? decodeTyped(value as Typed) : decodeMap(value);
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  return String(value);
+  // Left: bigint, symbol, function — never in JSON, but shown rather than dropped.
+  return asText(value);
 }
 
 /** Signature keys Pulumi uses to tag assets, archives, secrets and resource references. */

@@ -61,7 +61,7 @@ async function authorize(http: HttpClient, s: MinAppSettings): Promise<string> {
     });
     storeCookies(jar, res);
     if (res.status < 300) return validate(authorizeSchema, res.data, "authorize").code;
-    const location = res.headers.location;
+    const location: unknown = res.headers.location;
     if (typeof location !== "string" || !location)
       throw new Error(`MinApp authorize answered ${res.status} without a Location header`);
     url = sameOriginPath(new URL(location, new URL(url, s.endpoint)), s.endpoint);

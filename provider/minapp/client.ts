@@ -97,7 +97,7 @@ export class MinAppClient {
     return paginate(0, async (offset): Promise<Page<T, number>> => {
       const query = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
       for (const [k, v] of Object.entries(filters)) if (v !== undefined) query.set(k, String(v));
-      const page = await this.call("GET", `${path}?${query}`, schema, operation);
+      const page = await this.call("GET", `${path}?${query.toString()}`, schema, operation);
       const items = page.objects;
       const more =
         items.length > 0 &&

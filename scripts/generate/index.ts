@@ -10,7 +10,7 @@ import * as prettier from "prettier";
 import { tokenParts, type ResourceDefinition } from "../../provider/core/definition";
 import { CONFIG_KEYS, RESOURCES } from "../../provider/registry";
 import { withTables } from "./docs";
-import { packageSchema } from "./schema";
+import { packageSchema, type PackageFacts } from "./schema";
 import { platformBarrel, sdkModule } from "./sdk";
 
 /** Run from the repository root (make generate). */
@@ -26,7 +26,7 @@ async function formatted(file: string, text: string): Promise<string> {
 
 async function outputs(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"));
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as PackageFacts;
   const schema = packageSchema(RESOURCES, CONFIG_KEYS, pkg);
   files.set("schema.json", `${JSON.stringify(schema, null, 2)}\n`);
   const byPlatform = new Map<string, { def: ResourceDefinition; file: string }[]>();

@@ -63,7 +63,7 @@ function outputProperty(spec: InputSpec | OutputSpec, platform: string): Json {
 function requiredOutputs(def: ResourceDefinition): string[] {
   return outputNames(def).filter((name) => {
     const input = def.inputs[name];
-    if (input) return Boolean(input.required || input.default !== undefined);
+    if (input) return input.required || input.default !== undefined;
     return !def.outputs[name].optional;
   });
 }
@@ -84,7 +84,7 @@ function typesOf(defs: readonly ResourceDefinition[]): Json {
   const entries = defs.flatMap((def) => {
     const { platform } = tokenParts(def.token);
     const specs = [...Object.values(def.inputs), ...Object.values(def.outputs)].map((s) => s.type);
-    return objectTypes(specs).map((o) => [
+    return objectTypes(specs).map((o): [string, Json] => [
       `cloudfn:${platform}:${o.name}`,
       {
         type: "object",
@@ -98,7 +98,7 @@ function typesOf(defs: readonly ResourceDefinition[]): Json {
       },
     ]);
   });
-  return Object.fromEntries(entries.sort(([a], [b]) => String(a).localeCompare(String(b))));
+  return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
 }
 
 export interface PackageFacts {
@@ -113,7 +113,7 @@ export function packageSchema(
   config: readonly ConfigKeyDefinition[],
   pkg: PackageFacts,
 ): Json {
-  const variables = config.map((c) => [
+  const variables = config.map((c): [string, Json] => [
     c.key.replace(/^cloudfn:/, ""),
     { type: "string", description: `${c.description} (env ${c.env}).`, ...(c.secret ? { secret: true } : {}) },
   ]);

@@ -9,8 +9,8 @@ import type { JobRecord, JobRecordQuery } from "../../provider/minapp/jobs";
 export type { JobRecord, JobRecordQuery, MinAppConnection } from "../../provider/minapp/jobs";
 
 /** Every job record of a function that matches the query, all pages. */
-export function listJobRecords(functionName: string, query: JobRecordQuery = {}): Promise<JobRecord[]> {
+export async function listJobRecords(functionName: string, query: JobRecordQuery = {}): Promise<JobRecord[]> {
   // Loaded on call: programs that never list jobs do not load the HTTP client.
-  const impl: typeof import("../../provider/minapp/jobs") = require("../../provider/minapp/jobs");
+  const impl = await import("../../provider/minapp/jobs");
   return impl.listJobRecords(functionName, query, { get: (key) => pulumi.runtime.getConfig(key) });
 }

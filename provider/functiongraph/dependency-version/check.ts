@@ -14,7 +14,8 @@ async function codeHashOf(code: unknown): Promise<{ hash?: string; failure?: Che
   if (code === undefined) return {};
   if (containsUnknown(code)) return { hash: UNKNOWN };
   try {
-    const pkg = (await buildPackage({ code }))!;
+    const pkg = await buildPackage({ code });
+    if (!pkg) return {}; // only without code, which returned above
     if (pkg.zip.length > MAX_ZIP_BYTES) {
       return {
         failure: {

@@ -153,7 +153,7 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
       throw e;
     }
     const live = liveOutputs(info, props ?? {});
-    const outs = { ...live, ...carriedManifest(props, !String(live.codeHash ?? "").startsWith("drift:")) };
+    const outs = { ...live, ...carriedManifest(props, !(live.codeHash ?? "").startsWith("drift:")) };
     return {
       id: outs.funcUrn,
       props: outs,

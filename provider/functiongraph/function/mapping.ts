@@ -36,7 +36,10 @@ function parseUserData(text: string | null | undefined): Record<string, string> 
   if (!text) return undefined;
   try {
     const parsed = JSON.parse(text) as Record<string, unknown>;
-    const entries = Object.entries(parsed).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]);
+    const entries = Object.entries(parsed).map(([k, v]): [string, string] => [
+      k,
+      typeof v === "string" ? v : JSON.stringify(v),
+    ]);
     return entries.length === 0 ? undefined : Object.fromEntries(entries);
   } catch {
     return { USER_DATA: text };

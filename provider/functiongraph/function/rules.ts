@@ -26,8 +26,9 @@ const str = (property: string) =>
 
 /** Canonical `user_data` text: JSON with sorted keys, so equal maps give equal strings. */
 export function canonicalEnv(env: Record<string, string> | undefined): string {
-  const keys = Object.keys(env ?? {}).sort();
-  return keys.length === 0 ? "" : JSON.stringify(Object.fromEntries(keys.map((k) => [k, env![k]])));
+  const map = env ?? {};
+  const keys = Object.keys(map).sort();
+  return keys.length === 0 ? "" : JSON.stringify(Object.fromEntries(keys.map((k) => [k, map[k]])));
 }
 
 function envMap(property: string) {

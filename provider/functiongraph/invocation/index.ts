@@ -26,6 +26,7 @@ import {
 } from "@pulumi/pulumi/dynamic";
 import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { changedFields, diffResult } from "../../core/diff";
+import { asText } from "../../core/response";
 import { ClientOptions, FunctionGraphClient } from "../client";
 import { resolveSettings, setStackConfig } from "../config";
 import { invocationDefinition } from "./definition";
@@ -47,7 +48,7 @@ function parseResult(text: unknown): unknown {
 function functionError(result: unknown): string {
   const r = result as { errorMessage?: unknown; errorType?: unknown } | null;
   if (r && typeof r === "object" && typeof r.errorMessage === "string")
-    return r.errorType ? `${r.errorType}: ${r.errorMessage}` : r.errorMessage;
+    return r.errorType ? `${asText(r.errorType)}: ${r.errorMessage}` : r.errorMessage;
   return typeof result === "string" ? result : JSON.stringify(result);
 }
 

@@ -12,7 +12,7 @@ import { adoptionNotFound, claimForAdoption, releaseAdoption } from "../../core/
 import { NotFoundError } from "../../core/errors";
 import { FunctionGraphClient } from "../client";
 import { TriggerInfo, UpdateTriggerBody, triggerSchema } from "./api";
-import { changedEventDataKeys, onlyTuningChanged, outputsFrom, triggerId, tuningOf } from "./mapping";
+import { changedEventDataKeys, onlyTuningChanged, outputsFrom, timerOf, triggerId, tuningOf } from "./mapping";
 import { DEFAULTS, TriggerInputs, TriggerOutputs } from "./schema";
 
 /** Registry key of a trigger by id (provider id form), shared by adopt and diff. */
@@ -43,10 +43,9 @@ async function find(fg: FunctionGraphClient, inputs: TriggerInputs): Promise<Tri
 function replaceOnlyDifferences(live: TriggerOutputs, inputs: TriggerInputs): string[] {
   if (inputs.type === "TIMER") {
     const t = live.timer;
-    const want = inputs.timer!;
+    const want = timerOf(inputs);
     const same =
-      t &&
-      t.scheduleType === want.scheduleType &&
+      t?.scheduleType === want.scheduleType &&
       t.schedule === want.schedule &&
       (t.userEvent ?? "") === (want.userEvent ?? "");
     return same
@@ -66,7 +65,7 @@ async function readForAdoption(fg: FunctionGraphClient, inputs: TriggerInputs, k
     releaseAdoption(key);
     if (!(e instanceof NotFoundError)) throw e;
   }
-  if (!live || live.trigger_type_code !== inputs.type) {
+  if (live?.trigger_type_code !== inputs.type) {
     releaseAdoption(key);
     throw adoptionNotFound(what, key.replace(/^functiongraph:trigger:/, ""));
   }

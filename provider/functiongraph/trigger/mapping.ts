@@ -6,6 +6,7 @@
  */
 import { deepEqual } from "../../core/diff";
 import { dropUndefined } from "../../core/check";
+import { asText } from "../../core/response";
 import { CreateTriggerBody, TriggerInfo } from "./api";
 import { UPDATABLE_EVENT_DATA } from "../../../platform/functiongraph/trigger-rules";
 import { DEFAULTS, INPUT_PROPERTIES, TimerInputs, TriggerInputs, TriggerOutputs } from "./schema";
@@ -22,10 +23,16 @@ export function parseTriggerId(id: string): { functionUrn: string; type: string;
   return { functionUrn: parts[0], type: parts[1], triggerId: parts[2] };
 }
 
+/** The timer block of a TIMER trigger; check() already refuses a TIMER without one. */
+export function timerOf(inputs: Pick<TriggerInputs, "timer">): TimerInputs {
+  if (!inputs.timer) throw new Error("a TIMER trigger needs its timer settings");
+  return inputs.timer;
+}
+
 /** The event_data a trigger sends: the TIMER block in wire names, or eventData as given. */
 export function eventDataOf(inputs: Pick<TriggerInputs, "type" | "timer" | "eventData">): Record<string, unknown> {
   if (inputs.type !== "TIMER") return { ...(inputs.eventData ?? {}) };
-  const t = inputs.timer!;
+  const t = timerOf(inputs);
   return dropUndefined({ name: t.name, schedule_type: t.scheduleType, schedule: t.schedule, user_event: t.userEvent });
 }
 
@@ -37,9 +44,9 @@ export function createBody(inputs: TriggerInputs): CreateTriggerBody {
 function timerFrom(live: Record<string, unknown>, declared: TimerInputs | undefined): TimerInputs {
   const userEvent = typeof live.user_event === "string" ? live.user_event : undefined;
   return dropUndefined({
-    name: String(live.name ?? declared?.name ?? ""),
-    scheduleType: String(live.schedule_type ?? declared?.scheduleType ?? ""),
-    schedule: String(live.schedule ?? declared?.schedule ?? ""),
+    name: asText(live.name ?? declared?.name ?? ""),
+    scheduleType: asText(live.schedule_type ?? declared?.scheduleType ?? ""),
+    schedule: asText(live.schedule ?? declared?.schedule ?? ""),
     userEvent: userEvent === "" && declared?.userEvent === undefined ? undefined : userEvent,
   });
 }

@@ -158,7 +158,7 @@ export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = {
       const functions = await functionsOf(lc, inputs.environment);
       return {
         id,
-        outs: dropUndefined({ ...declared(inputs), version: plan.version, functions }) as DeploymentOutputs,
+        outs: dropUndefined<DeploymentOutputs>({ ...declared(inputs), version: plan.version, functions }),
       };
     }
     return { id, outs: await deploy(inputs) };

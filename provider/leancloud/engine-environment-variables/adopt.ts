@@ -61,7 +61,7 @@ export async function adoptVariables(
   liveMap: (g: Group) => Record<string, string>,
 ): Promise<boolean> {
   if (!claimAll(appId, inputs)) return false;
-  const group = await lc.getGroup(inputs.group).catch((e) => {
+  const group = await lc.getGroup(inputs.group).catch((e: unknown) => {
     declaredNames(inputs).forEach((n) => releaseAdoption(adoptionKey(appId, inputs.group, n)));
     throw e;
   });

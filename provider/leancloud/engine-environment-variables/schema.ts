@@ -20,7 +20,7 @@ export interface EnvVarsInputs {
   adopt?: boolean;
 }
 
-export interface EnvVarsOutputs extends Omit<EnvVarsInputs, "secretVariables" | "adopt"> {}
+export type EnvVarsOutputs = Omit<EnvVarsInputs, "secretVariables" | "adopt">;
 
 /** Hidden inputs computed by check (also outputs). */
 export const HIDDEN_INPUTS = checkComputed(engineEnvironmentVariablesDefinition);

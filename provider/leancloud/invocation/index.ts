@@ -39,7 +39,7 @@ export const tuning: { client: ClientOptions } = { client: {} };
 
 /** A JSON text and the value it holds compare equal; absent params are `{}`. */
 const NORMALIZERS: Normalizers = {
-  params: (v) => (typeof v === "string" ? JSON.parse(v) : (v ?? {})),
+  params: (v) => (typeof v === "string" ? (JSON.parse(v) as unknown) : (v ?? {})),
   rpc: (v) => v ?? false,
   environment: (v) => v ?? "production",
   triggers: (v) => v ?? [],
@@ -56,7 +56,7 @@ function callError(inputs: InvocationInputs, e: unknown): Error {
 
 async function invoke(inputs: InvocationInputs): Promise<InvocationOutputs> {
   const lc = new LeanCloudClient(resolveSettings(), tuning.client);
-  const params = typeof inputs.params === "string" ? JSON.parse(inputs.params) : (inputs.params ?? {});
+  const params: unknown = typeof inputs.params === "string" ? JSON.parse(inputs.params) : (inputs.params ?? {});
   let body;
   try {
     body = await lc.callFunction(inputs.name, params, {

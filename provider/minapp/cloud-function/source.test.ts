@@ -1,6 +1,7 @@
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as vm from "vm";
 import * as pulumi from "@pulumi/pulumi";
 import { ARCHIVE_SIG, ASSET_SIG, SIG_KEY } from "../../core/archive";
 import { buildSource, syntaxError } from "./source";
@@ -41,7 +42,7 @@ describe("buildSource", () => {
     expect(source).toContain("// lib/greet.js");
     expect(source).not.toContain(dir);
     const mod = { exports: {} as any };
-    new Function("exports", "require", "module", source)(mod.exports, require, mod);
+    vm.compileFunction(source, ["exports", "require", "module"])(mod.exports, require, mod);
     await expect(mod.exports.main({ data: { name: "ann" } })).resolves.toBe("hi ann");
   });
 

@@ -18,6 +18,7 @@ import * as os from "os";
 import * as path from "path";
 import * as vm from "vm";
 import JSZip from "jszip";
+import type { BuildFailure } from "esbuild-wasm";
 import { SIG_KEY, ASSET_SIG, archiveToZip, isArchive } from "../../core/archive";
 
 export const DEFAULT_ENTRY = "index.js";
@@ -67,6 +68,13 @@ async function archiveRoot(archive: Loose): Promise<{ dir: string; cleanup: () =
   return { dir, cleanup: () => fs.rm(dir, { recursive: true, force: true }) };
 }
 
+/** esbuild's first error as `file:line: text`; the error's own message when it lists none. */
+function bundleFailureText(e: Partial<BuildFailure>): string {
+  const first = e.errors?.[0];
+  if (!first) return e.message ?? "";
+  return `${first.location ? `${first.location.file}:${first.location.line}: ` : ""}${first.text}`;
+}
+
 /** Bundles `entry` of the archive into one CommonJS file. */
 export async function bundleArchive(archive: unknown, entry: string = DEFAULT_ENTRY): Promise<string> {
   const { dir, cleanup } = await archiveRoot(archive as Loose);
@@ -94,16 +102,9 @@ export async function bundleArchive(archive: unknown, entry: string = DEFAULT_EN
         // options (e.g. "strict" adding "use strict") would make the bundle depend on the project.
         tsconfigRaw: {},
       })
-      .catch(
-        (e: { errors?: { text: string; location?: { file: string; line: number } | null }[]; message: string }) => {
-          const first = e.errors?.[0];
-          throw new Error(
-            first
-              ? `${first.location ? `${first.location.file}:${first.location.line}: ` : ""}${first.text}`
-              : e.message,
-          );
-        },
-      );
+      .catch((e: unknown) => {
+        throw new Error(bundleFailureText(e as Partial<BuildFailure>));
+      });
     return result.outputFiles[0].text;
   } finally {
     await cleanup();

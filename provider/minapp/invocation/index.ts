@@ -88,9 +88,9 @@ async function failedRunLog(ma: MinAppClient, name: string, since: number): Prom
     const res = await axios.get<string>(failed.user_log_url, {
       responseType: "text",
       timeout: 10000,
-      transformResponse: (x) => x,
+      transformResponse: (x: string) => x,
     });
-    const log = String(res.data).trimEnd();
+    const log = res.data.trimEnd();
     return log.length > MAX_LOG_CHARS ? `…${log.slice(-MAX_LOG_CHARS)}` : log || undefined;
   } catch {
     return undefined;
