@@ -4,7 +4,7 @@
  * stack, or reads a saved preview with --preview-json. Exit code 0 no changes, 1 changes,
  * 2 error.
  */
-import { spawn } from "child_process";
+import { runPulumi, type PulumiResult } from "../run-pulumi";
 import { promises as fs } from "fs";
 import * as path from "path";
 import { UsageError, type Command, type Io } from "../io";
@@ -51,17 +51,9 @@ export function parseReviewArgs(args: string[], io: Io): ReviewOptions {
 }
 
 /** Runs `pulumi preview --json` in the project; the CLI is `pulumi` on the PATH of `io.env`. */
-function runPreview(opts: ReviewOptions, io: Io): Promise<{ code: number; stdout: string; stderr: string }> {
+function runPreview(opts: ReviewOptions, io: Io): Promise<PulumiResult> {
   const args = ["preview", "--json", "--non-interactive", ...(opts.stack ? ["--stack", opts.stack] : [])];
-  return new Promise((resolve, reject) => {
-    const child = spawn("pulumi", args, { cwd: opts.cwd, env: io.env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", (e) => reject(new Error(`cannot run pulumi: ${e.message}`)));
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return runPulumi(args, { cwd: opts.cwd, env: io.env });
 }
 
 /** The engine's error diagnostics of a failed preview, one per line. */

@@ -1,5 +1,5 @@
 /** The Pulumi CLI calls `cloudfn drift` makes; none of them writes state. */
-import { spawn } from "child_process";
+import { runPulumi } from "../run-pulumi";
 import type { PreviewJson } from "./classify";
 
 export interface PulumiRun {
@@ -9,20 +9,11 @@ export interface PulumiRun {
 }
 
 /** Runs `pulumi <args>` and resolves with its stdout; rejects with its stderr on failure. */
-export function pulumi(run: PulumiRun, args: string[], okCodes: number[] = [0]): Promise<string> {
+export async function pulumi(run: PulumiRun, args: string[], okCodes: number[] = [0]): Promise<string> {
   const full = [...args, ...(run.stack ? ["--stack", run.stack] : []), "--non-interactive"];
-  return new Promise((resolve, reject) => {
-    const child = spawn("pulumi", full, { cwd: run.cwd, env: run.env });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", (e) => reject(new Error(`cannot run pulumi: ${e.message}`)));
-    child.on("close", (code) => {
-      if (okCodes.includes(code ?? -1)) resolve(stdout);
-      else reject(new Error(`pulumi ${args.join(" ")} exited ${code}: ${(stderr || stdout).trim().slice(-2000)}`));
-    });
-  });
+  const { code, stdout, stderr } = await runPulumi(full, run);
+  if (okCodes.includes(code)) return stdout;
+  throw new Error(`pulumi ${args.join(" ")} exited ${code}: ${(stderr || stdout).trim().slice(-2000)}`);
 }
 
 /** Refreshed-vs-recorded state of every resource, without saving the refresh. */
