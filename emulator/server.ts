@@ -11,7 +11,7 @@ import { BodyTooLarge, parseQuery, type Reply } from "./core/http";
 import { randomIds, seededIds, type IdGenerator } from "./core/ids";
 import { holdScratchFolder } from "./core/scratch-folder";
 import { Store } from "./core/store";
-import { EMULATOR_DEFAULTS } from "./defaults";
+import { EMULATOR_DEFAULTS } from "../platform/common/emulator-defaults";
 import type { FgCredentials, FgEnv } from "./functiongraph/env";
 import { functionGraphPlatform } from "./functiongraph/routes";
 import { AkLockout } from "./functiongraph/ak-lockout";
