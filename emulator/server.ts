@@ -24,6 +24,11 @@ import { DEFAULT_LIMITS, type MinAppCredentials, type MinAppEnv, type MinAppOpti
 import { minappPlatform } from "./minapp/routes";
 import { MinAppExecutor } from "./minapp/runtime/executor";
 
+/** The interface bound when none is given: local only. */
+export const DEFAULT_HOST = "127.0.0.1";
+/** LeanCloud engine function timeout, as the engine SDK's. */
+export const DEFAULT_LEANCLOUD_FUNCTION_TIMEOUT_MS = 15_000;
+
 export interface EmulatorOptions {
   /** TCP port; 0 (default) picks a free one. */
   port?: number;
@@ -137,7 +142,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     engines: new EngineInstances(),
     baseUrl: () => baseUrl,
     options: {
-      functionTimeoutMs: opts.leancloudFunctionTimeoutMs ?? 15_000,
+      functionTimeoutMs: opts.leancloudFunctionTimeoutMs ?? DEFAULT_LEANCLOUD_FUNCTION_TIMEOUT_MS,
       rpcPrimitiveQuirk: opts.leancloudRpcPrimitiveQuirk ?? true,
     },
   };
@@ -179,7 +184,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", () => resolve());
+    server.listen(opts.port ?? 0, opts.host ?? DEFAULT_HOST, () => resolve());
   });
   const { port, address } = server.address() as AddressInfo;
   const host = address.includes(":") ? `[${address}]` : address;
