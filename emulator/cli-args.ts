@@ -26,7 +26,9 @@ const LC_FLAGS = {
 
 /** One help line per credential flag: flag, environment variable, default (read from the defaults). */
 function flagLines(flags: Record<string, readonly [string, string]>, defaults: Record<string, unknown>): string[] {
-  return Object.entries(flags).map(([flag, [key, env]]) => `  ${flag.padEnd(24)} ${env.padEnd(40)} ${defaults[key]}`);
+  return Object.entries(flags).map(
+    ([flag, [key, env]]) => `  ${flag.padEnd(24)} ${env.padEnd(40)} ${String(defaults[key])}`,
+  );
 }
 
 /** The help text; every default in it comes from the values the emulator really uses. */
@@ -53,8 +55,10 @@ export function usage(): string {
  */
 export function switchHint(url: string, opts: EmulatorOptions): string {
   const hint = `use it: pulumi config set ${EMULATOR_SWITCH.key} ${url}   (or export ${EMULATOR_SWITCH.env}=${url})`;
-  const overridden = opts.credentials || opts.leancloud || opts.minapp?.credentials;
-  return overridden ? `${hint}\n  and set the credentials overridden here explicitly (the switch implies the defaults)` : hint;
+  const overridden = [opts.credentials, opts.leancloud, opts.minapp?.credentials].some((o) => o !== undefined);
+  return overridden
+    ? `${hint}\n  and set the credentials overridden here explicitly (the switch implies the defaults)`
+    : hint;
 }
 
 /** What `--help` or `--version` asks to print instead of starting, if either is given. */

@@ -8,9 +8,14 @@ import * as path from "path";
 
 const PACKAGE_NAME = "pulumi-cloudfn";
 
-function manifestAt(dir: string): { name?: string; version?: string } | undefined {
+interface Manifest {
+  name?: string;
+  version?: string;
+}
+
+function manifestAt(dir: string): Manifest | undefined {
   try {
-    return JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
+    return JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as Manifest;
   } catch {
     return undefined;
   }
