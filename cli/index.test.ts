@@ -1,3 +1,5 @@
+import { readFileSync } from "fs";
+import * as path from "path";
 import { main } from "./index";
 import type { Io } from "./io";
 
@@ -19,6 +21,13 @@ describe("cloudfn", () => {
     expect(await main([], io)).toBe(2);
     expect(io.stdout).toMatch(/^usage: cloudfn <command>/);
     expect(await main(["--help"], capture())).toBe(0);
+  });
+
+  it("prints the package's version for --version", async () => {
+    const { version } = JSON.parse(readFileSync(path.join(__dirname, "..", "package.json"), "utf8"));
+    const io = capture();
+    expect(await main(["--version"], io)).toBe(0);
+    expect(io.stdout).toBe(`${version}\n`);
   });
 
   it("refuses an unknown command with exit code 2", async () => {

@@ -5,6 +5,7 @@
  * its exit code (0 nothing to report, 1 something to report, 2 error) instead of exiting, so
  * tests can run it in-process.
  */
+import { packageVersion } from "../platform/common/package-version";
 import { COMMANDS } from "./commands";
 import { UsageError, type Io } from "./io";
 
@@ -23,7 +24,7 @@ function usage(): string {
       "",
       ...lines,
       "",
-      "cloudfn <command> --help shows a command's options.",
+      "cloudfn <command> --help shows a command's options; cloudfn --version the package version.",
     ].join("\n") + "\n"
   );
 }
@@ -34,6 +35,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   if (!name || name === "--help" || name === "-h") {
     io.out(usage());
     return name ? 0 : 2;
+  }
+  if (name === "--version") {
+    io.out(`${packageVersion()}\n`);
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {

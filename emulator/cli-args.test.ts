@@ -1,4 +1,7 @@
-import { parseCliArgs } from "./cli-args";
+import { readFileSync } from "fs";
+import * as path from "path";
+import { EMULATOR_DEFAULTS } from "../platform/common/emulator-defaults";
+import { informationRequested, parseCliArgs, switchHint } from "./cli-args";
 
 describe("parseCliArgs", () => {
   it("defaults to port 0 and no credential overrides", () => {
@@ -60,5 +63,34 @@ describe("parseCliArgs", () => {
     [["--bogus"], "unknown argument --bogus"],
   ])("rejects %j", (argv, message) => {
     expect(() => parseCliArgs(argv, {})).toThrow(message);
+  });
+});
+
+describe("--version, --help and the start-up hint", () => {
+  it("--version prints the package's version", () => {
+    const { version } = JSON.parse(readFileSync(path.join(__dirname, "..", "package.json"), "utf8"));
+    expect(informationRequested(["--port", "0", "--version"])).toBe(version);
+  });
+
+  it("--help prints the defaults the emulator really uses", () => {
+    const help = informationRequested(["-h"])!;
+    const { functiongraph: fg, leancloud: lc, minapp } = EMULATOR_DEFAULTS;
+    for (const value of [fg.accessKey, fg.secretKey, fg.projectId, fg.region, fg.password, lc.appId, lc.consoleToken])
+      expect(help).toContain(value);
+    expect(help).toContain(minapp.clientSecret);
+    expect(help).toMatch(/--port defaults to 0/);
+    expect(help).toMatch(/--fg-access-key +CLOUDFN_EMULATOR_FG_ACCESS_KEY +CLOUDFNLOCALACCESSKEY/);
+  });
+
+  it("starts normally without either", () => {
+    expect(informationRequested(["--port", "8080"])).toBeUndefined();
+  });
+
+  it("names the switch, and warns when the credentials are not the defaults", () => {
+    const url = "http://127.0.0.1:8080";
+    expect(switchHint(url, { port: 0 })).toBe(
+      `use it: pulumi config set cloudfn:emulator ${url}   (or export CLOUDFN_EMULATOR=${url})`,
+    );
+    expect(switchHint(url, { port: 0, leancloud: { appKey: "k" } })).toMatch(/overridden here explicitly/);
   });
 });

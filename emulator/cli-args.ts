@@ -1,16 +1,8 @@
 /** Command-line and environment parsing of cloudfn-emulator (pure, unit-tested). */
-import type { EmulatorOptions } from "./server";
-
-export const USAGE = `usage: cloudfn-emulator [--port N] [--host H] [--state FILE] [--seed N]
-       [--fg-access-key AK] [--fg-secret-key SK] [--fg-project-id ID] [--fg-region REGION]
-       [--lc-app-id ID] [--lc-app-key K] [--lc-master-key K] [--lc-hook-key K] [--lc-console-token T]
-       [--lc-function-timeout-ms MS]
-Credentials default to EMULATOR_DEFAULTS (emulator/defaults.ts); the environment variables
-CLOUDFN_EMULATOR_FG_ACCESS_KEY, _SECRET_KEY, _PROJECT_ID and _REGION override them, and flags
-override the environment. LeanCloud keys likewise: CLOUDFN_EMULATOR_LC_APP_ID, _APP_KEY,
-_MASTER_KEY, _HOOK_KEY and _CONSOLE_TOKEN.
-MinApp: [--minapp-client-id ID] [--minapp-client-secret SECRET] [--minapp-sync-timeout-ms MS]
-(env CLOUDFN_EMULATOR_MINAPP_CLIENT_ID, _CLIENT_SECRET).`;
+import { EMULATOR_DEFAULTS, EMULATOR_SWITCH } from "../platform/common/emulator-defaults";
+import { packageVersion } from "../platform/common/package-version";
+import { DEFAULT_LIMITS } from "./minapp/env";
+import { DEFAULT_HOST, DEFAULT_LEANCLOUD_FUNCTION_TIMEOUT_MS, type EmulatorOptions } from "./server";
 
 const MINAPP_CRED_FLAGS = {
   "--minapp-client-id": ["clientId", "CLOUDFN_EMULATOR_MINAPP_CLIENT_ID"],
@@ -31,6 +23,50 @@ const LC_FLAGS = {
   "--lc-hook-key": ["hookKey", "CLOUDFN_EMULATOR_LC_HOOK_KEY"],
   "--lc-console-token": ["consoleToken", "CLOUDFN_EMULATOR_LC_CONSOLE_TOKEN"],
 } as const;
+
+/** One help line per credential flag: flag, environment variable, default (read from the defaults). */
+function flagLines(flags: Record<string, readonly [string, string]>, defaults: Record<string, unknown>): string[] {
+  return Object.entries(flags).map(
+    ([flag, [key, env]]) => `  ${flag.padEnd(24)} ${env.padEnd(40)} ${String(defaults[key])}`,
+  );
+}
+
+/** The help text; every default in it comes from the values the emulator really uses. */
+export function usage(): string {
+  const { functiongraph: fg, leancloud: lc, minapp } = EMULATOR_DEFAULTS;
+  return [
+    "usage: cloudfn-emulator [--port N] [--host H] [--state FILE] [--seed N] [--version] [--help]",
+    "                        [credential flags] [--lc-function-timeout-ms MS] [--minapp-sync-timeout-ms MS]",
+    `--port defaults to 0 (a free port; the URL is the first line of stdout), --host to ${DEFAULT_HOST}.`,
+    "Credentials: flag, environment variable, default (flags override the environment):",
+    ...flagLines(CRED_FLAGS, fg),
+    `  IAM user / password / domain (token auth): ${fg.userName} / ${fg.password} / ${fg.domainName}`,
+    ...flagLines(LC_FLAGS, lc),
+    ...flagLines(MINAPP_CRED_FLAGS, minapp),
+    `  MinApp test environment (X-Hydrogen-Env-ID): ${minapp.environments.join(", ")}`,
+    `--lc-function-timeout-ms defaults to ${DEFAULT_LEANCLOUD_FUNCTION_TIMEOUT_MS}, --minapp-sync-timeout-ms to ${DEFAULT_LIMITS.syncTimeoutMs}.`,
+    `Point a stack at it: pulumi config set ${EMULATOR_SWITCH.key} <URL>  (or ${EMULATOR_SWITCH.env}=<URL>).`,
+  ].join("\n");
+}
+
+/**
+ * The line printed on start, after the URL, telling how to point a stack at this emulator. The
+ * switch implies the default credentials, so overridden ones must then be set explicitly too.
+ */
+export function switchHint(url: string, opts: EmulatorOptions): string {
+  const hint = `use it: pulumi config set ${EMULATOR_SWITCH.key} ${url}   (or export ${EMULATOR_SWITCH.env}=${url})`;
+  const overridden = [opts.credentials, opts.leancloud, opts.minapp?.credentials].some((o) => o !== undefined);
+  return overridden
+    ? `${hint}\n  and set the credentials overridden here explicitly (the switch implies the defaults)`
+    : hint;
+}
+
+/** What `--help` or `--version` asks to print instead of starting, if either is given. */
+export function informationRequested(argv: string[]): string | undefined {
+  if (argv.includes("--help") || argv.includes("-h")) return usage();
+  if (argv.includes("--version")) return packageVersion();
+  return undefined;
+}
 
 export class UsageError extends Error {}
 

@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 /**
  * cloudfn-emulator: starts the emulator and prints its base URL as the FIRST line of stdout
- * (scripts read that line to find a port-0 emulator), then one line per platform request.
+ * (scripts read that line to find a port-0 emulator), then one line per platform request; on
+ * stderr, the `pulumi config set` line that points a stack at it.
  * SIGINT/SIGTERM close it cleanly.
  */
-import { parseCliArgs, USAGE, UsageError } from "./cli-args";
+import { informationRequested, parseCliArgs, switchHint, usage, UsageError } from "./cli-args";
 import { startEmulator } from "./server";
 
 async function main(): Promise<void> {
-  if (process.argv.includes("--help") || process.argv.includes("-h")) {
-    process.stdout.write(`${USAGE}\n`);
+  const information = informationRequested(process.argv.slice(2));
+  if (information !== undefined) {
+    process.stdout.write(`${information}\n`);
     return;
   }
   let opts;
@@ -17,7 +19,7 @@ async function main(): Promise<void> {
     opts = parseCliArgs(process.argv.slice(2), process.env);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
-    process.stderr.write(`cloudfn-emulator: ${err.message}\n${USAGE}\n`);
+    process.stderr.write(`cloudfn-emulator: ${err.message}\n${usage()}\n`);
     process.exit(2);
   }
   const emu = await startEmulator({
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
   process.stderr.write(
     `cloudfn-emulator listening on ${emu.url} (project ${emu.credentials.projectId}, region ${emu.credentials.region}${opts.stateFile ? `, state ${opts.stateFile}` : ""})\n`,
   );
+  process.stderr.write(`${switchHint(emu.url, opts)}\n`);
   let closing = false;
   const stop = (signal: string) => {
     if (closing) return;

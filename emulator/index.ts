@@ -6,4 +6,4 @@ export { Store, type StoreSnapshot } from "./core/store";
 export type { RequestLogEntry } from "./core/request-log";
 export type { FaultSpec, FaultRule } from "./core/faults";
 export type { FgCredentials } from "./functiongraph/env";
-export { EMULATOR_DEFAULTS } from "./defaults";
+export { EMULATOR_DEFAULTS, EMULATOR_SWITCH } from "../platform/common/emulator-defaults";

@@ -11,7 +11,7 @@ import { BodyTooLarge, parseQuery, type Reply } from "./core/http";
 import { randomIds, seededIds, type IdGenerator } from "./core/ids";
 import { holdScratchFolder } from "./core/scratch-folder";
 import { Store } from "./core/store";
-import { EMULATOR_DEFAULTS } from "./defaults";
+import { EMULATOR_DEFAULTS } from "../platform/common/emulator-defaults";
 import type { FgCredentials, FgEnv } from "./functiongraph/env";
 import { functionGraphPlatform } from "./functiongraph/routes";
 import { AkLockout } from "./functiongraph/ak-lockout";
@@ -23,6 +23,11 @@ import { leanCloudPlatform } from "./leancloud/routes";
 import { DEFAULT_LIMITS, type MinAppEnv, type MinAppOptions } from "./minapp/env";
 import { minappPlatform } from "./minapp/routes";
 import { MinAppExecutor } from "./minapp/runtime/executor";
+
+/** The interface bound when none is given: local only. */
+export const DEFAULT_HOST = "127.0.0.1";
+/** LeanCloud engine function timeout, as the engine SDK's. */
+export const DEFAULT_LEANCLOUD_FUNCTION_TIMEOUT_MS = 15_000;
 
 export interface EmulatorOptions {
   /** TCP port; 0 (default) picks a free one. */
@@ -137,7 +142,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     engines: new EngineInstances(),
     baseUrl: () => baseUrl,
     options: {
-      functionTimeoutMs: opts.leancloudFunctionTimeoutMs ?? 15_000,
+      functionTimeoutMs: opts.leancloudFunctionTimeoutMs ?? DEFAULT_LEANCLOUD_FUNCTION_TIMEOUT_MS,
       rpcPrimitiveQuirk: opts.leancloudRpcPrimitiveQuirk ?? true,
     },
   };
@@ -187,7 +192,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", () => resolve());
+    server.listen(opts.port ?? 0, opts.host ?? DEFAULT_HOST, () => resolve());
   });
   const { port, address } = server.address() as AddressInfo;
   const host = address.includes(":") ? `[${address}]` : address;

@@ -4,6 +4,7 @@
  * A new resource adds one line here.
  */
 import type { ResourceDefinition } from "./core/definition";
+import { EMULATOR_CONFIG_KEY } from "./core/stack-config";
 import { CONFIG_KEYS as FG_CONFIG } from "./functiongraph/config";
 import { asyncInvokeConfigDefinition } from "./functiongraph/async-invoke-config/definition";
 import { dependencyVersionDefinition } from "./functiongraph/dependency-version/definition";
@@ -41,9 +42,13 @@ export const RESOURCES: readonly ResourceDefinition[] = [
   engineEnvironmentVariablesDefinition,
 ];
 
-export const CONFIG_KEYS: readonly ConfigKeyDefinition[] = [FG_CONFIG, MINAPP_CONFIG, LC_CONFIG].flatMap(
-  (keys: Record<string, ConfigKeyDefinition>) => Object.values(keys),
-);
+/** The emulator switch first: it serves every platform. */
+export const CONFIG_KEYS: readonly ConfigKeyDefinition[] = [
+  { emulator: EMULATOR_CONFIG_KEY },
+  FG_CONFIG,
+  MINAPP_CONFIG,
+  LC_CONFIG,
+].flatMap((keys) => Object.values<ConfigKeyDefinition>(keys));
 
 /** The definition of a schema token, if the package has that resource. */
 export function definitionOf(token: string): ResourceDefinition | undefined {

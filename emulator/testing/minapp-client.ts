@@ -4,7 +4,7 @@
  * destroyed connection is reported as `dropped` instead of thrown.
  */
 import { sendRaw, type RawResult } from "./raw-http";
-import { EMULATOR_DEFAULTS } from "../defaults";
+import { EMULATOR_DEFAULTS } from "../../platform/common/emulator-defaults";
 
 export interface MinAppCall {
   method: string;

@@ -2,8 +2,11 @@
  * Stack config with environment fallback, the way every platform's settings are found: the
  * `cloudfn:*` keys handed to a provider's `configure()` first, then an environment variable.
  * Read at CALL time, so nothing is captured into `__provider`. Errors name the key and the
- * variable, never a value.
+ * variable, never a value. Last comes the emulator switch: when `cloudfn:emulator` (or
+ * CLOUDFN_EMULATOR) holds the emulator's URL, every setting nobody set explicitly takes the
+ * value the platform derives from that URL and the emulator's default credentials.
  */
+import { EMULATOR_SWITCH } from "../../platform/common/emulator-defaults";
 
 /** Retry tuning read from the environment (handy for tests and slow networks). */
 export const RETRY_ENV = { retries: "CLOUDFN_MAX_RETRIES", baseDelayMs: "CLOUDFN_RETRY_BASE_DELAY_MS" } as const;
@@ -22,6 +25,16 @@ export interface ConfigKey {
   secret?: boolean;
 }
 
+/** The switch's own key; not tied to one platform, it is read by every platform's config. */
+export const EMULATOR_CONFIG_KEY = {
+  ...EMULATOR_SWITCH,
+  description:
+    "Base URL of the local emulator, e.g. http://127.0.0.1:8080: every platform's endpoints point at it and its default credentials apply, unless set explicitly",
+} as const;
+
+/** A platform's settings when pointed at the emulator at `url` (no trailing slash). */
+export type EmulatorFallback<K extends string> = (url: string) => Partial<Record<K, string>>;
+
 /** A non-negative number from an environment variable, or undefined. */
 export function numberFrom(value: string | undefined): number | undefined {
   if (value === undefined || value === "") return undefined;
@@ -37,12 +50,13 @@ export class PlatformConfig<K extends string> {
   constructor(
     private readonly platform: string,
     readonly keys: Readonly<Record<K, ConfigKey>>,
+    private readonly emulatorFallback: EmulatorFallback<K> = () => ({}),
   ) {}
 
-  /** Keeps this platform's keys of a stack config; called from every provider's `configure`. */
+  /** Keeps this platform's keys (and the switch) of a stack config; called from every `configure`. */
   set(config: ConfigSource): void {
     this.stored.clear();
-    for (const { key } of Object.values<ConfigKey>(this.keys)) {
+    for (const { key } of [...Object.values<ConfigKey>(this.keys), EMULATOR_CONFIG_KEY]) {
       const value = config.get(key);
       if (value !== undefined && value !== "") this.stored.set(key, value);
     }
@@ -53,9 +67,18 @@ export class PlatformConfig<K extends string> {
     this.stored.clear();
   }
 
-  /** The setting from `config` (default: the stored stack config), else from the environment. */
+  /**
+   * The setting from `config` (default: the stored stack config), else from the environment,
+   * else what the emulator switch implies.
+   */
   lookup(setting: K, env: NodeJS.ProcessEnv = process.env, config?: ConfigSource): string | undefined {
-    const { key, env: name } = this.keys[setting];
+    const explicit = this.explicit(this.keys[setting], env, config);
+    if (explicit !== undefined) return explicit;
+    const url = this.explicit(EMULATOR_CONFIG_KEY, env, config)?.replace(/\/+$/, "");
+    return url ? this.emulatorFallback(url)[setting] : undefined;
+  }
+
+  private explicit({ key, env: name }: ConfigKey, env: NodeJS.ProcessEnv, config?: ConfigSource): string | undefined {
     const configured = config ? config.get(key) : this.stored.get(key);
     return (configured || undefined) ?? (env[name] || undefined);
   }

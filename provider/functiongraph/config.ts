@@ -3,6 +3,7 @@
  * into `__provider`): the stack config handed to `configure()` first, then the environment
  * variables Huawei's own Terraform provider uses.
  */
+import { EMULATOR_DEFAULTS } from "../../platform/common/emulator-defaults";
 import { PlatformConfig, RETRY_ENV, numberFrom, type ConfigSource } from "../core/stack-config";
 
 /** Stack config keys (namespace `cloudfn`) and their environment fallbacks. */
@@ -58,7 +59,13 @@ type Setting = keyof typeof CONFIG_KEYS;
 
 export { RETRY_ENV, type ConfigSource } from "../core/stack-config";
 
-const stack = new PlatformConfig<Setting>("FunctionGraph", CONFIG_KEYS);
+/** Pointed at the emulator: both APIs at its URL, and its account for either auth mode. */
+function emulatorSettings(url: string): Partial<Record<Setting, string>> {
+  const { accessKey, secretKey, region, projectId, userName, password, domainName } = EMULATOR_DEFAULTS.functiongraph;
+  return { endpoint: url, iamEndpoint: url, accessKey, secretKey, region, projectId, userName, password, domainName };
+}
+
+const stack = new PlatformConfig<Setting>("FunctionGraph", CONFIG_KEYS, emulatorSettings);
 
 /** Stores the `cloudfn:functiongraph*` keys; called from every FunctionGraph provider's `configure`. */
 export const setStackConfig = (config: ConfigSource): void => stack.set(config);

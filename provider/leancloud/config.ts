@@ -4,6 +4,7 @@
  * variables (the names LeanEngine itself injects into instances, so a program run inside an
  * engine or a CI job with the same variables needs no extra setup).
  */
+import { EMULATOR_DEFAULTS } from "../../platform/common/emulator-defaults";
 import { PlatformConfig, RETRY_ENV, numberFrom, type ConfigSource } from "../core/stack-config";
 
 /** Stack config keys (namespace `cloudfn`) and their environment fallbacks. */
@@ -53,7 +54,13 @@ export { RETRY_ENV, type ConfigSource } from "../core/stack-config";
 /** Poll interval of deploy events in ms (lean-cli waits 700 ms); tests shorten it. */
 export const POLL_ENV = "CLOUDFN_LEANCLOUD_POLL_INTERVAL_MS";
 
-const stack = new PlatformConfig<Setting>("LeanCloud", CONFIG_KEYS);
+/** Pointed at the emulator: the API and the console API both at its URL, with its app's keys. */
+function emulatorSettings(url: string): Partial<Record<Setting, string>> {
+  const { appId, appKey, masterKey, consoleToken } = EMULATOR_DEFAULTS.leancloud;
+  return { serverUrl: url, consoleUrl: url, appId, appKey, masterKey, consoleToken };
+}
+
+const stack = new PlatformConfig<Setting>("LeanCloud", CONFIG_KEYS, emulatorSettings);
 
 /** Stores the `cloudfn:leancloud*` keys; called from every LeanCloud provider's `configure`. */
 export const setStackConfig = (config: ConfigSource): void => stack.set(config);

@@ -3,6 +3,7 @@
  * `__provider`): the stack config handed to `configure()` first, then environment variables.
  * Follows provider/functiongraph/config.ts.
  */
+import { EMULATOR_DEFAULTS } from "../../platform/common/emulator-defaults";
 import { PlatformConfig, RETRY_ENV, numberFrom, type ConfigSource } from "../core/stack-config";
 
 /** Stack config keys (namespace `cloudfn`) and their environment fallbacks. */
@@ -37,7 +38,13 @@ export const DEFAULT_ENDPOINT = "https://cloud.minapp.com";
 
 export { RETRY_ENV, type ConfigSource } from "../core/stack-config";
 
-const stack = new PlatformConfig<Setting>("MinApp", CONFIG_KEYS);
+/** Pointed at the emulator: its URL and its app's client; production unless set (no env id). */
+function emulatorSettings(url: string): Partial<Record<Setting, string>> {
+  const { clientId, clientSecret } = EMULATOR_DEFAULTS.minapp;
+  return { endpoint: url, clientId, clientSecret };
+}
+
+const stack = new PlatformConfig<Setting>("MinApp", CONFIG_KEYS, emulatorSettings);
 
 /** Stores the `cloudfn:minapp*` keys; called from the providers' `configure`. */
 export const setStackConfig = (config: ConfigSource): void => stack.set(config);
