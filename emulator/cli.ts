@@ -6,6 +6,7 @@
  * SIGINT/SIGTERM close it cleanly.
  */
 import { informationRequested, parseCliArgs, switchHint, usage, UsageError } from "./cli-args";
+import { StateFileError } from "./core/state-file";
 import { startEmulator } from "./server";
 
 async function main(): Promise<void> {
@@ -46,6 +47,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  // A bad state file is the user's input: say what is wrong, not where in the emulator it was found.
+  if (err instanceof StateFileError) {
+    process.stderr.write(`cloudfn-emulator: ${err.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(`cloudfn-emulator: ${(err as Error)?.stack ?? String(err)}\n`);
   process.exit(1);
 });

@@ -3,6 +3,7 @@
  * bytes for signature verification), hands the request to the chain and writes the Reply, or
  * destroys the socket when a fault says so.
  */
+import { FG_STATE_SCHEMAS } from "./functiongraph/models/state-schema";
 import { createServer, type IncomingMessage, type ServerResponse } from "http";
 import type { AddressInfo } from "net";
 import { createApp } from "./app";
@@ -118,7 +119,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const releaseScratch = holdScratchFolder();
   const clock = opts.clock ?? new SystemClock();
   const ids = opts.ids ?? (opts.seed !== undefined ? seededIds(opts.seed) : randomIds());
-  const store = new Store(opts.stateFile);
+  let store: Store;
+  try {
+    store = new Store(opts.stateFile, { functiongraph: FG_STATE_SCHEMAS });
+  } catch (err) {
+    releaseScratch();
+    throw err;
+  }
   const credentials: FgCredentials = { ...EMULATOR_DEFAULTS.functiongraph, ...opts.credentials };
   const executor = new Executor(opts.invokeMaxConcurrency);
   const fg: FgEnv = {

@@ -3,8 +3,9 @@
  * reset, snapshot, load and persistence are generic and a platform adds no code here (practice
  * 12 of the style anchors). Models mutate the buckets in place and then call `commit()`.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from "fs";
+import { mkdirSync, renameSync, writeFileSync, existsSync } from "fs";
 import { dirname } from "path";
+import { readStateFile, type StateSchemas } from "./state-file";
 
 export type ProjectState = Record<string, unknown>;
 export type PlatformState = Record<string, ProjectState>;
@@ -25,9 +26,16 @@ function isSnapshot(value: unknown): value is StoreSnapshot {
 export class Store {
   private state: StoreSnapshot = emptyState();
 
-  /** @param stateFile when set, state is loaded from it now and rewritten after every commit. */
-  constructor(private readonly stateFile?: string) {
-    if (stateFile && existsSync(stateFile)) this.load(JSON.parse(readFileSync(stateFile, "utf8")) as unknown);
+  /**
+   * @param stateFile when set, state is loaded from it now and rewritten after every commit. A file
+   *   that fails `schemas` throws StateFileError before anything is written, so it is never overwritten.
+   * @param schemas what is known of each platform's resource kinds (checked on load).
+   */
+  constructor(
+    private readonly stateFile?: string,
+    schemas: StateSchemas = {},
+  ) {
+    if (stateFile && existsSync(stateFile)) this.load(readStateFile(stateFile, schemas));
   }
 
   /**

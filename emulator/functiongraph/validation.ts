@@ -4,6 +4,7 @@
  */
 import { fgErrors } from "./errors";
 import * as L from "./limits";
+import { unsafeZipReason } from "../core/zip-entries";
 
 const NAME_RE = new RegExp(
   `^[A-Za-z](?:[A-Za-z0-9_-]{${Math.max(0, L.FUNC_NAME_MIN_LENGTH - 2)},${L.FUNC_NAME_MAX_LENGTH - 2}}[A-Za-z0-9])?$`,
@@ -113,6 +114,9 @@ export function decodeCode(codeType: "inline" | "zip" | "jar", file: string | un
   if (codeType !== "inline" && bytes.length > L.ZIP_CODE_MAX_BYTES) throw fgErrors.zipTooLarge();
   if (codeType !== "inline" && !isZip(bytes))
     throw fgErrors.validation("FSS.1011", `func_code.file is not a ${codeType} archive`);
+  // Inline code may be a zip too (docs/reference/functiongraph-api.md §3.2), unpacked the same way.
+  const unsafe = isZip(bytes) ? unsafeZipReason(bytes) : undefined;
+  if (unsafe) throw fgErrors.validation("FSS.1011", `func_code.file is not a usable code package: ${unsafe}`);
   return bytes;
 }
 
@@ -151,6 +155,8 @@ export function decodeDependencyZip(file: string | undefined): Buffer {
       `the dependency package exceeds ${L.DEPENDENCY_ZIP_MAX_BYTES / 1024 / 1024} MB`,
     );
   if (!isZip(bytes)) throw fgErrors.invalid("depend_file is not a zip archive");
+  const unsafe = unsafeZipReason(bytes);
+  if (unsafe) throw fgErrors.invalid(`depend_file is not a usable dependency package: ${unsafe}`);
   return bytes;
 }
 

@@ -8,6 +8,7 @@ import JSZip from "jszip";
 import * as path from "path";
 import { scratchPath } from "../../core/scratch-folder";
 import { isZip } from "../validation";
+import { unsafeZipReason } from "../../core/zip-entries";
 
 const pending = new Map<string, Promise<string>>();
 
@@ -17,6 +18,9 @@ async function extract(code: Buffer, into: string): Promise<void> {
     await writeFile(path.join(into, "index.js"), code);
     return;
   }
+  // Archives stored before uploads were checked (an old state file) are refused here as well.
+  const unsafe = unsafeZipReason(code);
+  if (unsafe) throw new Error(`the code package cannot be unpacked: ${unsafe}`);
   const zip = await JSZip.loadAsync(code);
   for (const entry of Object.values(zip.files)) {
     const target = path.resolve(into, entry.name);

@@ -5,6 +5,7 @@
  * background; its progress is polled with `GET /1.1/engine/events/poll/<token>`.
  */
 import { json, queryValue, type Reply, type RequestContext } from "../../core/http";
+import { unsafeZipReason } from "../../core/zip-entries";
 import { deploy, DeployFailed } from "../deploy";
 import { envName, type LcEnv, type Prod } from "../env";
 import { consoleErrors } from "../errors";
@@ -84,6 +85,12 @@ async function download(url: string): Promise<Buffer> {
   return bytes;
 }
 
+/** An archive the engine could not unpack safely is refused before a deploy starts. */
+function refuseUnsafeZip(zip: Buffer): void {
+  const unsafe = unsafeZipReason(zip);
+  if (unsafe) throw consoleErrors.invalid(`The zip cannot be deployed: ${unsafe}.`);
+}
+
 function findVersion(group: GroupRecord, tag: string): VersionRecord {
   const found = [...group.staging.history, ...group.production.history].find((v) => v.versionTag === tag);
   if (!found) throw consoleErrors.invalid(`Version ${tag} not found in group ${group.groupName}.`);
@@ -97,6 +104,7 @@ export async function deployEngine(env: LcEnv, ctx: RequestContext): Promise<Rep
   const body: DeployBody = await parseDeployBody(ctx);
   const reuse = body.versionTag !== undefined ? findVersion(group, body.versionTag) : undefined;
   const zip = body.zip ?? (body.zipUrl !== undefined ? await download(body.zipUrl) : Buffer.alloc(0));
+  if (!reuse) refuseUnsafeZip(zip);
   const token = openEventLog(env, group.groupName, prod);
   const source = reuse ? "versionTag" : "zip";
   void deploy(

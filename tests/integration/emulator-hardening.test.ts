@@ -1,0 +1,76 @@
+/**
+ * Inputs that used to make the emulator answer 500 with a stack trace (unsafe zips, a very deep
+ * event): each is refused with the platform's 400 or answered in the platform's error shape.
+ */
+import JSZip from "jszip";
+import { startEmulator, type RunningEmulator } from "../../emulator";
+import { fgCall, type FgCall } from "../../emulator/testing/fg-client";
+
+let emu: RunningEmulator;
+const call = (c: FgCall) => fgCall(emu.url, emu.credentials, c);
+const FN = () => `/v2/${emu.credentials.projectId}/fgs/functions`;
+const HANDLER = "exports.handler = async (event) => ({ ok: true, type: typeof event });";
+
+const createBody = (name: string, zip: Buffer) => ({
+  func_name: name,
+  package: "default",
+  runtime: "Node.js18.15",
+  handler: "index.handler",
+  memory_size: 128,
+  timeout: 10,
+  code_type: "zip",
+  func_code: { file: zip.toString("base64") },
+});
+
+async function zipOf(extra: (zip: JSZip) => void): Promise<Buffer> {
+  const zip = new JSZip();
+  zip.file("index.js", HANDLER);
+  extra(zip);
+  return zip.generateAsync({ type: "nodebuffer", platform: "UNIX" });
+}
+
+/** No stack frames and no file-system paths of the emulator's install in an answer. */
+function expectNoInternals(body: unknown): void {
+  const text = JSON.stringify(body);
+  expect(text).not.toMatch(/\s+at\s+\S+\s+\(|node_modules|\/work\/|\.ts:\d+/);
+}
+
+beforeAll(async () => {
+  emu = await startEmulator({});
+});
+afterAll(() => emu.close());
+
+describe("unsafe code packages are refused at create", () => {
+  it("refuses a zip entry with an absolute path with 400 FSS.1011", async () => {
+    const zip = await zipOf((z) => z.file("/tmp/outside.js", "x"));
+    const res = await call({ method: "POST", path: FN(), body: createBody("absolute", zip) });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error_code: "FSS.1011", error_msg: expect.stringMatching(/absolute path/) });
+  });
+
+  it("refuses a zip holding a symbolic link with 400 FSS.1011", async () => {
+    const zip = await zipOf((z) => z.file("link", "/etc/passwd", { unixPermissions: 0o120777 }));
+    const res = await call({ method: "POST", path: FN(), body: createBody("symlink", zip) });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error_code: "FSS.1011", error_msg: expect.stringMatching(/symbolic link/) });
+  });
+
+  it("still accepts a plain zip with folders", async () => {
+    const zip = await zipOf((z) => z.file("lib/util.js", "module.exports = 1;"));
+    const res = await call({ method: "POST", path: FN(), body: createBody("plain", zip) });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe("a 5000-deep event", () => {
+  it("is answered in FunctionGraph's error shape, without a stack or paths", async () => {
+    const zip = await zipOf(() => undefined);
+    const created = await call({ method: "POST", path: FN(), body: createBody("deep", zip) });
+    expect(created.status).toBe(200);
+    const deep = '{"a":'.repeat(5000) + "1" + "}".repeat(5000);
+    const res = await call({ method: "POST", path: `${FN()}/${created.body.func_urn}/invocations`, body: deep });
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ error_code: "FSS.0500", error_msg: "Internal server error" });
+    expectNoInternals(res.body);
+  });
+});
