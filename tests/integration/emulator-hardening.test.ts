@@ -74,3 +74,33 @@ describe("a 5000-deep event", () => {
     expectNoInternals(res.body);
   });
 });
+
+describe("what function code can reach", () => {
+  it("cannot read the parent's environ, other code folders or files outside its own, nor inherit the emulator's env", async () => {
+    process.env.CLOUDFN_HARDENING_SECRET = "s3cret";
+    const probe = `
+      const fs = require("fs"), path = require("path");
+      const attempt = (f) => { try { f(); return "read"; } catch (e) { return e.code; } };
+      exports.handler = async () => ({
+        environ: attempt(() => fs.readFileSync("/proc/" + process.ppid + "/environ")),
+        siblings: attempt(() => fs.readdirSync(path.dirname(process.env.RUNTIME_CODE_ROOT))),
+        outside: attempt(() => fs.readFileSync(__filename.replace(/index\\.js$/, "../../../package.json"))),
+        own: attempt(() => fs.readFileSync(__filename)),
+        secret: process.env.CLOUDFN_HARDENING_SECRET ?? null,
+      });`;
+    const zip = await zipOf((z) => z.file("index.js", probe));
+    try {
+      const created = await call({ method: "POST", path: FN(), body: createBody("probe", zip) });
+      const res = await call({ method: "POST", path: `${FN()}/${created.body.func_urn}/invocations`, body: {} });
+      expect(JSON.parse(res.body.result)).toEqual({
+        environ: "ERR_ACCESS_DENIED",
+        siblings: "ERR_ACCESS_DENIED",
+        outside: "ERR_ACCESS_DENIED",
+        own: "read",
+        secret: null,
+      });
+    } finally {
+      delete process.env.CLOUDFN_HARDENING_SECRET;
+    }
+  });
+});

@@ -16,6 +16,12 @@ export interface ChildSpec {
   cwd: string;
   /** The one message the child starts from. */
   start: unknown;
+  /**
+   * When set, the child may read only these files and folders (plus its script) and write nowhere:
+   * Node's permission model keeps function code away from the state file, other functions' code
+   * and /proc/<parent>/environ. CLOUDFN_EMULATOR_NO_FS_SANDBOX=1 turns it off.
+   */
+  readable?: string[];
   /** How raw stdout/stderr text (already trimmed at the end) enters the log. */
   formatOutput?: (stream: "stdout" | "stderr", text: string) => string;
 }
@@ -33,6 +39,13 @@ export interface ChildRun<Final> {
   linesAtEnd: number;
   /** Milliseconds from the fork to the end. */
   elapsedMs: number;
+}
+
+function sandboxFlags(spec: ChildSpec): string[] {
+  if (!spec.readable || process.env.CLOUDFN_EMULATOR_NO_FS_SANDBOX === "1") return [];
+  const allowed = [spec.script, ...spec.readable].map((p) => `--allow-fs-read=${p}`);
+  // The feature's start-up warning would otherwise land in every function log.
+  return ["--experimental-permission", "--disable-warning=ExperimentalWarning", ...allowed];
 }
 
 type ChildMessage<Final> = { type: "log"; line: string } | Final;
@@ -74,7 +87,7 @@ export class ChildPool {
     const lines: string[] = [];
     const child = fork(spec.script, [], {
       // Replace (not extend) the parent's flags: jest's or ts-node's must not leak in.
-      execArgv: [`--max-old-space-size=${spec.memoryMb}`],
+      execArgv: [`--max-old-space-size=${spec.memoryMb}`, ...sandboxFlags(spec)],
       env: spec.env,
       cwd: spec.cwd,
       stdio: ["ignore", "pipe", "pipe", "ipc"],

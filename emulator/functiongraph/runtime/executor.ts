@@ -92,6 +92,7 @@ function childSpec(job: InvokeJob, dir: string, depDirs: string[]) {
     timeoutMs: job.timeoutSeconds * 1000,
     env: { PATH: process.env.PATH ?? "", ...job.env, ...runtimeVars, ...(nodePath ? { NODE_PATH: nodePath } : {}) },
     cwd: dir,
+    readable: [dir, ...depDirs],
     start,
   };
 }
