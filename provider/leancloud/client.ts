@@ -151,7 +151,9 @@ export class LeanCloudClient {
     for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
     form.append("zip", new Blob([zip], { type: "application/zip" }), "leanengine.zip");
     const url = `/1.1/engine/groups/${encodeURIComponent(group)}/envs/${envIndex(environment)}/version`;
-    return (await this.consoleCall("POST", url, deploySchema, "deploy", form)).eventToken;
+    // An upload is not idempotent: a retry after a lost answer would deploy a second version.
+    const once = { "axios-retry": { retryCondition: isRetryableCall } };
+    return (await this.consoleCall("POST", url, deploySchema, "deploy", form, once)).eventToken;
   }
 
   /** One page of deploy events after `from` (newest first). */
@@ -169,8 +171,9 @@ export class LeanCloudClient {
     schema: z.ZodType<T>,
     operation: string,
     data?: unknown,
+    extra: AxiosRequestConfig = {},
   ): Promise<T> {
-    const res = await this.console.request({ method, url, data });
+    const res = await this.console.request({ ...extra, method, url, data });
     return validate(schema, res.status === 204 ? undefined : res.data, operation);
   }
 }

@@ -90,6 +90,19 @@ function restorePrimitives(req: Record<string, unknown>, body: string): string {
   return JSON.stringify(parsed);
 }
 
+/** The engine SDK's modules: the project's own copies, or the ones installed beside the emulator. */
+const ENGINE_MODULES = ["leanengine", "leancloud-storage"];
+const ENGINE_INSTALL_HINT =
+  "LeanCloud engines need leanengine and leancloud-storage beside pulumi-cloudfn: npm install leanengine@3 leancloud-storage@4";
+
+/** Turns "Cannot find module" for an engine module into the command that installs it. */
+function withInstallHint(err: unknown): unknown {
+  const e = err as { code?: string; message?: string };
+  const missing = e?.code === "MODULE_NOT_FOUND" && /Cannot find module '([^']+)'/.exec(e.message ?? "")?.[1];
+  if (!missing || !ENGINE_MODULES.includes(missing.split("/")[0])) return err;
+  return Object.assign(new Error(`${ENGINE_INSTALL_HINT} (cannot find module '${missing}')`), { hint: true });
+}
+
 function main(): void {
   const projectRequire = createRequire(path.join(dir, "package.json"));
   const AV = projectRequire("leanengine") as { Cloud: { define: AnyFn }; express: (o: unknown) => AnyFn };
@@ -122,6 +135,9 @@ function main(): void {
 
 try {
   main();
-} catch (err) {
-  void send({ type: "failed", error: (err as Error)?.stack ?? String(err) }).then(() => process.exit(1));
+} catch (caught) {
+  const err = withInstallHint(caught) as Error & { hint?: boolean };
+  // The hint is the whole story; a stack would only add the emulator's install paths.
+  const error = err?.hint ? err.message : (err?.stack ?? String(err));
+  void send({ type: "failed", error }).then(() => process.exit(1));
 }

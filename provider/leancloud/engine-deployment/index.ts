@@ -18,6 +18,9 @@
  *   read   — GET groups (+ metadatas); no group or no version → gone; another version →
  *            codeHash becomes `drift:<version>` so the next `up` redeploys the declared code.
  *   update — as create when codeHash changed; otherwise no call.
+ *   Lost deploy answers (reconcile.ts): every deploy comment carries a content marker; a deploy
+ *   first looks at the live version (GET groups) and records it when it already has our content,
+ *   and after a lost answer (the upload is never retried) watches GET groups for it.
  *   delete — none: LeanCloud cannot undeploy; the last version keeps serving (see the docs).
  */
 import {
@@ -37,6 +40,7 @@ import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { ClientOptions, LeanCloudClient } from "../client";
 import { LeanCloudSettings, resolveSettings, setStackConfig } from "../config";
 import { tail, waitForDeploy } from "./events";
+import { answerLost, awaitLostDeploy, liveVersionWithContent, markedComment } from "./reconcile";
 import { adoptionKey, describe, planAdoption } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
 import {
@@ -93,24 +97,36 @@ async function deploy(inputs: DeploymentInputs): Promise<DeploymentOutputs> {
       `LeanEngine ${where} is not deployable (no ${inputs.environment} instance; trial plans have no staging)`,
     );
   const zip = await archiveToZip(inputs.code);
+  const codeHash = sha256Hex(zip);
+  const record = async (version: string) =>
+    dropUndefined({ ...declared(inputs), codeHash, version, functions: await functionsOf(lc, inputs.environment) });
+  // A deploy of this very code whose answer an earlier run lost: reconcile instead of deploying again.
+  const live = liveVersionWithContent(group, inputs.environment, codeHash);
+  if (live) return record(live);
   const fields = {
     noDependenciesCache: inputs.noDependenciesCache,
     overwriteFunctions: inputs.overwriteFunctions,
     async: true,
     printBuildLogs: false,
-    ...(inputs.comment ? { comment: inputs.comment } : {}),
+    comment: markedComment(inputs.comment, codeHash),
   };
-  const token = await lc.deployZip(inputs.group, inputs.environment, zip, fields);
-  const outcome = await waitForDeploy(lc, token, s.pollIntervalMs, inputs.timeoutSeconds * 1000);
+  const timeoutMs = inputs.timeoutSeconds * 1000;
+  let token: string;
+  try {
+    token = await lc.deployZip(inputs.group, inputs.environment, zip, fields);
+  } catch (e) {
+    if (!answerLost(e)) throw e;
+    const landed = await awaitLostDeploy(lc, inputs, codeHash, s.pollIntervalMs, timeoutMs);
+    if (landed) return record(landed);
+    throw new Error(
+      `LeanEngine deploy to ${where}: the answer was lost (${(e as Error).message}) and no version with this code went live within ${inputs.timeoutSeconds} s; the next up records it if it lands, or deploys`,
+    );
+  }
+  const outcome = await waitForDeploy(lc, token, s.pollIntervalMs, timeoutMs);
   if (!outcome.ok) throw new Error(`LeanEngine deploy to ${where} failed: ${tail(outcome.log)}`);
   const version = versionOf(await lc.getGroup(inputs.group), inputs.environment);
   if (!version) throw new Error(`LeanEngine deploy to ${where} finished but the environment reports no version`);
-  return dropUndefined({
-    ...declared(inputs),
-    codeHash: sha256Hex(zip),
-    version,
-    functions: await functionsOf(lc, inputs.environment),
-  });
+  return record(version);
 }
 
 export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = {
