@@ -133,9 +133,7 @@ export function platformError(
 }
 
 /** e.g. `access key (from stack config …) and secret key (from environment variable …)`; names only. */
-export function describeCredentials(
-  parts: ReadonlyArray<readonly [label: string, source: string | undefined]>,
-): string {
+export function describeCredentials(parts: readonly (readonly [label: string, source: string | undefined])[]): string {
   const named = parts.map(([label, source]) => (source ? `${label} (from ${source})` : label));
   return named.length < 2 ? named.join("") : `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}`;
 }
