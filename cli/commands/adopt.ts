@@ -2,10 +2,12 @@
  * `cloudfn adopt --platform functiongraph|minapp|leancloud [--prefix P]`: lists the functions that
  * already exist on a platform (FunctionGraph: with their triggers; LeanCloud: each group's deployed versions and variables,
  * adopt-leancloud.ts) and prints a TypeScript program that adopts them (`adopt: true`, current
- * configuration, code as a placeholder path). Credentials and endpoints come from the same
- * environment variables the providers read (provider/<platform>/config.ts), and the calls go
- * through the providers' own clients. Read-only: it never changes anything. Exit 0.
+ * configuration, code as a placeholder path). Credentials and endpoints are found as the
+ * providers find them: the selected stack's `cloudfn:*` config, then the environment variables
+ * (provider/<platform>/config.ts); the calls go through the providers' own clients. Read-only:
+ * it never changes anything. Exit 0.
  */
+import * as path from "path";
 import { FunctionGraphClient } from "../../provider/functiongraph/client";
 import { resolveSettings as fgSettings } from "../../provider/functiongraph/config";
 import type { TriggerInfo } from "../../provider/functiongraph/trigger/api";
@@ -14,29 +16,35 @@ import { defaultEnvironmentId, resolveSettings as minappSettings } from "../../p
 import { UsageError, type Command, type Io } from "../io";
 import { functionGraphSnippet, minappSnippet } from "./adopt-snippet";
 import { listLeanCloud } from "./adopt-leancloud";
+import { readStackConfig, withStackConfig } from "../stack-config";
 
 const USAGE = [
-  "usage: cloudfn adopt --platform functiongraph|minapp|leancloud [--prefix P] [--package PKG]",
+  "usage: cloudfn adopt --platform functiongraph|minapp|leancloud [--prefix P] [--package PKG] [--stack S] [--cwd DIR]",
   "",
-  "  --platform  the platform to list (credentials from the providers' environment variables:",
-  "              HW_ACCESS_KEY/HW_SECRET_KEY/HW_REGION_NAME/HW_PROJECT_ID/CLOUDFN_FUNCTIONGRAPH_ENDPOINT,",
-  "              MINAPP_CLIENT_ID/MINAPP_CLIENT_SECRET/..., LEANCLOUD_APP_ID/LEANCLOUD_CONSOLE_TOKEN/...,",
-  "              see docs/adopt.md)",
+  "  --platform  the platform to list; credentials and endpoints as the providers find them: the",
+  "              stack's cloudfn:* config (cloudfn:emulator included), then the environment variables",
+  "              (HW_ACCESS_KEY/..., MINAPP_CLIENT_ID/..., LEANCLOUD_APP_ID/..., see docs/cli.md)",
   "  --prefix    only objects whose name starts with P (LeanCloud: group names)",
   "  --package   FunctionGraph only: only this package",
+  "  --stack     the stack whose config to read (default: the selected stack, if in a Pulumi project)",
+  "  --cwd       the Pulumi project folder (default: the current folder)",
 ].join("\n");
 
 interface Options {
   platform: string;
   prefix: string;
   package?: string;
+  stack?: string;
+  cwd?: string;
 }
+
+const FLAGS = ["--platform", "--prefix", "--package", "--stack", "--cwd"];
 
 export function parseAdoptArgs(args: string[]): Options {
   const values: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].split(/=(.*)/s, 2);
-    if (!["--platform", "--prefix", "--package"].includes(flag)) throw new UsageError(`unknown option "${args[i]}"`);
+    if (!FLAGS.includes(flag)) throw new UsageError(`unknown option "${args[i]}"`);
     const value = inline ?? args[++i];
     if (value === undefined) throw new UsageError(`${flag} needs a value`);
     values[flag.slice(2)] = value;
@@ -44,7 +52,8 @@ export function parseAdoptArgs(args: string[]): Options {
   if (!values.platform) throw new UsageError("--platform is required");
   if (!["functiongraph", "minapp", "leancloud"].includes(values.platform))
     throw new UsageError(`--platform must be functiongraph, minapp or leancloud; got "${values.platform}"`);
-  return { platform: values.platform, prefix: values.prefix ?? "", package: values.package };
+  const { platform, prefix = "", package: pkg, stack, cwd } = values;
+  return { platform, prefix, package: pkg, stack, cwd };
 }
 
 async function listFunctionGraph(io: Io, o: Options): Promise<string> {
@@ -90,7 +99,9 @@ export const adoptCommand: Command = {
     const list = LISTERS[options.platform];
     // parseAdoptArgs only lets known platforms through.
     if (!list) throw new Error(`no lister for platform "${options.platform}"`);
-    io.out(await list(io, options));
+    const run = { cwd: path.resolve(io.cwd, options.cwd ?? "."), env: io.env, stack: options.stack };
+    const config = await readStackConfig(io, run);
+    io.out(await withStackConfig(config, () => list(io, options)));
     return 0;
   },
 };

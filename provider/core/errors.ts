@@ -14,6 +14,21 @@ export interface PlatformErrorFields {
   message: string;
   /** Request id from the response (`X-Request-Id`), when present. */
   requestId?: string;
+  /** What to check, e.g. which key a 401 rejected and where it came from; never a value. */
+  hint?: string;
+}
+
+/**
+ * What a platform client tells the HTTP layer so its errors say what to do: the platform, where
+ * the base URL came from and which credentials sign the requests. Names and sources only.
+ */
+export interface ErrorContext {
+  /** The name messages start with, e.g. "FunctionGraph". */
+  platform: string;
+  /** Where the base URL came from, e.g. `stack config cloudfn:minappEndpoint` or `default`. */
+  urlSource?: string;
+  /** The credentials a 401/403 is about, e.g. `ClientSecret (from environment variable MINAPP_CLIENT_SECRET)`. */
+  credentials?: string;
 }
 
 /** An error answered by a platform API (any non-2xx response). */
@@ -22,6 +37,7 @@ export class PlatformApiError extends Error {
   readonly code: string;
   readonly platformMessage: string;
   readonly requestId?: string;
+  readonly hint?: string;
 
   constructor(fields: PlatformErrorFields) {
     super(formatMessage(fields));
@@ -30,6 +46,7 @@ export class PlatformApiError extends Error {
     this.code = fields.code;
     this.platformMessage = fields.message;
     this.requestId = fields.requestId;
+    this.hint = fields.hint;
   }
 }
 
@@ -57,19 +74,66 @@ export class TransportError extends Error {
   }
 }
 
+/** What happened to a request that never got an answer, for a message a user can act on. */
+export interface Unreachable {
+  context: ErrorContext;
+  /** Base URL the client was pointed at. */
+  url: string;
+  attempts: number;
+  elapsedMs: number;
+  code?: string;
+  /** The network layer's own words, e.g. `connect ECONNREFUSED 127.0.0.1:9`. */
+  detail: string;
+}
+
+/** Codes of a connection that was never made, as opposed to one that broke or timed out. */
+const NEVER_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/** e.g. `FunctionGraph: cannot reach http://127.0.0.1:9 (from stack config cloudfn:functiongraphEndpoint) after 5 attempts over 11.2 s: connect ECONNREFUSED 127.0.0.1:9`. */
+export function unreachableError(u: Unreachable): TransportError {
+  const from = u.context.urlSource ? ` (from ${u.context.urlSource})` : "";
+  const attempts = `${u.attempts} attempt${u.attempts === 1 ? "" : "s"}`;
+  const seconds = (u.elapsedMs / 1000).toFixed(1);
+  const detail = u.detail.includes(u.code ?? "\0") || !u.code ? u.detail : `${u.detail} (${u.code})`;
+  const err = new TransportError(
+    `${u.context.platform}: ${NEVER_CONNECTED.has(u.code ?? "") ? "cannot reach" : "no answer from"} ${u.url}${from} after ${attempts} over ${seconds} s: ${detail}`,
+  );
+  return Object.assign(err, { code: u.code });
+}
+
 function formatMessage(f: PlatformErrorFields): string {
   const code = f.code ? ` ${f.code}` : "";
   const rid = f.requestId ? ` (request id ${f.requestId})` : "";
-  return `HTTP ${f.status}${code}: ${f.message || "no message"}${rid}`;
+  const said = `HTTP ${f.status}${code}: ${f.message || "no message"}${rid}`;
+  if (!f.hint) return said;
+  return `${said}${/[.!?]$/.test(said) ? "" : "."} ${f.hint}`;
+}
+
+/** The hint of a 401/403: which credentials were refused, and where they came from. */
+export function authHint(context: ErrorContext | undefined): string | undefined {
+  if (!context?.credentials) return undefined;
+  return `${context.platform} rejected the ${context.credentials}`;
 }
 
 /** Builds the subclass that matches the status. */
-export function platformError(status: number, code: string, message: string, requestId?: string): PlatformApiError {
-  const fields = { status, code, message, requestId };
+export function platformError(
+  status: number,
+  code: string,
+  message: string,
+  requestId?: string,
+  hint?: string,
+): PlatformApiError {
+  const fields = { status, code, message, requestId, hint };
   if (status === 404) return new NotFoundError(fields);
   if (status === 409) return new ConflictError(fields);
   if (status === 429) return new ThrottledError(fields);
   if (status === 401 || status === 403) return new AuthError(fields);
   if (status >= 500) return new ServerError(fields);
   return new ValidationError(fields);
+}
+
+/** e.g. `access key (from stack config …) and secret key (from environment variable …)`; names only. */
+export function describeCredentials(parts: readonly (readonly [label: string, source: string | undefined])[]): string {
+  const named = parts.map(([label, source]) => (source ? `${label} (from ${source})` : label));
+  return named.length < 2 ? named.join("") : `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}`;
 }

@@ -6,7 +6,9 @@
  *   safe by the providers' adopt logic, and a throttled create was never applied.
  * - The base delay is injectable so unit tests run in milliseconds.
  * - `onRequest` runs before every attempt (retries included), so signatures and dates are fresh.
- * - Errors come out as the typed hierarchy of errors.ts, parsed by a per-platform parser.
+ * - Errors come out as the typed hierarchy of errors.ts, parsed by a per-platform parser. With a
+ *   `context`, a request that never got an answer names the platform, the URL, where the URL was
+ *   configured and the attempts made, and a 401/403 names the credentials that were refused.
  */
 import axios, {
   AxiosAdapter,
@@ -17,7 +19,7 @@ import axios, {
   InternalAxiosRequestConfig,
 } from "axios";
 import axiosRetry from "axios-retry";
-import { PlatformApiError, TransportError, platformError } from "./errors";
+import { ErrorContext, PlatformApiError, TransportError, authHint, platformError, unreachableError } from "./errors";
 
 /** What a platform's error body says. */
 export interface ParsedError {
@@ -49,6 +51,14 @@ export interface HttpOptions extends RetryOptions {
   adapter?: AxiosAdapter;
   /** Randomness for jitter (tests). */
   random?: () => number;
+  /** Makes errors say which platform, URL and credentials they are about. */
+  context?: ErrorContext;
+}
+
+/** How long one request took and how many attempts it made, for transport errors. */
+interface Attempts {
+  count: number;
+  elapsedMs: number;
 }
 
 export interface HttpClient {
@@ -94,15 +104,40 @@ function resolveRetry(opts: RetryOptions): Required<RetryOptions> {
   return { retries: opts.retries ?? 4, baseDelayMs: opts.baseDelayMs ?? 500, maxDelayMs: opts.maxDelayMs ?? 20000 };
 }
 
+/** Attempts axios-retry made for the request of `error` (it keeps its count on the config). */
+function attemptsOf(error: AxiosError, startedAt: number): Attempts {
+  const state = (error.config as { "axios-retry"?: { retryCount?: number } } | undefined)?.["axios-retry"];
+  return { count: (state?.retryCount ?? 0) + 1, elapsedMs: Date.now() - startedAt };
+}
+
+function noAnswer(error: AxiosError, context?: ErrorContext, attempts?: Attempts): TransportError {
+  if (!context || !attempts) return new TransportError(`request failed: ${error.message}`, error.code);
+  const url = error.config?.baseURL ?? error.config?.url ?? "";
+  return unreachableError({
+    context,
+    url,
+    attempts: attempts.count,
+    elapsedMs: attempts.elapsedMs,
+    code: error.code,
+    detail: error.message,
+  });
+}
+
 /** Turns whatever axios threw into our typed errors. Never includes request headers. */
-export function toTypedError(error: unknown, parseError: ErrorParser): Error {
+export function toTypedError(
+  error: unknown,
+  parseError: ErrorParser,
+  context?: ErrorContext,
+  attempts?: Attempts,
+): Error {
   if (error instanceof PlatformApiError || error instanceof TransportError) return error;
   if (!axios.isAxiosError(error)) return error instanceof Error ? error : new Error(String(error));
   const res = error.response;
-  if (!res) return new TransportError(`request failed: ${error.message}`, error.code);
+  if (!res) return noAnswer(error, context, attempts);
   const headers = Object.fromEntries(Object.entries(res.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   const parsed = parseError(res.status, res.data, headers);
-  return platformError(res.status, parsed.code, parsed.message, parsed.requestId);
+  const hint = res.status === 401 || res.status === 403 ? authHint(context) : undefined;
+  return platformError(res.status, parsed.code, parsed.message, parsed.requestId, hint);
 }
 
 export function createHttpClient(opts: HttpOptions): HttpClient {
@@ -119,10 +154,12 @@ export function createHttpClient(opts: HttpOptions): HttpClient {
   return {
     axios: instance,
     async request<T>(config: AxiosRequestConfig): Promise<AxiosResponse<T>> {
+      const startedAt = Date.now();
       try {
         return await instance.request<T>(config);
       } catch (e) {
-        throw toTypedError(e, opts.parseError);
+        const attempts = axios.isAxiosError(e) ? attemptsOf(e, startedAt) : undefined;
+        throw toTypedError(e, opts.parseError, opts.context, attempts);
       }
     },
   };

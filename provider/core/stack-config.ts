@@ -42,6 +42,12 @@ export function numberFrom(value: string | undefined): number | undefined {
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
+/** A setting's value and where it came from. */
+interface Found {
+  value: string;
+  source: string;
+}
+
 /** One platform's keys; module-level in each platform so every call of this process sees them. */
 export class PlatformConfig<K extends string> {
   private readonly stored = new Map<string, string>();
@@ -72,15 +78,36 @@ export class PlatformConfig<K extends string> {
    * else what the emulator switch implies.
    */
   lookup(setting: K, env: NodeJS.ProcessEnv = process.env, config?: ConfigSource): string | undefined {
-    const explicit = this.explicit(this.keys[setting], env, config);
-    if (explicit !== undefined) return explicit;
-    const url = this.explicit(EMULATOR_CONFIG_KEY, env, config)?.replace(/\/+$/, "");
-    return url ? this.emulatorFallback(url)[setting] : undefined;
+    return this.find(setting, env, config)?.value;
   }
 
-  private explicit({ key, env: name }: ConfigKey, env: NodeJS.ProcessEnv, config?: ConfigSource): string | undefined {
-    const configured = config ? config.get(key) : this.stored.get(key);
-    return (configured || undefined) ?? (env[name] || undefined);
+  /**
+   * Where `lookup` finds the setting, for messages (never the value): `stack config <key>`,
+   * `environment variable <NAME>`, `the emulator switch (…)`, or `default` when nothing sets it.
+   */
+  source(setting: K, env: NodeJS.ProcessEnv = process.env, config?: ConfigSource): string {
+    return this.find(setting, env, config)?.source ?? "default";
+  }
+
+  /** Sources of several settings at once, for a client's error context. */
+  sources<S extends K>(settings: readonly S[], env: NodeJS.ProcessEnv = process.env, config?: ConfigSource) {
+    return Object.fromEntries(settings.map((s) => [s, this.source(s, env, config)])) as Record<S, string>;
+  }
+
+  private find(setting: K, env: NodeJS.ProcessEnv, config?: ConfigSource): Found | undefined {
+    const explicit = this.explicit(this.keys[setting], env, config);
+    if (explicit !== undefined) return explicit;
+    const emulator = this.explicit(EMULATOR_CONFIG_KEY, env, config);
+    const url = emulator?.value.replace(/\/+$/, "");
+    const value = url ? this.emulatorFallback(url)[setting] : undefined;
+    return value === undefined || !emulator ? undefined : { value, source: `the emulator switch (${emulator.source})` };
+  }
+
+  private explicit({ key, env: name }: ConfigKey, env: NodeJS.ProcessEnv, config?: ConfigSource): Found | undefined {
+    const configured = (config ? config.get(key) : this.stored.get(key)) || undefined;
+    if (configured !== undefined) return { value: configured, source: `stack config ${key}` };
+    const fromEnv = env[name] || undefined;
+    return fromEnv === undefined ? undefined : { value: fromEnv, source: `environment variable ${name}` };
   }
 
   /** An error saying where to set the setting, e.g. "LeanCloud app id is not set: set …". */

@@ -3,7 +3,7 @@
  * token. Both run as the HTTP client's per-attempt hook, so every retry is freshly signed.
  */
 import { AxiosAdapter, InternalAxiosRequestConfig } from "axios";
-import { AuthError } from "../core/errors";
+import { AuthError, describeCredentials } from "../core/errors";
 import { createHttpClient } from "../core/http";
 import { parseFunctionGraphError, tokenSchema, validate } from "./api";
 import { FunctionGraphSettings } from "./config";
@@ -55,6 +55,16 @@ function cacheKey(s: FunctionGraphSettings): string {
   return [s.iamEndpoint, s.domainName, s.userName, s.projectId].join("|");
 }
 
+/** The IAM user, password and domain, by where they came from (never their values). */
+export function iamCredentials(s: FunctionGraphSettings): string {
+  const from = s.sources ?? {};
+  return describeCredentials([
+    ["IAM user name", from.userName],
+    ["password", from.password],
+    ["domain name", from.domainName],
+  ]);
+}
+
 async function fetchToken(s: FunctionGraphSettings, adapter?: AxiosAdapter): Promise<CachedToken> {
   const http = createHttpClient({
     baseURL: s.iamEndpoint,
@@ -62,6 +72,11 @@ async function fetchToken(s: FunctionGraphSettings, adapter?: AxiosAdapter): Pro
     adapter,
     retries: s.retries,
     baseDelayMs: s.retryBaseDelayMs,
+    context: {
+      platform: "FunctionGraph IAM",
+      urlSource: s.sources?.iamEndpoint,
+      credentials: s.sources && iamCredentials(s),
+    },
   });
   const body = {
     auth: {
@@ -117,6 +132,7 @@ export function tokenHook(s: FunctionGraphSettings, adapter?: AxiosAdapter) {
         code: e.code,
         message: `IAM token request failed: ${e.platformMessage}`,
         requestId: e.requestId,
+        hint: e.hint,
       });
     });
     config.headers.set("X-Auth-Token", token);

@@ -5,7 +5,7 @@
  */
 import { AxiosAdapter, Method } from "axios";
 import { z } from "zod";
-import { AuthError } from "../core/errors";
+import { AuthError, ErrorContext, describeCredentials } from "../core/errors";
 import { HttpClient, createHttpClient } from "../core/http";
 import { Page, paginate } from "../core/paginate";
 import {
@@ -31,7 +31,7 @@ import {
   asyncInvokeSchema,
   reportSchema,
 } from "./api-async";
-import { IamAuthError, akskHook, invalidateToken, tokenHook } from "./auth";
+import { IamAuthError, akskHook, iamCredentials, invalidateToken, tokenHook } from "./auth";
 import { CreateTriggerBody, TriggerInfo, UpdateTriggerBody, triggerSchema } from "./trigger/api";
 import { FunctionGraphSettings } from "./config";
 
@@ -67,6 +67,21 @@ function akskHookFor(s: FunctionGraphSettings) {
   return akskHook(s.accessKey, s.secretKey, s.projectId);
 }
 
+/** What errors of the FunctionGraph API name: where the endpoint and the credentials came from. */
+export function functionGraphContext(s: FunctionGraphSettings): ErrorContext {
+  const from = s.sources ?? {};
+  // Settings built by hand (not resolved from config) have no sources to name.
+  const credentials = !s.sources
+    ? undefined
+    : s.auth === "token"
+      ? `IAM token of the ${iamCredentials(s)}`
+      : describeCredentials([
+          ["access key", from.accessKey],
+          ["secret key", from.secretKey],
+        ]);
+  return { platform: "FunctionGraph", urlSource: from.endpoint, credentials };
+}
+
 export class FunctionGraphClient {
   private readonly http: HttpClient;
   private readonly base: string;
@@ -84,6 +99,7 @@ export class FunctionGraphClient {
       adapter: opts.adapter,
       retries: opts.retries ?? s.retries,
       baseDelayMs: opts.baseDelayMs ?? s.retryBaseDelayMs,
+      context: functionGraphContext(s),
     });
     this.base = `/v2/${s.projectId}/fgs/functions`;
   }

@@ -89,6 +89,8 @@ export interface FunctionGraphSettings {
   domainName?: string;
   retries?: number;
   retryBaseDelayMs?: number;
+  /** Where each setting came from (`stack config …`, `default`…), for error messages. */
+  sources?: Partial<Record<Setting, string>>;
 }
 
 const lookup = (setting: Setting, env: NodeJS.ProcessEnv) => stack.lookup(setting, env);
@@ -129,6 +131,7 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env): FunctionG
     iamEndpoint,
     retries: numberFrom(env[RETRY_ENV.retries]),
     retryBaseDelayMs: numberFrom(env[RETRY_ENV.baseDelayMs]),
+    sources: stack.sources(Object.keys(CONFIG_KEYS) as Setting[], env),
   };
   if (auth === "aksk") {
     settings.accessKey = required("accessKey", env, "access key is not set (AK/SK auth)");

@@ -5,6 +5,7 @@
  */
 import { AxiosAdapter, AxiosError, AxiosRequestConfig, Method } from "axios";
 import { z } from "zod";
+import { ErrorContext, describeCredentials } from "../core/errors";
 import { HttpClient, createHttpClient } from "../core/http";
 import {
   Group,
@@ -54,6 +55,18 @@ export function isRetryableCall(error: AxiosError): boolean {
   return status === 429 || status === 502;
 }
 
+/** What errors name: the URL's and the key's sources, per API (app, master-key or console). */
+export function leanCloudContext(s: LeanCloudSettings, api: "app" | "master" | "console"): ErrorContext {
+  const from = s.sources ?? {};
+  const key = {
+    app: describeCredentials([["app key", from.appKey]]),
+    master: describeCredentials([["master key", from.masterKey]]),
+    console: describeCredentials([["console access token", from.consoleToken]]),
+  }[api];
+  const urlSource = api === "console" ? from.consoleUrl : from.serverUrl;
+  return { platform: "LeanCloud", urlSource, credentials: s.sources && key };
+}
+
 export class LeanCloudClient {
   private readonly engine: Record<"app" | "master", HttpClient>;
   private readonly console: HttpClient;
@@ -73,6 +86,7 @@ export class LeanCloudClient {
       createHttpClient({
         ...common,
         baseURL: s.serverUrl,
+        context: leanCloudContext(s, master ? "master" : "app"),
         onRequest: (config) => {
           const key = master
             ? requireMasterKey(s, "master-key calls")
@@ -86,6 +100,7 @@ export class LeanCloudClient {
     this.console = createHttpClient({
       ...common,
       baseURL: s.consoleUrl,
+      context: leanCloudContext(s, "console"),
       onRequest: (config) => {
         config.headers.set(
           "Authorization",

@@ -110,6 +110,8 @@ export interface LeanCloudSettings {
   retries?: number;
   retryBaseDelayMs?: number;
   pollIntervalMs: number;
+  /** Where each setting came from (`stack config …`, `default`…), for error messages. */
+  sources?: Partial<Record<Setting, string>>;
 }
 
 /** Resolves every setting now; only the app id is required here (callers require the keys they use). */
@@ -125,6 +127,7 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env): LeanCloud
     retries: numberFrom(env[RETRY_ENV.retries]),
     retryBaseDelayMs: numberFrom(env[RETRY_ENV.baseDelayMs]),
     pollIntervalMs: numberFrom(env[POLL_ENV]) ?? 700,
+    sources: stack.sources(Object.keys(CONFIG_KEYS) as Setting[], env),
   };
 }
 

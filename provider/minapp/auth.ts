@@ -9,7 +9,7 @@
  * the official examples do).
  */
 import { AxiosAdapter, AxiosResponse } from "axios";
-import { AuthError, PlatformApiError } from "../core/errors";
+import { AuthError, ErrorContext, PlatformApiError, describeCredentials } from "../core/errors";
 import { HttpClient, createHttpClient } from "../core/http";
 import { authorizeSchema, parseMinAppError, tokenSchema, validate } from "./api";
 import { MinAppSettings } from "./config";
@@ -70,6 +70,16 @@ async function authorize(http: HttpClient, s: MinAppSettings): Promise<string> {
   throw new Error(`MinApp authorize redirected more than ${MAX_REDIRECTS} times`);
 }
 
+/** What errors name: where the endpoint, the ClientID and the ClientSecret came from. */
+export function minAppContext(s: MinAppSettings): ErrorContext {
+  const from = s.sources ?? {};
+  const credentials = describeCredentials([
+    ["ClientID", from.clientId],
+    ["ClientSecret", from.clientSecret],
+  ]);
+  return { platform: "MinApp", urlSource: from.endpoint, credentials: s.sources && credentials };
+}
+
 async function fetchToken(s: MinAppSettings, adapter?: AxiosAdapter): Promise<string> {
   const http = createHttpClient({
     baseURL: s.endpoint,
@@ -77,6 +87,7 @@ async function fetchToken(s: MinAppSettings, adapter?: AxiosAdapter): Promise<st
     adapter,
     retries: s.retries,
     baseDelayMs: s.retryBaseDelayMs,
+    context: minAppContext(s),
   });
   try {
     const code = await authorize(http, s);
@@ -90,6 +101,7 @@ async function fetchToken(s: MinAppSettings, adapter?: AxiosAdapter): Promise<st
       code: e.code,
       message: `MinApp refused the ClientID/ClientSecret: ${e.platformMessage}`,
       requestId: e.requestId,
+      hint: e.hint,
     });
   }
 }

@@ -24,7 +24,7 @@ import {
   parseMinAppError,
   validate,
 } from "./api";
-import { CredentialsError, getToken, invalidateToken } from "./auth";
+import { CredentialsError, getToken, invalidateToken, minAppContext } from "./auth";
 import { MinAppSettings } from "./config";
 
 export const FUNCTIONS_PATH = "/oserve/v1.3/cloud-function/";
@@ -67,6 +67,7 @@ export class MinAppClient {
       adapter: opts.adapter,
       retries: opts.retries ?? settings.retries,
       baseDelayMs: opts.baseDelayMs ?? settings.retryBaseDelayMs,
+      context: minAppContext(settings),
     });
   }
 

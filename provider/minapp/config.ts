@@ -58,6 +58,8 @@ export interface MinAppSettings {
   endpoint: string;
   retries?: number;
   retryBaseDelayMs?: number;
+  /** Where each setting came from (`stack config …`, `default`…), for error messages. */
+  sources?: Partial<Record<Setting, string>>;
 }
 
 /** `config` replaces the stored stack config (the job helpers pass the program's own). */
@@ -73,6 +75,7 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env, config?: C
     endpoint: (lookup("endpoint", env, config) ?? DEFAULT_ENDPOINT).replace(/\/+$/, ""),
     retries: numberFrom(env[RETRY_ENV.retries]),
     retryBaseDelayMs: numberFrom(env[RETRY_ENV.baseDelayMs]),
+    sources: stack.sources(["clientId", "clientSecret", "endpoint"], env, config),
   };
 }
 

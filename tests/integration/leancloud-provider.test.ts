@@ -238,7 +238,7 @@ describe("transient faults", () => {
     await fault({ operation: "CallFunction", dropAfter: true, times: 1 });
     await clearRequests();
     await expect(call({ name: "hello" })).rejects.toThrow(
-      /LeanCloud function "hello" \(production, POST \/1.1\/functions\/hello\) failed: request failed/,
+      /LeanCloud function "hello" \(production, POST \/1.1\/functions\/hello\) failed: LeanCloud: no answer from http:\/\/127\.0\.0\.1:\d+ \(from environment variable CLOUDFN_LEANCLOUD_SERVER_URL\) after 1 attempt/,
     );
     expect(await requests()).toEqual(["CallFunction"]);
   });
