@@ -93,7 +93,7 @@ export interface TriggerOutputs extends Omit<TriggerInputs, "adopt" | "adoptId">
 export const INPUT_PROPERTIES = Object.keys(triggerDefinition.inputs) as (keyof typeof triggerDefinition.inputs)[];
 /**
  * Changing these replaces the trigger: functionUrn and type are in its address, and TIMER
- * settings have no documented update (§4.6). eventData replaces too, unless only its tuning
+ * settings have no documented update (docs/reference/functiongraph-api.md §4.6). eventData replaces too, unless only its tuning
  * fields changed (decided in diff).
  */
 export const REPLACE_ON_CHANGE = replaceOnChange(triggerDefinition);
