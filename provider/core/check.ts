@@ -15,7 +15,12 @@ function propertyOf(issue: ZodIssue): string {
 /** Zod's own texts do not name the property; prefix them unless the schema's message already does. */
 function reasonOf(issue: ZodIssue): string {
   const where = issue.path.join(".");
-  if (!where || issue.message.startsWith(`${where} `) || issue.message.startsWith(`${where}: `) || issue.message.startsWith(`${propertyOf(issue)} `))
+  if (
+    !where ||
+    issue.message.startsWith(`${where} `) ||
+    issue.message.startsWith(`${where}: `) ||
+    issue.message.startsWith(`${propertyOf(issue)} `)
+  )
     return issue.message;
   return `${where}: ${issue.message}`;
 }

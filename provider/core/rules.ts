@@ -27,7 +27,7 @@ export function oneOfRule(property: string, values: readonly string[]) {
  * meant, hence passthrough plus a refinement.
  */
 export function knownFieldsOnly(object: AnyZodObject, property: string): ZodTypeAny {
-  const known = Object.keys(object.shape);
+  const known = Object.keys(object.shape as Record<string, unknown>);
   return object.passthrough().superRefine((value: Record<string, unknown>, ctx) => {
     for (const [k, v] of Object.entries(value))
       if (v !== undefined && !known.includes(k))
