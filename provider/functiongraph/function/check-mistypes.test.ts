@@ -7,8 +7,7 @@ const code = new pulumi.asset.AssetArchive({
   "lib/util.js": new pulumi.asset.StringAsset("module.exports = {};"),
 });
 const valid = { name: "hello", runtime: "Node.js18.15", handler: "index.handler", code } as unknown as FunctionInputs;
-const failures = async (over: Record<string, unknown>) =>
-  (await checkInputs({ ...valid, ...over } as FunctionInputs)).failures;
+const failures = async (over: Record<string, unknown>) => (await checkInputs({ ...valid, ...over })).failures;
 
 describe("Function check: inputs that cannot be mistyped", () => {
   it("rejects a misspelled optional input instead of dropping it", async () => {
