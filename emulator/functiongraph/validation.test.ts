@@ -24,6 +24,9 @@ describe("field checks", () => {
   it.each([
     ["handler without file part", () => V.checkHandler(".handler", "Node.js18.15"), "FSS.1003"],
     ["handler too short", () => V.checkHandler("a.", "Node.js18.15"), "FSS.1003"],
+    ["handler ending in a period", () => V.checkHandler("index.handler.", "Node.js18.15"), "FSS.1003"],
+    ["handler with path segments", () => V.checkHandler("index.x/../../dir/outside.handler", "Python3.9"), "FSS.1003"],
+    ["Custom handler climbing out", () => V.checkHandler("../bootstrap", "Custom"), "FSS.1003"],
     ["unknown runtime", () => V.checkRuntime("Node.js20"), "FSS.1005"],
     ["memory 8192 (unverified for create)", () => V.checkMemory(8192), "FSS.1007"],
     ["timeout 3.5", () => V.checkTimeout(3.5), "FSS.1008"],
@@ -44,6 +47,7 @@ describe("field checks", () => {
 
   it.each([
     ["bootstrap handler for Custom", () => V.checkHandler("bootstrap", "Custom")],
+    ["Go handler naming an executable", () => V.checkHandler("handler", "Go1.x")],
     [
       "timeout bounds",
       () => {

@@ -5,6 +5,7 @@
 import { fgErrors } from "./errors";
 import * as L from "./limits";
 import { unsafeZipReason } from "../core/zip-entries";
+import { handlerProblem } from "../../platform/functiongraph/handler";
 
 const NAME_RE = new RegExp(
   `^[A-Za-z](?:[A-Za-z0-9_-]{${Math.max(0, L.FUNC_NAME_MIN_LENGTH - 2)},${L.FUNC_NAME_MAX_LENGTH - 2}}[A-Za-z0-9])?$`,
@@ -34,16 +35,10 @@ export function checkRuntime(runtime: string): void {
   }
 }
 
+/** The shared rule (platform/functiongraph/handler.ts), answered with the platform's code. */
 export function checkHandler(handler: string, runtime: string): void {
-  const freeForm = L.FREE_FORM_HANDLER_RUNTIMES.has(runtime);
-  const min = freeForm ? 1 : L.HANDLER_MIN_LENGTH;
-  const shapeOk = freeForm || /^[^.]+\..*[^.]$/.test(handler);
-  if (handler.length < min || handler.length > L.HANDLER_MAX_LENGTH || !shapeOk) {
-    throw fgErrors.validation(
-      "FSS.1003",
-      `invalid handler ${JSON.stringify(handler)}: expected file.function, ${min}-${L.HANDLER_MAX_LENGTH} chars`,
-    );
-  }
+  const problem = handlerProblem(handler, runtime);
+  if (problem !== undefined) throw fgErrors.validation("FSS.1003", `invalid handler: ${problem}`);
 }
 
 export function checkMemory(memory: number): void {

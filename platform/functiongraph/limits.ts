@@ -42,9 +42,6 @@ export const RUNTIMES = [
   "Custom Image",
 ] as const;
 
-/** Runtimes whose handler is not a `file.function` pair. */
-export const FREE_FORM_HANDLER_RUNTIMES = new Set(["Custom", "http", "Custom Image"]);
-
 export const MEMORY_SIZES = [128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096] as const;
 
 export const CODE_TYPES = ["inline", "zip", "obs", "jar", "Custom-Image-Swr"] as const;

@@ -6,6 +6,7 @@ import type { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
 import type { AnyZodObject, ZodError, ZodIssue } from "zod";
 import { checkComputed, inputSchema, type ResourceDefinition } from "./definition";
 import { containsUnknown } from "./diff";
+import { unknownPropertyReason } from "./suggest";
 
 function propertyOf(issue: ZodIssue): string {
   return issue.path.length > 0 ? String(issue.path[0]) : "";
@@ -14,7 +15,12 @@ function propertyOf(issue: ZodIssue): string {
 /** Zod's own texts do not name the property; prefix them unless the schema's message already does. */
 function reasonOf(issue: ZodIssue): string {
   const where = issue.path.join(".");
-  if (!where || issue.message.startsWith(`${where} `) || issue.message.startsWith(`${propertyOf(issue)} `))
+  if (
+    !where ||
+    issue.message.startsWith(`${where} `) ||
+    issue.message.startsWith(`${where}: `) ||
+    issue.message.startsWith(`${propertyOf(issue)} `)
+  )
     return issue.message;
   return `${where}: ${issue.message}`;
 }
@@ -61,9 +67,23 @@ export function inputObjectOf(def: ResourceDefinition): AnyZodObject {
 }
 
 /**
+ * Keys the definition does not declare. zod would drop them silently, so a misspelled optional
+ * input (`memorySzie` from JavaScript) would quietly fall back to its default. Outputs are
+ * accepted because the SDK sends them (as undefined, which may arrive absent or present), `__`
+ * keys are the engine's and ours; an undefined value carries nothing, so it is never an error.
+ */
+export function unknownKeyFailures(def: ResourceDefinition, news: unknown): CheckFailure[] {
+  const inputs = Object.keys(def.inputs);
+  const known = new Set([...inputs, ...Object.keys(def.outputs)]);
+  return Object.entries((news ?? {}) as Record<string, unknown>)
+    .filter(([k, v]) => v !== undefined && !known.has(k) && !k.startsWith("__"))
+    .map(([k]) => ({ property: k, reason: unknownPropertyReason(k, inputs) }));
+}
+
+/**
  * The first half of every resource's `check`, with zero HTTP calls: drops what is ours to
  * compute (the definition's check-computed outputs and `__` keys), leaves unknown (preview)
- * properties unvalidated, and validates the rest with the definition's rules.
+ * properties unvalidated, rejects undeclared keys and validates the rest with the definition's rules.
  */
 export function validateInputs<T>(def: ResourceDefinition, news: unknown): Validated<T> {
   const computed = new Set(checkComputed(def));
@@ -78,7 +98,7 @@ export function validateInputs<T>(def: ResourceDefinition, news: unknown): Valid
       .map((k) => [k, true]),
   );
   const parsed = schema.partial(mask as never).safeParse(known);
-  const failures = parsed.success ? [] : zodFailures(parsed.error);
+  const failures = [...unknownKeyFailures(def, news), ...(parsed.success ? [] : zodFailures(parsed.error))];
   return { value: (parsed.success ? parsed.data : known) as Partial<T>, unknown: unknown as Partial<T>, failures };
 }
 

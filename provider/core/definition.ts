@@ -11,6 +11,7 @@
  * validator derived from its type.
  */
 import { z, type ZodTypeAny } from "zod";
+import { knownFieldsOnly } from "./rules";
 
 export type TypeSpec =
   | { kind: "string"; values?: readonly string[]; name?: string }
@@ -192,14 +193,17 @@ export function zodOf(type: TypeSpec, property: string): ZodTypeAny {
     case "array":
       return z.array(zodOf(type.of, `${property}[]`), msg("a list"));
     case "object":
-      return z.object(
-        Object.fromEntries(
-          Object.entries(type.properties).map(([k, f]) => {
-            const base = zodOf(f.type, `${property}.${k}`);
-            return [k, f.required ? base : base.optional()];
-          }),
+      return knownFieldsOnly(
+        z.object(
+          Object.fromEntries(
+            Object.entries(type.properties).map(([k, f]) => {
+              const base = zodOf(f.type, `${property}.${k}`);
+              return [k, f.required ? base : base.optional()];
+            }),
+          ),
+          msg("an object"),
         ),
-        msg("an object"),
+        property,
       );
     case "archive":
     case "asset":

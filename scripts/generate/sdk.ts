@@ -14,6 +14,7 @@ import {
   type InputSpec,
   type OutputSpec,
   type ResourceDefinition,
+  type TypeSpec,
 } from "../../provider/core/definition";
 import { inputType, namedEnums, objectTypes, outputType, tsdoc } from "./ts-types";
 
@@ -67,6 +68,15 @@ function outputFields(def: ResourceDefinition): string[] {
   });
 }
 
+/** Inputs whose values are free JSON (`any`, or a map or list of it): the SDK would drop functions in them silently. */
+function jsonInputs(def: ResourceDefinition): string[] {
+  const holdsAny = (type: TypeSpec): boolean =>
+    type.kind === "any" || ((type.kind === "map" || type.kind === "array") && holdsAny(type.of));
+  return Object.entries(def.inputs)
+    .filter(([, spec]) => holdsAny(spec.type))
+    .map(([name]) => name);
+}
+
 function constructorBody(def: ResourceDefinition, type: string, platform: string): string {
   const computed = Object.keys(def.outputs);
   const lines = [
@@ -80,6 +90,7 @@ function constructorBody(def: ResourceDefinition, type: string, platform: string
       .filter(([, s]) => s.secret)
       .map(([n]) => n),
   ];
+  for (const name of jsonInputs(def)) lines.push(`    assertJsonInput(${JSON.stringify(name)}, args.${name});`);
   for (const [name, spec] of Object.entries(def.inputs)) {
     if (spec.secret) lines.push(`    if (args.${name} !== undefined) props.${name} = pulumi.secret(args.${name});`);
     if (spec.secretWhen) {
@@ -152,7 +163,11 @@ export function sdkModule(def: ResourceDefinition, source: string): string {
   const anyNote = /\bany\b/.test(body.replace(/\/\*[\s\S]*?\*\//g, ""))
     ? "/* eslint-disable @typescript-eslint/no-explicit-any -- JSON-valued properties are `any` for users, as in Pulumi's own SDKs */\n"
     : "";
-  return [HEADER(source), anyNote, `import * as pulumi from "@pulumi/pulumi";`, "", body].join("\n");
+  const imports = [
+    `import * as pulumi from "@pulumi/pulumi";`,
+    ...(jsonInputs(def).length > 0 ? [`import { assertJsonInput } from "../json-inputs";`] : []),
+  ];
+  return [HEADER(source), anyNote, ...imports, "", body].join("\n");
 }
 
 /** sdk/<platform>/resources.ts: every generated class and type of the platform. */

@@ -2,6 +2,35 @@
 
 import * as pulumi from "@pulumi/pulumi";
 
+export type DependencyRuntime =
+  | "Java8"
+  | "Java11"
+  | "Java17"
+  | "Python2.7"
+  | "Python3.6"
+  | "Python3.9"
+  | "Python3.10"
+  | "Go1.8"
+  | "Go1.x"
+  | "Node.js6.10"
+  | "Node.js8.10"
+  | "Node.js10.16"
+  | "Node.js12.13"
+  | "Node.js14.18"
+  | "Node.js16.17"
+  | "Node.js18.15"
+  | "C#(.NET Core 2.0)"
+  | "C#(.NET Core 2.1)"
+  | "C#(.NET Core 3.1)"
+  | "C#(.NET Core 6.0)"
+  | "Custom"
+  | "PHP7.3"
+  | "PHP8.3"
+  | "Cangjie1.0"
+  | "http"
+  | "Custom Image"
+  | (string & Record<never, never>);
+
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- the implementation is loaded untyped at call time, on purpose (the shim must capture nothing) */
 /**
  * The provider object every DependencyVersion shares, serialized into its `__provider`: each method loads
@@ -33,7 +62,7 @@ export interface DependencyVersionArgs {
    * Runtime the package is for, e.g. `Node.js18.15` or `Python3.9` (same list as functions). Changing it
    * replaces the resource.
    */
-  runtime: pulumi.Input<string>;
+  runtime: pulumi.Input<DependencyRuntime>;
   /** Description, at most 512 characters. Default `""`. Changing it replaces the resource. */
   description?: pulumi.Input<string>;
   /**
@@ -77,7 +106,7 @@ export class DependencyVersion extends pulumi.dynamic.Resource {
    */
   public readonly name!: pulumi.Output<string>;
   /** Runtime the package is for, e.g. `Node.js18.15` or `Python3.9` (same list as functions). */
-  public readonly runtime!: pulumi.Output<string>;
+  public readonly runtime!: pulumi.Output<DependencyRuntime>;
   /** Description, at most 512 characters. */
   public readonly description!: pulumi.Output<string>;
   /**

@@ -67,7 +67,8 @@ export interface FunctionArgs {
   runtime: pulumi.Input<FunctionRuntime>;
   /**
    * Entry point, 3-128 characters. `file.function` (e.g. `index.handler`) for Node.js, Python, PHP, Java and
-   * Cangjie runtimes.
+   * Cangjie runtimes, where `file` is at the top level of the code (no path); Node.js and Python handlers are
+   * checked against the files of `code`.
    */
   handler: pulumi.Input<string>;
   /** Memory in MB: 128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096. Default `128`. */
@@ -128,7 +129,8 @@ export class Function extends pulumi.dynamic.Resource {
   public readonly runtime!: pulumi.Output<FunctionRuntime>;
   /**
    * Entry point, 3-128 characters. `file.function` (e.g. `index.handler`) for Node.js, Python, PHP, Java and
-   * Cangjie runtimes.
+   * Cangjie runtimes, where `file` is at the top level of the code (no path); Node.js and Python handlers are
+   * checked against the files of `code`.
    */
   public readonly handler!: pulumi.Output<string>;
   /** Memory in MB: 128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096. */

@@ -3,6 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON-valued properties are `any` for users, as in Pulumi's own SDKs */
 
 import * as pulumi from "@pulumi/pulumi";
+import { assertJsonInput } from "../json-inputs";
 
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- the implementation is loaded untyped at call time, on purpose (the shim must capture nothing) */
 /**
@@ -74,6 +75,7 @@ export class Invocation extends pulumi.dynamic.Resource {
       logTail: undefined,
       ...args,
     };
+    assertJsonInput("input", args.input);
     super(providerShim, name, props, opts, "cloudfn/functiongraph", "Invocation");
   }
 }

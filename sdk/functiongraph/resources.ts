@@ -9,7 +9,7 @@ export type { AsyncInvokeConfigArgs, AsyncInvokeDestinationArgs, AsyncInvokeDest
 export { Invocation } from "./invocation";
 export type { InvocationArgs } from "./invocation";
 export { DependencyVersion } from "./dependency-version";
-export type { DependencyVersionArgs } from "./dependency-version";
+export type { DependencyVersionArgs, DependencyRuntime } from "./dependency-version";
 export { Workflow } from "./workflow";
 export type {
   WorkflowArgs,

@@ -3,6 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON-valued properties are `any` for users, as in Pulumi's own SDKs */
 
 import * as pulumi from "@pulumi/pulumi";
+import { assertJsonInput } from "../json-inputs";
 
 export type TriggerType =
   | "TIMER"
@@ -173,6 +174,7 @@ export class Trigger extends pulumi.dynamic.Resource {
       lastUpdatedTime: undefined,
       ...args,
     };
+    assertJsonInput("eventData", args.eventData);
     // eventData is stored as a secret when type is DDS, GAUSSMONGO, KAFKA, OPENSOURCEKAFKA, RABBITMQ, ROCKETMQ.
     const eventDataSecret =
       typeof args.type === "string" &&

@@ -3,6 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON-valued properties are `any` for users, as in Pulumi's own SDKs */
 
 import * as pulumi from "@pulumi/pulumi";
+import { assertJsonInput } from "../json-inputs";
 
 /** A function the flow calls. */
 export interface WorkflowFunctionArgs {
@@ -273,6 +274,7 @@ export class Workflow extends pulumi.dynamic.Resource {
       createdBy: undefined,
       ...args,
     };
+    assertJsonInput("constants", args.constants);
     super(providerShim, name, props, opts, "cloudfn/functiongraph", "Workflow");
   }
 }

@@ -3,6 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON-valued properties are `any` for users, as in Pulumi's own SDKs */
 
 import * as pulumi from "@pulumi/pulumi";
+import { assertJsonInput } from "../json-inputs";
 
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- the implementation is loaded untyped at call time, on purpose (the shim must capture nothing) */
 /**
@@ -99,6 +100,8 @@ export class Invocation extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: InvocationArgs, opts?: pulumi.CustomResourceOptions) {
     const props: Record<string, unknown> = { result: undefined, rawResult: undefined, ...args };
+    assertJsonInput("params", args.params);
+    assertJsonInput("triggers", args.triggers);
     if (args.sessionToken !== undefined) props.sessionToken = pulumi.secret(args.sessionToken);
     super(providerShim, name, props, opts, "cloudfn/leancloud", "Invocation");
   }

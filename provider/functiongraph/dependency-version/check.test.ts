@@ -16,7 +16,7 @@ describe("DependencyVersion check", () => {
     [{ name: "ends-" }, "name", "ending with a letter or digit"],
     [{ name: "has space" }, "name", "letters, digits"],
     [{ name: "a".repeat(97) }, "name", "1-96"],
-    [{ runtime: "Node.js99" }, "runtime", 'runtime "Node.js99" is not supported'],
+    [{ runtime: "Node.js99" }, "runtime", "runtime must be one of Java8, "],
     [{ description: "d".repeat(513) }, "description", "at most 512"],
     [{ code: undefined }, "code", "exactly one of code and codeUrl must be set; got neither"],
     [{ codeUrl: "https://b.obs.example.com/x.zip" }, "code", "got both"],

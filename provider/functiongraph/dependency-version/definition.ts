@@ -3,6 +3,7 @@
  * provider/core/definition.ts). The CRUD is in ./index.ts; the rules in ./rules.ts.
  */
 import { t, type ResourceDefinition } from "../../core/definition";
+import { RUNTIMES } from "../../../platform/functiongraph/limits";
 import { rules } from "./rules";
 
 export const dependencyVersionDefinition = {
@@ -23,7 +24,7 @@ export const dependencyVersionDefinition = {
       doc: "Dependency name: 1-96 characters of letters, digits, `_`, `.` and `-`, starting with a letter and ending with a letter or digit. Creating a version of an existing name adds a version to that dependency (versions 1, 2, ...).",
     },
     runtime: {
-      type: t.string(),
+      type: t.enum(RUNTIMES, "DependencyRuntime"),
       required: true,
       replaceOnChange: true,
       rule: rules.runtime,

@@ -4,6 +4,7 @@
  * come from the definition (./definition.ts).
  */
 import { z } from "zod";
+import { oneOfRule } from "../../core/rules";
 import {
   DEPENDENCY_NAME_MAX_LENGTH,
   DEPENDENCY_ZIP_MAX_BYTES,
@@ -27,12 +28,7 @@ export const rules = {
       message: `name must be 1-${MAX_NAME} characters of letters, digits, "_", "." and "-", starting with a letter and ending with a letter or digit; got "${v}"`,
     }),
   ),
-  runtime: str("runtime").refine(
-    (v) => (RUNTIMES as readonly string[]).includes(v),
-    (v) => ({
-      message: `runtime "${v}" is not supported; allowed: ${RUNTIMES.join(", ")}`,
-    }),
-  ),
+  runtime: oneOfRule("runtime", RUNTIMES),
   description: str("description").refine(
     (v) => v.length <= MAX_DESCRIPTION,
     (v) => ({

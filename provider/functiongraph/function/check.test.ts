@@ -57,7 +57,7 @@ describe("check", () => {
       "unknown runtime",
       { runtime: "Node.js99" },
       "runtime",
-      'runtime "Node.js99" is not supported; allowed: Java8, Java11, Java17, Python2.7, Python3.6, Python3.9, Python3.10, Go1.8, Go1.x, Node.js6.10, Node.js8.10, Node.js10.16, Node.js12.13, Node.js14.18, Node.js16.17, Node.js18.15, C#(.NET Core 2.0), C#(.NET Core 2.1), C#(.NET Core 3.1), C#(.NET Core 6.0), Custom, PHP7.3, PHP8.3, Cangjie1.0, http, Custom Image',
+      'runtime must be one of Java8, Java11, Java17, Python2.7, Python3.6, Python3.9, Python3.10, Go1.8, Go1.x, Node.js6.10, Node.js8.10, Node.js10.16, Node.js12.13, Node.js14.18, Node.js16.17, Node.js18.15, C#(.NET Core 2.0), C#(.NET Core 2.1), C#(.NET Core 3.1), C#(.NET Core 6.0), Custom, PHP7.3, PHP8.3, Cangjie1.0, http, Custom Image; got "Node.js99"',
     ],
     [
       "memory not allowed",

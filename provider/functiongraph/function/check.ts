@@ -6,10 +6,11 @@
  */
 import type { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
 import { checkResult, dropUndefined, validateInputs } from "../../core/check";
-import { manifestInput } from "../../core/code-manifest";
+import { MANIFEST_INPUT, codeManifest, type CodeManifest } from "../../core/code-manifest";
 import { UNKNOWN, containsUnknown } from "../../core/diff";
 import { knownRegionAndProject } from "../config";
 import { functionDefinition } from "./definition";
+import { missingHandlerFile } from "./handler-file";
 import { buildCode, envHash } from "./mapping";
 import { FunctionInputs, crossFieldIssues } from "./schema";
 
@@ -37,6 +38,13 @@ function predictedUrn(value: Partial<FunctionInputs>): string | undefined {
   return `urn:fss:${where.region}:${where.projectId}:function:${value.package}:${value.name}:latest`;
 }
 
+function handlerFileFailure(value: Partial<FunctionInputs>, manifest: CodeManifest | undefined) {
+  const { handler, runtime } = value;
+  return typeof handler === "string" && typeof runtime === "string"
+    ? missingHandlerFile(handler, runtime, manifest)
+    : undefined;
+}
+
 export async function checkInputs(news: FunctionInputs): Promise<CheckResult<FunctionInputs>> {
   const { value, unknown, failures } = validateInputs<FunctionInputs>(functionDefinition, news);
   const unknownKeys = new Set(Object.keys(unknown));
@@ -45,6 +53,10 @@ export async function checkInputs(news: FunctionInputs): Promise<CheckResult<Fun
   failures.push(...crossFieldIssues(value, unknownKeys).filter((f) => !failed.has(f.property)));
   const code = await codeHashOf(value.code ?? unknown.code);
   if (code.failure) failures.push(code.failure);
+  const manifest = code.failure ? undefined : await codeManifest(value.code);
+  const handlerFailed = failures.some((f) => f.property === "handler");
+  const missing = handlerFailed ? undefined : handlerFileFailure(value, manifest);
+  if (missing) failures.push(missing);
   const inputs = dropUndefined({
     ...value,
     ...unknown,
@@ -53,7 +65,7 @@ export async function checkInputs(news: FunctionInputs): Promise<CheckResult<Fun
     ...(news?.encryptedEnvironment !== undefined
       ? { encryptedEnvironmentHash: envHash(news.encryptedEnvironment) }
       : {}),
-    ...(code.failure ? {} : await manifestInput(value.code)),
+    ...(manifest ? { [MANIFEST_INPUT]: manifest } : {}),
   }) as FunctionInputs;
   return checkResult(inputs, failures);
 }

@@ -3,10 +3,9 @@
  * used by its definition; messages name the property and the rule.
  */
 import { z } from "zod";
+import { oneOfRule } from "../../core/rules";
 import {
   DESCRIPTION_MAX_LENGTH as MAX_DESCRIPTION,
-  HANDLER_MAX_LENGTH,
-  HANDLER_MIN_LENGTH,
   MEMORY_SIZES,
   RUNTIMES,
   TIMEOUT_MAX_S as TIMEOUT_MAX,
@@ -14,12 +13,11 @@ import {
   USER_DATA_MAX_CHARS as MAX_ENV_JSON_CHARS,
   USER_DATA_MAX_ENTRIES as MAX_ENV_VARS,
 } from "../../../platform/functiongraph/limits";
+import { handlerLengthProblem, handlerShapeProblem } from "../../../platform/functiongraph/handler";
 
 const NAME_RE = /^[A-Za-z](?:[A-Za-z0-9_-]{0,58}[A-Za-z0-9])?$/;
 const PACKAGE_RE = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const ENV_KEY_RE = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
-/** Runtimes whose handler is `file.function` (Go, Custom and image runtimes name an executable). */
-const DOTTED_HANDLER = /^(Node\.js|Python|PHP|Java|Cangjie)/;
 
 const str = (property: string) =>
   z.string({ required_error: `${property} is required`, invalid_type_error: `${property} must be a string` });
@@ -73,18 +71,11 @@ export const rules = {
       message: `package must be 1-64 characters of letters, digits, "-" and "_", starting with a letter; got "${v}"`,
     }),
   ),
-  runtime: str("runtime").refine(
-    (v) => (RUNTIMES as readonly string[]).includes(v),
-    (v) => ({
-      message: `runtime "${v}" is not supported; allowed: ${RUNTIMES.join(", ")}`,
-    }),
-  ),
-  handler: str("handler").refine(
-    (v) => v.length >= HANDLER_MIN_LENGTH && v.length <= HANDLER_MAX_LENGTH,
-    (v) => ({
-      message: `handler must be ${HANDLER_MIN_LENGTH}-${HANDLER_MAX_LENGTH} characters; got ${v.length}`,
-    }),
-  ),
+  runtime: oneOfRule("runtime", RUNTIMES),
+  handler: str("handler").superRefine((v, ctx) => {
+    const problem = handlerLengthProblem(v);
+    if (problem !== undefined) ctx.addIssue({ code: "custom", message: problem });
+  }),
   memorySize: z.number({ invalid_type_error: "memorySize must be a number" }).refine(
     (v) => (MEMORY_SIZES as readonly number[]).includes(v),
     (v) => ({
@@ -123,12 +114,8 @@ export function crossFieldIssues(
   unknownKeys: Set<string>,
 ): { property: string; reason: string }[] {
   const out: { property: string; reason: string }[] = [];
-  if (v.runtime && v.handler && DOTTED_HANDLER.test(v.runtime) && !/^[^.]+\..+$/.test(v.handler)) {
-    out.push({
-      property: "handler",
-      reason: `handler must have the form "file.function" (e.g. "index.handler") for ${v.runtime}; got "${v.handler}"`,
-    });
-  }
+  const handler = v.runtime && v.handler ? handlerShapeProblem(v.handler, v.runtime) : undefined;
+  if (handler !== undefined) out.push({ property: "handler", reason: handler });
   const hasCode = v.code !== undefined || unknownKeys.has("code");
   const hasUrl = v.codeUrl !== undefined || unknownKeys.has("codeUrl");
   if (hasCode === hasUrl) {

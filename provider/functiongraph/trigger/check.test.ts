@@ -79,3 +79,22 @@ describe("Trigger check", () => {
     expect(res).toEqual({ inputs: { functionUrn: UNKNOWN, type: "TIMER", status: "ACTIVE", timer: UNKNOWN } });
   });
 });
+
+describe("Trigger check: mistyped names", () => {
+  it("rejects a misspelled timer field and names the one meant", async () => {
+    const res = await check({ functionUrn: URN, type: "TIMER", timer: { ...timer, scheduel: "1m" } });
+    expect(res.failures).toEqual([
+      { property: "timer", reason: 'timer: unknown property "scheduel"; did you mean "schedule"?' },
+    ]);
+  });
+
+  it("suggests the trigger type and status meant", async () => {
+    const res = await check({ functionUrn: URN, type: "timer", status: "disabled", timer });
+    expect(res.failures?.map((f) => f.reason)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^type must be one of TIMER, .*; got "timer"; did you mean "TIMER"\?$/),
+        'status must be one of ACTIVE, DISABLED; got "disabled"; did you mean "DISABLED"?',
+      ]),
+    );
+  });
+});

@@ -4,6 +4,7 @@
  * come from the definition (./definition.ts); rules that involve two properties are in ./schema.ts.
  */
 import { z } from "zod";
+import { knownFieldsOnly, oneOfRule } from "../../core/rules";
 import { TIMER_NAME_RE, TRIGGER_STATUSES, TRIGGER_TYPES } from "../../../platform/functiongraph/trigger-rules";
 import { SCHEDULE_TYPES } from "../../../platform/functiongraph/schedule";
 
@@ -12,11 +13,6 @@ const FUNCTION_URN_RE = /^urn:fss:[^:/]+:[^:/]+:function:[^:/]+:[^:/]+(?::[^:/]+
 
 const str = (property: string) =>
   z.string({ required_error: `${property} is required`, invalid_type_error: `${property} must be a string` });
-const oneOf = (property: string, values: readonly string[]) =>
-  str(property).refine(
-    (v) => values.includes(v),
-    (v) => ({ message: `${property} must be one of ${values.join(", ")}; got "${v}"` }),
-  );
 
 export const timerObject = z.object({
   name: str("timer.name").refine(
@@ -25,7 +21,7 @@ export const timerObject = z.object({
       message: `timer.name must be 1-64 letters, digits, "-" and "_", starting with a letter; got "${v}"`,
     }),
   ),
-  scheduleType: oneOf("timer.scheduleType", SCHEDULE_TYPES),
+  scheduleType: oneOfRule("timer.scheduleType", SCHEDULE_TYPES),
   schedule: str("timer.schedule"),
   userEvent: str("timer.userEvent").optional(),
 });
@@ -38,9 +34,9 @@ export const fieldRules = {
       message: `functionUrn must be a function URN (urn:fss:<region>:<project>:function:<package>:<name>[:<version>]); got "${v}"`,
     }),
   ),
-  type: oneOf("type", TRIGGER_TYPES),
-  status: oneOf("status", TRIGGER_STATUSES),
-  timer: timerObject,
+  type: oneOfRule("type", TRIGGER_TYPES),
+  status: oneOfRule("status", TRIGGER_STATUSES),
+  timer: knownFieldsOnly(timerObject, "timer"),
   eventData: z.record(z.string(), z.unknown(), {
     invalid_type_error: "eventData must be an object of event_data fields",
   }),

@@ -109,3 +109,14 @@ describe("Workflow definition: normalisation", () => {
     expect(out.states[0].actions!.map((x) => x.functionRef.arguments!.n)).toEqual([2, 1]);
   });
 });
+
+describe("Workflow check: mistyped names", () => {
+  it("rejects a misspelled input and suggests the mode meant", async () => {
+    expect((await check({ descripton: "x" })).failures).toEqual([
+      { property: "descripton", reason: 'unknown property "descripton"; did you mean "description"?' },
+    ]);
+    expect((await check({ mode: "express" })).failures).toEqual([
+      { property: "mode", reason: expect.stringMatching(/; got "express"; did you mean "EXPRESS"\?$/) as string },
+    ]);
+  });
+});

@@ -5,8 +5,9 @@
  * changes. Zero HTTP calls.
  */
 import { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
-import { checkResult, splitUnknowns, zodFailures } from "../../core/check";
+import { checkResult, splitUnknowns, unknownKeyFailures, zodFailures } from "../../core/check";
 import { containsUnknown } from "../../core/diff";
+import { workflowDefinition } from "./definition";
 import { canonicalize, referenceIssues } from "./flow";
 import { WorkflowInputs, inputObject } from "./schema";
 
@@ -27,7 +28,10 @@ export async function checkWorkflow(news: WorkflowInputs): Promise<CheckResult<W
       .map((k) => [k, true]),
   ) as Mask;
   const parsed = inputObject.partial(mask).safeParse(known);
-  const failures: CheckFailure[] = parsed.success ? [] : zodFailures(parsed.error);
+  const failures: CheckFailure[] = [
+    ...unknownKeyFailures(workflowDefinition, news),
+    ...(parsed.success ? [] : zodFailures(parsed.error)),
+  ];
   const value = (parsed.success ? parsed.data : known) as unknown as WorkflowInputs;
   if (parsed.success) {
     const failed = new Set(failures.map((f) => f.property));

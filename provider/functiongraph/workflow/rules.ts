@@ -5,6 +5,7 @@
  * still validates the rest. Optionality and defaults come from the definition (./definition.ts).
  */
 import { z } from "zod";
+import { notOneOfMessage } from "../../core/rules";
 import { UNKNOWN } from "../../core/diff";
 import {
   ACTION_MODES,
@@ -36,7 +37,7 @@ const oneOf = (property: string, values: readonly string[]) =>
   rule(
     property,
     (v) => values.includes(v),
-    (v) => `${property} must be one of ${values.join(", ")}; got "${v}"`,
+    (v) => notOneOfMessage(property, values, v),
   );
 const id = (property: string) =>
   rule(

@@ -43,7 +43,9 @@ describe("Invocation check", () => {
     expect(res.failures?.map((f) => f.property)).toEqual(["name", "params", "environment"]);
     expect(res.failures?.[0].reason).toMatch(/name must be one URL path segment: no "\/"/);
     expect(res.failures?.[1].reason).toMatch(/^params must be JSON/);
-    expect(res.failures?.[2].reason).toBe('environment must be "production" or "staging"; got "prod"');
+    expect(res.failures?.[2].reason).toBe(
+      'environment must be one of production, staging; got "prod"; did you mean "production"?',
+    );
   });
 
   it("rejects params that are a scalar, and RPC Dates without a valid iso", async () => {

@@ -4,6 +4,7 @@
  * EngineDeployment). Optionality and defaults come from the definition (./definition.ts).
  */
 import { z } from "zod";
+import { oneOfRule } from "../../core/rules";
 import { badTypedValue, notJsonReason } from "../rpc-codec";
 
 export const ENVIRONMENTS = ["production", "staging"] as const;
@@ -24,11 +25,7 @@ export const functionName = (property: string) =>
     else if (v === "_ops") ctx.addIssue({ code: "custom", message: `${property} "_ops" is reserved by LeanEngine` });
   });
 
-export const environment = (property: string) =>
-  str(property).refine(
-    (v) => (ENVIRONMENTS as readonly string[]).includes(v),
-    (v) => ({ message: `${property} must be "production" or "staging"; got "${v}"` }),
-  );
+export const environment = (property: string) => oneOfRule(property, ENVIRONMENTS);
 
 /** Params: a JSON object or array, or the JSON text of one. */
 const params = z.unknown().superRefine((v, ctx) => {

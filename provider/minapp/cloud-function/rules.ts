@@ -4,6 +4,7 @@
  * come from the definition (./definition.ts).
  */
 import { z } from "zod";
+import { oneOfRule } from "../../core/rules";
 import { PLAN_CIRCLES } from "../api";
 
 const str = (property: string) =>
@@ -24,10 +25,7 @@ export const rules = {
     (v) => ({ message: `entry must be a relative path inside the archive; got "${v}"` }),
   ),
   remark: str("remark"),
-  planCircle: str("planCircle").refine(
-    (v) => (PLAN_CIRCLES as readonly string[]).includes(v),
-    (v) => ({ message: `planCircle must be one of ${PLAN_CIRCLES.join(", ")}; got "${v}"` }),
-  ),
+  planCircle: oneOfRule("planCircle", PLAN_CIRCLES),
   environmentId: str("environmentId").refine(
     (v) => /^[A-Za-z0-9_-]*$/.test(v),
     (v) => ({

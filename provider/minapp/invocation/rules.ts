@@ -3,6 +3,7 @@
  * property and the rule. Optionality and defaults come from the definition (./definition.ts).
  */
 import { z } from "zod";
+import { oneOfRule } from "../../core/rules";
 
 export const MODES = ["sync", "async", "debug"] as const;
 
@@ -26,9 +27,6 @@ export const rules = {
       invalid_type_error: "data must be an object (the function receives it as event.data)",
     })
     .refine((v) => !Array.isArray(v), { message: "data must be an object, not a list" }),
-  mode: str("mode").refine(
-    (v) => (MODES as readonly string[]).includes(v),
-    (v) => ({ message: `mode must be one of ${MODES.join(", ")}; got "${v}"` }),
-  ),
+  mode: oneOfRule("mode", MODES),
   codeHash: str("codeHash"),
 };
