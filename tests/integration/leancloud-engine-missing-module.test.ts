@@ -7,6 +7,7 @@
 import { fork } from "child_process";
 import * as path from "path";
 import { childScriptPath } from "../../emulator/core/child-runtime/script-path";
+import { holdScratchFolder } from "../../emulator/core/scratch-folder";
 import { writeProject } from "../../emulator/testing/leancloud-projects";
 
 jest.setTimeout(60_000);
@@ -37,6 +38,12 @@ function startHost(dir: string): Promise<{ type: string; error?: string }> {
 }
 
 describe("LeanCloud engine host without its modules", () => {
+  // The host script is written to the emulator's scratch folder; holding it as an emulator does
+  // means releasing it removes the folder, so the run leaves nothing in the temp folder.
+  let release: () => void;
+  beforeAll(() => (release = holdScratchFolder()));
+  afterAll(() => release());
+
   it("names leanengine and the install command when leanengine cannot be found", async () => {
     const report = await startHost(writeProject({ "cloud.js": "require('leanengine');" }));
     expect(report.type).toBe("failed");
