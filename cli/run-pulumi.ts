@@ -59,6 +59,8 @@ export async function runPulumi(args: string[], where: PulumiWhere): Promise<Pul
   progress(`running pulumi ${args.join(" ")}`);
   const started = Date.now();
   const result = where.streamSteps ? await withStepStream(args, where, progress) : await spawnPulumi(args, where);
-  progress(`pulumi ${args[0]} ${result.code === 0 ? "done" : `failed (exit ${result.code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  progress(
+    `pulumi ${args[0]} ${result.code === 0 ? "done" : `failed (exit ${result.code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return result;
 }

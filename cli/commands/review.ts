@@ -96,7 +96,11 @@ async function loadPreview(opts: ReviewOptions, io: Io): Promise<PreviewDigest |
 function reportFailure(failure: PreviewFailure["failed"], opts: ReviewOptions, io: Io): number {
   io.out(
     opts.format === "json"
-      ? JSON.stringify({ stack: opts.stack, error: { pulumiExitCode: failure.exitCode, message: failure.message } }, null, 2) + "\n"
+      ? JSON.stringify(
+          { stack: opts.stack, error: { pulumiExitCode: failure.exitCode, message: failure.message } },
+          null,
+          2,
+        ) + "\n"
       : renderFailureMarkdown(failure.exitCode, failure.message, opts.stack),
   );
   io.err(`cloudfn review: pulumi preview failed (exit code ${failure.exitCode})\n${failure.message}\n`);

@@ -30,7 +30,10 @@ export function packageOf(path: string): string | undefined {
   return nest ? `${nest.replace(/^node_modules\//, "")}/node_modules/${name}` : name;
 }
 
-function versionFromJson(text: string | undefined, pick: (json: Record<string, unknown>) => unknown): string | undefined {
+function versionFromJson(
+  text: string | undefined,
+  pick: (json: Record<string, unknown>) => unknown,
+): string | undefined {
   if (text === undefined) return undefined;
   try {
     const v = pick(JSON.parse(text) as Record<string, unknown>);

@@ -50,7 +50,8 @@ function dependencyLine(d: DependencyChange): string {
   const version = (v: string | undefined) => v ?? "?";
   if (d.status === "added") return `- added ${code(d.name)} ${version(d.new)}`;
   if (d.status === "removed") return `- removed ${code(d.name)} ${version(d.old)}`;
-  if (d.old === undefined && d.new === undefined) return `- changed ${code(d.name)} (files changed; versions not recorded)`;
+  if (d.old === undefined && d.new === undefined)
+    return `- changed ${code(d.name)} (files changed; versions not recorded)`;
   return `- ${code(d.name)} ${version(d.old)} → ${version(d.new)}`;
 }
 

@@ -62,7 +62,6 @@ const OPERATION_OF: Record<string, Operation> = {
   delete: "delete",
 };
 
-
 function typeOfUrn(urn: string): string {
   const parts = urn.split("::");
   const qualified = parts[parts.length - 2] ?? "";
