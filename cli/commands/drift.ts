@@ -55,7 +55,7 @@ async function run(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const opts = parseDriftArgs(args);
-  const progress = progressOn(io.err, "drift", opts.quiet);
+  const progress = progressOn((t) => io.err(t), "drift", opts.quiet);
   const pulumi: PulumiRun = { cwd: path.resolve(io.cwd, opts.cwd ?? "."), env: io.env, stack: opts.stack, progress };
   const preview = await refreshPreview(pulumi);
   const config = await stackConfig(pulumi);

@@ -62,7 +62,7 @@ export function parseReviewArgs(args: string[], io: Io): ReviewOptions {
 /** Runs `pulumi preview --json` in the project; the CLI is `pulumi` on the PATH of `io.env`. */
 function runPreview(opts: ReviewOptions, io: Io): Promise<PulumiResult> {
   const args = ["preview", "--json", "--non-interactive", ...(opts.stack ? ["--stack", opts.stack] : [])];
-  const progress = progressOn(io.err, "review", opts.quiet);
+  const progress = progressOn((t) => io.err(t), "review", opts.quiet);
   return runPulumi(args, { cwd: opts.cwd, env: io.env, progress, streamSteps: true });
 }
 

@@ -95,4 +95,11 @@ describe("report values", () => {
     expect(cellValue("a|b\nc")).toBe("`a\\|b⏎c`");
     expect(cellValue(undefined)).toBe("(unset)");
   });
+
+  it("shortens SHA-256 hashes to their first 12 hex digits, drift marks kept", () => {
+    const hex = "0123456789abcdef".repeat(4);
+    expect(cellValue(hex)).toBe("`0123456789ab…`");
+    expect(cellValue(`drift:${hex}`)).toBe("`drift:0123456789ab…`");
+    expect(cellValue("drift:20261121-092326")).toBe("`drift:20261121-092326`");
+  });
 });
