@@ -1,7 +1,9 @@
 /**
  * Runs the Pulumi CLI (`pulumi` on the PATH of `env`) and collects what it prints. With a
- * `progress` writer, says what is running and streams one line per resource step from the
- * engine's event log (cli/progress/event-log.ts) while pulumi works.
+ * `progress` writer, says what is running, that it still runs (every HEARTBEAT_MS) and how it
+ * ended. With `streamSteps` too, one line per resource step from the engine's event log
+ * (`--event-log`, cli/progress/event-log.ts): only for a CLI that accepts that flag (Pulumi
+ * 3.248 rejects it as unknown, so the commands do not ask for it yet).
  */
 import { spawn } from "child_process";
 import { promises as fs } from "fs";
@@ -21,7 +23,7 @@ export interface PulumiWhere {
   env: NodeJS.ProcessEnv;
   /** Given: progress lines while pulumi runs (commands that plan steps stream them per resource). */
   progress?: Progress;
-  /** Stream resource steps: only for commands that accept `--event-log` (preview, up, refresh). */
+  /** Stream resource steps: only with a Pulumi CLI that accepts `--event-log`. */
   streamSteps?: boolean;
 }
 
@@ -53,12 +55,21 @@ async function withStepStream(args: string[], where: PulumiWhere, progress: Prog
   }
 }
 
+const HEARTBEAT_MS = 5000;
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
 export async function runPulumi(args: string[], where: PulumiWhere): Promise<PulumiResult> {
   const progress = where.progress;
   if (!progress) return spawnPulumi(args, where);
   progress(`running pulumi ${args.join(" ")}`);
   const started = Date.now();
-  const result = where.streamSteps ? await withStepStream(args, where, progress) : await spawnPulumi(args, where);
+  const heartbeat = setInterval(() => progress(`pulumi ${args[0]} still running (${seconds(started)})`), HEARTBEAT_MS);
+  let result: PulumiResult;
+  try {
+    result = where.streamSteps ? await withStepStream(args, where, progress) : await spawnPulumi(args, where);
+  } finally {
+    clearInterval(heartbeat);
+  }
   progress(
     `pulumi ${args[0]} ${result.code === 0 ? "done" : `failed (exit ${result.code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );

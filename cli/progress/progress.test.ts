@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../index";
+import { runPulumi } from "../run-pulumi";
 import type { Io } from "../io";
 import { followEventLog, splitEvents, type EngineEvent } from "./event-log";
 import { resourceLine } from "./reporter";
@@ -60,10 +61,7 @@ describe("progress on stderr", () => {
     expect(await main(["review"], io)).toBe(0);
     expect(io.stdout).toBe("## cloudfn review\n\nNo changes (0 unchanged).\n");
     expect(io.stderr).toContain("cloudfn review: running pulumi preview --json --non-interactive\n");
-    expect(io.stderr).toContain("cloudfn review: refresh api (functiongraph:Function)\n");
-    expect(io.stderr).not.toContain("Stack");
     expect(io.stderr).toMatch(/cloudfn review: pulumi preview done in \d+\.\d s\n$/);
-    expect(eventLogRemoved()).toBe(true);
     const quiet = capture();
     expect(await main(["review", "--quiet"], quiet)).toBe(0);
     expect(quiet.stderr).toBe("");
@@ -81,12 +79,26 @@ describe("progress on stderr", () => {
     expect(JSON.parse(json.stdout)).toEqual({ error: { pulumiExitCode: 255, message: "boom: no such handler" } });
   }, 30_000);
 
-  it("drift: says what runs and streams each resource of the refresh preview", async () => {
+  it("drift: says what runs and how it ended; stdout holds the report only", async () => {
     const io = capture();
     expect(await main(["drift"], io)).toBe(0);
-    expect(io.stdout).toContain("No drift");
+    expect(io.stdout).toMatch(/^# Drift report: stack `dev`\n\nNo drift/);
     expect(io.stderr).toContain("cloudfn drift: running pulumi preview --refresh --json --non-interactive\n");
-    expect(io.stderr).toContain("cloudfn drift: refresh api (functiongraph:Function)\n");
+    expect(io.stderr).toContain("cloudfn drift: pulumi preview done in ");
+  }, 30_000);
+
+  it("streams one line per resource from the engine's event log, then removes the log", async () => {
+    const lines: string[] = [];
+    const env = capture().env;
+    const res = await runPulumi(["preview", "--json"], {
+      cwd: dir,
+      env,
+      progress: (l) => lines.push(l),
+      streamSteps: true,
+    });
+    expect(res.code).toBe(0);
+    expect(lines).toContain("refresh api (functiongraph:Function)");
+    expect(lines.join("\n")).not.toContain("Stack");
     expect(eventLogRemoved()).toBe(true);
   }, 30_000);
 });

@@ -27,12 +27,12 @@ function cloudfn(project: PulumiProject, args: string[]): Promise<{ code: number
   });
 }
 
-/** stderr holds progress only: what runs, then one line per resource as the preview plans it. */
+/** stderr holds progress only: what runs and how it ended. */
 function expectProgressOnly(stderr: string): void {
   const lines = stderr.split("\n").filter(Boolean);
-  expect(lines.every((l) => l.startsWith("cloudfn review: "))).toBe(true);
+  expect(lines.filter((l) => !l.startsWith("cloudfn review: "))).toEqual([]);
   expect(stderr).toContain("cloudfn review: running pulumi preview --json");
-  expect(stderr).toMatch(/^cloudfn review: \w+ api \(functiongraph:Function\)$/m);
+  expect(stderr).toMatch(/pulumi preview done in /);
   expect(stderr).not.toMatch(/failed/);
 }
 
