@@ -93,7 +93,8 @@ describe("cloudfn review with the real engine", () => {
     );
     write(
       "engine/cloud.js",
-      "// The LeanEngine project the review e2e edits: one cloud function.\nconst AV = require('leanengine');\n\nAV.Cloud.define('hello', (request) => {\n  return `Hi there, ${request.params.name || 'world'}`;\n});\n",
+      // Only the returned line differs from the program's cloud.js (same quotes as the formatted file).
+      '// The LeanEngine project the review e2e edits: one cloud function.\nconst AV = require("leanengine");\n\nAV.Cloud.define("hello", (request) => {\n  return `Hi there, ${request.params.name || "world"}`;\n});\n',
     );
     const md = await cloudfn(project, ["review", "--cwd", project.dir]);
     expectProgressOnly(md.stderr);
