@@ -2,12 +2,13 @@ import { RESOURCES } from "../provider/registry";
 import { RESOURCE_FACTS, tokenOfType } from "./resources";
 
 describe("cli resource facts", () => {
-  it("come from the resource definitions: same replace-on-change and secret properties", () => {
+  it("come from the resource definitions: same replace-on-change, secret and check-computed properties", () => {
     const fn = RESOURCE_FACTS["cloudfn:functiongraph:Function"];
     expect(fn).toEqual({
       replaceOnChange: ["name", "package", "runtime"],
       secrets: ["encryptedEnvironment", "encryptedEnvironmentHash"],
       hasCode: true,
+      checkComputed: ["codeHash", "encryptedEnvironmentHash"],
     });
     for (const def of RESOURCES) expect(Object.keys(RESOURCE_FACTS)).toContain(def.token);
   });

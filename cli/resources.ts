@@ -3,7 +3,7 @@
  * which are secret, and whether it carries code, read from the resource definitions
  * (provider/registry.ts), the same source as schema.json and the SDK.
  */
-import { replaceOnChange, secretNames } from "../provider/core/definition";
+import { checkComputed, replaceOnChange, secretNames } from "../provider/core/definition";
 import { RESOURCES } from "../provider/registry";
 
 export interface ResourceFacts {
@@ -11,16 +11,19 @@ export interface ResourceFacts {
   secrets: readonly string[];
   /** The function resources: their `code` carries a file manifest. */
   hasCode: boolean;
+  /** Hidden inputs `check` computes (hashes of secret inputs, the code's hash or source). */
+  checkComputed: readonly string[];
 }
 
 const facts = (
   replaceOnChange: readonly string[],
   secrets: readonly string[] = [],
   hasCode = false,
-): ResourceFacts => ({ replaceOnChange, secrets, hasCode });
+  computed: readonly string[] = [],
+): ResourceFacts => ({ replaceOnChange, secrets, hasCode, checkComputed: computed });
 
 export const RESOURCE_FACTS: Readonly<Record<string, ResourceFacts>> = Object.fromEntries(
-  RESOURCES.map((d) => [d.token, facts(replaceOnChange(d), secretNames(d), d.hasCode ?? false)]),
+  RESOURCES.map((d) => [d.token, facts(replaceOnChange(d), secretNames(d), d.hasCode ?? false, checkComputed(d))]),
 );
 
 /**

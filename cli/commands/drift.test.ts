@@ -51,6 +51,6 @@ describe("cloudfn drift options", () => {
     const io = capture();
     io.env = { PATH: "/nonexistent" };
     expect(await main(["drift", "--cwd", "/"], io)).toBe(2);
-    expect(io.stderr).toMatch(/^cloudfn drift: cannot run pulumi/);
+    expect(io.stderr).toMatch(/^cloudfn drift: cannot run pulumi/m);
   });
 });

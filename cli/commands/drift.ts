@@ -10,25 +10,32 @@ import { classifyPreview, managedFunctionNames, platformsOf } from "../drift/cla
 import { refreshPreview, stackConfig, stackName, type PulumiRun } from "../drift/pulumi";
 import { renderJson, renderMarkdown } from "../drift/render";
 import { findUnmanaged } from "../drift/unmanaged";
+import { progressOn } from "../progress/reporter";
 
-const USAGE = `usage: cloudfn drift [--cwd DIR] [--stack NAME] [--format markdown|json] [--prefix PREFIX]
+const USAGE = `usage: cloudfn drift [--cwd DIR] [--stack NAME] [--format markdown|json] [--prefix PREFIX] [--quiet]
   --cwd      the Pulumi project folder (default: the current folder)
   --stack    the stack (default: the selected stack)
   --format   markdown (default) or json
   --prefix   report functions named with this prefix that the stack does not manage
-             (default: stack config cloudfn:driftPrefix; none: not looked for)`;
+             (default: stack config cloudfn:driftPrefix; none: not looked for)
+  --quiet    no progress lines on stderr (the report alone goes to stdout either way)`;
 
 interface DriftOptions {
   cwd?: string;
   stack?: string;
   format: "markdown" | "json";
   prefix?: string;
+  quiet?: boolean;
 }
 
 export function parseDriftArgs(args: string[]): DriftOptions {
   const opts: DriftOptions = { format: "markdown" };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
+    if (flag === "--quiet") {
+      opts.quiet = true;
+      continue;
+    }
     const value = args[i + 1];
     if (!["--cwd", "--stack", "--format", "--prefix"].includes(flag)) throw new UsageError(`unknown option "${flag}"`);
     if (value === undefined) throw new UsageError(`${flag} needs a value`);
@@ -48,12 +55,14 @@ async function run(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const opts = parseDriftArgs(args);
-  const pulumi: PulumiRun = { cwd: path.resolve(io.cwd, opts.cwd ?? "."), env: io.env, stack: opts.stack };
+  const progress = progressOn((t) => io.err(t), "drift", opts.quiet);
+  const pulumi: PulumiRun = { cwd: path.resolve(io.cwd, opts.cwd ?? "."), env: io.env, stack: opts.stack, progress };
   const preview = await refreshPreview(pulumi);
   const config = await stackConfig(pulumi);
   const prefix = opts.prefix ?? config["cloudfn:driftPrefix"];
   const findings = classifyPreview(preview);
   if (prefix) {
+    progress(`looking for functions named "${prefix}…" that the stack does not manage`);
     findings.push(
       ...(await findUnmanaged({
         prefix,

@@ -1,4 +1,5 @@
 /** The Pulumi CLI calls `cloudfn drift` makes; none of them writes state. */
+import type { Progress } from "../progress/reporter";
 import { runPulumi } from "../run-pulumi";
 import type { PreviewJson } from "./classify";
 
@@ -6,13 +7,14 @@ export interface PulumiRun {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stack?: string;
+  progress?: Progress;
 }
 
 /** Runs `pulumi <args>` and resolves with its stdout; rejects with its stderr on failure. */
-export async function pulumi(run: PulumiRun, args: string[], okCodes: number[] = [0]): Promise<string> {
+export async function pulumi(run: PulumiRun, args: string[]): Promise<string> {
   const full = [...args, ...(run.stack ? ["--stack", run.stack] : []), "--non-interactive"];
   const { code, stdout, stderr } = await runPulumi(full, run);
-  if (okCodes.includes(code)) return stdout;
+  if (code === 0) return stdout;
   throw new Error(`pulumi ${args.join(" ")} exited ${code}: ${(stderr || stdout).trim().slice(-2000)}`);
 }
 

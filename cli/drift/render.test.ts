@@ -4,7 +4,12 @@ import { classifyPreview, SECRET_SIG, SIG, type DriftFinding } from "./classify"
 import { cellValue, renderJson, renderMarkdown } from "./render";
 
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures", name), "utf8"));
-const golden = (name: string) => fs.readFileSync(path.resolve(__dirname, "../../tests/golden", name), "utf8");
+/** Held byte for byte; CLOUDFN_UPDATE_GOLDEN=1 rewrites the file after a deliberate format change (then read the diff). */
+function expectGolden(text: string, name: string): void {
+  const file = path.resolve(__dirname, "../../tests/golden", name);
+  if (process.env.CLOUDFN_UPDATE_GOLDEN) fs.writeFileSync(file, text);
+  expect(text).toBe(fs.readFileSync(file, "utf8"));
+}
 
 const unmanaged: DriftFinding[] = [
   { cause: "unmanaged", name: "stack-stray", type: "functiongraph:Function", changes: [] },
@@ -13,26 +18,27 @@ const unmanaged: DriftFinding[] = [
 
 describe("drift report rendering (golden files)", () => {
   it("renders a clean stack", () => {
-    expect(
+    expectGolden(
       renderMarkdown({ stack: "e2e", prefix: "stack-", findings: classifyPreview(fixture("fg-clean.json")) }),
-    ).toBe(golden("drift-clean.md"));
+      "drift-clean.md",
+    );
   });
 
   it("renders deletes, configuration changes and unmanaged functions", () => {
     const findings = [...classifyPreview(fixture("fg-drifted.json")), ...unmanaged];
-    expect(renderMarkdown({ stack: "e2e", prefix: "stack-", findings })).toBe(golden("drift-functiongraph.md"));
+    expectGolden(renderMarkdown({ stack: "e2e", prefix: "stack-", findings }), "drift-functiongraph.md");
   });
 
   it("renders drift on all three platforms", () => {
     const stray: DriftFinding = { cause: "unmanaged", name: "drift_stray", type: "minapp:CloudFunction", changes: [] };
     const findings = [...classifyPreview(fixture("three-platforms-drifted.json")), stray];
-    expect(renderMarkdown({ stack: "e2e", prefix: "drift", findings })).toBe(golden("drift-three-platforms.md"));
+    expectGolden(renderMarkdown({ stack: "e2e", prefix: "drift", findings }), "drift-three-platforms.md");
   });
 
   it("renders drift on every resource type (workflow, async config, variables among them)", () => {
     const stray: DriftFinding = { cause: "unmanaged", name: "drift_stray", type: "minapp:CloudFunction", changes: [] };
     const findings = [...classifyPreview(fixture("all-resources-drifted.json")), stray];
-    expect(renderMarkdown({ stack: "e2e", prefix: "drift", findings })).toBe(golden("drift-all-resources.md"));
+    expectGolden(renderMarkdown({ stack: "e2e", prefix: "drift", findings }), "drift-all-resources.md");
   });
 
   it("renders a code edit and says when unmanaged functions were not looked for", () => {
@@ -53,7 +59,7 @@ describe("drift report rendering (golden files)", () => {
         ],
       },
     ];
-    expect(renderMarkdown({ stack: "prod", findings })).toBe(golden("drift-code.md"));
+    expectGolden(renderMarkdown({ stack: "prod", findings }), "drift-code.md");
   });
 });
 
@@ -88,5 +94,12 @@ describe("report values", () => {
     expect(cellValue("x".repeat(100))).toBe("`" + "x".repeat(71) + "…`");
     expect(cellValue("a|b\nc")).toBe("`a\\|b⏎c`");
     expect(cellValue(undefined)).toBe("(unset)");
+  });
+
+  it("shortens SHA-256 hashes to their first 12 hex digits, drift marks kept", () => {
+    const hex = "0123456789abcdef".repeat(4);
+    expect(cellValue(hex)).toBe("`0123456789ab…`");
+    expect(cellValue(`drift:${hex}`)).toBe("`drift:0123456789ab…`");
+    expect(cellValue("drift:20261121-092326")).toBe("`drift:20261121-092326`");
   });
 });

@@ -1,6 +1,7 @@
 /** The drift report as Markdown (for people, PR comments, issues) or JSON (for scripts). */
 import { diffLines } from "diff";
 import { SECRET_SIG, SIG, type DriftFinding, type PropertyChange } from "./classify";
+import { revertSteps, sourceDiffs } from "./remedy";
 
 export interface DriftReport {
   stack: string;
@@ -16,10 +17,15 @@ const CAUSE_TEXT: Record<DriftFinding["cause"], string> = {
   unmanaged: "created outside Pulumi",
 };
 
-/** A value in one table cell: compact JSON, values longer than a SHA-256 hex digest shortened, pipes escaped. */
+/** A SHA-256 hex digest (possibly marked `drift:`): its first 12 hex digits tell it apart well enough. */
+const HASH = /^(drift:)?([0-9a-f]{64})$/;
+export const shortHash = (text: string) =>
+  text.replace(HASH, (_m, mark: string | undefined, hex: string) => `${mark ?? ""}${hex.slice(0, 12)}…`);
+
+/** A value in one table cell: compact JSON, hashes and long values shortened, pipes escaped. */
 export function cellValue(value: unknown, max = 72): string {
   if (value === undefined) return "(unset)";
-  const shown = hideSecrets("", value);
+  const shown = typeof value === "string" ? shortHash(value) : hideSecrets("", value);
   const text = typeof shown === "string" ? shown : JSON.stringify(shown, hideSecrets);
   const short = text.length > max ? `${text.slice(0, max - 1)}…` : text;
   return "`" + short.replace(/\|/g, "\\|").replace(/`/g, "'").replace(/\n/g, "⏎") + "`";
@@ -67,12 +73,16 @@ export function renderMarkdown(report: DriftReport): string {
     for (const f of report.findings)
       lines.push(`| \`${f.name}\` | ${f.type} | ${CAUSE_TEXT[f.cause]} | ${details(f)} |`);
   }
+  lines.push("", ...sourceDiffs(report.findings));
+  if (lines[lines.length - 1] === "") lines.pop();
   lines.push(
     "",
     report.prefix === undefined
       ? "Functions created outside Pulumi were not looked for (no `--prefix` or `cloudfn:driftPrefix`)."
       : `Functions created outside Pulumi were looked for with the prefix \`${report.prefix}\`.`,
   );
+  const revert = revertSteps(report.findings, report.stack);
+  if (revert.length > 0) lines.push("", ...revert);
   return lines.join("\n") + "\n";
 }
 

@@ -5,6 +5,7 @@
  */
 import { createTwoFilesPatch } from "diff";
 import type { CodeManifest, ManifestFile } from "../../provider/core/code-manifest";
+import { dependencyChanges, isLockfile, packageOf, type DependencyChange } from "./dependencies";
 
 export type FileStatus = "added" | "removed" | "modified";
 
@@ -18,7 +19,10 @@ export interface FileChange {
 }
 
 export interface CodeChanges {
+  /** The user's own files (lockfiles listed without a diff); node_modules is in `dependencies`. */
   files: FileChange[];
+  /** Packages under node_modules whose files changed, as `name old → new`. */
+  dependencies?: DependencyChange[];
   /** Why the file list is missing or partial, in words (unknown code, no earlier manifest…). */
   note?: string;
 }
@@ -72,11 +76,17 @@ export function codeChanges(oldValue: unknown, newValue: unknown, isCreate: bool
   const olds = byPath(oldM);
   const news = byPath(newM);
   const paths = [...new Set([...olds.keys(), ...news.keys()])].sort();
-  const files = paths
-    .map((p) => change(p, olds.get(p), news.get(p), !isCreate))
+  const all = paths
+    .map((p) => change(p, olds.get(p), news.get(p), !isCreate && !isLockfile(p)))
     .filter((c): c is FileChange => c !== undefined);
+  const files = all.filter((c) => packageOf(c.path) === undefined);
+  const dependencies = dependencyChanges(
+    all.map((c) => c.path),
+    oldM,
+    newM,
+  );
+  const result: CodeChanges = dependencies.length > 0 ? { files, dependencies } : { files };
   const omitted = (oldM?.omitted ?? 0) + (newM.omitted ?? 0);
-  return omitted > 0
-    ? { files, note: `only the first files of big packages are listed (${omitted} not compared)` }
-    : { files };
+  if (omitted > 0) result.note = `only the first files of big packages are listed (${omitted} not compared)`;
+  return result;
 }

@@ -4,6 +4,8 @@
  * collapsed unified diff per small text file).
  */
 import type { CodeChanges, FileChange } from "./code-changes";
+import type { DependencyChange } from "./dependencies";
+import { renderShown } from "./values";
 import type { Operation, ResourceReview, Review } from "./report";
 
 const SYMBOL: Record<Operation, string> = { create: "+", update: "~", replace: "+-", delete: "-" };
@@ -28,7 +30,8 @@ export function summaryLine(review: Review): string {
 function propertyTable(r: ResourceReview): string[] {
   if (r.properties.length === 0) return [];
   const rows = r.properties.map(
-    (p) => `| ${p.name} | ${p.old === undefined ? "" : code(p.old)} | ${p.new === undefined ? "" : code(p.new)} |`,
+    (p) =>
+      `| ${p.name} | ${p.old === undefined ? "" : code(renderShown(p.old))} | ${p.new === undefined ? "" : code(renderShown(p.new))} |`,
   );
   return ["| property | old | new |", "| --- | --- | --- |", ...rows, ""];
 }
@@ -43,25 +46,40 @@ function patchBlock(f: FileChange): string[] {
   return [`<details><summary>${f.path}</summary>`, "", "```diff", f.patch, "```", "", "</details>", ""];
 }
 
+function dependencyLine(d: DependencyChange): string {
+  const version = (v: string | undefined) => v ?? "?";
+  if (d.status === "added") return `- added ${code(d.name)} ${version(d.new)}`;
+  if (d.status === "removed") return `- removed ${code(d.name)} ${version(d.old)}`;
+  if (d.old === undefined && d.new === undefined)
+    return `- changed ${code(d.name)} (files changed; versions not recorded)`;
+  return `- ${code(d.name)} ${version(d.old)} → ${version(d.new)}`;
+}
+
 function codeSection(c: CodeChanges | undefined): string[] {
-  if (!c || (c.files.length === 0 && !c.note)) return [];
+  const deps = c?.dependencies ?? [];
+  if (!c || (c.files.length === 0 && deps.length === 0 && !c.note)) return [];
   const lines = ["Code:", ""];
   if (c.note) lines.push(`_${c.note}_`, "");
   if (c.files.length > 0) lines.push(...c.files.map(fileLine), "");
+  if (deps.length > 0) lines.push("Dependencies:", "", ...deps.map(dependencyLine), "");
   lines.push(...c.files.flatMap(patchBlock));
   return lines;
 }
 
 function why(r: ResourceReview): string[] {
   if (r.operation !== "replace") return [];
+  if (runsAgain(r)) return [];
   const reasons = r.replaceBecause ?? [];
   if (reasons.length === 0) return ["Replaced: the provider asked for a replacement.", ""];
   return [`Replaced because ${reasons.map(code).join(", ")} cannot change in place.`, ""];
 }
 
+/** An Invocation records a call: the engine "replaces" it when its inputs change, i.e. calls again. */
+const runsAgain = (r: ResourceReview) => r.operation === "replace" && r.type.endsWith(":Invocation");
+
 function section(r: ResourceReview): string[] {
   return [
-    `### ${SYMBOL[r.operation]} ${r.operation} ${code(r.name)} (${r.type})`,
+    `### ${SYMBOL[r.operation]} ${runsAgain(r) ? "runs again" : r.operation} ${code(r.name)} (${r.type})`,
     "",
     ...why(r),
     ...propertyTable(r),
@@ -73,4 +91,20 @@ export function renderMarkdown(review: Review, stack?: string): string {
   const title = stack ? `## cloudfn review: stack ${code(stack)}` : "## cloudfn review";
   const lines = [title, "", summaryLine(review), "", ...review.resources.flatMap(section)];
   return lines.join("\n").replace(/\n+$/, "") + "\n";
+}
+
+/** The report of a preview that failed: the engine's errors, readable in a pull request. */
+export function renderFailureMarkdown(exitCode: number, message: string, stack?: string): string {
+  const title = stack ? `## cloudfn review: stack ${code(stack)}` : "## cloudfn review";
+  const fence = message.includes("```") ? "~~~~" : "```";
+  return [
+    title,
+    "",
+    `**The preview failed** (\`pulumi preview\` exit code ${exitCode}): nothing can be said about the changes until it succeeds.`,
+    "",
+    fence,
+    message,
+    fence,
+    "",
+  ].join("\n");
 }

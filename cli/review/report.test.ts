@@ -79,8 +79,8 @@ describe("buildReview", () => {
           operation: "replace",
           replaceBecause: ["runtime"],
           properties: [
-            { name: "runtime", old: '"Node.js18.15"', new: '"Node.js20.15"' },
-            { name: "timeout", old: "30", new: "60" },
+            { name: "runtime", old: "Node.js18.15", new: "Node.js20.15" },
+            { name: "timeout", old: 30, new: 60 },
           ],
           code: undefined,
         },

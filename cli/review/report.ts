@@ -6,13 +6,14 @@
  * Dynamic-provider steps carry no diffReasons or detailedDiff (docs/reference/pulumi-facts.md §A3), so the
  * changed properties are computed here from each step's old and new checked inputs, and the
  * reasons for a replacement from the resource's replace-on-change list (cli/resources.ts).
- * Keys starting with `__` (`__provider`, `__codeManifest`) are internal and never listed.
+ * Internal keys (`__`-prefixed, check-computed hashes: hidden.ts) are never listed.
  */
 import { deepEqual } from "../../provider/core/diff";
 import { MANIFEST_INPUT } from "../../provider/core/code-manifest";
 import { factsOf, tokenOfType, type ResourceFacts } from "../resources";
 import { codeChanges, type CodeChanges } from "./code-changes";
-import { renderValue } from "./values";
+import { DERIVED_FROM_CODE, hiddenProperties } from "./hidden";
+import { renderShown, shownValue, SECRET_TEXT } from "./values";
 
 export type Operation = "create" | "update" | "replace" | "delete";
 
@@ -30,9 +31,9 @@ export interface PreviewDigest {
 
 export interface PropertyChange {
   name: string;
-  /** Rendered values; absent on the side where the property is not set. */
-  old?: string;
-  new?: string;
+  /** Typed values (values.ts shownValue); absent on the side where the property is not set. */
+  old?: unknown;
+  new?: unknown;
 }
 
 export interface ResourceReview {
@@ -61,9 +62,6 @@ const OPERATION_OF: Record<string, Operation> = {
   delete: "delete",
 };
 
-/** Derived inputs a file-level code section already explains. */
-const DERIVED_FROM_CODE = ["codeHash", "source"];
-
 function typeOfUrn(urn: string): string {
   const parts = urn.split("::");
   const qualified = parts[parts.length - 2] ?? "";
@@ -77,28 +75,35 @@ function propertyChanges(
   news: Record<string, unknown>,
   facts: ResourceFacts | undefined,
 ): PropertyChange[] {
-  const keys = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter((k) => !k.startsWith("__")).sort();
+  const hidden = hiddenProperties(facts);
+  const keys = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter((k) => !hidden(k)).sort();
   const secret = new Set(facts?.secrets ?? []);
   return (
     keys
       .filter((k) => !deepEqual(olds[k], news[k]))
       .map((k) => {
         const c: PropertyChange = { name: k };
-        if (olds[k] !== undefined) c.old = renderValue(olds[k], secret.has(k));
-        if (news[k] !== undefined) c.new = renderValue(news[k], secret.has(k));
+        if (olds[k] !== undefined) c.old = shownValue(olds[k], secret.has(k));
+        if (news[k] !== undefined) c.new = shownValue(news[k], secret.has(k));
         return c;
       })
       // Same text on both sides (an archive whose path stayed while its files changed, say):
       // nothing to read in a table; the code section or a hash row tells the change. A secret
       // that changed still gets its row.
-      .filter((c) => c.old !== c.new || c.old === "[secret]")
+      .filter((c) => textOf(c.old) !== textOf(c.new) || c.old === SECRET_TEXT)
   );
 }
+
+const textOf = (v: unknown) => (v === undefined ? undefined : renderShown(v));
+
+/** The code section names what changed (files or packages), so code-derived rows add nothing. */
+const listsChanges = (code: CodeChanges | undefined) =>
+  (code?.files.length ?? 0) > 0 || (code?.dependencies?.length ?? 0) > 0;
 
 function replaceReasons(changed: string[], code: CodeChanges | undefined, facts: ResourceFacts | undefined): string[] {
   const forcing = new Set(facts?.replaceOnChange ?? []);
   const reasons = changed.filter((p) => forcing.has(p));
-  const codeMoved = changed.includes("codeHash") || (code?.files.length ?? 0) > 0;
+  const codeMoved = changed.includes("codeHash") || listsChanges(code);
   if (forcing.has("code") && codeMoved && !reasons.includes("code")) reasons.push("code");
   return reasons;
 }
@@ -127,7 +132,7 @@ function reviewOf(urn: string, operation: Operation, step: PreviewStep): Resourc
       code,
       facts,
     );
-  if (code && code.files.length > 0) properties = properties.filter((p) => !DERIVED_FROM_CODE.includes(p.name));
+  if (listsChanges(code)) properties = properties.filter((p) => !DERIVED_FROM_CODE.includes(p.name));
   review.properties = properties;
   return review;
 }

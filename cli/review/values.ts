@@ -51,3 +51,38 @@ export function renderValue(value: unknown, secret = false): string {
     return shorten(JSON.stringify(value, (_k, v: unknown) => (isSecret(v) ? "[secret]" : v)));
   return shorten(JSON.stringify(value));
 }
+
+export const SECRET_TEXT = "[secret]";
+export const UNKNOWN_TEXT = "(known after update)";
+
+function maskSecrets(value: unknown): unknown {
+  if (isSecret(value)) return SECRET_TEXT;
+  if (Array.isArray(value)) return value.map(maskSecrets);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskSecrets(v)]));
+  return value;
+}
+
+/**
+ * A value as the JSON report gives it: the value itself, typed (numbers stay numbers, maps stay
+ * maps), with secrets as "[secret]", values not known before the update as "(known after
+ * update)" and assets or archives by what they point at.
+ */
+export function shownValue(value: unknown, secret = false): unknown {
+  if (secret || isSecret(value)) return SECRET_TEXT;
+  if (value === UNKNOWN || containsUnknown(value)) return UNKNOWN_TEXT;
+  return assetOrArchive(value) ?? maskSecrets(value);
+}
+
+/** How shownValue describes an asset or archive: `archive(./dir)`, `asset(text, 12 B)`. */
+const ASSET_TEXT = /^(archive|asset)(\(.*\))?$/s;
+
+/**
+ * The table text of a value shownValue produced; its markers print bare. (A plain string that
+ * reads exactly like a marker prints bare too: a rare, harmless ambiguity in a table cell.)
+ */
+export function renderShown(value: unknown): string {
+  if (value === SECRET_TEXT || value === UNKNOWN_TEXT) return value;
+  if (typeof value === "string" && ASSET_TEXT.test(value)) return value;
+  return renderValue(value);
+}

@@ -43,6 +43,15 @@ interface CliResult {
   stderr: string;
 }
 
+/** stderr holds progress only: what runs and how it ended. */
+function expectProgressOnly(stderr: string): void {
+  const lines = stderr.split("\n").filter(Boolean);
+  expect(lines.filter((l) => !l.startsWith("cloudfn drift: "))).toEqual([]);
+  expect(stderr).toContain("cloudfn drift: running pulumi preview --refresh --json");
+  expect(stderr).toMatch(/pulumi preview done in /);
+  expect(stderr).not.toMatch(/failed/);
+}
+
 describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanCloud", () => {
   let emu: RunningEmulator;
   let project: PulumiProject;
@@ -103,7 +112,7 @@ describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanC
     const before = await project.exportStack();
     for (let i = 0; i < 2; i++) {
       const res = await drift();
-      expect(res.stderr).toBe("");
+      expectProgressOnly(res.stderr);
       expect(res.stdout).toContain("No drift: every resource matches the platform.");
       expect(res.stdout).toContain("looked for with the prefix `drift`");
       expect(res.code).toBe(0);
@@ -172,7 +181,7 @@ describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanC
     const before = await project.exportStack();
 
     const json = await drift(["--format", "json"]);
-    expect(json.stderr).toBe("");
+    expectProgressOnly(json.stderr);
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout);
     expect(report.drifted).toBe(true);
@@ -200,12 +209,16 @@ describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanC
     expect(md.stdout).not.toContain("drift-token");
     expect(md.stdout).toContain("| `spare` | functiongraph:Function | deleted outside Pulumi |");
     expect(md.stdout).toMatch(
-      /\| `hello` \| minapp:CloudFunction \| code edited outside Pulumi \| codeHash: `[0-9a-f]{64}` → `[0-9a-f]{64}`<br>source: 0 line\(s\) removed, 2 added \|/,
+      /\| `hello` \| minapp:CloudFunction \| code edited outside Pulumi \| codeHash: `[0-9a-f]{12}…` → `[0-9a-f]{12}…`<br>source: 0 line\(s\) removed, 2 added \|/,
     );
     expect(md.stdout).toContain("| `drift_stray` | minapp:CloudFunction | created outside Pulumi |");
     expect(md.stdout).toMatch(
-      /\| `engine` \| leancloud:EngineDeployment \| code edited outside Pulumi \| codeHash: `[0-9a-f]{64}` → `drift:\d{8}-\d{6}`<br>version: /,
+      /\| `engine` \| leancloud:EngineDeployment \| code edited outside Pulumi \| codeHash: `[0-9a-f]{12}…` → `drift:\d{8}-\d{6}`<br>version: /,
     );
+    expect(md.stdout).toContain("<details><summary>hello: source (recorded → live)</summary>");
+    expect(md.stdout).toMatch(/\n\+\/\/ edited in the console\n/);
+    expect(md.stdout).toMatch(/`pulumi up --stack \S+` creates it again\./);
+    expect(md.stdout).toContain("`npx cloudfn adopt --platform minapp --prefix drift_stray`");
     expect(md.stdout).not.toContain(EMULATOR_DEFAULTS.minapp.clientSecret);
     expect(await project.exportStack()).toBe(before);
     await savePreview("all-resources-drifted.json");
@@ -216,7 +229,7 @@ describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanC
     // replaces the one and creates the other; neither is a new finding or a lost one.
     await project.setConfig({ renamed: "true" });
     const json = await drift(["--format", "json"]);
-    expect(json.stderr).toBe("");
+    expectProgressOnly(json.stderr);
     expect(json.code).toBe(1);
     expect(summaryOf(JSON.parse(json.stdout))).toEqual(DRIFTED);
     await savePreview("all-resources-drifted-renamed.json");

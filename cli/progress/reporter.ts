@@ -1,0 +1,24 @@
+/**
+ * Progress lines on stderr while a command waits for `pulumi` (stdout carries the report only):
+ * what is running, then one line per resource as the engine plans it.
+ */
+import type { EngineEvent } from "./event-log";
+
+/** The engine's per-resource step in words, e.g. `update api (functiongraph:Function)`. */
+export function resourceLine(event: EngineEvent): string | undefined {
+  const m = event.resourcePreEvent?.metadata;
+  if (!m?.urn || !m.op) return undefined;
+  const type = m.type ?? "";
+  // The stack and providers are the engine's own, not the user's resources.
+  if (type.startsWith("pulumi:")) return undefined;
+  const name = m.urn.slice(m.urn.lastIndexOf("::") + 2);
+  const short = /cloudfn\/(\w+:\w+)$/.exec(type)?.[1] ?? type;
+  return `${m.op} ${name} (${short})`;
+}
+
+export type Progress = (line: string) => void;
+
+/** A progress writer prefixed with the command's name; `quiet` writes nothing. */
+export function progressOn(err: (text: string) => void, command: string, quiet = false): Progress {
+  return quiet ? () => undefined : (line) => err(`cloudfn ${command}: ${line}\n`);
+}
