@@ -60,17 +60,25 @@ export function inputObjectOf(def: ResourceDefinition): AnyZodObject {
   return schema;
 }
 
+export interface ValidateOptions {
+  /**
+   * Which top-level values skip validation as unknown. Default: any value that contains an
+   * unknown anywhere; a resource whose rules tolerate unknown leaves passes a narrower test.
+   */
+  unknownWhen?: (value: unknown) => boolean;
+}
+
 /**
  * The first half of every resource's `check`, with zero HTTP calls: drops what is ours to
  * compute (the definition's check-computed outputs and `__` keys), leaves unknown (preview)
  * properties unvalidated, and validates the rest with the definition's rules.
  */
-export function validateInputs<T>(def: ResourceDefinition, news: unknown): Validated<T> {
+export function validateInputs<T>(def: ResourceDefinition, news: unknown, options: ValidateOptions = {}): Validated<T> {
   const computed = new Set(checkComputed(def));
   const raw = Object.fromEntries(
     Object.entries((news ?? {}) as Record<string, unknown>).filter(([k]) => !computed.has(k) && !k.startsWith("__")),
   );
-  const { known, unknown } = splitUnknowns(raw, containsUnknown);
+  const { known, unknown } = splitUnknowns(raw, options.unknownWhen ?? containsUnknown);
   const schema = inputObjectOf(def);
   const mask = Object.fromEntries(
     Object.keys(unknown)
@@ -80,6 +88,12 @@ export function validateInputs<T>(def: ResourceDefinition, news: unknown): Valid
   const parsed = schema.partial(mask as never).safeParse(known);
   const failures = parsed.success ? [] : zodFailures(parsed.error);
   return { value: (parsed.success ? parsed.data : known) as Partial<T>, unknown: unknown as Partial<T>, failures };
+}
+
+/** The whole `check` of a resource whose definition's rules say all there is to check. */
+export function checkDefined<T>(def: ResourceDefinition, news: unknown): CheckResult<T> {
+  const { value, unknown, failures } = validateInputs<T>(def, news);
+  return checkResult(dropUndefined({ ...value, ...unknown }) as T, failures);
 }
 
 /** A CheckResult with failures only when there are some. */

@@ -24,7 +24,8 @@ import {
   ReadResult,
   ResourceProvider,
 } from "@pulumi/pulumi/dynamic";
-import { checkResult, dropUndefined, validateInputs } from "../../core/check";
+import { checkDefined, dropUndefined } from "../../core/check";
+import { forgetRun } from "../../core/run-once";
 import { changedFields, diffResult } from "../../core/diff";
 import { asText } from "../../core/response";
 import { ClientOptions, FunctionGraphClient } from "../client";
@@ -58,8 +59,7 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
   },
 
   async check(_olds: InvocationInputs, news: InvocationInputs): Promise<CheckResult<InvocationInputs>> {
-    const { value, unknown, failures } = validateInputs<InvocationInputs>(invocationDefinition, news);
-    return checkResult(dropUndefined({ ...value, ...unknown }) as InvocationInputs, failures);
+    return checkDefined<InvocationInputs>(invocationDefinition, news);
   },
 
   async diff(_id: string, olds: InvocationOutputs, news: InvocationInputs): Promise<DiffResult> {
@@ -95,7 +95,5 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
     return { id, props, inputs: inputs as unknown as InvocationOutputs };
   },
 
-  async delete(): Promise<void> {
-    // An invocation cannot be undone; forgetting it is all there is to do.
-  },
+  delete: forgetRun,
 };

@@ -16,18 +16,11 @@
  * A function error fails the step with LeanCloud's code and message and changes no state.
  */
 import { randomUUID } from "crypto";
-import {
-  CheckResult,
-  ConfigureRequest,
-  CreateResult,
-  DiffResult,
-  ReadResult,
-  ResourceProvider,
-  UpdateResult,
-} from "@pulumi/pulumi/dynamic";
+import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ResourceProvider } from "@pulumi/pulumi/dynamic";
 import { PlatformApiError } from "../../core/errors";
 import { Normalizers, changedFields, diffResult } from "../../core/diff";
-import { checkResult, dropUndefined, validateInputs } from "../../core/check";
+import { checkDefined, dropUndefined } from "../../core/check";
+import { rerunOnChange } from "../../core/run-once";
 import { ClientOptions, LeanCloudClient } from "../client";
 import { resolveSettings, setStackConfig } from "../config";
 import { invocationDefinition } from "./definition";
@@ -82,8 +75,7 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
   },
 
   async check(_olds: InvocationInputs, news: InvocationInputs): Promise<CheckResult<InvocationInputs>> {
-    const { value, unknown, failures } = validateInputs<InvocationInputs>(invocationDefinition, news);
-    return checkResult(dropUndefined({ ...value, ...unknown }) as InvocationInputs, failures);
+    return checkDefined<InvocationInputs>(invocationDefinition, news);
   },
 
   async diff(_id: string, olds: InvocationOutputs, news: InvocationInputs): Promise<DiffResult> {
@@ -100,19 +92,5 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
     return { id: randomUUID(), outs: await invoke(inputs) };
   },
 
-  async read(id: string, props?: InvocationOutputs): Promise<ReadResult<InvocationOutputs>> {
-    return { id, props };
-  },
-
-  async update(
-    _id: string,
-    _olds: InvocationOutputs,
-    news: InvocationInputs,
-  ): Promise<UpdateResult<InvocationOutputs>> {
-    return { outs: await invoke(news) };
-  },
-
-  async delete(): Promise<void> {
-    // A call cannot be undone; forgetting it is all there is to do.
-  },
+  ...rerunOnChange(invoke),
 };

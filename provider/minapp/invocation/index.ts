@@ -21,18 +21,11 @@
  */
 import { randomBytes } from "crypto";
 import axios from "axios";
-import {
-  CheckResult,
-  ConfigureRequest,
-  CreateResult,
-  DiffResult,
-  ReadResult,
-  ResourceProvider,
-  UpdateResult,
-} from "@pulumi/pulumi/dynamic";
+import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ResourceProvider } from "@pulumi/pulumi/dynamic";
 import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { changedFields, diffResult } from "../../core/diff";
 import { collect } from "../../core/paginate";
+import { rerunOnChange } from "../../core/run-once";
 import { DebugResult, JobResult } from "../api";
 import { MinAppClient } from "../client";
 import { minappClient } from "../cloud-function";
@@ -158,19 +151,5 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
     };
   },
 
-  async read(id: string, props?: InvocationOutputs): Promise<ReadResult<InvocationOutputs>> {
-    return { id, props };
-  },
-
-  async update(
-    _id: string,
-    _olds: InvocationOutputs,
-    news: InvocationInputs,
-  ): Promise<UpdateResult<InvocationOutputs>> {
-    return { outs: await run(news) };
-  },
-
-  async delete(): Promise<void> {
-    // A run leaves nothing to delete on the platform.
-  },
+  ...rerunOnChange(run),
 };
