@@ -18,7 +18,6 @@
  */
 import {
   CheckResult,
-  ConfigureRequest,
   CreateResult,
   DiffResult,
   ReadResult,
@@ -33,7 +32,7 @@ import { AsyncInvokeConfigInputs, AsyncInvokeConfigOutputs, REPLACE_ON_CHANGE, U
 import { ClientOptions, FunctionGraphClient } from "../client";
 import { adoptAsyncInvokeConfig, adoptionKey, describe } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
-import { resolveSettings, setStackConfig } from "../config";
+import { resolveSettings, configure } from "../config";
 
 /** Knobs for tests: a fake transport, fast retries. */
 export const tuning: { client: ClientOptions } = { client: {} };
@@ -41,9 +40,7 @@ export const tuning: { client: ClientOptions } = { client: {} };
 const client = () => new FunctionGraphClient(resolveSettings(), tuning.client);
 
 export const provider: ResourceProvider<AsyncInvokeConfigInputs, AsyncInvokeConfigOutputs> = {
-  async configure(req: ConfigureRequest): Promise<void> {
-    setStackConfig(req.config);
-  },
+  configure,
 
   async check(
     _olds: AsyncInvokeConfigInputs,

@@ -25,7 +25,6 @@ import { setTimeout as sleep } from "timers/promises";
 import { carriedManifest } from "../../core/code-manifest";
 import {
   CheckResult,
-  ConfigureRequest,
   CreateResult,
   DiffResult,
   ReadResult,
@@ -36,7 +35,7 @@ import { sha512Hex } from "../../core/archive";
 import { ConflictError, NotFoundError, ValidationError } from "../../core/errors";
 import { changedFields, containsUnknown, diffResult } from "../../core/diff";
 import { ClientOptions, FunctionGraphClient, functionUrn, unqualifiedUrn } from "../client";
-import { knownRegionAndProject, resolveSettings, setStackConfig } from "../config";
+import { knownRegionAndProject, resolveSettings, configure } from "../config";
 import { checkInputs } from "./check";
 import {
   buildCode,
@@ -95,9 +94,7 @@ async function reconcileLostCreate(
 }
 
 export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
-  async configure(req: ConfigureRequest): Promise<void> {
-    setStackConfig(req.config);
-  },
+  configure,
 
   async check(olds: FunctionInputs, news: FunctionInputs): Promise<CheckResult<FunctionInputs>> {
     return checkInputs(news);

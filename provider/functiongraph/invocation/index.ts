@@ -16,20 +16,13 @@
  *   update — never happens (every input replaces).
  *   delete — none: an invocation cannot be undone.
  */
-import {
-  CheckResult,
-  ConfigureRequest,
-  CreateResult,
-  DiffResult,
-  ReadResult,
-  ResourceProvider,
-} from "@pulumi/pulumi/dynamic";
+import { CheckResult, CreateResult, DiffResult, ReadResult, ResourceProvider } from "@pulumi/pulumi/dynamic";
 import { checkDefined, dropUndefined } from "../../core/check";
 import { forgetRun } from "../../core/run-once";
 import { changedFields, diffResult } from "../../core/diff";
 import { asText } from "../../core/response";
 import { ClientOptions, FunctionGraphClient } from "../client";
-import { resolveSettings, setStackConfig } from "../config";
+import { resolveSettings, configure } from "../config";
 import { invocationDefinition } from "./definition";
 import { InvocationInputs, InvocationOutputs, REPLACE_ON_CHANGE, canonicalJson } from "./schema";
 
@@ -54,9 +47,7 @@ function functionError(result: unknown): string {
 }
 
 export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
-  async configure(req: ConfigureRequest): Promise<void> {
-    setStackConfig(req.config);
-  },
+  configure,
 
   async check(_olds: InvocationInputs, news: InvocationInputs): Promise<CheckResult<InvocationInputs>> {
     return checkDefined<InvocationInputs>(invocationDefinition, news);

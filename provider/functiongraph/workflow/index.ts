@@ -25,7 +25,6 @@
  */
 import {
   CheckResult,
-  ConfigureRequest,
   CreateResult,
   DiffResult,
   ReadResult,
@@ -35,7 +34,7 @@ import {
 import { ConflictError, NotFoundError } from "../../core/errors";
 import { changedFields, containsUnknown, deepEqual, diffResult } from "../../core/diff";
 import { ClientOptions, FunctionGraphClient } from "../client";
-import { resolveSettings, setStackConfig } from "../config";
+import { resolveSettings, configure } from "../config";
 import { WorkflowDetail, WorkflowSummary, workflowApi } from "./api";
 import { checkWorkflow } from "./check";
 import { canonical, canonicalize, fromWire, toWire } from "./flow";
@@ -88,9 +87,7 @@ async function reconcileLostCreate(
 const compared = [...REPLACE_ON_CHANGE, ...UPDATE_FIELDS];
 
 export const provider: ResourceProvider<WorkflowInputs, WorkflowOutputs> = {
-  async configure(req: ConfigureRequest): Promise<void> {
-    setStackConfig(req.config);
-  },
+  configure,
 
   async check(_olds: WorkflowInputs, news: WorkflowInputs): Promise<CheckResult<WorkflowInputs>> {
     return checkWorkflow(news);

@@ -22,7 +22,6 @@
  */
 import {
   CheckResult,
-  ConfigureRequest,
   CreateResult,
   DiffResult,
   ReadResult,
@@ -35,7 +34,7 @@ import { UNKNOWN, changedFields, containsUnknown, diffResult } from "../../core/
 import { Group } from "../api";
 import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { ClientOptions, LeanCloudClient } from "../client";
-import { LeanCloudSettings, resolveSettings, setStackConfig } from "../config";
+import { LeanCloudSettings, resolveSettings, configure } from "../config";
 import { tail, waitForDeploy } from "./events";
 import { adoptionKey, describe, planAdoption } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
@@ -114,9 +113,7 @@ async function deploy(inputs: DeploymentInputs): Promise<DeploymentOutputs> {
 }
 
 export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = {
-  async configure(req: ConfigureRequest): Promise<void> {
-    setStackConfig(req.config);
-  },
+  configure,
 
   async check(_olds: DeploymentInputs, news: DeploymentInputs): Promise<CheckResult<DeploymentInputs>> {
     const { value, unknown, failures } = validateInputs<DeploymentInputs>(engineDeploymentDefinition, news);

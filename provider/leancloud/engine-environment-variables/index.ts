@@ -22,7 +22,6 @@
 import { scryptSync } from "crypto";
 import {
   CheckResult,
-  ConfigureRequest,
   CreateResult,
   DiffResult,
   ReadResult,
@@ -33,7 +32,7 @@ import { Normalizers, UNKNOWN, changedFields, containsUnknown, diffResult } from
 import { Group } from "../api";
 import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { ClientOptions, LeanCloudClient } from "../client";
-import { resolveSettings, setStackConfig } from "../config";
+import { resolveSettings, configure } from "../config";
 import { adoptVariables, adoptionKey, describe } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
 import { engineEnvironmentVariablesDefinition } from "./definition";
@@ -100,9 +99,7 @@ const canonical = (v: unknown) =>
 const NORMALIZERS: Normalizers = { group: (v) => v ?? "web", variables: canonical, secretVariableHashes: canonical };
 
 export const provider: ResourceProvider<EnvVarsInputs, EnvVarsOutputs> = {
-  async configure(req: ConfigureRequest): Promise<void> {
-    setStackConfig(req.config);
-  },
+  configure,
 
   async check(_olds: EnvVarsInputs, news: EnvVarsInputs): Promise<CheckResult<EnvVarsInputs>> {
     const { value, unknown, failures } = validateInputs<EnvVarsInputs>(engineEnvironmentVariablesDefinition, news);

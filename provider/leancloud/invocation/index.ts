@@ -16,13 +16,13 @@
  * A function error fails the step with LeanCloud's code and message and changes no state.
  */
 import { randomUUID } from "crypto";
-import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ResourceProvider } from "@pulumi/pulumi/dynamic";
+import { CheckResult, CreateResult, DiffResult, ResourceProvider } from "@pulumi/pulumi/dynamic";
 import { PlatformApiError } from "../../core/errors";
 import { Normalizers, changedFields, diffResult } from "../../core/diff";
 import { checkDefined, dropUndefined } from "../../core/check";
 import { rerunOnChange } from "../../core/run-once";
 import { ClientOptions, LeanCloudClient } from "../client";
-import { resolveSettings, setStackConfig } from "../config";
+import { resolveSettings, configure } from "../config";
 import { invocationDefinition } from "./definition";
 import { INVOKE_ON_CHANGE, InvocationInputs, InvocationOutputs } from "./schema";
 import { decodeResult } from "../rpc-codec";
@@ -70,9 +70,7 @@ async function invoke(inputs: InvocationInputs): Promise<InvocationOutputs> {
 }
 
 export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
-  async configure(req: ConfigureRequest): Promise<void> {
-    setStackConfig(req.config);
-  },
+  configure,
 
   async check(_olds: InvocationInputs, news: InvocationInputs): Promise<CheckResult<InvocationInputs>> {
     return checkDefined<InvocationInputs>(invocationDefinition, news);

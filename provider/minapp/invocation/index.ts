@@ -21,7 +21,7 @@
  */
 import { randomBytes } from "crypto";
 import axios from "axios";
-import { CheckResult, ConfigureRequest, CreateResult, DiffResult, ResourceProvider } from "@pulumi/pulumi/dynamic";
+import { CheckResult, CreateResult, DiffResult, ResourceProvider } from "@pulumi/pulumi/dynamic";
 import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { changedFields, diffResult } from "../../core/diff";
 import { collect } from "../../core/paginate";
@@ -29,7 +29,7 @@ import { rerunOnChange } from "../../core/run-once";
 import { DebugResult, JobResult } from "../api";
 import { MinAppClient } from "../client";
 import { minappClient } from "../cloud-function";
-import { defaultEnvironmentId, setStackConfig } from "../config";
+import { defaultEnvironmentId, configure } from "../config";
 import { invocationDefinition } from "./definition";
 import { InvocationInputs, InvocationOutputs, RUN_FIELDS } from "./schema";
 import { functionResourceId } from "../mapping-util";
@@ -112,9 +112,7 @@ export async function run(inputs: InvocationInputs): Promise<InvocationOutputs> 
 }
 
 export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
-  async configure(req: ConfigureRequest): Promise<void> {
-    setStackConfig(req.config);
-  },
+  configure,
 
   async check(_olds: InvocationInputs, news: InvocationInputs): Promise<CheckResult<InvocationInputs>> {
     const { value, unknown, failures } = validateInputs<InvocationInputs>(invocationDefinition, news);
