@@ -51,12 +51,7 @@ export const provider: ResourceProvider<AsyncInvokeConfigInputs, AsyncInvokeConf
 
   async diff(id: string, olds: AsyncInvokeConfigOutputs, news: AsyncInvokeConfigInputs): Promise<DiffResult> {
     noteManaged(adoptionKey(id), describe(id));
-    const changed = changedFields(
-      olds as unknown as Record<string, unknown>,
-      news as unknown as Record<string, unknown>,
-      [...REPLACE_ON_CHANGE, ...UPDATE_FIELDS],
-      NORMALIZERS,
-    );
+    const changed = changedFields(olds, news, [...REPLACE_ON_CHANGE, ...UPDATE_FIELDS], NORMALIZERS);
     // A dynamic Function being updated has unknown outputs in preview, so its funcUrn is unknown
     // here although it almost never changes. Reporting a replace would show a spurious
     // replacement on every code change; the engine diffs again with the real value during `up`

@@ -111,12 +111,7 @@ export const provider: ResourceProvider<DependencyVersionInputs, DependencyVersi
         ? { ...news, codeHash: (await buildPackage(news))?.hash }
         : news;
     const normalize = { description: (v: unknown) => v ?? "" };
-    const changed = changedFields(
-      olds as unknown as Record<string, unknown>,
-      withHash as unknown as Record<string, unknown>,
-      DIFF_FIELDS,
-      normalize,
-    );
+    const changed = changedFields(olds, withHash, DIFF_FIELDS, normalize);
     // The archive is compared by hash; report the property the user wrote.
     const named = [...new Set(changed.map((f) => (f === "codeHash" ? "code" : f)))];
     // The replacement creates a version, never adopts, even if the program still says `adopt: true`.

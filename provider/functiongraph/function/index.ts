@@ -107,12 +107,7 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
       news.codeHash === undefined && news.code !== undefined
         ? { ...news, codeHash: (await buildCode(news))?.hash }
         : news;
-    const changed = changedFields(
-      olds as unknown as Record<string, unknown>,
-      withHash as unknown as Record<string, unknown>,
-      fields,
-      NORMALIZERS,
-    );
+    const changed = changedFields(olds, withHash, fields, NORMALIZERS);
     // Same name and package: the replacement would collide with the old function, so delete first.
     const collides = !changed.includes("name") && !changed.includes("package");
     const result = diffResult(changed, REPLACE_ON_CHANGE, collides);
@@ -161,12 +156,7 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
   async update(id: string, olds: FunctionOutputs, news: FunctionInputs): Promise<UpdateResult<FunctionOutputs>> {
     const fg = client();
     // `check` put the code's hash in `news`, so the archive is zipped again only when it changed.
-    const changed = changedFields(
-      olds as unknown as Record<string, unknown>,
-      news as unknown as Record<string, unknown>,
-      [...CONFIG_FIELDS, ...CODE_FIELDS],
-      NORMALIZERS,
-    );
+    const changed = changedFields(olds, news, [...CONFIG_FIELDS, ...CODE_FIELDS], NORMALIZERS);
     const urn = unqualifiedUrn(id);
     const configChanged = changed.some((f) => (CONFIG_FIELDS as readonly string[]).includes(f));
     const codeChanged = changed.some((f) => (CODE_FIELDS as readonly string[]).includes(f));

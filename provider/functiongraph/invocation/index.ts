@@ -55,12 +55,7 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
 
   async diff(_id: string, olds: InvocationOutputs, news: InvocationInputs): Promise<DiffResult> {
     const json = (v: unknown) => canonicalJson(v ?? {});
-    const changed = changedFields(
-      olds as unknown as Record<string, unknown>,
-      news as unknown as Record<string, unknown>,
-      REPLACE_ON_CHANGE,
-      { input: json, triggers: json },
-    );
+    const changed = changedFields(olds, news, REPLACE_ON_CHANGE, { input: json, triggers: json });
     return diffResult(changed, REPLACE_ON_CHANGE);
   },
 

@@ -95,12 +95,7 @@ export const provider: ResourceProvider<TriggerInputs, TriggerOutputs> = {
     noteManaged(adoptionKey(id), describe({ ...olds, adoptId: olds.triggerId }));
     if (olds.type === "TIMER" && olds.timer)
       noteManaged(timerNameKey(olds.functionUrn, olds.timer.name), describe(olds));
-    const changed = changedFields(
-      olds as unknown as Record<string, unknown>,
-      news as unknown as Record<string, unknown>,
-      [...REPLACE_ON_CHANGE, "status", "eventData"],
-      NORMALIZERS,
-    );
+    const changed = changedFields(olds, news, [...REPLACE_ON_CHANGE, "status", "eventData"], NORMALIZERS);
     const eventKeys = containsUnknown(news.eventData) ? ["?"] : changedEventDataKeys(olds.eventData, news.eventData);
     const replaces = changed.filter(
       (f) =>

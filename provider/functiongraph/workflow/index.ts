@@ -95,12 +95,7 @@ export const provider: ResourceProvider<WorkflowInputs, WorkflowOutputs> = {
 
   async diff(id: string, olds: WorkflowOutputs, news: WorkflowInputs): Promise<DiffResult> {
     noteManaged(adoptionKey(nameOfUrn(id)), describe(nameOfUrn(id)));
-    const changed = changedFields(
-      olds as unknown as Record<string, unknown>,
-      news as unknown as Record<string, unknown>,
-      compared,
-      canonical,
-    );
+    const changed = changedFields(olds, news, compared, canonical);
     const result = diffResult(changed, REPLACE_ON_CHANGE);
     // The replacement is created, never adopted, even if the program still says `adopt: true`.
     if (result.replaces?.length && typeof news.name === "string" && !containsUnknown(news.name))

@@ -133,12 +133,7 @@ export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = {
     noteManaged(adoptionKey(appId, olds.group, olds.environment), describe(olds.group, olds.environment));
     const normalize = Object.fromEntries(Object.entries(DEFAULTS).map(([k, d]) => [k, (v: unknown) => v ?? d]));
     const fields = [...REPLACE_ON_CHANGE, ...DEPLOY_FIELDS, ...OPTION_FIELDS];
-    const changed = changedFields(
-      olds as unknown as Record<string, unknown>,
-      news as unknown as Record<string, unknown>,
-      fields,
-      normalize,
-    );
+    const changed = changedFields(olds, news, fields, normalize);
     const result = diffResult(changed, REPLACE_ON_CHANGE);
     // The replacement deploys, never adopts, even if the program still says `adopt: true`.
     const where = [news.group ?? DEFAULTS.group, news.environment ?? DEFAULTS.environment];

@@ -115,7 +115,7 @@ export const provider: ResourceProvider<EnvVarsInputs, EnvVarsOutputs> = {
   async diff(id: string, olds: EnvVarsOutputs, news: EnvVarsInputs): Promise<DiffResult> {
     const appId = id.slice(0, id.lastIndexOf(":"));
     for (const name of owned(olds)) noteManaged(adoptionKey(appId, olds.group, name), describe(olds.group, name));
-    const changed = changedFields(olds, news as unknown as Record<string, unknown>, COMPARED_FIELDS, NORMALIZERS);
+    const changed = changedFields(olds, news, COMPARED_FIELDS, NORMALIZERS);
     const result = diffResult(changed, REPLACE_ON_CHANGE);
     // The replacement writes normally, never adopts, even if the program still says `adopt: true`.
     if (

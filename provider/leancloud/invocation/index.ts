@@ -77,12 +77,7 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
   },
 
   async diff(_id: string, olds: InvocationOutputs, news: InvocationInputs): Promise<DiffResult> {
-    const changed = changedFields(
-      olds as unknown as Record<string, unknown>,
-      news as unknown as Record<string, unknown>,
-      INVOKE_ON_CHANGE,
-      NORMALIZERS,
-    );
+    const changed = changedFields(olds, news, INVOKE_ON_CHANGE, NORMALIZERS);
     return diffResult(changed, []);
   },
 

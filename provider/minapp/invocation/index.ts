@@ -132,12 +132,7 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
       environmentId: (v: unknown) => v ?? "",
       mode: (v: unknown) => v ?? "sync",
     };
-    const changed = changedFields(
-      olds as unknown as Record<string, unknown>,
-      news as unknown as Record<string, unknown>,
-      RUN_FIELDS,
-      normalize,
-    );
+    const changed = changedFields(olds, news, RUN_FIELDS, normalize);
     return diffResult(changed, []);
   },
 
