@@ -3,7 +3,7 @@
  * how it authenticates, and how its errors look on the wire. app.ts knows no platform by name,
  * so adding a platform is one entry in server.ts's list, never an edit of the request chain.
  */
-import type { Handler, Middleware, RequestContext, WireError } from "./http";
+import type { Handler, Middleware, Reply, RequestContext, WireError } from "./http";
 
 export interface PlatformRoute {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -12,6 +12,26 @@ export interface PlatformRoute {
   /** Official operation name: what the request log and fault rules use. */
   operation: string;
   handler: Handler;
+}
+
+/** A route as a platform lists it: its handler takes the platform's environment, bound at start. */
+export interface EnvRoute<Env, Operation extends string = string> extends Omit<PlatformRoute, "operation" | "handler"> {
+  operation: Operation;
+  handler: (env: Env, ctx: RequestContext) => Promise<Reply>;
+}
+
+/** The app's routes for one running platform; `nameOf` maps a listed operation to the logged name. */
+export function bindRoutes<Env, Operation extends string>(
+  routes: readonly EnvRoute<Env, Operation>[],
+  env: Env,
+  nameOf: (operation: Operation) => string = (operation) => operation,
+): PlatformRoute[] {
+  return routes.map((r) => ({
+    method: r.method,
+    path: r.path,
+    operation: nameOf(r.operation),
+    handler: (ctx) => r.handler(env, ctx),
+  }));
 }
 
 /** A route under /_emulator/ (no auth): test and operator controls a platform adds. */

@@ -3,8 +3,7 @@
  * operation name is what the request log and fault rules use. URNs arrive raw, with colons,
  * as one path segment (docs/reference/functiongraph-api.md §2).
  */
-import type { Reply, RequestContext } from "../core/http";
-import type { EmulatedPlatform } from "../core/platform";
+import { bindRoutes, type EmulatedPlatform, type EnvRoute } from "../core/platform";
 import { fgAuthMiddleware } from "./auth";
 import { PLATFORM, type FgEnv } from "./env";
 import { faultError, fgErrors } from "./errors";
@@ -20,12 +19,7 @@ import { drainAsync } from "./runtime/async-invoke";
 import * as D from "./handlers/dependency-version";
 import * as W from "./handlers/workflow";
 
-export interface FgRoute {
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  path: string;
-  operation: string;
-  handler: (env: FgEnv, ctx: RequestContext) => Promise<Reply>;
-}
+export type FgRoute = EnvRoute<FgEnv>;
 
 const FN = "/v2/:project_id/fgs/functions";
 const TRG = "/v2/:project_id/fgs/triggers";
@@ -169,12 +163,7 @@ export function functionGraphPlatform(env: FgEnv): EmulatedPlatform {
   timers.start();
   return {
     name: PLATFORM,
-    routes: FG_ROUTES.map((r) => ({
-      method: r.method,
-      path: r.path,
-      operation: r.operation,
-      handler: (ctx) => r.handler(env, ctx),
-    })),
+    routes: bindRoutes(FG_ROUTES, env),
     ownsPath: isFgPath,
     auth: fgAuthMiddleware(env),
     faultError,

@@ -25,8 +25,7 @@
  *     GetClientApps           GET    /client-center/2/clients/self/apps
  *     GetClientApp            GET    /client-center/2/clients/self/apps/<appId>
  */
-import type { Reply, RequestContext } from "../core/http";
-import type { EmulatedPlatform } from "../core/platform";
+import { bindRoutes, type EmulatedPlatform, type EnvRoute } from "../core/platform";
 import { lcAuthMiddleware } from "./auth";
 import { lcControlRoutes } from "./control";
 import { MAX_BODY_BYTES, PLATFORM, type LcEnv } from "./env";
@@ -56,12 +55,7 @@ export const LEANCLOUD_OPERATIONS = [
 ] as const;
 export type LeanCloudOperation = (typeof LEANCLOUD_OPERATIONS)[number];
 
-export interface LcRoute {
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  path: string;
-  operation: LeanCloudOperation;
-  handler: (env: LcEnv, ctx: RequestContext) => Promise<Reply>;
-}
+export type LcRoute = EnvRoute<LcEnv, LeanCloudOperation>;
 
 /** Engine routes exist under the current /1.1 and the legacy /1 prefix (the SDK mounts both). */
 const bothVersions = (routes: LcRoute[]): LcRoute[] =>
@@ -135,12 +129,7 @@ export const isLcPath = (path: string) => /^\/(1|1\.1|client-center|__engine)\//
 export function leanCloudPlatform(env: LcEnv): EmulatedPlatform {
   return {
     name: PLATFORM,
-    routes: LC_ROUTES.map((r) => ({
-      method: r.method,
-      path: r.path,
-      operation: r.operation,
-      handler: (ctx) => r.handler(env, ctx),
-    })),
+    routes: bindRoutes(LC_ROUTES, env),
     ownsPath: isLcPath,
     auth: lcAuthMiddleware(env),
     faultError,

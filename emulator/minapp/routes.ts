@@ -3,8 +3,7 @@
  * stable: the request log, fault rules and the provider's tests use them. Every documented path
  * ends in "/" and the emulator is strict about it (a path without it is a 404).
  */
-import type { Reply, RequestContext } from "../core/http";
-import type { EmulatedPlatform } from "../core/platform";
+import { bindRoutes, type EmulatedPlatform, type EnvRoute } from "../core/platform";
 import { minappAuthMiddleware } from "./auth";
 import { minappControlRoutes } from "./control";
 import { MAX_BODY_BYTES, PLATFORM, type MinAppEnv } from "./env";
@@ -33,12 +32,7 @@ export const MINAPP_OPERATIONS = {
 
 export type MinAppOperation = keyof typeof MINAPP_OPERATIONS;
 
-interface MinAppRoute {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
-  path: string;
-  operation: MinAppOperation;
-  handler: (env: MinAppEnv, ctx: RequestContext) => Promise<Reply>;
-}
+type MinAppRoute = EnvRoute<MinAppEnv, MinAppOperation>;
 
 /** The cloud-function routes under one prefix; /userve/ has the same minus debug (docs/reference/minapp-api.md §1). */
 function functionRoutes(prefix: string, withDebug: boolean): MinAppRoute[] {
@@ -85,12 +79,7 @@ export const isMinAppPath = (path: string) =>
 export function minappPlatform(env: MinAppEnv): EmulatedPlatform {
   return {
     name: PLATFORM,
-    routes: MINAPP_ROUTES.map((r) => ({
-      method: r.method,
-      path: r.path,
-      operation: MINAPP_OPERATIONS[r.operation],
-      handler: (ctx) => r.handler(env, ctx),
-    })),
+    routes: bindRoutes(MINAPP_ROUTES, env, (operation) => MINAPP_OPERATIONS[operation]),
     ownsPath: isMinAppPath,
     auth: minappAuthMiddleware(env),
     faultError,

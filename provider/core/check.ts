@@ -66,6 +66,14 @@ export function inputObjectOf(def: ResourceDefinition): AnyZodObject {
   return schema;
 }
 
+export interface ValidateOptions {
+  /**
+   * Which top-level values skip validation as unknown. Default: any value that contains an
+   * unknown anywhere; a resource whose rules tolerate unknown leaves passes a narrower test.
+   */
+  unknownWhen?: (value: unknown) => boolean;
+}
+
 /**
  * Keys the definition does not declare. zod would drop them silently, so a misspelled optional
  * input (`memorySzie` from JavaScript) would quietly fall back to its default. Outputs are
@@ -85,12 +93,12 @@ export function unknownKeyFailures(def: ResourceDefinition, news: unknown): Chec
  * compute (the definition's check-computed outputs and `__` keys), leaves unknown (preview)
  * properties unvalidated, rejects undeclared keys and validates the rest with the definition's rules.
  */
-export function validateInputs<T>(def: ResourceDefinition, news: unknown): Validated<T> {
+export function validateInputs<T>(def: ResourceDefinition, news: unknown, options: ValidateOptions = {}): Validated<T> {
   const computed = new Set(checkComputed(def));
   const raw = Object.fromEntries(
     Object.entries((news ?? {}) as Record<string, unknown>).filter(([k]) => !computed.has(k) && !k.startsWith("__")),
   );
-  const { known, unknown } = splitUnknowns(raw, containsUnknown);
+  const { known, unknown } = splitUnknowns(raw, options.unknownWhen ?? containsUnknown);
   const schema = inputObjectOf(def);
   const mask = Object.fromEntries(
     Object.keys(unknown)
@@ -100,6 +108,12 @@ export function validateInputs<T>(def: ResourceDefinition, news: unknown): Valid
   const parsed = schema.partial(mask as never).safeParse(known);
   const failures = [...unknownKeyFailures(def, news), ...(parsed.success ? [] : zodFailures(parsed.error))];
   return { value: (parsed.success ? parsed.data : known) as Partial<T>, unknown: unknown as Partial<T>, failures };
+}
+
+/** The whole `check` of a resource whose definition's rules say all there is to check. */
+export function checkDefined<T>(def: ResourceDefinition, news: unknown): CheckResult<T> {
+  const { value, unknown, failures } = validateInputs<T>(def, news);
+  return checkResult(dropUndefined({ ...value, ...unknown }) as T, failures);
 }
 
 /** A CheckResult with failures only when there are some. */

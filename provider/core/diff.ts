@@ -43,15 +43,18 @@ export type Normalizers = Record<string, (value: unknown) => unknown>;
 
 /** Fields whose normalised old and new values differ, or whose new value is unknown. */
 export function changedFields(
-  olds: Record<string, unknown>,
-  news: Record<string, unknown>,
+  olds: object,
+  news: object,
   fields: readonly string[],
   normalize: Normalizers = {},
 ): string[] {
+  // Any resource's inputs or outputs type: the fields are looked up by name.
+  const before = olds as Record<string, unknown>;
+  const after = news as Record<string, unknown>;
   return fields.filter((f) => {
-    if (containsUnknown(news[f])) return true;
+    if (containsUnknown(after[f])) return true;
     const norm = normalize[f] ?? ((v: unknown) => v);
-    return !deepEqual(norm(olds[f]), norm(news[f]));
+    return !deepEqual(norm(before[f]), norm(after[f]));
   });
 }
 

@@ -8,6 +8,11 @@
  */
 import { EMULATOR_SWITCH } from "../../platform/common/emulator-defaults";
 
+/** Every provider's `configure`: hands the stack's `cloudfn:*` keys to its platform's config. */
+export function configureWith(set: (config: ConfigSource) => void): (req: { config: ConfigSource }) => Promise<void> {
+  return async (req) => set(req.config);
+}
+
 /** Retry tuning read from the environment (handy for tests and slow networks). */
 export const RETRY_ENV = { retries: "CLOUDFN_MAX_RETRIES", baseDelayMs: "CLOUDFN_RETRY_BASE_DELAY_MS" } as const;
 

@@ -4,7 +4,7 @@
  * variables Huawei's own Terraform provider uses.
  */
 import { EMULATOR_DEFAULTS } from "../../platform/common/emulator-defaults";
-import { PlatformConfig, RETRY_ENV, numberFrom, type ConfigSource } from "../core/stack-config";
+import { PlatformConfig, RETRY_ENV, configureWith, numberFrom, type ConfigSource } from "../core/stack-config";
 
 /** Stack config keys (namespace `cloudfn`) and their environment fallbacks. */
 export const CONFIG_KEYS = {
@@ -69,6 +69,8 @@ const stack = new PlatformConfig<Setting>("FunctionGraph", CONFIG_KEYS, emulator
 
 /** Stores the `cloudfn:functiongraph*` keys; called from every FunctionGraph provider's `configure`. */
 export const setStackConfig = (config: ConfigSource): void => stack.set(config);
+/** The `configure` of every provider of this platform. */
+export const configure = configureWith(setStackConfig);
 /** Forgets the stack config (tests). */
 export const clearStackConfig = (): void => stack.clear();
 

@@ -5,7 +5,7 @@
  * engine or a CI job with the same variables needs no extra setup).
  */
 import { EMULATOR_DEFAULTS } from "../../platform/common/emulator-defaults";
-import { PlatformConfig, RETRY_ENV, numberFrom, type ConfigSource } from "../core/stack-config";
+import { PlatformConfig, RETRY_ENV, configureWith, numberFrom, type ConfigSource } from "../core/stack-config";
 
 /** Stack config keys (namespace `cloudfn`) and their environment fallbacks. */
 export const CONFIG_KEYS = {
@@ -64,6 +64,8 @@ const stack = new PlatformConfig<Setting>("LeanCloud", CONFIG_KEYS, emulatorSett
 
 /** Stores the `cloudfn:leancloud*` keys; called from every LeanCloud provider's `configure`. */
 export const setStackConfig = (config: ConfigSource): void => stack.set(config);
+/** The `configure` of every provider of this platform. */
+export const configure = configureWith(setStackConfig);
 /** Forgets the stack config (tests). */
 export const clearStackConfig = (): void => stack.clear();
 

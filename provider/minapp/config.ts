@@ -4,7 +4,7 @@
  * Follows provider/functiongraph/config.ts.
  */
 import { EMULATOR_DEFAULTS } from "../../platform/common/emulator-defaults";
-import { PlatformConfig, RETRY_ENV, numberFrom, type ConfigSource } from "../core/stack-config";
+import { PlatformConfig, RETRY_ENV, configureWith, numberFrom, type ConfigSource } from "../core/stack-config";
 
 /** Stack config keys (namespace `cloudfn`) and their environment fallbacks. */
 export const CONFIG_KEYS = {
@@ -48,6 +48,8 @@ const stack = new PlatformConfig<Setting>("MinApp", CONFIG_KEYS, emulatorSetting
 
 /** Stores the `cloudfn:minapp*` keys; called from the providers' `configure`. */
 export const setStackConfig = (config: ConfigSource): void => stack.set(config);
+/** The `configure` of every provider of this platform. */
+export const configure = configureWith(setStackConfig);
 /** Forgets the stack config (tests). */
 export const clearStackConfig = (): void => stack.clear();
 

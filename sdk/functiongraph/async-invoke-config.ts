@@ -85,7 +85,8 @@ export interface AsyncInvokeConfigArgs {
   /**
    * Take over the function's existing async-invoke configuration on the first `up`: it is read, recorded, and
    * PUT only if a field differs from the program. Fails if the function has no configuration or another resource
-   * adopts it too. Never compared, not an output. See docs/adopt.md.
+   * adopts it too. Never compared (setting or removing it later causes no diff), not an output. See
+   * docs/adopt.md.
    */
   adopt?: pulumi.Input<boolean>;
 }

@@ -80,13 +80,13 @@ export interface DependencyVersionArgs {
    * Record an existing version of the dependency `name` on the first `up` instead of creating one
    * (`adoptVersion`, or the newest). Versions are immutable, so nothing is written: a version whose runtime,
    * description or content (etag = MD5 of the zip) differs from the program fails, suggesting to remove `adopt`
-   * and create a new version. Fails if it does not exist or another resource adopts it too. Never compared, not
-   * an output. See docs/adopt.md.
+   * and create a new version. Fails if it does not exist or another resource adopts it too. Never compared
+   * (setting or removing it later causes no diff), not an output. See docs/adopt.md.
    */
   adopt?: pulumi.Input<boolean>;
   /**
-   * With `adopt: true`: the version number to adopt (default: the newest version). Never compared, not an
-   * output.
+   * With `adopt: true`: the version number to adopt (default: the newest version). Never compared (setting or
+   * removing it later causes no diff), not an output.
    */
   adoptVersion?: pulumi.Input<number>;
 }

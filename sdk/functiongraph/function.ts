@@ -100,8 +100,8 @@ export interface FunctionArgs {
   /**
    * Take over the existing function with this package and name on the first `up` instead of creating it (`pulumi
    * import` cannot work for dynamic resources): it is read, recorded, and only what differs from the program is
-   * updated. Fails if it does not exist or another resource adopts it too. Never compared: setting or removing
-   * it later causes no diff. See docs/adopt.md.
+   * updated. Fails if it does not exist or another resource adopts it too. Never compared (setting or removing
+   * it later causes no diff), not an output. See docs/adopt.md.
    */
   adopt?: pulumi.Input<boolean>;
 }

@@ -112,13 +112,14 @@ export interface TriggerArgs {
    * Take over an existing trigger on the first `up` instead of creating it: found by `adoptId`, or (TIMER only)
    * by `timer.name`, which is unique per function. Status and eventData tuning fields that differ are updated in
    * place; a timer schedule or other eventData that differs fails (it could only change by replacing the
-   * trigger). Fails if it does not exist or another resource adopts it too. Never compared, not an output. See
-   * docs/adopt.md.
+   * trigger). Fails if it does not exist or another resource adopts it too. Never compared (setting or removing
+   * it later causes no diff), not an output. See docs/adopt.md.
    */
   adopt?: pulumi.Input<boolean>;
   /**
    * With `adopt: true`: the trigger_id of the trigger to adopt (assigned by FunctionGraph; `cloudfn adopt`
-   * prints it). Required to adopt a non-TIMER trigger. Never compared, not an output.
+   * prints it). Required to adopt a non-TIMER trigger. Never compared (setting or removing it later causes no
+   * diff), not an output.
    */
   adoptId?: pulumi.Input<string>;
 }

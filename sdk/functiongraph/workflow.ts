@@ -223,7 +223,7 @@ export interface WorkflowArgs {
    * Take over the existing workflow of this name on the first `up` instead of creating it (found with
    * ListWorkflow by name): it is read, recorded, and UpdateWorkFlow is called only if the definition differs. A
    * different mode fails (it cannot change in place). Fails if it does not exist or another resource adopts it
-   * too. Never compared, not an output. See docs/adopt.md.
+   * too. Never compared (setting or removing it later causes no diff), not an output. See docs/adopt.md.
    */
   adopt?: pulumi.Input<boolean>;
 }

@@ -49,13 +49,14 @@ export interface EngineDeploymentArgs {
    * Take over the environment's current deployment on the first `up`: the live versionTag is read; the platform
    * never reports a version's code, so the code is deployed once unless `adoptVersion` equals the live
    * versionTag, in which case that version is recorded as this code. Fails if the group or a deployed version
-   * does not exist, or another resource adopts it too. Never compared. See docs/adopt.md.
+   * does not exist, or another resource adopts it too. Never compared (setting or removing it later causes no
+   * diff), not an output. See docs/adopt.md.
    */
   adopt?: pulumi.Input<boolean>;
   /**
    * With `adopt: true`: the live versionTag that was built from this program's code (`cloudfn adopt --platform
    * leancloud` prints the live tags). When it equals the live version nothing is deployed; otherwise the code is
-   * deployed once. Never compared.
+   * deployed once. Never compared (setting or removing it later causes no diff), not an output.
    */
   adoptVersion?: pulumi.Input<string>;
 }

@@ -44,7 +44,8 @@ export interface EngineEnvironmentVariablesArgs {
   /**
    * Take ownership of the declared names that already exist in the group on the first `up`, without error: the
    * group's map is read and written back only if a declared value differs or is missing. Fails if the group does
-   * not exist or another resource adopts one of the names too. Never compared. See docs/adopt.md.
+   * not exist or another resource adopts one of the names too. Never compared (setting or removing it later
+   * causes no diff), not an output. See docs/adopt.md.
    */
   adopt?: pulumi.Input<boolean>;
 }

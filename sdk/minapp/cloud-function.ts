@@ -49,8 +49,8 @@ export interface CloudFunctionArgs {
   /**
    * Take over the existing cloud function of this name (in this environment) on the first `up` instead of
    * creating it: it is read, recorded, and only what differs (source, remark, planCircle) is patched. Fails if
-   * it does not exist or another resource adopts it too. Never compared: setting or removing it later causes no
-   * diff. See docs/adopt.md.
+   * it does not exist or another resource adopts it too. Never compared (setting or removing it later causes no
+   * diff), not an output. See docs/adopt.md.
    */
   adopt?: pulumi.Input<boolean>;
 }

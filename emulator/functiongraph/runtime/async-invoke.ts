@@ -134,20 +134,13 @@ async function runJob(
   const config = findAsyncConfig(env, pid, fn);
   const maxAttempts = 1 + (config?.max_async_retry_attempts ?? 0);
   const maxAgeMs = (config?.max_async_event_age_in_seconds ?? 3600) * 1000;
+  const deliverTo = (on: "on_success" | "on_failure", r: Result) =>
+    deliver(env, config, on, requestId, fn, event, r, depth);
   for (let attempt = 1; ; attempt++) {
     if (ageMs(env, eventTime) > maxAgeMs) {
       const message = `event dropped: older than max_async_event_age_in_seconds (${maxAgeMs / 1000})`;
       finish(env, requestId, { outcome: "discarded", status: "DISCARD", error_code: 0, error_message: message });
-      deliver(
-        env,
-        config,
-        "on_failure",
-        requestId,
-        fn,
-        event,
-        { condition: "EventAgeExceeded", attempts: attempt - 1, error: message },
-        depth,
-      );
+      deliverTo("on_failure", { condition: "EventAgeExceeded", attempts: attempt - 1, error: message });
       return;
     }
     updateInvocation(env, pid, requestId, { status: "RUNNING", attempts: attempt });
@@ -161,16 +154,7 @@ async function runJob(
         log,
         duration_ms: outcome.durationMs,
       });
-      deliver(
-        env,
-        config,
-        "on_success",
-        requestId,
-        fn,
-        event,
-        { condition: "Success", attempts: attempt, result: outcome.result },
-        depth,
-      );
+      deliverTo("on_success", { condition: "Success", attempts: attempt, result: outcome.result });
       return;
     }
     const error =
@@ -186,16 +170,7 @@ async function runJob(
         error_code: outcome.kind === "timeout" ? 408 : 500,
         error_message: error,
       });
-      deliver(
-        env,
-        config,
-        "on_failure",
-        requestId,
-        fn,
-        event,
-        { condition: "RetriesExhausted", attempts: attempt, result, error },
-        depth,
-      );
+      deliverTo("on_failure", { condition: "RetriesExhausted", attempts: attempt, result, error });
       return;
     }
     await retryDelay(env);

@@ -29,7 +29,7 @@ async function readForAdoption(fg: FunctionGraphClient, functionUrn: string): Pr
 /** The fields where the live configuration differs from the program. */
 export function adoptionChanges(live: AsyncConfigInfo, inputs: AsyncInvokeConfigInputs): string[] {
   const current = outputsFrom(inputs.functionUrn, live) as unknown as Record<string, unknown>;
-  return changedFields(current, inputs as unknown as Record<string, unknown>, UPDATE_FIELDS, NORMALIZERS);
+  return changedFields(current, inputs, UPDATE_FIELDS, NORMALIZERS);
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { t, type ResourceDefinition } from "../../core/definition";
 import { rules } from "./rules";
+import { adoptInput } from "../../core/adopt-inputs";
 
 /** Named `AsyncInvokeDestination` so the SDK keeps exporting that type (and adds `AsyncInvokeDestinationArgs`). */
 const destination = t.object(
@@ -62,12 +63,10 @@ export const asyncInvokeConfigDefinition = {
       rule: rules.enableAsyncStatusLog,
       doc: "Persist async status logs.",
     },
-    adopt: {
-      type: t.boolean(),
-      inputOnly: true,
-      rule: rules.adopt,
-      doc: "Take over the function's existing async-invoke configuration on the first `up`: it is read, recorded, and PUT only if a field differs from the program. Fails if the function has no configuration or another resource adopts it too. Never compared, not an output. See docs/adopt.md.",
-    },
+    adopt: adoptInput(
+      "Take over the function's existing async-invoke configuration on the first `up`: it is read, recorded, and PUT only if a field differs from the program.",
+      { rule: rules.adopt, fails: "Fails if the function has no configuration or another resource adopts it too." },
+    ),
   },
   outputs: {
     createdTime: { type: t.string(), doc: "When the platform first stored the config." },

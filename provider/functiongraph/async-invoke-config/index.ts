@@ -18,7 +18,6 @@
  */
 import {
   CheckResult,
-  ConfigureRequest,
   CreateResult,
   DiffResult,
   ReadResult,
@@ -33,7 +32,7 @@ import { AsyncInvokeConfigInputs, AsyncInvokeConfigOutputs, REPLACE_ON_CHANGE, U
 import { ClientOptions, FunctionGraphClient } from "../client";
 import { adoptAsyncInvokeConfig, adoptionKey, describe } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
-import { resolveSettings, setStackConfig } from "../config";
+import { resolveSettings, configure } from "../config";
 
 /** Knobs for tests: a fake transport, fast retries. */
 export const tuning: { client: ClientOptions } = { client: {} };
@@ -41,9 +40,7 @@ export const tuning: { client: ClientOptions } = { client: {} };
 const client = () => new FunctionGraphClient(resolveSettings(), tuning.client);
 
 export const provider: ResourceProvider<AsyncInvokeConfigInputs, AsyncInvokeConfigOutputs> = {
-  async configure(req: ConfigureRequest): Promise<void> {
-    setStackConfig(req.config);
-  },
+  configure,
 
   async check(
     _olds: AsyncInvokeConfigInputs,
@@ -54,12 +51,7 @@ export const provider: ResourceProvider<AsyncInvokeConfigInputs, AsyncInvokeConf
 
   async diff(id: string, olds: AsyncInvokeConfigOutputs, news: AsyncInvokeConfigInputs): Promise<DiffResult> {
     noteManaged(adoptionKey(id), describe(id));
-    const changed = changedFields(
-      olds as unknown as Record<string, unknown>,
-      news as unknown as Record<string, unknown>,
-      [...REPLACE_ON_CHANGE, ...UPDATE_FIELDS],
-      NORMALIZERS,
-    );
+    const changed = changedFields(olds, news, [...REPLACE_ON_CHANGE, ...UPDATE_FIELDS], NORMALIZERS);
     // A dynamic Function being updated has unknown outputs in preview, so its funcUrn is unknown
     // here although it almost never changes. Reporting a replace would show a spurious
     // replacement on every code change; the engine diffs again with the real value during `up`

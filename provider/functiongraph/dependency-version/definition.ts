@@ -5,6 +5,7 @@
 import { t, type ResourceDefinition } from "../../core/definition";
 import { RUNTIMES } from "../../../platform/functiongraph/limits";
 import { rules } from "./rules";
+import { adoptInput, adoptOption } from "../../core/adopt-inputs";
 
 export const dependencyVersionDefinition = {
   token: "cloudfn:functiongraph:DependencyVersion",
@@ -48,18 +49,15 @@ export const dependencyVersionDefinition = {
       rule: rules.codeUrl,
       doc: "https URL of a .zip object in OBS (`depend_type: obs`). The platform copies it and reports its own link, which is not read back. Exactly one of `code` and `codeUrl`.",
     },
-    adopt: {
-      type: t.boolean(),
-      inputOnly: true,
-      rule: rules.adopt,
-      doc: "Record an existing version of the dependency `name` on the first `up` instead of creating one (`adoptVersion`, or the newest). Versions are immutable, so nothing is written: a version whose runtime, description or content (etag = MD5 of the zip) differs from the program fails, suggesting to remove `adopt` and create a new version. Fails if it does not exist or another resource adopts it too. Never compared, not an output. See docs/adopt.md.",
-    },
-    adoptVersion: {
-      type: t.integer(),
-      inputOnly: true,
-      rule: rules.adoptVersion,
-      doc: "With `adopt: true`: the version number to adopt (default: the newest version). Never compared, not an output.",
-    },
+    adopt: adoptInput(
+      "Record an existing version of the dependency `name` on the first `up` instead of creating one (`adoptVersion`, or the newest). Versions are immutable, so nothing is written: a version whose runtime, description or content (etag = MD5 of the zip) differs from the program fails, suggesting to remove `adopt` and create a new version.",
+      { rule: rules.adopt },
+    ),
+    adoptVersion: adoptOption(
+      t.integer(),
+      "the version number to adopt (default: the newest version).",
+      rules.adoptVersion,
+    ),
   },
   outputs: {
     codeHash: {

@@ -24,18 +24,11 @@
  *   update — never called (every change replaces).
  *   delete — DeleteDependencyVersion (D5); 404 is success; 412 FSS.1033 (still used) is reported.
  */
-import {
-  CheckResult,
-  ConfigureRequest,
-  CreateResult,
-  DiffResult,
-  ReadResult,
-  ResourceProvider,
-} from "@pulumi/pulumi/dynamic";
+import { CheckResult, CreateResult, DiffResult, ReadResult, ResourceProvider } from "@pulumi/pulumi/dynamic";
 import { NotFoundError, PlatformApiError, ServerError, ThrottledError, TransportError } from "../../core/errors";
 import { changedFields, containsUnknown, diffResult } from "../../core/diff";
 import { ClientOptions, FunctionGraphClient } from "../client";
-import { resolveSettings, setStackConfig } from "../config";
+import { resolveSettings, configure } from "../config";
 import { CreateDependencyVersionBody, DependencyVersionInfo, dependencyApi } from "./api";
 import { checkDependencyVersion } from "./check";
 import {
@@ -102,9 +95,7 @@ function idOf(id: string): { depId: string; version: number } {
 }
 
 export const provider: ResourceProvider<DependencyVersionInputs, DependencyVersionOutputs> = {
-  async configure(req: ConfigureRequest): Promise<void> {
-    setStackConfig(req.config);
-  },
+  configure,
 
   async check(
     _olds: DependencyVersionInputs,
@@ -120,12 +111,7 @@ export const provider: ResourceProvider<DependencyVersionInputs, DependencyVersi
         ? { ...news, codeHash: (await buildPackage(news))?.hash }
         : news;
     const normalize = { description: (v: unknown) => v ?? "" };
-    const changed = changedFields(
-      olds as unknown as Record<string, unknown>,
-      withHash as unknown as Record<string, unknown>,
-      DIFF_FIELDS,
-      normalize,
-    );
+    const changed = changedFields(olds, withHash, DIFF_FIELDS, normalize);
     // The archive is compared by hash; report the property the user wrote.
     const named = [...new Set(changed.map((f) => (f === "codeHash" ? "code" : f)))];
     // The replacement creates a version, never adopts, even if the program still says `adopt: true`.

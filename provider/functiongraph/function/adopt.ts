@@ -33,10 +33,9 @@ export function adoptionChanges(
   zip?: Buffer,
 ): { config: string[]; code: string[] } {
   const current = liveOutputs(live, {}) as unknown as Record<string, unknown>;
-  const declared = inputs as unknown as Record<string, unknown>;
-  const config = changedFields(current, declared, COMPARED_CONFIG, NORMALIZERS);
+  const config = changedFields(current, inputs, COMPARED_CONFIG, NORMALIZERS);
   if (inputs.encryptedEnvironment !== undefined) config.push("encryptedEnvironment");
-  const code = changedFields(current, declared, ["codeUrl", "dependencyVersionIds"], NORMALIZERS);
+  const code = changedFields(current, inputs, ["codeUrl", "dependencyVersionIds"], NORMALIZERS);
   if (zip && (live.code_type !== "zip" || live.digest !== sha512Hex(zip))) code.push("code");
   return { config, code };
 }

@@ -5,6 +5,7 @@
 import { t, type ResourceDefinition } from "../../core/definition";
 import { MEMORY_SIZES, RUNTIMES } from "../../../platform/functiongraph/limits";
 import { rules } from "./rules";
+import { adoptInput } from "../../core/adopt-inputs";
 
 export const functionDefinition = {
   token: "cloudfn:functiongraph:Function",
@@ -80,11 +81,9 @@ export const functionDefinition = {
       rule: rules.codeUrl,
       doc: "HTTP(S) URL of a zip in OBS (`code_type: obs`). Exactly one of `code` and `codeUrl`.",
     },
-    adopt: {
-      type: t.boolean(),
-      inputOnly: true,
-      doc: "Take over the existing function with this package and name on the first `up` instead of creating it (`pulumi import` cannot work for dynamic resources): it is read, recorded, and only what differs from the program is updated. Fails if it does not exist or another resource adopts it too. Never compared: setting or removing it later causes no diff. See docs/adopt.md.",
-    },
+    adopt: adoptInput(
+      "Take over the existing function with this package and name on the first `up` instead of creating it (`pulumi import` cannot work for dynamic resources): it is read, recorded, and only what differs from the program is updated.",
+    ),
   },
   outputs: {
     codeHash: {

@@ -25,7 +25,6 @@ import { setTimeout as sleep } from "timers/promises";
 import { carriedManifest } from "../../core/code-manifest";
 import {
   CheckResult,
-  ConfigureRequest,
   CreateResult,
   DiffResult,
   ReadResult,
@@ -36,7 +35,7 @@ import { sha512Hex } from "../../core/archive";
 import { ConflictError, NotFoundError, ValidationError } from "../../core/errors";
 import { changedFields, containsUnknown, diffResult } from "../../core/diff";
 import { ClientOptions, FunctionGraphClient, functionUrn, unqualifiedUrn } from "../client";
-import { knownRegionAndProject, resolveSettings, setStackConfig } from "../config";
+import { knownRegionAndProject, resolveSettings, configure } from "../config";
 import { checkInputs } from "./check";
 import {
   buildCode,
@@ -95,9 +94,7 @@ async function reconcileLostCreate(
 }
 
 export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
-  async configure(req: ConfigureRequest): Promise<void> {
-    setStackConfig(req.config);
-  },
+  configure,
 
   async check(olds: FunctionInputs, news: FunctionInputs): Promise<CheckResult<FunctionInputs>> {
     return checkInputs(news);
@@ -110,12 +107,7 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
       news.codeHash === undefined && news.code !== undefined
         ? { ...news, codeHash: (await buildCode(news))?.hash }
         : news;
-    const changed = changedFields(
-      olds as unknown as Record<string, unknown>,
-      withHash as unknown as Record<string, unknown>,
-      fields,
-      NORMALIZERS,
-    );
+    const changed = changedFields(olds, withHash, fields, NORMALIZERS);
     // Same name and package: the replacement would collide with the old function, so delete first.
     const collides = !changed.includes("name") && !changed.includes("package");
     const result = diffResult(changed, REPLACE_ON_CHANGE, collides);
@@ -164,12 +156,7 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
   async update(id: string, olds: FunctionOutputs, news: FunctionInputs): Promise<UpdateResult<FunctionOutputs>> {
     const fg = client();
     // `check` put the code's hash in `news`, so the archive is zipped again only when it changed.
-    const changed = changedFields(
-      olds as unknown as Record<string, unknown>,
-      news as unknown as Record<string, unknown>,
-      [...CONFIG_FIELDS, ...CODE_FIELDS],
-      NORMALIZERS,
-    );
+    const changed = changedFields(olds, news, [...CONFIG_FIELDS, ...CODE_FIELDS], NORMALIZERS);
     const urn = unqualifiedUrn(id);
     const configChanged = changed.some((f) => (CONFIG_FIELDS as readonly string[]).includes(f));
     const codeChanged = changed.some((f) => (CODE_FIELDS as readonly string[]).includes(f));

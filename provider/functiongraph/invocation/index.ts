@@ -16,19 +16,13 @@
  *   update — never happens (every input replaces).
  *   delete — none: an invocation cannot be undone.
  */
-import {
-  CheckResult,
-  ConfigureRequest,
-  CreateResult,
-  DiffResult,
-  ReadResult,
-  ResourceProvider,
-} from "@pulumi/pulumi/dynamic";
-import { checkResult, dropUndefined, validateInputs } from "../../core/check";
+import { CheckResult, CreateResult, DiffResult, ReadResult, ResourceProvider } from "@pulumi/pulumi/dynamic";
+import { checkDefined, dropUndefined } from "../../core/check";
+import { forgetRun } from "../../core/run-once";
 import { changedFields, diffResult } from "../../core/diff";
 import { asText } from "../../core/response";
 import { ClientOptions, FunctionGraphClient } from "../client";
-import { resolveSettings, setStackConfig } from "../config";
+import { resolveSettings, configure } from "../config";
 import { invocationDefinition } from "./definition";
 import { InvocationInputs, InvocationOutputs, REPLACE_ON_CHANGE, canonicalJson } from "./schema";
 
@@ -53,23 +47,15 @@ function functionError(result: unknown): string {
 }
 
 export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
-  async configure(req: ConfigureRequest): Promise<void> {
-    setStackConfig(req.config);
-  },
+  configure,
 
   async check(_olds: InvocationInputs, news: InvocationInputs): Promise<CheckResult<InvocationInputs>> {
-    const { value, unknown, failures } = validateInputs<InvocationInputs>(invocationDefinition, news);
-    return checkResult(dropUndefined({ ...value, ...unknown }) as InvocationInputs, failures);
+    return checkDefined<InvocationInputs>(invocationDefinition, news);
   },
 
   async diff(_id: string, olds: InvocationOutputs, news: InvocationInputs): Promise<DiffResult> {
     const json = (v: unknown) => canonicalJson(v ?? {});
-    const changed = changedFields(
-      olds as unknown as Record<string, unknown>,
-      news as unknown as Record<string, unknown>,
-      REPLACE_ON_CHANGE,
-      { input: json, triggers: json },
-    );
+    const changed = changedFields(olds, news, REPLACE_ON_CHANGE, { input: json, triggers: json });
     return diffResult(changed, REPLACE_ON_CHANGE);
   },
 
@@ -95,7 +81,5 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
     return { id, props, inputs: inputs as unknown as InvocationOutputs };
   },
 
-  async delete(): Promise<void> {
-    // An invocation cannot be undone; forgetting it is all there is to do.
-  },
+  delete: forgetRun,
 };

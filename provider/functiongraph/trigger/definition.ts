@@ -11,6 +11,7 @@ import {
   TRIGGER_TYPES,
 } from "../../../platform/functiongraph/trigger-rules";
 import { SCHEDULE_TYPES } from "../../../platform/functiongraph/schedule";
+import { adoptInput, adoptOption } from "../../core/adopt-inputs";
 
 /** Named `Timer` so the SDK keeps exporting `TimerArgs`. */
 const timer = t.object("Timer", "Settings of a TIMER trigger (`event_data` of type TIMER).", {
@@ -73,18 +74,15 @@ export const triggerDefinition = {
       rule: fieldRules.eventData,
       doc: `\`event_data\` of non-TIMER triggers, with the platform's snake_case keys; the fields the platform requires for the type are checked at preview (${requiredEventData}). Only declared keys are compared, so keys the service adds never show as drift. Changes replace the trigger, except is_serial, max_fetch_bytes, polling_interval and polling_unit, which update in place. Secret for ${SECRET_EVENT_DATA_TYPES.slice(0, -1).join(", ")} and ${SECRET_EVENT_DATA_TYPES[SECRET_EVENT_DATA_TYPES.length - 1]} (passwords).`,
     },
-    adopt: {
-      type: t.boolean(),
-      inputOnly: true,
-      rule: fieldRules.adopt,
-      doc: "Take over an existing trigger on the first `up` instead of creating it: found by `adoptId`, or (TIMER only) by `timer.name`, which is unique per function. Status and eventData tuning fields that differ are updated in place; a timer schedule or other eventData that differs fails (it could only change by replacing the trigger). Fails if it does not exist or another resource adopts it too. Never compared, not an output. See docs/adopt.md.",
-    },
-    adoptId: {
-      type: t.string(),
-      inputOnly: true,
-      rule: fieldRules.adoptId,
-      doc: "With `adopt: true`: the trigger_id of the trigger to adopt (assigned by FunctionGraph; `cloudfn adopt` prints it). Required to adopt a non-TIMER trigger. Never compared, not an output.",
-    },
+    adopt: adoptInput(
+      "Take over an existing trigger on the first `up` instead of creating it: found by `adoptId`, or (TIMER only) by `timer.name`, which is unique per function. Status and eventData tuning fields that differ are updated in place; a timer schedule or other eventData that differs fails (it could only change by replacing the trigger).",
+      { rule: fieldRules.adopt },
+    ),
+    adoptId: adoptOption(
+      t.string(),
+      "the trigger_id of the trigger to adopt (assigned by FunctionGraph; `cloudfn adopt` prints it). Required to adopt a non-TIMER trigger.",
+      fieldRules.adoptId,
+    ),
   },
   outputs: {
     triggerId: {

@@ -24,7 +24,6 @@
  */
 import {
   CheckResult,
-  ConfigureRequest,
   CreateResult,
   DiffResult,
   ReadResult,
@@ -34,7 +33,7 @@ import {
 import { AuthError, ConflictError, NotFoundError, ServerError } from "../../core/errors";
 import { changedFields, containsUnknown } from "../../core/diff";
 import { FunctionGraphClient, ClientOptions } from "../client";
-import { resolveSettings, setStackConfig } from "../config";
+import { resolveSettings, configure } from "../config";
 import { triggerSchema, TriggerInfo, UpdateTriggerBody } from "./api";
 import { checkTriggerInputs } from "./check";
 import {
@@ -86,9 +85,7 @@ async function reconcileLostCreate(
 }
 
 export const provider: ResourceProvider<TriggerInputs, TriggerOutputs> = {
-  async configure(req: ConfigureRequest): Promise<void> {
-    setStackConfig(req.config);
-  },
+  configure,
 
   async check(_olds: TriggerInputs, news: TriggerInputs): Promise<CheckResult<TriggerInputs>> {
     return checkTriggerInputs(news);
@@ -98,12 +95,7 @@ export const provider: ResourceProvider<TriggerInputs, TriggerOutputs> = {
     noteManaged(adoptionKey(id), describe({ ...olds, adoptId: olds.triggerId }));
     if (olds.type === "TIMER" && olds.timer)
       noteManaged(timerNameKey(olds.functionUrn, olds.timer.name), describe(olds));
-    const changed = changedFields(
-      olds as unknown as Record<string, unknown>,
-      news as unknown as Record<string, unknown>,
-      [...REPLACE_ON_CHANGE, "status", "eventData"],
-      NORMALIZERS,
-    );
+    const changed = changedFields(olds, news, [...REPLACE_ON_CHANGE, "status", "eventData"], NORMALIZERS);
     const eventKeys = containsUnknown(news.eventData) ? ["?"] : changedEventDataKeys(olds.eventData, news.eventData);
     const replaces = changed.filter(
       (f) =>

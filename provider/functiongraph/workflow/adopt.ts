@@ -39,7 +39,7 @@ async function readForAdoption(fg: FunctionGraphClient, inputs: WorkflowInputs):
 /** The definition parts where the live workflow differs from the program. */
 export function adoptionChanges(live: WorkflowDetail, inputs: WorkflowInputs): string[] {
   const current = fromWire(live.definition) as unknown as Record<string, unknown>;
-  return changedFields(current, inputs as unknown as Record<string, unknown>, UPDATE_FIELDS, canonical);
+  return changedFields(current, inputs, UPDATE_FIELDS, canonical);
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { t, type ResourceDefinition } from "../../core/definition";
 import { ACTION_MODES, LOG_LEVELS, MODES, STATE_TYPES, rules } from "./rules";
+import { adoptInput } from "../../core/adopt-inputs";
 
 const workflowFunction = t.object("WorkflowFunction", "A function the flow calls.", {
   name: { type: t.string(), required: true, doc: "Name states use in `functionRef.refName`; unique in the flow." },
@@ -116,12 +117,10 @@ export const workflowDefinition = {
       doc: "Retry policies, named by `onErrors[].retryRef`. At most 200.",
     },
     expressConfig: { type: expressConfig, rule: rules.expressConfig, doc: "EXPRESS mode logging." },
-    adopt: {
-      type: t.boolean(),
-      inputOnly: true,
-      rule: rules.adopt,
-      doc: "Take over the existing workflow of this name on the first `up` instead of creating it (found with ListWorkflow by name): it is read, recorded, and UpdateWorkFlow is called only if the definition differs. A different mode fails (it cannot change in place). Fails if it does not exist or another resource adopts it too. Never compared, not an output. See docs/adopt.md.",
-    },
+    adopt: adoptInput(
+      "Take over the existing workflow of this name on the first `up` instead of creating it (found with ListWorkflow by name): it is read, recorded, and UpdateWorkFlow is called only if the definition differs. A different mode fails (it cannot change in place).",
+      { rule: rules.adopt },
+    ),
   },
   outputs: {
     workflowUrn: {

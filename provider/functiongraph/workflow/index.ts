@@ -25,7 +25,6 @@
  */
 import {
   CheckResult,
-  ConfigureRequest,
   CreateResult,
   DiffResult,
   ReadResult,
@@ -35,7 +34,7 @@ import {
 import { ConflictError, NotFoundError } from "../../core/errors";
 import { changedFields, containsUnknown, deepEqual, diffResult } from "../../core/diff";
 import { ClientOptions, FunctionGraphClient } from "../client";
-import { resolveSettings, setStackConfig } from "../config";
+import { resolveSettings, configure } from "../config";
 import { WorkflowDetail, WorkflowSummary, workflowApi } from "./api";
 import { checkWorkflow } from "./check";
 import { canonical, canonicalize, fromWire, toWire } from "./flow";
@@ -88,9 +87,7 @@ async function reconcileLostCreate(
 const compared = [...REPLACE_ON_CHANGE, ...UPDATE_FIELDS];
 
 export const provider: ResourceProvider<WorkflowInputs, WorkflowOutputs> = {
-  async configure(req: ConfigureRequest): Promise<void> {
-    setStackConfig(req.config);
-  },
+  configure,
 
   async check(_olds: WorkflowInputs, news: WorkflowInputs): Promise<CheckResult<WorkflowInputs>> {
     return checkWorkflow(news);
@@ -98,12 +95,7 @@ export const provider: ResourceProvider<WorkflowInputs, WorkflowOutputs> = {
 
   async diff(id: string, olds: WorkflowOutputs, news: WorkflowInputs): Promise<DiffResult> {
     noteManaged(adoptionKey(nameOfUrn(id)), describe(nameOfUrn(id)));
-    const changed = changedFields(
-      olds as unknown as Record<string, unknown>,
-      news as unknown as Record<string, unknown>,
-      compared,
-      canonical,
-    );
+    const changed = changedFields(olds, news, compared, canonical);
     const result = diffResult(changed, REPLACE_ON_CHANGE);
     // The replacement is created, never adopted, even if the program still says `adopt: true`.
     if (result.replaces?.length && typeof news.name === "string" && !containsUnknown(news.name))

@@ -5,6 +5,7 @@
 import { t, type ResourceDefinition } from "../../core/definition";
 import { ENVIRONMENTS } from "../invocation/rules";
 import { rules } from "./rules";
+import { adoptInput, adoptOption } from "../../core/adopt-inputs";
 
 export const engineDeploymentDefinition = {
   token: "cloudfn:leancloud:EngineDeployment",
@@ -57,18 +58,18 @@ export const engineDeploymentDefinition = {
       rule: rules.timeoutSeconds,
       doc: "How long to wait for the deploy to finish, 10-3600 seconds.",
     },
-    adopt: {
-      type: t.boolean(),
-      inputOnly: true,
-      rule: rules.adopt,
-      doc: "Take over the environment's current deployment on the first `up`: the live versionTag is read; the platform never reports a version's code, so the code is deployed once unless `adoptVersion` equals the live versionTag, in which case that version is recorded as this code. Fails if the group or a deployed version does not exist, or another resource adopts it too. Never compared. See docs/adopt.md.",
-    },
-    adoptVersion: {
-      type: t.string(),
-      inputOnly: true,
-      rule: rules.adoptVersion,
-      doc: "With `adopt: true`: the live versionTag that was built from this program's code (`cloudfn adopt --platform leancloud` prints the live tags). When it equals the live version nothing is deployed; otherwise the code is deployed once. Never compared.",
-    },
+    adopt: adoptInput(
+      "Take over the environment's current deployment on the first `up`: the live versionTag is read; the platform never reports a version's code, so the code is deployed once unless `adoptVersion` equals the live versionTag, in which case that version is recorded as this code.",
+      {
+        rule: rules.adopt,
+        fails: "Fails if the group or a deployed version does not exist, or another resource adopts it too.",
+      },
+    ),
+    adoptVersion: adoptOption(
+      t.string(),
+      "the live versionTag that was built from this program's code (`cloudfn adopt --platform leancloud` prints the live tags). When it equals the live version nothing is deployed; otherwise the code is deployed once.",
+      rules.adoptVersion,
+    ),
   },
   outputs: {
     codeHash: {

@@ -25,7 +25,6 @@
  */
 import {
   CheckResult,
-  ConfigureRequest,
   CreateResult,
   DiffResult,
   ReadResult,
@@ -38,7 +37,7 @@ import { UNKNOWN, changedFields, containsUnknown, diffResult } from "../../core/
 import { Group } from "../api";
 import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { ClientOptions, LeanCloudClient } from "../client";
-import { LeanCloudSettings, resolveSettings, setStackConfig } from "../config";
+import { LeanCloudSettings, resolveSettings, configure } from "../config";
 import { tail, waitForDeploy } from "./events";
 import { answerLost, awaitLostDeploy, liveVersionWithContent, markedComment } from "./reconcile";
 import { adoptionKey, describe, planAdoption } from "./adopt";
@@ -130,9 +129,7 @@ async function deploy(inputs: DeploymentInputs): Promise<DeploymentOutputs> {
 }
 
 export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = {
-  async configure(req: ConfigureRequest): Promise<void> {
-    setStackConfig(req.config);
-  },
+  configure,
 
   async check(_olds: DeploymentInputs, news: DeploymentInputs): Promise<CheckResult<DeploymentInputs>> {
     const { value, unknown, failures } = validateInputs<DeploymentInputs>(engineDeploymentDefinition, news);
@@ -152,12 +149,7 @@ export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = {
     noteManaged(adoptionKey(appId, olds.group, olds.environment), describe(olds.group, olds.environment));
     const normalize = Object.fromEntries(Object.entries(DEFAULTS).map(([k, d]) => [k, (v: unknown) => v ?? d]));
     const fields = [...REPLACE_ON_CHANGE, ...DEPLOY_FIELDS, ...OPTION_FIELDS];
-    const changed = changedFields(
-      olds as unknown as Record<string, unknown>,
-      news as unknown as Record<string, unknown>,
-      fields,
-      normalize,
-    );
+    const changed = changedFields(olds, news, fields, normalize);
     const result = diffResult(changed, REPLACE_ON_CHANGE);
     // The replacement deploys, never adopts, even if the program still says `adopt: true`.
     const where = [news.group ?? DEFAULTS.group, news.environment ?? DEFAULTS.environment];

@@ -4,6 +4,7 @@
  */
 import { t, type ResourceDefinition } from "../../core/definition";
 import { rules } from "./rules";
+import { adoptInput } from "../../core/adopt-inputs";
 
 export const engineEnvironmentVariablesDefinition = {
   token: "cloudfn:leancloud:EngineEnvironmentVariables",
@@ -31,12 +32,13 @@ export const engineEnvironmentVariablesDefinition = {
       rule: rules.secretVariables,
       doc: "Write-only variables, same name rules; a name may not be in both maps. Secret in state, never output, compared by `secretVariableHashes`.",
     },
-    adopt: {
-      type: t.boolean(),
-      inputOnly: true,
-      rule: rules.adopt,
-      doc: "Take ownership of the declared names that already exist in the group on the first `up`, without error: the group's map is read and written back only if a declared value differs or is missing. Fails if the group does not exist or another resource adopts one of the names too. Never compared. See docs/adopt.md.",
-    },
+    adopt: adoptInput(
+      "Take ownership of the declared names that already exist in the group on the first `up`, without error: the group's map is read and written back only if a declared value differs or is missing.",
+      {
+        rule: rules.adopt,
+        fails: "Fails if the group does not exist or another resource adopts one of the names too.",
+      },
+    ),
   },
   outputs: {
     secretVariableHashes: {

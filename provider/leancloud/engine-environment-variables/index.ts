@@ -22,7 +22,6 @@
 import { scryptSync } from "crypto";
 import {
   CheckResult,
-  ConfigureRequest,
   CreateResult,
   DiffResult,
   ReadResult,
@@ -33,7 +32,7 @@ import { Normalizers, UNKNOWN, changedFields, containsUnknown, diffResult } from
 import { Group } from "../api";
 import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { ClientOptions, LeanCloudClient } from "../client";
-import { resolveSettings, setStackConfig } from "../config";
+import { resolveSettings, configure } from "../config";
 import { adoptVariables, adoptionKey, describe } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
 import { engineEnvironmentVariablesDefinition } from "./definition";
@@ -100,9 +99,7 @@ const canonical = (v: unknown) =>
 const NORMALIZERS: Normalizers = { group: (v) => v ?? "web", variables: canonical, secretVariableHashes: canonical };
 
 export const provider: ResourceProvider<EnvVarsInputs, EnvVarsOutputs> = {
-  async configure(req: ConfigureRequest): Promise<void> {
-    setStackConfig(req.config);
-  },
+  configure,
 
   async check(_olds: EnvVarsInputs, news: EnvVarsInputs): Promise<CheckResult<EnvVarsInputs>> {
     const { value, unknown, failures } = validateInputs<EnvVarsInputs>(engineEnvironmentVariablesDefinition, news);
@@ -118,7 +115,7 @@ export const provider: ResourceProvider<EnvVarsInputs, EnvVarsOutputs> = {
   async diff(id: string, olds: EnvVarsOutputs, news: EnvVarsInputs): Promise<DiffResult> {
     const appId = id.slice(0, id.lastIndexOf(":"));
     for (const name of owned(olds)) noteManaged(adoptionKey(appId, olds.group, name), describe(olds.group, name));
-    const changed = changedFields(olds, news as unknown as Record<string, unknown>, COMPARED_FIELDS, NORMALIZERS);
+    const changed = changedFields(olds, news, COMPARED_FIELDS, NORMALIZERS);
     const result = diffResult(changed, REPLACE_ON_CHANGE);
     // The replacement writes normally, never adopts, even if the program still says `adopt: true`.
     if (

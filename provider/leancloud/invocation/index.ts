@@ -16,20 +16,13 @@
  * A function error fails the step with LeanCloud's code and message and changes no state.
  */
 import { randomUUID } from "crypto";
-import {
-  CheckResult,
-  ConfigureRequest,
-  CreateResult,
-  DiffResult,
-  ReadResult,
-  ResourceProvider,
-  UpdateResult,
-} from "@pulumi/pulumi/dynamic";
+import { CheckResult, CreateResult, DiffResult, ResourceProvider } from "@pulumi/pulumi/dynamic";
 import { PlatformApiError } from "../../core/errors";
 import { Normalizers, changedFields, diffResult } from "../../core/diff";
-import { checkResult, dropUndefined, validateInputs } from "../../core/check";
+import { checkDefined, dropUndefined } from "../../core/check";
+import { rerunOnChange } from "../../core/run-once";
 import { ClientOptions, LeanCloudClient } from "../client";
-import { resolveSettings, setStackConfig } from "../config";
+import { resolveSettings, configure } from "../config";
 import { invocationDefinition } from "./definition";
 import { INVOKE_ON_CHANGE, InvocationInputs, InvocationOutputs } from "./schema";
 import { decodeResult } from "../rpc-codec";
@@ -77,22 +70,14 @@ async function invoke(inputs: InvocationInputs): Promise<InvocationOutputs> {
 }
 
 export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
-  async configure(req: ConfigureRequest): Promise<void> {
-    setStackConfig(req.config);
-  },
+  configure,
 
   async check(_olds: InvocationInputs, news: InvocationInputs): Promise<CheckResult<InvocationInputs>> {
-    const { value, unknown, failures } = validateInputs<InvocationInputs>(invocationDefinition, news);
-    return checkResult(dropUndefined({ ...value, ...unknown }) as InvocationInputs, failures);
+    return checkDefined<InvocationInputs>(invocationDefinition, news);
   },
 
   async diff(_id: string, olds: InvocationOutputs, news: InvocationInputs): Promise<DiffResult> {
-    const changed = changedFields(
-      olds as unknown as Record<string, unknown>,
-      news as unknown as Record<string, unknown>,
-      INVOKE_ON_CHANGE,
-      NORMALIZERS,
-    );
+    const changed = changedFields(olds, news, INVOKE_ON_CHANGE, NORMALIZERS);
     return diffResult(changed, []);
   },
 
@@ -100,19 +85,5 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
     return { id: randomUUID(), outs: await invoke(inputs) };
   },
 
-  async read(id: string, props?: InvocationOutputs): Promise<ReadResult<InvocationOutputs>> {
-    return { id, props };
-  },
-
-  async update(
-    _id: string,
-    _olds: InvocationOutputs,
-    news: InvocationInputs,
-  ): Promise<UpdateResult<InvocationOutputs>> {
-    return { outs: await invoke(news) };
-  },
-
-  async delete(): Promise<void> {
-    // A call cannot be undone; forgetting it is all there is to do.
-  },
+  ...rerunOnChange(invoke),
 };

@@ -22,7 +22,7 @@ export const describe = (name: string, environmentId?: string): string =>
 /** The fields among source, remark and planCircle where the live function differs from the program. */
 export function adoptionChanges(live: FunctionObject, inputs: CloudFunctionInputs): string[] {
   const current = liveOutputs(live, { environmentId: inputs.environmentId }) as unknown as Record<string, unknown>;
-  return changedFields(current, inputs as unknown as Record<string, unknown>, PATCH_FIELDS, NORMALIZERS);
+  return changedFields(current, inputs, PATCH_FIELDS, NORMALIZERS);
 }
 
 async function readForAdoption(ma: MinAppClient, inputs: CloudFunctionInputs, key: string): Promise<FunctionObject> {

@@ -5,6 +5,7 @@
 import { t, type ResourceDefinition } from "../../core/definition";
 import { PLAN_CIRCLES } from "../api";
 import { rules } from "./rules";
+import { adoptInput } from "../../core/adopt-inputs";
 
 export const cloudFunctionDefinition = {
   token: "cloudfn:minapp:CloudFunction",
@@ -46,11 +47,9 @@ export const cloudFunctionDefinition = {
       rule: rules.environmentId,
       doc: "Test environment (测试环境) id, sent as `X-Hydrogen-Env-ID`. Absent: `cloudfn:minappEnvironmentId`, else production.",
     },
-    adopt: {
-      type: t.boolean(),
-      inputOnly: true,
-      doc: "Take over the existing cloud function of this name (in this environment) on the first `up` instead of creating it: it is read, recorded, and only what differs (source, remark, planCircle) is patched. Fails if it does not exist or another resource adopts it too. Never compared: setting or removing it later causes no diff. See docs/adopt.md.",
-    },
+    adopt: adoptInput(
+      "Take over the existing cloud function of this name (in this environment) on the first `up` instead of creating it: it is read, recorded, and only what differs (source, remark, planCircle) is patched.",
+    ),
   },
   outputs: {
     source: {

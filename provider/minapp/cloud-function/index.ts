@@ -24,7 +24,6 @@
 import { carriedManifest } from "../../core/code-manifest";
 import {
   CheckResult,
-  ConfigureRequest,
   CreateResult,
   DiffResult,
   ReadResult,
@@ -38,7 +37,7 @@ import { checkInputs } from "./check";
 import { NORMALIZERS, createBody, inputsFrom, liveOutputs, outputsFrom, patchBody } from "./mapping";
 import { CloudFunctionInputs, CloudFunctionOutputs, DEFAULTS, PATCH_FIELDS, REPLACE_ON_CHANGE } from "./schema";
 import { ClientOptions, MinAppClient } from "../client";
-import { resolveSettings, setStackConfig } from "../config";
+import { resolveSettings, configure } from "../config";
 import { functionResourceId, parseFunctionResourceId } from "../mapping-util";
 import { adoptCloudFunction, adoptionKey, describe } from "./adopt";
 import { containsUnknown } from "../../core/diff";
@@ -97,9 +96,7 @@ async function finishCreate(
 }
 
 export const provider: ResourceProvider<CloudFunctionInputs, CloudFunctionOutputs> = {
-  async configure(req: ConfigureRequest): Promise<void> {
-    setStackConfig(req.config);
-  },
+  configure,
 
   async check(_olds: CloudFunctionInputs, news: CloudFunctionInputs): Promise<CheckResult<CloudFunctionInputs>> {
     return checkInputs(news);

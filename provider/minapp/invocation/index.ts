@@ -21,22 +21,15 @@
  */
 import { randomBytes } from "crypto";
 import axios from "axios";
-import {
-  CheckResult,
-  ConfigureRequest,
-  CreateResult,
-  DiffResult,
-  ReadResult,
-  ResourceProvider,
-  UpdateResult,
-} from "@pulumi/pulumi/dynamic";
+import { CheckResult, CreateResult, DiffResult, ResourceProvider } from "@pulumi/pulumi/dynamic";
 import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { changedFields, diffResult } from "../../core/diff";
 import { collect } from "../../core/paginate";
+import { rerunOnChange } from "../../core/run-once";
 import { DebugResult, JobResult } from "../api";
 import { MinAppClient } from "../client";
 import { minappClient } from "../cloud-function";
-import { defaultEnvironmentId, setStackConfig } from "../config";
+import { defaultEnvironmentId, configure } from "../config";
 import { invocationDefinition } from "./definition";
 import { InvocationInputs, InvocationOutputs, RUN_FIELDS } from "./schema";
 import { functionResourceId } from "../mapping-util";
@@ -119,9 +112,7 @@ export async function run(inputs: InvocationInputs): Promise<InvocationOutputs> 
 }
 
 export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
-  async configure(req: ConfigureRequest): Promise<void> {
-    setStackConfig(req.config);
-  },
+  configure,
 
   async check(_olds: InvocationInputs, news: InvocationInputs): Promise<CheckResult<InvocationInputs>> {
     const { value, unknown, failures } = validateInputs<InvocationInputs>(invocationDefinition, news);
@@ -141,12 +132,7 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
       environmentId: (v: unknown) => v ?? "",
       mode: (v: unknown) => v ?? "sync",
     };
-    const changed = changedFields(
-      olds as unknown as Record<string, unknown>,
-      news as unknown as Record<string, unknown>,
-      RUN_FIELDS,
-      normalize,
-    );
+    const changed = changedFields(olds, news, RUN_FIELDS, normalize);
     return diffResult(changed, []);
   },
 
@@ -158,19 +144,5 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
     };
   },
 
-  async read(id: string, props?: InvocationOutputs): Promise<ReadResult<InvocationOutputs>> {
-    return { id, props };
-  },
-
-  async update(
-    _id: string,
-    _olds: InvocationOutputs,
-    news: InvocationInputs,
-  ): Promise<UpdateResult<InvocationOutputs>> {
-    return { outs: await run(news) };
-  },
-
-  async delete(): Promise<void> {
-    // A run leaves nothing to delete on the platform.
-  },
+  ...rerunOnChange(run),
 };
