@@ -109,7 +109,7 @@ function constructorBody(def: ResourceDefinition, type: string, platform: string
   const list =
     conditional.length === 0
       ? always
-      : `[...${always}, ${conditional.map((n) => `...(${n}Secret ? ["${n}"] : [])`).join(", ")}]`;
+      : `[${[...secretOutputs.map((n) => JSON.stringify(n)), ...conditional.map((n) => `...(${n}Secret ? ["${n}"] : [])`)].join(", ")}]`;
   const options =
     secretOutputs.length + conditional.length === 0
       ? "opts"

@@ -186,7 +186,7 @@ export class Trigger extends pulumi.dynamic.Resource {
       providerShim,
       name,
       props,
-      pulumi.mergeOptions(opts, { additionalSecretOutputs: [...[], ...(eventDataSecret ? ["eventData"] : [])] }),
+      pulumi.mergeOptions(opts, { additionalSecretOutputs: [...(eventDataSecret ? ["eventData"] : [])] }),
       "cloudfn/functiongraph",
       "Trigger",
     );
