@@ -156,7 +156,7 @@ describe("LeanCloud resources with the real engine", () => {
     expect(res.code).not.toBe(0);
     expect(text).toMatch(/name must be one URL path segment: no "\/"/);
     expect(text).toMatch(/params must be JSON/);
-    expect(text).toMatch(/environment must be "production" or "staging"; got "prod"/);
+    expect(text).toMatch(/environment must be one of production, staging; got "prod"; did you mean "production"\?/);
     expect(await lcOperations(emu)).toEqual([]);
     await project.run(["config", "rm-all", "probeFunction", "probeParams", "probeEnvironment"]);
   });
