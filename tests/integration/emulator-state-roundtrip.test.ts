@@ -84,7 +84,11 @@ async function seedFunctionGraph(emu: RunningEmulator): Promise<void> {
   const echo = (await call({ method: "POST", path: `${fgs}/functions`, body: fgFunction("echo") })).func_urn;
   const sink = (await call({ method: "POST", path: `${fgs}/functions`, body: fgFunction("sink") })).func_urn;
   const timer = { name: "hourly", schedule_type: "Rate", schedule: "1h", user_event: "hi" };
-  await call({ method: "POST", path: `${fgs}/triggers/${echo}`, body: { trigger_type_code: "TIMER", event_data: timer } });
+  await call({
+    method: "POST",
+    path: `${fgs}/triggers/${echo}`,
+    body: { trigger_type_code: "TIMER", event_data: timer },
+  });
   const dependency = { depend_type: "zip", runtime: "Node.js18.15", name: "left-pad", description: "pad" };
   const depend_file = await zipped({ "node_modules/left-pad/index.js": "module.exports = (s) => s;" });
   await call({ method: "POST", path: `${fgs}/dependencies/version`, body: { ...dependency, depend_file } });

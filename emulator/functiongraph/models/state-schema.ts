@@ -81,7 +81,9 @@ const asyncConfigRecord = z
   .object({
     max_async_event_age_in_seconds: num,
     max_async_retry_attempts: num,
-    destination_config: z.object({ on_success: destination.optional(), on_failure: destination.optional() }).passthrough(),
+    destination_config: z
+      .object({ on_success: destination.optional(), on_failure: destination.optional() })
+      .passthrough(),
     enable_async_status_log: z.boolean(),
     created_time: str,
     last_modified: str,

@@ -47,7 +47,9 @@ const user = z
   })
   .passthrough();
 
-const deployEvent = z.object({ content: str, level: z.enum(["info", "error"]), production: prod, time: str }).passthrough();
+const deployEvent = z
+  .object({ content: str, level: z.enum(["info", "error"]), production: prod, time: str })
+  .passthrough();
 
 const eventLog = z.object({ group: str, prod, done: z.boolean(), events: z.array(deployEvent) }).passthrough();
 
