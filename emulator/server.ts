@@ -3,7 +3,6 @@
  * bytes for signature verification), hands the request to the chain and writes the Reply, or
  * destroys the socket when a fault says so.
  */
-import { FG_STATE_SCHEMAS } from "./functiongraph/models/state-schema";
 import { createServer, type IncomingMessage, type ServerResponse } from "http";
 import type { AddressInfo } from "net";
 import { createApp } from "./app";
@@ -24,6 +23,12 @@ import { leanCloudPlatform } from "./leancloud/routes";
 import { DEFAULT_LIMITS, type MinAppEnv, type MinAppOptions } from "./minapp/env";
 import { minappPlatform } from "./minapp/routes";
 import { MinAppExecutor } from "./minapp/runtime/executor";
+import { FG_STATE_SCHEMAS } from "./functiongraph/models/state-schema";
+import { MINAPP_STATE_SCHEMAS } from "./minapp/models/state-schema";
+import { LC_STATE_SCHEMAS } from "./leancloud/models/state-schema";
+import { PLATFORM as FG } from "./functiongraph/env";
+import { PLATFORM as MINAPP } from "./minapp/env";
+import { PLATFORM as LC } from "./leancloud/env";
 
 /** The interface bound when none is given: local only. */
 export const DEFAULT_HOST = "127.0.0.1";
@@ -115,13 +120,19 @@ function write(res: ServerResponse, reply: Reply, requestId: string): void {
   res.end(payload);
 }
 
+/**
+ * Each platform's own schemas of its part of a state file. Gathered here, not from the plug-ins,
+ * because the file is loaded before any platform is built (FunctionGraph's timers read it at start).
+ */
+const STATE_SCHEMAS = { [FG]: FG_STATE_SCHEMAS, [MINAPP]: MINAPP_STATE_SCHEMAS, [LC]: LC_STATE_SCHEMAS };
+
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const releaseScratch = holdScratchFolder();
   const clock = opts.clock ?? new SystemClock();
   const ids = opts.ids ?? (opts.seed !== undefined ? seededIds(opts.seed) : randomIds());
   let store: Store;
   try {
-    store = new Store(opts.stateFile, { functiongraph: FG_STATE_SCHEMAS });
+    store = new Store(opts.stateFile, STATE_SCHEMAS);
   } catch (err) {
     releaseScratch();
     throw err;

@@ -58,6 +58,35 @@ describe("state file checked on load", () => {
     );
   });
 
+  it("says which field of a FunctionGraph trigger is wrong", async () => {
+    const trigger = { trigger_id: "t1", func_key: "default/abc", trigger_type_code: "TIMER", trigger_status: "ACTIVE" };
+    const state = {
+      version: 1,
+      platforms: { functiongraph: { p1: { triggers: { t1: { ...trigger, event_data: [] } } } } },
+    };
+    expect(await refusal(JSON.stringify(state))).toBe(
+      `StateFileError: state file ${file} is not valid: functiongraph["p1"].triggers["t1"].event_data: expected object, received array`,
+    );
+  });
+
+  it("says which field of a MinApp job is wrong", async () => {
+    const job = { id: 1, job_id: "j", function_id: 1, created_at: 0, started_at: "soon", finished_at: null };
+    const namespace = { functions: {}, jobs: { hello: [job] } };
+    const state = { version: 1, platforms: { minapp: { c1: { environments: { production: namespace } } } } };
+    expect(await refusal(JSON.stringify(state))).toBe(
+      `StateFileError: state file ${file} is not valid: minapp["c1"].environments["production"].jobs.hello[0].started_at: expected number, received string`,
+    );
+  });
+
+  it("says which field of a LeanCloud group is wrong", async () => {
+    const env = { deployable: true, history: [] };
+    const group = { groupName: "web", createdAt: "t", environments: { GREETING: 5 }, staging: env, production: env };
+    const state = { version: 1, platforms: { leancloud: { a1: { groups: { web: group } } } } };
+    expect(await refusal(JSON.stringify(state))).toBe(
+      `StateFileError: state file ${file} is not valid: leancloud["a1"].groups["web"].environments.GREETING: expected string, received number`,
+    );
+  });
+
   it("accepts a well-formed file", async () => {
     const state = { version: 1, platforms: { functiongraph: { p1: { functions: { "default/abc": goodFunction } } } } };
     expect(await refusal(JSON.stringify(state))).toBe("accepted");
