@@ -2,9 +2,13 @@
  * Inputs that used to make the emulator answer 500 with a stack trace (unsafe zips, a very deep
  * event): each is refused with the platform's 400 or answered in the platform's error shape.
  */
+import { mkdtempSync, rmSync } from "fs";
 import JSZip from "jszip";
+import * as os from "os";
+import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { fgCall, type FgCall } from "../../emulator/testing/fg-client";
+import { minappLogin, minappRequest } from "../../emulator/testing/minapp-client";
 
 let emu: RunningEmulator;
 const call = (c: FgCall) => fgCall(emu.url, emu.credentials, c);
@@ -102,5 +106,44 @@ describe("what function code can reach", () => {
     } finally {
       delete process.env.CLOUDFN_HARDENING_SECRET;
     }
+  });
+});
+
+describe("what a MinApp job can reach", () => {
+  let stateDir: string;
+  let minEmu: RunningEmulator;
+  beforeAll(async () => {
+    stateDir = mkdtempSync(path.join(os.tmpdir(), "cloudfn-hardening-"));
+    minEmu = await startEmulator({ stateFile: path.join(stateDir, "state.json") });
+  });
+  afterAll(async () => {
+    await minEmu?.close();
+    rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  it("cannot read the emulator's state file, its environ or files outside, and still runs", async () => {
+    const probe = `
+      const fs = require("fs");
+      const attempt = (f) => { try { f(); return "read"; } catch (e) { return e.code; } };
+      exports.main = async (event) => ({
+        state: attempt(() => fs.readFileSync(event.data.state)),
+        environ: attempt(() => fs.readFileSync("/proc/" + process.ppid + "/environ")),
+        outside: attempt(() => fs.readFileSync(event.data.outside)),
+        missingModule: attempt(() => require("no-such-module")),
+        builtin: typeof require("crypto").randomUUID(),
+      });`;
+    const token = (await minappLogin(minEmu.url)).access_token;
+    const call = (c: { method: string; path: string; body?: unknown }) => minappRequest(minEmu.url, { token, ...c });
+    const FN = "/oserve/v1.3/cloud-function/";
+    await call({ method: "POST", path: FN, body: { name: "probe", function_code: probe } });
+    const data = { state: path.join(stateDir, "state.json"), outside: path.resolve("package.json") };
+    const res = await call({ method: "POST", path: `${FN}probe/job/`, body: { data } });
+    expect(res.body.data).toEqual({
+      state: "ERR_ACCESS_DENIED",
+      environ: "ERR_ACCESS_DENIED",
+      outside: "ERR_ACCESS_DENIED",
+      missingModule: "MODULE_NOT_FOUND",
+      builtin: "string",
+    });
   });
 });
