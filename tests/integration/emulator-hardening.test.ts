@@ -8,6 +8,8 @@ import * as os from "os";
 import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { fgCall, type FgCall } from "../../emulator/testing/fg-client";
+import { lcCall } from "../../emulator/testing/leancloud-client";
+import { writeProject } from "../../emulator/testing/leancloud-projects";
 import { minappLogin, minappRequest } from "../../emulator/testing/minapp-client";
 
 let emu: RunningEmulator;
@@ -109,15 +111,15 @@ describe("what function code can reach", () => {
   });
 });
 
-describe("what a MinApp job can reach", () => {
+describe("what MinApp jobs and LeanCloud engines can reach", () => {
   let stateDir: string;
-  let minEmu: RunningEmulator;
+  let stateEmu: RunningEmulator;
   beforeAll(async () => {
     stateDir = mkdtempSync(path.join(os.tmpdir(), "cloudfn-hardening-"));
-    minEmu = await startEmulator({ stateFile: path.join(stateDir, "state.json") });
+    stateEmu = await startEmulator({ stateFile: path.join(stateDir, "state.json") });
   });
   afterAll(async () => {
-    await minEmu?.close();
+    await stateEmu?.close();
     rmSync(stateDir, { recursive: true, force: true });
   });
 
@@ -132,8 +134,8 @@ describe("what a MinApp job can reach", () => {
         missingModule: attempt(() => require("no-such-module")),
         builtin: typeof require("crypto").randomUUID(),
       });`;
-    const token = (await minappLogin(minEmu.url)).access_token;
-    const call = (c: { method: string; path: string; body?: unknown }) => minappRequest(minEmu.url, { token, ...c });
+    const token = (await minappLogin(stateEmu.url)).access_token;
+    const call = (c: { method: string; path: string; body?: unknown }) => minappRequest(stateEmu.url, { token, ...c });
     const FN = "/oserve/v1.3/cloud-function/";
     await call({ method: "POST", path: FN, body: { name: "probe", function_code: probe } });
     const data = { state: path.join(stateDir, "state.json"), outside: path.resolve("package.json") };
@@ -146,4 +148,32 @@ describe("what a MinApp job can reach", () => {
       builtin: "string",
     });
   });
+
+  it("keeps a LeanCloud engine from the state file, its environ and files outside its project", async () => {
+    const probe = `
+      const fs = require("fs");
+      const attempt = (f) => { try { f(); return "read"; } catch (e) { return e.code; } };
+      require("leanengine").Cloud.define("probe", (request) => ({
+        state: attempt(() => fs.readFileSync(request.params.state)),
+        environ: attempt(() => fs.readFileSync("/proc/" + process.ppid + "/environ")),
+        outside: attempt(() => fs.readFileSync(request.params.outside)),
+        own: attempt(() => fs.readFileSync(__filename)),
+      }));`;
+    const lc = (c: Parameters<typeof lcCall>[2]) => lcCall(stateEmu.url, stateEmu.leancloud, c);
+    const deployed = await lc({
+      method: "POST",
+      path: "/_emulator/leancloud/deploy",
+      auth: "none",
+      body: { path: writeProject({ "cloud.js": probe }) },
+    });
+    expect(deployed.status).toBe(200);
+    const params = { state: path.join(stateDir, "state.json"), outside: path.resolve("package.json") };
+    const res = await lc({ method: "POST", path: "/1.1/functions/probe", auth: "key", body: params });
+    expect(res.body.result).toEqual({
+      state: "ERR_ACCESS_DENIED",
+      environ: "ERR_ACCESS_DENIED",
+      outside: "ERR_ACCESS_DENIED",
+      own: "read",
+    });
+  }, 60_000);
 });
