@@ -2,9 +2,15 @@
  * Inputs that used to make the emulator answer 500 with a stack trace (unsafe zips, a very deep
  * event): each is refused with the platform's 400 or answered in the platform's error shape.
  */
+import { mkdtempSync, rmSync } from "fs";
 import JSZip from "jszip";
+import * as os from "os";
+import * as path from "path";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { fgCall, type FgCall } from "../../emulator/testing/fg-client";
+import { lcCall } from "../../emulator/testing/leancloud-client";
+import { writeProject } from "../../emulator/testing/leancloud-projects";
+import { minappLogin, minappRequest } from "../../emulator/testing/minapp-client";
 
 let emu: RunningEmulator;
 const call = (c: FgCall) => fgCall(emu.url, emu.credentials, c);
@@ -103,4 +109,71 @@ describe("what function code can reach", () => {
       delete process.env.CLOUDFN_HARDENING_SECRET;
     }
   });
+});
+
+describe("what MinApp jobs and LeanCloud engines can reach", () => {
+  let stateDir: string;
+  let stateEmu: RunningEmulator;
+  beforeAll(async () => {
+    stateDir = mkdtempSync(path.join(os.tmpdir(), "cloudfn-hardening-"));
+    stateEmu = await startEmulator({ stateFile: path.join(stateDir, "state.json") });
+  });
+  afterAll(async () => {
+    await stateEmu?.close();
+    rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  it("cannot read the emulator's state file, its environ or files outside, and still runs", async () => {
+    const probe = `
+      const fs = require("fs");
+      const attempt = (f) => { try { f(); return "read"; } catch (e) { return e.code; } };
+      exports.main = async (event) => ({
+        state: attempt(() => fs.readFileSync(event.data.state)),
+        environ: attempt(() => fs.readFileSync("/proc/" + process.ppid + "/environ")),
+        outside: attempt(() => fs.readFileSync(event.data.outside)),
+        missingModule: attempt(() => require("no-such-module")),
+        builtin: typeof require("crypto").randomUUID(),
+      });`;
+    const token = (await minappLogin(stateEmu.url)).access_token;
+    const call = (c: { method: string; path: string; body?: unknown }) => minappRequest(stateEmu.url, { token, ...c });
+    const FN = "/oserve/v1.3/cloud-function/";
+    await call({ method: "POST", path: FN, body: { name: "probe", function_code: probe } });
+    const data = { state: path.join(stateDir, "state.json"), outside: path.resolve("package.json") };
+    const res = await call({ method: "POST", path: `${FN}probe/job/`, body: { data } });
+    expect(res.body.data).toEqual({
+      state: "ERR_ACCESS_DENIED",
+      environ: "ERR_ACCESS_DENIED",
+      outside: "ERR_ACCESS_DENIED",
+      missingModule: "MODULE_NOT_FOUND",
+      builtin: "string",
+    });
+  });
+
+  it("keeps a LeanCloud engine from the state file, its environ and files outside its project", async () => {
+    const probe = `
+      const fs = require("fs");
+      const attempt = (f) => { try { f(); return "read"; } catch (e) { return e.code; } };
+      require("leanengine").Cloud.define("probe", (request) => ({
+        state: attempt(() => fs.readFileSync(request.params.state)),
+        environ: attempt(() => fs.readFileSync("/proc/" + process.ppid + "/environ")),
+        outside: attempt(() => fs.readFileSync(request.params.outside)),
+        own: attempt(() => fs.readFileSync(__filename)),
+      }));`;
+    const lc = (c: Parameters<typeof lcCall>[2]) => lcCall(stateEmu.url, stateEmu.leancloud, c);
+    const deployed = await lc({
+      method: "POST",
+      path: "/_emulator/leancloud/deploy",
+      auth: "none",
+      body: { path: writeProject({ "cloud.js": probe }) },
+    });
+    expect(deployed.status).toBe(200);
+    const params = { state: path.join(stateDir, "state.json"), outside: path.resolve("package.json") };
+    const res = await lc({ method: "POST", path: "/1.1/functions/probe", auth: "key", body: params });
+    expect(res.body.result).toEqual({
+      state: "ERR_ACCESS_DENIED",
+      environ: "ERR_ACCESS_DENIED",
+      outside: "ERR_ACCESS_DENIED",
+      own: "read",
+    });
+  }, 60_000);
 });

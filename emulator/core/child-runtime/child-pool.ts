@@ -5,6 +5,7 @@
  * final message of any other type. What the messages carry is the platform's business.
  */
 import { fork, type ChildProcess } from "child_process";
+import { fsSandboxFlags } from "./fs-sandbox";
 
 export interface ChildSpec {
   script: string;
@@ -17,9 +18,8 @@ export interface ChildSpec {
   /** The one message the child starts from. */
   start: unknown;
   /**
-   * When set, the child may read only these files and folders (plus its script) and write nowhere:
-   * Node's permission model keeps function code away from the state file, other functions' code
-   * and /proc/<parent>/environ. CLOUDFN_EMULATOR_NO_FS_SANDBOX=1 turns it off.
+   * When set, the child may read only these files and folders (plus its script) and write nowhere
+   * (fs-sandbox.ts).
    */
   readable?: string[];
   /** How raw stdout/stderr text (already trimmed at the end) enters the log. */
@@ -39,13 +39,6 @@ export interface ChildRun<Final> {
   linesAtEnd: number;
   /** Milliseconds from the fork to the end. */
   elapsedMs: number;
-}
-
-function sandboxFlags(spec: ChildSpec): string[] {
-  if (!spec.readable || process.env.CLOUDFN_EMULATOR_NO_FS_SANDBOX === "1") return [];
-  const allowed = [spec.script, ...spec.readable].map((p) => `--allow-fs-read=${p}`);
-  // The feature's start-up warning would otherwise land in every function log.
-  return ["--experimental-permission", "--disable-warning=ExperimentalWarning", ...allowed];
 }
 
 type ChildMessage<Final> = { type: "log"; line: string } | Final;
@@ -87,7 +80,10 @@ export class ChildPool {
     const lines: string[] = [];
     const child = fork(spec.script, [], {
       // Replace (not extend) the parent's flags: jest's or ts-node's must not leak in.
-      execArgv: [`--max-old-space-size=${spec.memoryMb}`, ...sandboxFlags(spec)],
+      execArgv: [
+        `--max-old-space-size=${spec.memoryMb}`,
+        ...(spec.readable ? fsSandboxFlags(spec.script, spec.readable) : []),
+      ],
       env: spec.env,
       cwd: spec.cwd,
       stdio: ["ignore", "pipe", "pipe", "ipc"],

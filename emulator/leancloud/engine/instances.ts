@@ -7,6 +7,7 @@
 import { fork, type ChildProcess } from "child_process";
 import { request } from "http";
 import * as path from "path";
+import { fsSandboxFlags } from "../../core/child-runtime/fs-sandbox";
 import { childScriptPath } from "../../core/child-runtime/script-path";
 
 /** The engine host script, run by every instance (built host.js, or host.ts transpiled). */
@@ -53,6 +54,15 @@ function emulatorNodeModules(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * What an instance may read: its project folder, the node_modules folder the shared leanengine
+ * and leancloud-storage (and their dependencies) resolve from, and the group's own NODE_PATH.
+ */
+function readableBy(spec: InstanceSpec, shared: string | undefined): string[] {
+  const own = (spec.env.NODE_PATH ?? "").split(path.delimiter).filter(Boolean);
+  return [spec.dir, ...own, ...(shared ? [shared] : [])];
 }
 
 export class EngineStartError extends Error {
@@ -125,8 +135,9 @@ export class EngineInstances {
 
   private spawn(spec: InstanceSpec): Promise<Instance> {
     const shared = emulatorNodeModules();
-    const child = fork(childScriptPath(HOST), [], {
-      execArgv: [],
+    const script = childScriptPath(HOST);
+    const child = fork(script, [], {
+      execArgv: fsSandboxFlags(script, readableBy(spec, shared)),
       cwd: spec.dir,
       env: {
         PATH: process.env.PATH ?? "",

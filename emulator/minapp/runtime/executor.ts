@@ -72,6 +72,9 @@ export class MinAppExecutor {
         timeoutMs: job.timeoutMs,
         env: { PATH: process.env.PATH ?? "" },
         cwd,
+        // The code arrives in the start message and is compiled in memory: the runner script is
+        // all the job needs to read (node built-ins load from the binary).
+        readable: [],
         start,
         formatOutput,
       };
