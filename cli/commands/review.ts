@@ -63,7 +63,7 @@ export function parseReviewArgs(args: string[], io: Io): ReviewOptions {
 function runPreview(opts: ReviewOptions, io: Io): Promise<PulumiResult> {
   const args = ["preview", "--json", "--non-interactive", ...(opts.stack ? ["--stack", opts.stack] : [])];
   const progress = progressOn((t) => io.err(t), "review", opts.quiet);
-  return runPulumi(args, { cwd: opts.cwd, env: io.env, progress });
+  return runPulumi(args, { cwd: opts.cwd, env: io.env, progress, streamSteps: true });
 }
 
 /** The engine's error diagnostics of a failed preview, one per line. */

@@ -11,16 +11,16 @@ export interface PulumiRun {
 }
 
 /** Runs `pulumi <args>` and resolves with its stdout; rejects with its stderr on failure. */
-export async function pulumi(run: PulumiRun, args: string[]): Promise<string> {
+export async function pulumi(run: PulumiRun, args: string[], streamSteps = false): Promise<string> {
   const full = [...args, ...(run.stack ? ["--stack", run.stack] : []), "--non-interactive"];
-  const { code, stdout, stderr } = await runPulumi(full, run);
+  const { code, stdout, stderr } = await runPulumi(full, { ...run, streamSteps });
   if (code === 0) return stdout;
   throw new Error(`pulumi ${args.join(" ")} exited ${code}: ${(stderr || stdout).trim().slice(-2000)}`);
 }
 
 /** Refreshed-vs-recorded state of every resource, without saving the refresh. */
 export async function refreshPreview(run: PulumiRun): Promise<PreviewJson> {
-  return JSON.parse(await pulumi(run, ["preview", "--refresh", "--json"])) as PreviewJson;
+  return JSON.parse(await pulumi(run, ["preview", "--refresh", "--json"], true)) as PreviewJson;
 }
 
 /** The stack's config values (secrets decrypted, kept in memory only). */

@@ -1,10 +1,22 @@
 /**
  * Progress lines on stderr while a command waits for `pulumi` (stdout carries the report only):
- * what is running, then one line per resource as the engine plans it.
+ * what is running, then one line per resource as the engine plans its step.
  */
-import type { EngineEvent } from "./event-log";
+import type { EngineEvent } from "./engine-events";
 
-/** The engine's per-resource step in words, e.g. `update api (functiongraph:Function)`. */
+const SYMBOL: Record<string, string> = {
+  create: "+",
+  update: "~",
+  delete: "-",
+  replace: "+-",
+  "create-replacement": "++",
+  "delete-replaced": "--",
+  same: "=",
+  refresh: "~>",
+  read: ">",
+};
+
+/** The engine's per-resource step in words, e.g. `  ~ functiongraph:Function api (update)`. */
 export function resourceLine(event: EngineEvent): string | undefined {
   const m = event.resourcePreEvent?.metadata;
   if (!m?.urn || !m.op) return undefined;
@@ -13,7 +25,7 @@ export function resourceLine(event: EngineEvent): string | undefined {
   if (type.startsWith("pulumi:")) return undefined;
   const name = m.urn.slice(m.urn.lastIndexOf("::") + 2);
   const short = /cloudfn\/(\w+:\w+)$/.exec(type)?.[1] ?? type;
-  return `${m.op} ${name} (${short})`;
+  return `  ${SYMBOL[m.op] ?? "*"} ${short} ${name} (${m.op})`;
 }
 
 export type Progress = (line: string) => void;

@@ -49,6 +49,8 @@ function expectProgressOnly(stderr: string): void {
   expect(lines.filter((l) => !l.startsWith("cloudfn drift: "))).toEqual([]);
   expect(stderr).toContain("cloudfn drift: running pulumi preview --refresh --json");
   expect(stderr).toMatch(/pulumi preview done in /);
+  // One line per resource as the engine refreshes it.
+  expect(stderr).toMatch(/cloudfn drift: {3}~> \S+ \S+ \(refresh\)\n/);
   expect(stderr).not.toMatch(/failed/);
 }
 

@@ -78,6 +78,8 @@ describe("cloudfn review with the real engine", () => {
     const res = await cloudfn(project, ["review", "--cwd", project.dir]);
     expectProgressOnly(res.stderr);
     expect(res.code).toBe(0);
+    // One line per resource as the engine plans it, unchanged ones too.
+    expect(res.stderr).toContain("cloudfn review:   = functiongraph:Function api (same)\n");
     expect(res.stdout).toContain("No changes (3 unchanged).");
   });
 
@@ -99,6 +101,8 @@ describe("cloudfn review with the real engine", () => {
     const md = await cloudfn(project, ["review", "--cwd", project.dir]);
     expectProgressOnly(md.stderr);
     expect(md.code).toBe(1);
+    expect(md.stderr).toContain("cloudfn review:   ~ functiongraph:Function api (update)\n");
+    expect(md.stderr).toContain("cloudfn review:   ~ minapp:CloudFunction greeter (update)\n");
     expect(md.stdout).toContain("**0 to create, 3 to update, 0 to replace, 0 to delete** (0 unchanged).");
     expect(md.stdout).toContain("### ~ update `api` (cloudfn:functiongraph:Function)");
     expect(md.stdout).toContain("- modified `index.js` (");
