@@ -1,11 +1,11 @@
 import { readFileSync } from "fs";
 import * as path from "path";
-import type { ResourceDefinition } from "../../provider/core/definition";
+import { t, type ResourceDefinition } from "../../provider/core/definition";
 import { functionDefinition } from "../../provider/functiongraph/function/definition";
 import { CONFIG_KEYS } from "../../provider/registry";
 import { withTables } from "./docs";
 import { packageSchema } from "./schema";
-import { sdkModule } from "./sdk";
+import { platformEnums, sdkModule } from "./sdk";
 
 const PKG = { version: "0.0.0", description: "test", license: "Apache-2.0", dependencies: {} };
 const page = readFileSync(path.join(__dirname, "..", "..", "docs", functionDefinition.docs), "utf8");
@@ -43,5 +43,28 @@ describe("one definition drives every generated file", () => {
     const docs = generated(without).docs;
     expect(docs).toContain("## Behaviour");
     expect(docs.split("<!-- generated:inputs").length).toBe(2);
+  });
+});
+
+describe("named enums", () => {
+  const runtimeOf = (name: string, values: readonly string[]): ResourceDefinition => ({
+    ...functionDefinition,
+    token: `cloudfn:functiongraph:${name}`,
+    inputs: { runtime: { type: t.enum(values, "Runtime"), doc: "" } },
+    outputs: {},
+  });
+
+  it("are declared once per platform and imported by each module that uses them", () => {
+    const a = runtimeOf("A", ["x", "y"]);
+    const text = platformEnums([a, runtimeOf("B", ["x", "y"])]) ?? "";
+    expect(text.match(/export type Runtime =/g)).toHaveLength(1);
+    expect(sdkModule(a, "test")).toContain('import type { Runtime } from "./enums";');
+    expect(sdkModule(a, "test")).not.toContain("export type Runtime");
+  });
+
+  it("fail when two definitions give one name different values", () => {
+    expect(() => platformEnums([runtimeOf("A", ["x"]), runtimeOf("B", ["y"])])).toThrow(
+      "enum Runtime is declared with different values",
+    );
   });
 });

@@ -1,6 +1,6 @@
 /**
  * `make generate`: writes every file derived from the resource definitions (provider/registry.ts):
- * schema.json, sdk/<platform>/<resource>.ts and sdk/<platform>/resources.ts, and the property
+ * schema.json, sdk/<platform>/<resource>.ts, sdk/<platform>/resources.ts and enums.ts, and the property
  * tables of docs/<platform>/<resource>.md. `--check` writes nothing and exits 1 naming each file
  * that is out of date (CI also runs `git diff --exit-code` after generating).
  */
@@ -11,7 +11,7 @@ import { tokenParts, type ResourceDefinition } from "../../provider/core/definit
 import { CONFIG_KEYS, RESOURCES } from "../../provider/registry";
 import { withTables } from "./docs";
 import { packageSchema, type PackageFacts } from "./schema";
-import { platformBarrel, sdkModule } from "./sdk";
+import { platformBarrel, platformEnums, sdkModule } from "./sdk";
 
 /** Run from the repository root (make generate). */
 const ROOT = process.cwd();
@@ -40,7 +40,11 @@ async function outputs(): Promise<Map<string, string>> {
     if (existsSync(page)) files.set(`docs/${def.docs}`, withTables(readFileSync(page, "utf8"), def));
     else throw new Error(`${def.token}: its docs page docs/${def.docs} does not exist`);
   }
-  for (const [platform, defs] of byPlatform) files.set(`sdk/${platform}/resources.ts`, platformBarrel(defs));
+  for (const [platform, defs] of byPlatform) {
+    files.set(`sdk/${platform}/resources.ts`, platformBarrel(defs));
+    const enums = platformEnums(defs.map((d) => d.def));
+    if (enums !== undefined) files.set(`sdk/${platform}/enums.ts`, enums);
+  }
   for (const [file, text] of files)
     if (file.endsWith(".ts")) files.set(file, await formatted(path.join(ROOT, file), text));
   return files;

@@ -143,7 +143,6 @@ export function sdkModule(def: ResourceDefinition, source: string): string {
   const classDoc = `\`${def.token}\`: ${def.description}\n\nUser docs: docs/${def.docs}.`;
   const body = [
     "",
-    ...namedEnums(specTypes(def)).flatMap((t) => [t, ""]),
     ...nestedTypes(def).flatMap((t) => [t, ""]),
     shim(def),
     "",
@@ -163,11 +162,27 @@ export function sdkModule(def: ResourceDefinition, source: string): string {
   const anyNote = /\bany\b/.test(body.replace(/\/\*[\s\S]*?\*\//g, ""))
     ? "/* eslint-disable @typescript-eslint/no-explicit-any -- JSON-valued properties are `any` for users, as in Pulumi's own SDKs */\n"
     : "";
+  const enums = namedEnums(specTypes(def)).map((e) => e.name);
   const imports = [
     `import * as pulumi from "@pulumi/pulumi";`,
+    ...(enums.length > 0 ? [`import type { ${enums.join(", ")} } from "./enums";`] : []),
     ...(jsonInputs(def).length > 0 ? [`import { assertJsonInput } from "../json-inputs";`] : []),
   ];
   return [HEADER(source), anyNote, ...imports, "", body].join("\n");
+}
+
+/**
+ * sdk/<platform>/enums.ts: the platform's named string unions, declared once even when several
+ * resources use one (the runtimes of functions and of dependency versions). Undefined when none.
+ */
+export function platformEnums(defs: readonly ResourceDefinition[]): string | undefined {
+  const byName = new Map<string, string>();
+  for (const e of namedEnums(defs.flatMap(specTypes))) byName.set(e.name, e.declaration);
+  for (const e of defs.flatMap((d) => namedEnums(specTypes(d)))) {
+    if (byName.get(e.name) !== e.declaration) throw new Error(`enum ${e.name} is declared with different values`);
+  }
+  if (byName.size === 0) return undefined;
+  return [HEADER("the platform's resource definitions"), ...[...byName.values()].flatMap((d) => [d, ""])].join("\n");
 }
 
 /** sdk/<platform>/resources.ts: every generated class and type of the platform. */
@@ -175,9 +190,10 @@ export function platformBarrel(defs: readonly { def: ResourceDefinition; file: s
   const lines = defs.map(({ def, file }) => {
     const { type } = tokenParts(def.token);
     const nested = objectTypes(specTypes(def));
-    const enums = namedEnums(specTypes(def)).map((line) => line.split(" ")[2]);
-    const types = [`${type}Args`, ...nested.flatMap((o) => [`${o.name}Args`, o.name]), ...enums];
+    const types = [`${type}Args`, ...nested.flatMap((o) => [`${o.name}Args`, o.name])];
     return `export { ${type} } from "./${file}";\nexport type { ${types.join(", ")} } from "./${file}";`;
   });
-  return [HEADER("the platform's resource definitions"), ...lines, ""].join("\n");
+  const enums = namedEnums(defs.flatMap(({ def }) => specTypes(def))).map((e) => e.name);
+  const enumExport = enums.length > 0 ? [`export type { ${enums.join(", ")} } from "./enums";`] : [];
+  return [HEADER("the platform's resource definitions"), ...lines, ...enumExport, ""].join("\n");
 }

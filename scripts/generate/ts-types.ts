@@ -68,12 +68,18 @@ export function objectTypes(types: readonly TypeSpec[]): ObjectSpec[] {
   return [...seen.values()];
 }
 
-/** Named string unions reachable from these types: `export type <Name> = "A" | "B" | …`. */
-export function namedEnums(types: readonly TypeSpec[]): string[] {
-  const seen = new Map<string, string>();
+/** A named string union: `export type <name> = "A" | "B" | …`. */
+export interface NamedEnum {
+  name: string;
+  declaration: string;
+}
+
+/** Named string unions reachable from these types, each once. */
+export function namedEnums(types: readonly TypeSpec[]): NamedEnum[] {
+  const seen = new Map<string, NamedEnum>();
   const visit = (type: TypeSpec): void => {
     if (type.kind === "string" && type.name)
-      seen.set(type.name, `export type ${type.name} = ${stringType(type.values)};`);
+      seen.set(type.name, { name: type.name, declaration: `export type ${type.name} = ${stringType(type.values)};` });
     else if (type.kind === "map" || type.kind === "array") visit(type.of);
     else if (type.kind === "union") type.of.forEach(visit);
     else if (type.kind === "object") Object.values(type.properties).forEach((f) => visit(f.type));

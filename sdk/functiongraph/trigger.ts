@@ -3,28 +3,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON-valued properties are `any` for users, as in Pulumi's own SDKs */
 
 import * as pulumi from "@pulumi/pulumi";
+import type { TriggerType } from "./enums";
 import { assertJsonInput } from "../json-inputs";
-
-export type TriggerType =
-  | "TIMER"
-  | "APIG"
-  | "CTS"
-  | "DDS"
-  | "DMS"
-  | "DIS"
-  | "LTS"
-  | "OBS"
-  | "SMN"
-  | "KAFKA"
-  | "RABBITMQ"
-  | "DEDICATEDGATEWAY"
-  | "OPENSOURCEKAFKA"
-  | "APIC"
-  | "GAUSSMONGO"
-  | "EVENTGRID"
-  | "IOTDA"
-  | "ROCKETMQ"
-  | (string & Record<never, never>);
 
 /** Settings of a TIMER trigger (`event_data` of type TIMER). */
 export interface TimerArgs {

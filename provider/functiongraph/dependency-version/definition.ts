@@ -25,7 +25,7 @@ export const dependencyVersionDefinition = {
       doc: "Dependency name: 1-96 characters of letters, digits, `_`, `.` and `-`, starting with a letter and ending with a letter or digit. Creating a version of an existing name adds a version to that dependency (versions 1, 2, ...).",
     },
     runtime: {
-      type: t.enum(RUNTIMES, "DependencyRuntime"),
+      type: t.enum(RUNTIMES, "Runtime"),
       required: true,
       replaceOnChange: true,
       rule: rules.runtime,

@@ -30,7 +30,7 @@ export const functionDefinition = {
       doc: "Package (app) of the function: 1-64 letters, digits, `-` and `_`, starting with a letter. Part of the URN.",
     },
     runtime: {
-      type: t.enum(RUNTIMES, "FunctionRuntime"),
+      type: t.enum(RUNTIMES, "Runtime"),
       required: true,
       replaceOnChange: true,
       rule: rules.runtime,
