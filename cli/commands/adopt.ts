@@ -1,6 +1,7 @@
 /**
- * `cloudfn adopt --platform functiongraph|minapp|leancloud [--prefix P]`: lists the functions that
- * already exist on a platform (FunctionGraph: with their triggers; LeanCloud: each group's deployed versions and variables,
+ * `cloudfn adopt --platform functiongraph|minapp|leancloud [--prefix P]`: lists what already exists
+ * on a platform (FunctionGraph: functions, triggers of every type, async-invoke configs, dependency
+ * versions, workflows, adopt-fg-*.ts; LeanCloud: each group's deployed versions and variables,
  * adopt-leancloud.ts) and prints a TypeScript program that adopts them (`adopt: true`, current
  * configuration, code as a placeholder path). Credentials and endpoints are found as the
  * providers find them: the selected stack's `cloudfn:*` config, then the environment variables
@@ -10,11 +11,12 @@
 import * as path from "path";
 import { FunctionGraphClient } from "../../provider/functiongraph/client";
 import { resolveSettings as fgSettings } from "../../provider/functiongraph/config";
-import type { TriggerInfo } from "../../provider/functiongraph/trigger/api";
 import { MinAppClient } from "../../provider/minapp/client";
 import { defaultEnvironmentId, resolveSettings as minappSettings } from "../../provider/minapp/config";
 import { UsageError, type Command, type Io } from "../io";
-import { functionGraphSnippet, minappSnippet } from "./adopt-snippet";
+import { minappSnippet } from "./adopt-snippet";
+import { fgInventory } from "./adopt-fg-inventory";
+import { functionGraphProgram, inventorySummary } from "./adopt-fg-program";
 import { listLeanCloud } from "./adopt-leancloud";
 import { readStackConfig, withStackConfig } from "../stack-config";
 
@@ -57,19 +59,9 @@ export function parseAdoptArgs(args: string[]): Options {
 }
 
 async function listFunctionGraph(io: Io, o: Options): Promise<string> {
-  const fg = new FunctionGraphClient(fgSettings(io.env));
-  const infos = [];
-  const triggers: Record<string, TriggerInfo[]> = {};
-  for await (const item of fg.listFunctions(o.package)) {
-    if (!item.func_name.startsWith(o.prefix)) continue;
-    const info = await fg.getFunctionConfig(item.func_urn.replace(/:latest$/, ""));
-    infos.push(info);
-    triggers[info.func_urn] = await fg.listTriggers(info.func_urn.replace(/:latest$/, ""));
-  }
-  io.err(
-    `cloudfn adopt: ${infos.length} FunctionGraph function(s), ${Object.values(triggers).flat().length} trigger(s)\n`,
-  );
-  return functionGraphSnippet(infos, triggers);
+  const inventory = await fgInventory(new FunctionGraphClient(fgSettings(io.env)), o);
+  io.err(inventorySummary(inventory));
+  return functionGraphProgram(inventory);
 }
 
 async function listMinApp(io: Io, o: Options): Promise<string> {

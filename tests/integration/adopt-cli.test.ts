@@ -128,17 +128,26 @@ describe("cloudfn adopt", () => {
       trigger_status: "DISABLED",
       event_data: { name: "nightly", schedule_type: "Cron", schedule: "0 0 3 * * *", user_event: "go" },
     };
-    expect((await fgRequest(emu.url, "POST", `/v2/${fg.projectId}/fgs/triggers/${orders}`, timer)).status).toBe(201);
+    const created = await fgRequest(emu.url, "POST", `/v2/${fg.projectId}/fgs/triggers/${orders}`, timer);
+    expect(created.status).toBe(201);
     const res = await cloudfn(["--platform", "functiongraph", "--prefix", "api-"]);
-    expect(res.stderr).toBe("cloudfn adopt: 2 FunctionGraph function(s), 1 trigger(s)\n");
+    expect(res.stderr).toBe(
+      "cloudfn adopt: 2 FunctionGraph function(s), 1 trigger(s), 0 async invoke config(s), 0 dependency version(s), 0 workflow(s)\n",
+    );
     expect(res.stdout).toContain(
       [
         'new cloudfn.functiongraph.Trigger("apiOrders-nightly", {',
         "    adopt: true,",
+        `    adoptId: "${String(created.body.trigger_id)}",`,
         "    functionUrn: apiOrders.funcUrn,",
         '    type: "TIMER",',
         '    status: "DISABLED",',
-        '    timer: { name: "nightly", scheduleType: "Cron", schedule: "0 0 3 * * *", userEvent: "go" },',
+        "    timer: {",
+        '        name: "nightly",',
+        '        scheduleType: "Cron",',
+        '        schedule: "0 0 3 * * *",',
+        '        userEvent: "go",',
+        "    },",
         "});",
       ].join("\n"),
     );
@@ -155,7 +164,7 @@ describe("cloudfn adopt", () => {
         "    timeout: 60,",
         '    description: "the api-users",',
         "    environment: {",
-        '        "STAGE": "prod"',
+        '        STAGE: "prod",',
         "    },",
       ].join("\n"),
     );

@@ -75,6 +75,12 @@ export const dependencyApi = {
     fg.call("GET", fg.fgsPath(`/dependencies/${depId}/version/${version}`), versionSchema, "ShowDependencyVersion"),
   delete: (fg: FunctionGraphClient, depId: string, version: number) =>
     fg.call("DELETE", fg.fgsPath(`/dependencies/${depId}/version/${version}`), z.unknown(), "DeleteDependencyVersion"),
+  /** Every private dependency (D2), as `{id, name}` items. */
+  listPrivate: (fg: FunctionGraphClient) =>
+    markerPages(fg, "/dependencies", listSchema(dependencyItemSchema), "ListDependencies", "&dependency_type=private"),
+  /** Every version of the dependency with this id (D3). */
+  versionsOf: (fg: FunctionGraphClient, depId: string) =>
+    collect(markerPages(fg, `/dependencies/${depId}/version`, listSchema(versionSchema), "ListDependencyVersion")),
   /** Every version of the dependency called `name` (D2 to find its id, then D3). */
   async versionsByName(fg: FunctionGraphClient, name: string): Promise<DependencyVersionInfo[]> {
     const deps = await collect(

@@ -1,0 +1,194 @@
+/**
+ * The program `cloudfn adopt --platform functiongraph` prints: one resource per object found
+ * (adopt-fg-inventory.ts) with `adopt: true`, the adopt option that says which object (trigger
+ * id, dependency version), and the inputs the provider's own read mapping derives from the live
+ * object, so the first `up` of the program creates nothing. References between the objects
+ * (a trigger's function, a workflow's functions, a function's dependency versions) become
+ * references between the resources. Code is never downloadable: it is a placeholder path. Pure.
+ */
+import {
+  inputsFrom as asyncInputs,
+  outputsFrom as asyncOutputs,
+} from "../../provider/functiongraph/async-invoke-config/mapping";
+import { unqualifiedUrn } from "../../provider/functiongraph/client";
+import type { DependencyVersionInfo } from "../../provider/functiongraph/dependency-version/api";
+import { inputsFrom as functionInputs, liveOutputs } from "../../provider/functiongraph/function/mapping";
+import type { TriggerInfo } from "../../provider/functiongraph/trigger/api";
+import {
+  inputsFrom as triggerInputs,
+  outputsFrom as triggerOutputs,
+} from "../../provider/functiongraph/trigger/mapping";
+import { fromWire } from "../../provider/functiongraph/workflow/flow";
+import type { WorkflowDetail } from "../../provider/functiongraph/workflow/api";
+import { SECRET_EVENT_DATA_TYPES } from "../../platform/functiongraph/trigger-rules";
+import type { FgFunctionFound, FgInventory } from "./adopt-fg-inventory";
+import { identifier } from "./adopt-snippet";
+import { Expr, tsLiteral, withReferences } from "./ts-literal";
+import { asText } from "../../provider/core/response";
+
+const HEADER = ['import * as pulumi from "@pulumi/pulumi";', 'import * as cloudfn from "pulumi-cloudfn";', ""];
+/** Inputs the program never declares: adopt flags are added explicitly, hashes are computed. */
+const NOT_PRINTED = new Set([
+  "adopt",
+  "adoptId",
+  "adoptVersion",
+  "code",
+  "codeHash",
+  "encryptedEnvironmentHash",
+  "funcUrn",
+]);
+
+/** Unique variable names, in the order asked (`orders`, `orders2`...). */
+class Names {
+  private readonly seen = new Map<string, number>();
+  take(name: string): string {
+    const id = identifier(name);
+    const count = (this.seen.get(id) ?? 0) + 1;
+    this.seen.set(id, count);
+    return count === 1 ? id : `${id}${count}`;
+  }
+}
+
+interface Block {
+  comment: string[];
+  variable?: string;
+  type: string;
+  name: string;
+  args: Record<string, unknown>;
+}
+
+function render(b: Block, refs: ReadonlyMap<string, Expr>): string {
+  const head = `${b.variable ? `export const ${b.variable} = ` : ""}new cloudfn.functiongraph.${b.type}(${JSON.stringify(b.name)}, `;
+  return [...b.comment.map((c) => `// ${c}`), `${head}${tsLiteral(withReferences(b.args, refs))});`].join("\n");
+}
+
+const printable = (inputs: object) =>
+  Object.fromEntries(
+    Object.entries(inputs).filter(([k, v]) => !NOT_PRINTED.has(k) && v !== "" && !(Array.isArray(v) && v.length === 0)),
+  );
+
+function dependencyBlock(v: DependencyVersionInfo, variable: string): Block {
+  const code = new Expr(JSON.stringify(`./dependencies/${v.name}-v${v.version}`), [
+    "Placeholder: the zip (or folder) this version was built from. Versions are immutable: its MD5 must",
+    `equal the live etag ${v.etag ?? "(none reported)"}, or the up fails.`,
+  ]);
+  return {
+    comment: [`dependency ${v.name} version ${v.version} (version id ${v.id})`],
+    variable,
+    type: "DependencyVersion",
+    name: `${v.name}-v${v.version}`,
+    args: printable({
+      adopt: true,
+      adoptVersion: v.version,
+      name: v.name,
+      runtime: v.runtime,
+      description: v.description ?? "",
+      code: new Expr(`new pulumi.asset.FileArchive(${code.code})`, code.comment),
+    }),
+  };
+}
+
+function functionBlock(f: FgFunctionFound, variable: string): Block {
+  const { info } = f;
+  const inputs = printable(functionInputs(liveOutputs(info, {})));
+  const zipped = inputs.codeUrl === undefined;
+  const code = new Expr(`new pulumi.asset.FileArchive(${JSON.stringify(`./functions/${info.func_name}`)})`, [
+    "Placeholder: the folder (or .zip) of this function's code. Its zip is compared with the live",
+    `code by digest (SHA-512 ${(info.digest ?? "").slice(0, 16)}…) and uploaded only if it differs.`,
+  ]);
+  const secretNote = info.encrypted_user_data
+    ? [
+        "This function has encrypted environment variables, which are never read back: declare them",
+        "with encryptedEnvironment (from pulumi config --secret), or they are cleared by the first config update.",
+      ]
+    : [];
+  return {
+    comment: [info.func_urn, ...secretNote],
+    variable,
+    type: "Function",
+    name: info.package === "default" ? info.func_name : `${info.package}-${info.func_name}`,
+    args: { adopt: true, ...inputs, ...(zipped ? { code } : {}) },
+  };
+}
+
+function triggerBlock(fnVariable: string, fnUrn: string, t: TriggerInfo): Block {
+  const inputs = printable(triggerInputs(triggerOutputs(fnUrn, t, {})));
+  const timerName = t.trigger_type_code === "TIMER" ? asText(t.event_data?.name ?? t.trigger_id) : undefined;
+  const secret = SECRET_EVENT_DATA_TYPES.includes(t.trigger_type_code);
+  return {
+    comment: secret ? ["Passwords in eventData are never read back: add them (from pulumi config --secret)."] : [],
+    type: "Trigger",
+    name: `${fnVariable}-${timerName ?? `${t.trigger_type_code.toLowerCase()}-${t.trigger_id.slice(0, 8)}`}`,
+    args: { adopt: true, adoptId: t.trigger_id, ...inputs },
+  };
+}
+
+function asyncConfigBlock(fnVariable: string, fnUrn: string, c: FgFunctionFound["asyncConfigs"][number]): Block {
+  const urn = c.func_urn ?? fnUrn;
+  const qualifier = urn === fnUrn ? "" : `-${urn.split(":").pop() ?? ""}`;
+  return {
+    comment: [],
+    type: "AsyncInvokeConfig",
+    name: `${fnVariable}-async${qualifier}`,
+    args: { adopt: true, ...printable(asyncInputs(asyncOutputs(urn, c))) },
+  };
+}
+
+function workflowBlock(w: WorkflowDetail, variable: string): Block {
+  const inputs = fromWire(w.definition);
+  return {
+    comment: [w.workflow_urn],
+    variable,
+    type: "Workflow",
+    name: w.definition.name,
+    args: { adopt: true, ...printable(inputs) },
+  };
+}
+
+/** Expressions for the strings other resources are referred to by: function URNs and dependency version ids. */
+function referencesOf(inv: FgInventory, fnVars: string[], depVars: string[]): Map<string, Expr> {
+  const refs = new Map<string, Expr>();
+  inv.functions.forEach((f, i) => {
+    const ref = new Expr(`${fnVars[i]}.funcUrn`);
+    refs.set(f.info.func_urn, ref);
+    refs.set(unqualifiedUrn(f.info.func_urn), ref);
+  });
+  inv.dependencyVersions.forEach((v, i) => refs.set(v.id, new Expr(`${depVars[i]}.versionId`)));
+  return refs;
+}
+
+/** The whole program: dependency versions, then each function with its triggers and async configs, then workflows. */
+export function functionGraphProgram(inv: FgInventory): string {
+  const names = new Names();
+  const depVars = inv.dependencyVersions.map((v) => names.take(`${v.name}-v${v.version}`));
+  const fnVars = inv.functions.map((f) => names.take(f.info.func_name));
+  const flowVars = inv.workflows.map((w) => names.take(w.definition.name));
+  const refs = referencesOf(inv, fnVars, depVars);
+  const blocks = [
+    ...inv.dependencyVersions.map((v, i) => dependencyBlock(v, depVars[i])),
+    ...inv.functions.flatMap((f, i) => [
+      functionBlock(f, fnVars[i]),
+      ...f.triggers.map((t) => triggerBlock(fnVars[i], f.info.func_urn, t)),
+      ...f.asyncConfigs.map((c) => asyncConfigBlock(fnVars[i], f.info.func_urn, c)),
+    ]),
+    ...inv.workflows.map((w, i) => workflowBlock(w, flowVars[i])),
+  ];
+  // A resource never refers to itself: its own key is printed as data.
+  return [...HEADER, ...blocks.flatMap((b) => [render(b, refsFor(b, refs)), ""])].join("\n");
+}
+
+function refsFor(b: Block, refs: Map<string, Expr>): Map<string, Expr> {
+  if (!b.variable) return refs;
+  return new Map([...refs].filter(([, e]) => !e.code.startsWith(`${b.variable}.`)));
+}
+
+/** The one-line summary printed on stderr. */
+export function inventorySummary(inv: FgInventory): string {
+  const triggers = inv.functions.reduce((n, f) => n + f.triggers.length, 0);
+  const configs = inv.functions.reduce((n, f) => n + f.asyncConfigs.length, 0);
+  return (
+    `cloudfn adopt: ${inv.functions.length} FunctionGraph function(s), ${triggers} trigger(s), ` +
+    `${configs} async invoke config(s), ${inv.dependencyVersions.length} dependency version(s), ` +
+    `${inv.workflows.length} workflow(s)\n`
+  );
+}
