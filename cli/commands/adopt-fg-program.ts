@@ -27,16 +27,8 @@ import { Expr, tsLiteral, withReferences } from "./ts-literal";
 import { asText } from "../../provider/core/response";
 
 const HEADER = ['import * as pulumi from "@pulumi/pulumi";', 'import * as cloudfn from "pulumi-cloudfn";', ""];
-/** Inputs the program never declares: adopt flags are added explicitly, hashes are computed. */
-const NOT_PRINTED = new Set([
-  "adopt",
-  "adoptId",
-  "adoptVersion",
-  "code",
-  "codeHash",
-  "encryptedEnvironmentHash",
-  "funcUrn",
-]);
+/** Inputs a read reports that the program does not print as data: code is a placeholder, hashes and the URN are computed. */
+const NOT_PRINTED = new Set(["code", "codeHash", "encryptedEnvironmentHash", "funcUrn"]);
 
 /** Unique variable names, in the order asked (`orders`, `orders2`...). */
 class Names {
@@ -77,14 +69,16 @@ function dependencyBlock(v: DependencyVersionInfo, variable: string): Block {
     variable,
     type: "DependencyVersion",
     name: `${v.name}-v${v.version}`,
-    args: printable({
+    args: {
       adopt: true,
       adoptVersion: v.version,
-      name: v.name,
-      runtime: v.runtime,
-      description: v.description ?? "",
+      ...printable({
+        name: v.name,
+        runtime: v.runtime,
+        description: v.description ?? "",
+      }),
       code: new Expr(`new pulumi.asset.FileArchive(${code.code})`, code.comment),
-    }),
+    },
   };
 }
 

@@ -1,0 +1,2 @@
+// Replaced by the test with the program `cloudfn adopt` prints.
+export {};
