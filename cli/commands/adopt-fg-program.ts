@@ -119,7 +119,7 @@ function triggerBlock(fnVariable: string, fnUrn: string, t: TriggerInfo): Block 
 
 function asyncConfigBlock(fnVariable: string, fnUrn: string, c: FgFunctionFound["asyncConfigs"][number]): Block {
   const urn = c.func_urn ?? fnUrn;
-  const qualifier = urn === fnUrn ? "" : `-${urn.split(":").pop() ?? ""}`;
+  const qualifier = urn === fnUrn ? "" : `-${(urn.split(":").pop() ?? "").replace(/^!/, "")}`;
   return {
     comment: [],
     type: "AsyncInvokeConfig",
@@ -128,8 +128,20 @@ function asyncConfigBlock(fnVariable: string, fnUrn: string, c: FgFunctionFound[
   };
 }
 
+/** Drops the defaults the canonical form spells out (empty texts, lists and maps, `false`), for a readable program. */
+function withoutDefaults(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutDefaults);
+  if (value === null || typeof value !== "object") return value;
+  const kept = Object.entries(value)
+    .map(([k, v]) => [k, withoutDefaults(v)] as const)
+    .filter(
+      ([, v]) => !(v === "" || v === false || (typeof v === "object" && v !== null && Object.keys(v).length === 0)),
+    );
+  return Object.fromEntries(kept);
+}
+
 function workflowBlock(w: WorkflowDetail, variable: string): Block {
-  const inputs = fromWire(w.definition);
+  const inputs = withoutDefaults(fromWire(w.definition)) as object;
   return {
     comment: [w.workflow_urn],
     variable,

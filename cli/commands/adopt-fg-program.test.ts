@@ -1,0 +1,86 @@
+import { functionGraphProgram, inventorySummary } from "./adopt-fg-program";
+import type { FgInventory } from "./adopt-fg-inventory";
+
+const URN = "urn:fss:cn-north-4:p:function:default:orders";
+const inventory = (): FgInventory => ({
+  dependencyVersions: [{ id: "v-1", version: 3, name: "pad", runtime: "Node.js18.15", etag: "abc", description: "" }],
+  functions: [
+    {
+      info: {
+        func_urn: `${URN}:latest`,
+        func_name: "orders",
+        package: "default",
+        runtime: "Node.js18.15",
+        handler: "index.handler",
+        memory_size: 256,
+        timeout: 30,
+        code_type: "zip",
+        digest: "f".repeat(128),
+        encrypted_user_data: '{"TOKEN":"*"}',
+        depend_version_list: ["v-1"],
+      } as FgInventory["functions"][number]["info"],
+      triggers: [
+        {
+          trigger_id: "1234567890ab",
+          trigger_type_code: "KAFKA",
+          trigger_status: "ACTIVE",
+          event_data: { topic_ids: ["t"], instance_id: "i" },
+        },
+      ],
+      asyncConfigs: [
+        { func_urn: `${URN}:latest`, max_async_retry_attempts: 1 },
+        { func_urn: `${URN}:!live`, max_async_retry_attempts: 2 },
+      ],
+    },
+  ],
+  workflows: [
+    {
+      id: "w",
+      workflow_urn: "urn:fss:cn-north-4:p:workflow:default:flow:latest",
+      definition: {
+        name: "flow",
+        start: "a",
+        functions: [{ name: "f", operation: URN }],
+        states: [{ id: "a", type: "End" }],
+      },
+    },
+  ],
+});
+
+describe("the program cloudfn adopt prints for FunctionGraph", () => {
+  const text = functionGraphProgram(inventory());
+
+  it("refers to other resources by expression, never to itself", () => {
+    expect(text).toContain("dependencyVersionIds: [\n        padV3.versionId,\n    ],");
+    expect(text).toContain("functionUrn: orders.funcUrn,");
+    // The workflow names the function by its unqualified URN: still a reference.
+    expect(text).toMatch(/functions: \[\n {8}\{\n {12}functionUrn: orders\.funcUrn,\n {12}name: "f",/);
+    expect(text).not.toContain('orders.funcUrn,\n    name: "orders"');
+  });
+
+  it("adopts each object by its key, flags what is never read back, and names qualified configs apart", () => {
+    expect(text).toContain(
+      'new cloudfn.functiongraph.DependencyVersion("pad-v3", {\n    adopt: true,\n    adoptVersion: 3,',
+    );
+    expect(text).toContain(
+      'new cloudfn.functiongraph.Trigger("orders-kafka-12345678", {\n    adopt: true,\n    adoptId: "1234567890ab",',
+    );
+    expect(text).toContain("// Passwords in eventData are never read back");
+    expect(text).toContain("// This function has encrypted environment variables");
+    expect(text).toContain('new cloudfn.functiongraph.AsyncInvokeConfig("orders-async", {');
+    expect(text).toContain('new cloudfn.functiongraph.AsyncInvokeConfig("orders-async-live", {');
+    expect(text).toContain(`functionUrn: "${URN}:!live",`);
+  });
+
+  it("prints a workflow without the defaults its canonical form spells out", () => {
+    expect(text).toContain(
+      'states: [\n        {\n            id: "a",\n            name: "a",\n            type: "End",\n        },\n    ],',
+    );
+  });
+
+  it("counts every kind", () => {
+    expect(inventorySummary(inventory())).toBe(
+      "cloudfn adopt: 1 FunctionGraph function(s), 1 trigger(s), 2 async invoke config(s), 1 dependency version(s), 1 workflow(s)\n",
+    );
+  });
+});
