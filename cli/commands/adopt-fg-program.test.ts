@@ -18,7 +18,7 @@ const inventory = (): FgInventory => ({
         digest: "f".repeat(128),
         encrypted_user_data: '{"TOKEN":"*"}',
         depend_version_list: ["v-1"],
-      } as FgInventory["functions"][number]["info"],
+      },
       triggers: [
         {
           trigger_id: "1234567890ab",
