@@ -207,7 +207,7 @@ it("auth APP accepts the emulator app's AppCode or its signature, nothing else",
   expect((await call({ method: "GET", path })).status).toBe(401);
 });
 
-it("auth IAM accepts the account's AK/SK signature and refuses anonymous calls", async () => {
+it("auth IAM accepts the account's AK/SK signature or an IAM token and refuses anonymous calls", async () => {
   await apig("/iam", { auth: "IAM" }, "DEDICATEDGATEWAY");
   const path = `/_emulator/functiongraph/apig/${GROUP}/iam`;
   const anonymous = await fetch(url("/iam"));
@@ -216,4 +216,28 @@ it("auth IAM accepts the account's AK/SK signature and refuses anonymous calls",
   expect([signed.status, Buffer.from(signed.body.event.body, "base64").toString()]).toEqual([200, '{"a":1}']);
   const forged = await call({ method: "GET", path, secretKey: "not-the-secret" });
   expect([forged.status, forged.body.error_code]).toEqual([401, "APIG.0301"]);
+
+  const issued = await call({
+    method: "POST",
+    path: "/v3/auth/tokens",
+    auth: "none",
+    body: {
+      auth: {
+        identity: {
+          methods: ["password"],
+          password: {
+            user: {
+              name: emu.credentials.userName,
+              password: emu.credentials.password,
+              domain: { name: emu.credentials.domainName },
+            },
+          },
+        },
+        scope: { project: { name: emu.credentials.region } },
+      },
+    },
+  });
+  const token = String(issued.headers["x-subject-token"]);
+  expect((await fetch(url("/iam"), { headers: { "x-auth-token": token } })).status).toBe(200);
+  expect((await fetch(url("/iam"), { headers: { "x-auth-token": "MIIwrong" } })).status).toBe(401);
 });
