@@ -36,7 +36,8 @@ export function bindRoutes<Env, Operation extends string>(
 
 /** A route under /_emulator/ (no auth): test and operator controls a platform adds. */
 export interface ControlRoute {
-  method: "GET" | "POST" | "PUT" | "DELETE";
+  /** PATCH, HEAD and OPTIONS: APIG triggers serve every HTTP method under /_emulator/. */
+  method: "GET" | "POST" | "PUT" | "DELETE" | "PATCH" | "HEAD" | "OPTIONS";
   path: string;
   handler: Handler;
 }

@@ -42,7 +42,12 @@ function safeEqualHex(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function verifySignature(env: FgEnv, ctx: RequestContext, parsed: ParsedAuthorization): void {
+function verifySignature(
+  env: FgEnv,
+  ctx: RequestContext,
+  parsed: ParsedAuthorization,
+  secretKey = env.creds.secretKey,
+): void {
   const dateHeader = header(ctx, "x-sdk-date");
   const date = dateHeader === undefined ? undefined : parseSdkDate(dateHeader);
   if (!date || !parsed.signedHeaders.includes("x-sdk-date")) throw fgErrors.auth("x-sdk-date missing or malformed");
@@ -62,7 +67,7 @@ function verifySignature(env: FgEnv, ctx: RequestContext, parsed: ParsedAuthoriz
   if (declared && declared !== "UNSIGNED-PAYLOAD" && declared !== createHash("sha256").update(ctx.body).digest("hex")) {
     throw fgErrors.auth("verify aksk signature fail");
   }
-  const expected = signature(env.creds.secretKey, stringToSign(canonical, dateHeader as string));
+  const expected = signature(secretKey, stringToSign(canonical, dateHeader as string));
   if (!safeEqualHex(expected, parsed.signature)) throw fgErrors.auth("verify aksk signature fail");
 }
 
@@ -93,13 +98,29 @@ export function fgAuthMiddleware(env: FgEnv): Middleware {
       ctx.operation === "KeystoneCreateUserTokenByPassword"
     )
       return next();
-    const token = header(ctx, "x-auth-token");
-    const authorization = header(ctx, "authorization");
-    if (token) checkToken(env, token);
-    else if (authorization) checkSignature(env, ctx, authorization);
-    else throw fgErrors.auth("x-auth-token not found");
+    checkIamCredentials(env, ctx);
     return next();
   };
+}
+
+/** A token or an AK/SK signature of the emulated account; throws 401 APIG.0301 otherwise. */
+export function checkIamCredentials(env: FgEnv, ctx: RequestContext): void {
+  const token = header(ctx, "x-auth-token");
+  const authorization = header(ctx, "authorization");
+  if (token) checkToken(env, token);
+  else if (authorization) checkSignature(env, ctx, authorization);
+  else throw fgErrors.auth("x-auth-token not found");
+}
+
+/**
+ * An SDK-HMAC-SHA256 signature made with another key pair (an APIG app's key and secret sign
+ * the same way, §9.2); throws the FunctionGraph auth error, which the caller re-labels.
+ */
+export function checkSignedWith(env: FgEnv, ctx: RequestContext, key: string, secret: string): void {
+  const parsed = parseAuthorization(header(ctx, "authorization") ?? "");
+  if (!parsed) throw fgErrors.auth("malformed Authorization header");
+  if (parsed.accessKey !== key) throw fgErrors.auth(`app not found, appkey ${parsed.accessKey}`);
+  verifySignature(env, ctx, parsed, secret);
 }
 
 /** Issues a 24 h token (the record lives in the store, so it survives a restart with stateFile). */

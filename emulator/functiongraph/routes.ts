@@ -18,6 +18,8 @@ import * as AS from "./handlers/async";
 import { drainAsync } from "./runtime/async-invoke";
 import * as D from "./handlers/dependency-version";
 import * as W from "./handlers/workflow";
+import { apigRoutes } from "./apig/serve";
+import { eventRoutes } from "./events/route";
 
 export type FgRoute = EnvRoute<FgEnv>;
 
@@ -173,6 +175,8 @@ export function functionGraphPlatform(env: FgEnv): EmulatedPlatform {
     internalError: () => fgErrors.internal("Internal server error"),
     controlRoutes: [
       ...triggerControlRoutes(env, timers),
+      ...apigRoutes(env),
+      ...eventRoutes(env),
       {
         method: "GET",
         path: "/_emulator/functiongraph/invocations",

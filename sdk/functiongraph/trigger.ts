@@ -147,12 +147,18 @@ export class Trigger extends pulumi.dynamic.Resource {
   public readonly createdTime!: pulumi.Output<string>;
   /** Time of the last change, as reported by FunctionGraph. */
   public readonly lastUpdatedTime!: pulumi.Output<string>;
+  /**
+   * APIG and DEDICATEDGATEWAY triggers: the URL that calls the function over HTTP (`event_data.invoke_url`).
+   * Against the emulator it is `<emulator>/_emulator/functiongraph/apig/<group_id><path>`.
+   */
+  public readonly invokeUrl!: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: TriggerArgs, opts?: pulumi.CustomResourceOptions) {
     const props: Record<string, unknown> = {
       triggerId: undefined,
       createdTime: undefined,
       lastUpdatedTime: undefined,
+      invokeUrl: undefined,
       ...args,
     };
     assertJsonInput("eventData", args.eventData);

@@ -8,6 +8,10 @@ import * as T from "../models/trigger";
 import { timersChanged } from "../triggers/scheduler";
 import { functionUrn } from "../urn";
 import { projectOf, refOf } from "./context";
+import { originOf, withInvokeUrl } from "../apig/invoke-url";
+
+/** The wire view, with the invoke URL of APIG triggers as seen from this request's origin. */
+const viewFor = (ctx: RequestContext) => (t: T.TriggerRecord) => withInvokeUrl(T.triggerView(t), originOf(ctx));
 
 function body(ctx: RequestContext): Record<string, unknown> {
   let parsed: unknown;
@@ -28,25 +32,25 @@ export async function createFunctionTrigger(env: FgEnv, ctx: RequestContext): Pr
   const pid = projectOf(env, ctx);
   const record = T.createTrigger(env, pid, refOf(env, ctx), body(ctx));
   timersChanged(env);
-  return json(201, T.triggerView(record));
+  return json(201, viewFor(ctx)(record));
 }
 
 /** T2: a bare array, no pagination (§1.4). */
 export async function listFunctionTriggers(env: FgEnv, ctx: RequestContext): Promise<Reply> {
   const pid = projectOf(env, ctx);
-  return json(200, T.listTriggers(env, pid, refOf(env, ctx)).map(T.triggerView));
+  return json(200, T.listTriggers(env, pid, refOf(env, ctx)).map(viewFor(ctx)));
 }
 
 export async function showFunctionTrigger(env: FgEnv, ctx: RequestContext): Promise<Reply> {
   const pid = projectOf(env, ctx);
-  return json(200, T.triggerView(T.getTrigger(env, pid, refOf(env, ctx), typeOf(ctx), idOf(ctx))));
+  return json(200, viewFor(ctx)(T.getTrigger(env, pid, refOf(env, ctx), typeOf(ctx), idOf(ctx))));
 }
 
 export async function updateTrigger(env: FgEnv, ctx: RequestContext): Promise<Reply> {
   const pid = projectOf(env, ctx);
   const record = T.updateTrigger(env, pid, refOf(env, ctx), typeOf(ctx), idOf(ctx), body(ctx));
   timersChanged(env);
-  return json(200, T.triggerView(record));
+  return json(200, viewFor(ctx)(record));
 }
 
 export async function deleteFunctionTrigger(env: FgEnv, ctx: RequestContext): Promise<Reply> {
@@ -81,7 +85,7 @@ export async function listProjectTriggers(env: FgEnv, ctx: RequestContext): Prom
     );
     const items = page.items.map((t) => {
       const [pkg, name] = t.func_key.split("/");
-      return { ...T.triggerView(t), func_urn: functionUrn(env.creds.region, pid, pkg, name) };
+      return { ...viewFor(ctx)(t), func_urn: functionUrn(env.creds.region, pid, pkg, name) };
     });
     return json(200, { triggers: items, next_marker: page.nextMarker, count: page.count });
   } catch (err) {

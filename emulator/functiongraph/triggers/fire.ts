@@ -1,6 +1,6 @@
 /**
  * The one place a trigger runs its function. Everything that fires (the scheduler, the
- * fire-now and clock-advance control routes) goes through `runForTrigger`.
+ * fire-now and clock-advance control routes, delivered events) goes through `startForTrigger`.
  *
  * Triggers invoke asynchronously on the platform, so a firing is an async invocation
  * (runtime/async-invoke.ts): the function's async-invoke config applies (retries, maximum event
@@ -14,21 +14,28 @@ import type { TriggerRecord } from "../models/trigger";
 import { awaitAsync, invokeAsync } from "../runtime/async-invoke";
 import { latestUrn } from "../urn";
 
-/** Runs the trigger's function with `event`; undefined when the function no longer exists. */
-export async function runForTrigger(
+/** What starting a trigger's invocation gave: the async request id, or the trace of a refusal. */
+export type Started = { requestId: string } | { refused: InvocationRecord };
+
+/**
+ * Starts the trigger's function with `event` as an async invocation and returns at once;
+ * undefined when the function no longer exists.
+ */
+export function startForTrigger(
   env: FgEnv,
   projectId: string,
   trigger: TriggerRecord,
   event: unknown,
   eventTime?: Date,
-): Promise<InvocationRecord | undefined> {
+): Started | undefined {
   const fn = functionsOf(env, projectId)[trigger.func_key];
   if (!fn) return undefined;
   const funcUrn = latestUrn(env.creds.region, projectId, fn.package, fn.func_name);
   const marks = { source: trigger.trigger_type_code, trigger_id: trigger.trigger_id };
-  let requestId: string;
   try {
-    requestId = invokeAsync(env, funcUrn, event, marks.source, { eventTime });
+    const requestId = invokeAsync(env, funcUrn, event, marks.source, { eventTime });
+    updateInvocation(env, projectId, requestId, marks);
+    return { requestId };
   } catch (err) {
     // The platform would refuse the async call (e.g. a runtime the emulator cannot run): keep a trace.
     const record: InvocationRecord = {
@@ -44,9 +51,25 @@ export async function runForTrigger(
       ...marks,
     };
     recordInvocation(env, projectId, record);
-    return record;
+    return { refused: record };
   }
-  updateInvocation(env, projectId, requestId, marks);
-  await awaitAsync(requestId);
-  return invocationsOf(env, projectId).find((r) => r.request_id === requestId);
+}
+
+/** Waits for a started invocation to finish (retries included) and returns its record. */
+export async function finished(env: FgEnv, projectId: string, started: Started): Promise<InvocationRecord | undefined> {
+  if ("refused" in started) return started.refused;
+  await awaitAsync(started.requestId);
+  return invocationsOf(env, projectId).find((r) => r.request_id === started.requestId);
+}
+
+/** Runs the trigger's function with `event`; undefined when the function no longer exists. */
+export async function runForTrigger(
+  env: FgEnv,
+  projectId: string,
+  trigger: TriggerRecord,
+  event: unknown,
+  eventTime?: Date,
+): Promise<InvocationRecord | undefined> {
+  const started = startForTrigger(env, projectId, trigger, event, eventTime);
+  return started && finished(env, projectId, started);
 }

@@ -91,5 +91,10 @@ export const triggerDefinition = {
     },
     createdTime: { type: t.string(), doc: "Creation time, as reported by FunctionGraph." },
     lastUpdatedTime: { type: t.string(), doc: "Time of the last change, as reported by FunctionGraph." },
+    invokeUrl: {
+      type: t.string(),
+      optional: true,
+      doc: "APIG and DEDICATEDGATEWAY triggers: the URL that calls the function over HTTP (`event_data.invoke_url`). Against the emulator it is `<emulator>/_emulator/functiongraph/apig/<group_id><path>`.",
+    },
   },
 } as const satisfies ResourceDefinition;

@@ -101,3 +101,17 @@ describe("declared keys only", () => {
     });
   });
 });
+
+describe("Trigger outputs", () => {
+  it("an APIG trigger outputs the invoke URL the service reports; other types have none", () => {
+    const invokeUrl = "https://g.apig.example/hello";
+    const apig = outputsFrom(
+      URN,
+      { trigger_id: "t-1", trigger_type_code: "APIG", event_data: { path: "/hello", invoke_url: invokeUrl } },
+      { eventData: { path: "/hello" } },
+    );
+    expect([apig.invokeUrl, apig.eventData]).toEqual([invokeUrl, { path: "/hello" }]);
+    const smn = outputsFrom(URN, { trigger_id: "t-2", trigger_type_code: "SMN", event_data: {} }, {});
+    expect(smn.invokeUrl).toBeUndefined();
+  });
+});

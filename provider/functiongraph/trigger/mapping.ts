@@ -78,6 +78,7 @@ export function outputsFrom(functionUrn: string, info: TriggerInfo, declared: Pa
     triggerId: info.trigger_id,
     createdTime: String(info.created_time ?? ""),
     lastUpdatedTime: String(info.last_updated_time ?? ""),
+    invokeUrl: typeof live.invoke_url === "string" ? live.invoke_url : undefined,
   });
 }
 

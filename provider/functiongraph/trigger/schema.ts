@@ -87,6 +87,8 @@ export interface TriggerOutputs extends Omit<TriggerInputs, "adopt" | "adoptId">
   triggerId: string;
   createdTime: string;
   lastUpdatedTime: string;
+  /** APIG types: event_data.invoke_url as the service reports it. */
+  invokeUrl?: string;
 }
 
 /** Properties a user sets. */
