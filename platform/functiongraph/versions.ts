@@ -13,7 +13,7 @@ export const VERSION_NAME_RE = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,40}[A-Za-z0-9])?
 
 /**
  * Alias names: letters, digits, `-`, `_`, letter first, letter or digit last. Length 1–64 per the
- * API reference, 1–63 per the Terraform docs ([conflict] in §3.13 of the digest); we side with the
+ * API reference, 1–63 per the Terraform docs (a [conflict] between the sources); we side with the
  * API reference, the authority on what the service accepts (as for func_name in limits.ts), so
  * the emulator never refuses a name the platform takes.
  */

@@ -141,6 +141,10 @@ describe("an alias URN", () => {
     await control("POST", "/_emulator/functiongraph/async/drain");
     const record = (await invocations()).find((r) => r.kind === "async");
     expect(record).toMatchObject({ func_urn: urn(":v2"), version: "v2", status: "SUCCESS", result: '"two:256"' });
+    const listed = await call({ method: "GET", path: `${F(":v2")}/async-invocations` });
+    expect(listed.body.invocations.map((r: { status: string }) => r.status)).toEqual(["SUCCESS"]);
+    const ofLatest = await call({ method: "GET", path: `${F()}/async-invocations` });
+    expect(ofLatest.body.count).toBe(0);
   });
 
   it("a timer created on the alias fires the alias", async () => {

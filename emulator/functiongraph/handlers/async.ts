@@ -125,7 +125,7 @@ function asyncRecordView(r: InvocationRecord) {
  * are not listed here; the control endpoint lists both.
  */
 export async function listAsyncInvocations(env: FgEnv, ctx: RequestContext): Promise<Reply> {
-  const { pid, fn } = functionOf(env, ctx);
+  const { pid, fn, qualifier } = functionOf(env, ctx);
   const now = env.clock.now();
   const begin = timeParam(ctx, "query_begin_time", new Date(now.getTime() - 3600_000));
   const end = timeParam(ctx, "query_end_time", now);
@@ -133,7 +133,10 @@ export async function listAsyncInvocations(env: FgEnv, ctx: RequestContext): Pro
   if (status !== undefined && !ASYNC_STATUSES.includes(status))
     throw fgErrors.badQuery(`invalid status ${JSON.stringify(status)}; allowed: ${ASYNC_STATUSES.join(", ")}`);
   const requestId = queryValue(ctx.query, "request_id");
-  const urn = latestUrn(env.creds.region, pid, fn.package, fn.func_name);
+  // Records carry the URN of the version that ran: `:latest` or `:<version>`.
+  const urn = qualifier
+    ? `${functionUrn(env.creds.region, pid, fn.package, fn.func_name)}:${qualifier}`
+    : latestUrn(env.creds.region, pid, fn.package, fn.func_name);
   const matching = invocationsOf(env, pid)
     .filter((r) => r.kind === "async" && r.func_urn === urn)
     .filter((r) => (requestId ? r.request_id === requestId : true) && (status ? r.status === status : true))

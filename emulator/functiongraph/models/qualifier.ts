@@ -6,7 +6,7 @@
 import { LATEST } from "../../../platform/functiongraph/versions";
 import type { FgEnv } from "../env";
 import { fgErrors } from "../errors";
-import type { Qualifier } from "../urn";
+import type { FunctionRef, Qualifier } from "../urn";
 import { findAlias } from "./alias";
 import type { FunctionRecord } from "./function";
 import { findVersion } from "./version";
@@ -27,8 +27,20 @@ export function qualifierExists(env: FgEnv, projectId: string, fn: FnKey, qualif
 
 /** 404 FSS.1052 / FSS.1053 when the URN's version or alias does not exist. */
 export function checkQualifier(env: FgEnv, projectId: string, fn: FnKey, q: Qualifier): void {
-  if (q.kind === "version" && !findVersion(env, projectId, fn, q.version)) throw fgErrors.versionNotFound();
-  if (q.kind === "alias" && !findAlias(env, projectId, fn, q.alias)) throw fgErrors.aliasNotFound();
+  if (qualifierExists(env, projectId, fn, qualifierKey(q))) return;
+  throw q.kind === "alias" ? fgErrors.aliasNotFound() : fgErrors.versionNotFound();
+}
+
+/**
+ * The short URN forms take "version-or-alias" as the last field (§2.1), so a bare name that is
+ * no version but an alias of the function means that alias.
+ */
+export function normalizeQualifier(env: FgEnv, projectId: string, ref: FunctionRef): FunctionRef {
+  const q = ref.qualifier;
+  if (q.kind !== "version") return ref;
+  const fn = { package: ref.package, func_name: ref.name };
+  if (findVersion(env, projectId, fn, q.version) || !findAlias(env, projectId, fn, q.version)) return ref;
+  return { ...ref, qualifier: { kind: "alias", alias: q.version } };
 }
 
 /** The URN suffix of a qualifier: "" for latest, the version name, or `!alias`. */

@@ -23,7 +23,7 @@ import {
   type DestinationDelivery,
   type InvocationRecord,
 } from "../models/invocation";
-import { qualifierKey } from "../models/qualifier";
+import { normalizeQualifier, qualifierKey } from "../models/qualifier";
 import { resolveRun, type RouteInput } from "../models/resolve-version";
 import { latestUrn, parseFunctionUrn, type FunctionRef } from "../urn";
 import type { InvokeOutcome } from "./executor";
@@ -70,7 +70,7 @@ function refIn(env: FgEnv, functionUrn: string): FunctionRef {
   ) {
     throw new FgError(404, "FSS.1051", "Not found the function");
   }
-  return ref;
+  return normalizeQualifier(env, env.creds.projectId, ref);
 }
 
 /** Resolves the function a URN names in the emulated project (throws the platform's 4xx). */
