@@ -241,3 +241,34 @@ it("auth IAM accepts the account's AK/SK signature or an IAM token and refuses a
   expect((await fetch(url("/iam"), { headers: { "x-auth-token": token } })).status).toBe(200);
   expect((await fetch(url("/iam"), { headers: { "x-auth-token": "MIIwrong" } })).status).toBe(401);
 });
+
+it("a trigger on a published version serves that version's code, not the latest", async () => {
+  const fnUrn = await deploy("pinned", 'exports.handler = async () => ({ statusCode: 200, body: "v1" });');
+  const base = fnUrn.replace(/:latest$/, "");
+  const published = await call({
+    method: "POST",
+    path: `/v2/${pid}/fgs/functions/${base}/versions`,
+    body: { version: "v1" },
+  });
+  expect(published.status).toBe(200);
+  const source = Buffer.from('exports.handler = async () => ({ statusCode: 200, body: "v2" });').toString("base64");
+  const updated = await call({
+    method: "PUT",
+    path: `/v2/${pid}/fgs/functions/${base}/code`,
+    body: { code_type: "inline", func_code: { file: source } },
+  });
+  expect(updated.status).toBe(200);
+  for (const [qualifier, path] of [
+    ["v1", "/pinned/v1"],
+    ["latest", "/pinned/latest"],
+  ]) {
+    const res = await call({
+      method: "POST",
+      path: `/v2/${pid}/fgs/triggers/${base}:${qualifier}`,
+      body: { trigger_type_code: "APIG", event_data: apigData(path, { req_method: "GET" }) },
+    });
+    expect(res.status).toBe(201);
+  }
+  expect(await (await fetch(url("/pinned/v1"))).text()).toBe("v1");
+  expect(await (await fetch(url("/pinned/latest"))).text()).toBe("v2");
+});

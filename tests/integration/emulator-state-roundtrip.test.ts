@@ -77,7 +77,10 @@ function workflow(fnUrn: string) {
   };
 }
 
-/** Functions, a timer trigger, a dependency, an async config with a delivery, invocations, a workflow, a token. */
+/**
+ * Functions, a timer trigger, a dependency, an async config with a delivery, invocations, a
+ * workflow, versions and an alias (with its own trigger and async config), a token.
+ */
 async function seedFunctionGraph(emu: RunningEmulator): Promise<void> {
   const call = (c: FgCall) => ok(fgCall(emu.url, emu.credentials, c));
   const fgs = `/v2/${emu.credentials.projectId}/fgs`;
@@ -99,6 +102,20 @@ async function seedFunctionGraph(emu: RunningEmulator): Promise<void> {
   await call({ method: "POST", path: `${fgs}/functions/${echo}/invocations-async`, body: { b: 2 } });
   await call({ method: "POST", path: "/_emulator/functiongraph/async/drain", auth: "none" });
   await call({ method: "POST", path: `${fgs}/workflows`, body: workflow(echo) });
+  // A version, an alias routing by weight, and a trigger and async config on the alias.
+  const echoFn = String(echo).replace(/:latest$/, "");
+  await call({ method: "POST", path: `${fgs}/functions/${echoFn}/versions`, body: { version: "v1" } });
+  await call({ method: "PUT", path: `${fgs}/functions/${echo}/config`, body: { ...fgFunction("echo"), timeout: 6 } });
+  await call({ method: "POST", path: `${fgs}/functions/${echoFn}/versions`, body: { version: "v2" } });
+  const live = { name: "live", version: "v1", additional_version_weights: { v2: 20 } };
+  await call({ method: "POST", path: `${fgs}/functions/${echoFn}/aliases`, body: live });
+  const daily = { name: "daily", schedule_type: "Rate", schedule: "1d" };
+  await call({
+    method: "POST",
+    path: `${fgs}/triggers/${echoFn}:!live`,
+    body: { trigger_type_code: "TIMER", event_data: daily },
+  });
+  await call({ method: "PUT", path: `${fgs}/functions/${echoFn}:!live/async-invoke-config`, body: config });
   const user = { name: emu.credentials.userName, password: emu.credentials.password, domain: { name: "cloudfn" } };
   const identity = { methods: ["password"], password: { user } };
   const token = { auth: { identity, scope: { project: { name: emu.credentials.region } } } };
@@ -151,7 +168,17 @@ describe("state round trip", () => {
     const saved = await (await fetch(`${first.url}/_emulator/state`)).json();
     // Every bucket kind is there, so the check below covers each platform's schemas.
     expect(kinds(first, "functiongraph")).toEqual(
-      ["asyncInvokeConfigs", "dependencies", "functions", "invocations", "tokens", "triggers", "workflows"].sort(),
+      [
+        "asyncInvokeConfigs",
+        "dependencies",
+        "functions",
+        "invocations",
+        "tokens",
+        "triggers",
+        "workflows",
+        "versions",
+        "aliases",
+      ].sort(),
     );
     expect(kinds(first, "minapp")).toEqual(["auth", "environments", "sequences"]);
     expect(kinds(first, "leancloud")).toEqual(["code", "events", "functionRoutes", "groups", "users"]);

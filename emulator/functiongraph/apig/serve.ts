@@ -11,7 +11,9 @@ import { checkIamCredentials, checkSignedWith } from "../auth";
 import { PLATFORM, type FgEnv } from "../env";
 import { FgError } from "../errors";
 import { executeFunction } from "../handlers/invoke";
-import { functionsOf } from "../models/function";
+import { functionsOf, type FunctionRecord } from "../models/function";
+import { resolveRun } from "../models/resolve-version";
+import { functionUrn, parseFunctionUrn } from "../urn";
 import { allTriggers } from "../models/trigger";
 import type { InvokeOutcome } from "../runtime/executor";
 import { EMULATOR_APIG_APP } from "./app-credentials";
@@ -84,12 +86,24 @@ async function runWithin(run: Promise<InvokeOutcome>, timeoutMs: number): Promis
   }
 }
 
+function qualifiedTarget(env: FgEnv, projectId: string, live: FunctionRecord, qualifier: string, ctx: RequestContext) {
+  const urn = `${functionUrn(env.creds.region, projectId, live.package, live.func_name)}:${qualifier}`;
+  const ref = parseFunctionUrn(urn);
+  if (!ref) return { fn: live, ran: undefined };
+  const target = resolveRun(env, projectId, ref, { headers: ctx.headers });
+  return { fn: target.fn, ran: target };
+}
+
 async function invokeApi(env: FgEnv, ctx: RequestContext, found: Candidate, path: string): Promise<Reply> {
   const { projectId, trigger } = found;
-  const fn = functionsOf(env, projectId)[trigger.func_key];
-  if (!fn) return apigErrors.backendUnavailable(ctx, "the trigger's function no longer exists");
+  const live = functionsOf(env, projectId)[trigger.func_key];
+  if (!live) return apigErrors.backendUnavailable(ctx, "the trigger's function no longer exists");
+  // A trigger of a version or alias runs that version (an alias routes each request).
+  const target = trigger.qualifier
+    ? qualifiedTarget(env, projectId, live, trigger.qualifier, ctx)
+    : { fn: live, ran: undefined };
   const event = apigEvent(ctx, trigger, path, found.match.pathParameters, ctx.requestId);
-  const run = executeFunction(env, projectId, fn, event).then((r) => r.outcome);
+  const run = executeFunction(env, projectId, target.fn, event, target.ran).then((r) => r.outcome);
   const funcInfo = trigger.event_data.func_info as { timeout?: unknown } | undefined;
   let outcome: InvokeOutcome | "gateway";
   try {
@@ -102,7 +116,7 @@ async function invokeApi(env: FgEnv, ctx: RequestContext, found: Candidate, path
     run.catch(() => undefined);
     return apigErrors.backendTimeout(ctx, `no answer within func_info.timeout ${String(funcInfo?.timeout)} ms`);
   }
-  if (outcome.kind === "timeout") return apigErrors.backendTimeout(ctx, `function timed out after ${fn.timeout}s`);
+  if (outcome.kind === "timeout") return apigErrors.backendTimeout(ctx, `function timed out after ${target.fn.timeout}s`);
   if (outcome.kind === "error")
     return apigErrors.backendUnavailable(ctx, `function error: ${outcome.error.errorMessage}`);
   const result = parseResult(outcome.result);

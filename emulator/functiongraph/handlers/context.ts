@@ -2,6 +2,7 @@
 import type { RequestContext } from "../../core/http";
 import type { FgEnv } from "../env";
 import { fgErrors } from "../errors";
+import { normalizeQualifier } from "../models/qualifier";
 import { parseFunctionUrn, type FunctionRef } from "../urn";
 
 /**
@@ -25,5 +26,5 @@ export function refOf(env: FgEnv, ctx: RequestContext): FunctionRef {
     throw fgErrors.forbidden(`project ${ref.projectId} in the URN does not match the project of the credentials`);
   }
   if (ref.region !== undefined && ref.region !== env.creds.region) throw fgErrors.functionNotFound();
-  return ref;
+  return normalizeQualifier(env, env.creds.projectId, ref);
 }

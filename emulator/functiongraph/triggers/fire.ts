@@ -12,7 +12,7 @@ import { functionsOf } from "../models/function";
 import { invocationsOf, recordInvocation, updateInvocation, type InvocationRecord } from "../models/invocation";
 import type { TriggerRecord } from "../models/trigger";
 import { awaitAsync, invokeAsync } from "../runtime/async-invoke";
-import { latestUrn } from "../urn";
+import { functionUrn, latestUrn } from "../urn";
 
 /** What starting a trigger's invocation gave: the async request id, or the trace of a refusal. */
 export type Started = { requestId: string } | { refused: InvocationRecord };
@@ -30,7 +30,10 @@ export function startForTrigger(
 ): Started | undefined {
   const fn = functionsOf(env, projectId)[trigger.func_key];
   if (!fn) return undefined;
-  const funcUrn = latestUrn(env.creds.region, projectId, fn.package, fn.func_name);
+  // A trigger created on a version or alias fires that qualifier (an alias routes per firing).
+  const funcUrn = trigger.qualifier
+    ? `${functionUrn(env.creds.region, projectId, fn.package, fn.func_name)}:${trigger.qualifier}`
+    : latestUrn(env.creds.region, projectId, fn.package, fn.func_name);
   const marks = { source: trigger.trigger_type_code, trigger_id: trigger.trigger_id };
   try {
     const requestId = invokeAsync(env, funcUrn, event, marks.source, { eventTime });
