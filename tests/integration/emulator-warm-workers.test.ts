@@ -146,6 +146,45 @@ describe("warm workers", () => {
   }, 60_000);
 });
 
+/** Waits for a condition the test cannot subscribe to (another process's end), checking often. */
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe("worker limits", () => {
+  it("stop an idle worker after CLOUDFN_EMULATOR_WARM_IDLE_MS", async () => {
+    process.env.CLOUDFN_EMULATOR_WARM_IDLE_MS = "100";
+    const own = await startEmulator().finally(() => delete process.env.CLOUDFN_EMULATOR_WARM_IDLE_MS);
+    try {
+      const ownFg = client(own);
+      const urn = await ownFg.deploy("idle");
+      const { pid } = await ownFg.answer(urn);
+      await until(() => !alive(pid), 30_000);
+      expect((await ownFg.answer(urn)).n).toBe(1);
+    } finally {
+      await own.close();
+    }
+  }, 60_000);
+
+  it("make room for another function by stopping the least recently used idle worker", async () => {
+    const own = await startEmulator({ invokeMaxConcurrency: 1 });
+    try {
+      const ownFg = client(own);
+      const [a, b] = [await ownFg.deploy("lru-a"), await ownFg.deploy("lru-b")];
+      expect((await ownFg.answer(a)).n).toBe(1);
+      expect((await ownFg.answer(a)).n).toBe(2);
+      expect((await ownFg.answer(b)).n).toBe(1);
+      expect((await ownFg.answer(a)).n).toBe(1);
+    } finally {
+      await own.close();
+    }
+  }, 60_000);
+});
+
 describe("closing the emulator", () => {
   it("stops every warm worker", async () => {
     const own = await startEmulator();
