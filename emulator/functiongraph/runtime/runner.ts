@@ -91,6 +91,9 @@ async function run(msg: InvokeMessage): Promise<Outcome> {
 
 captureConsole();
 captureStreams();
+// A warm worker outlives its invocations; it must not outlive the emulator (a timer the handler
+// left running would otherwise keep an orphan alive when the emulator dies without closing).
+process.on("disconnect", () => process.exit(0));
 // The parent sends the next invocation only after this one's "done": one at a time.
 process.on("message", (msg: InvokeMessage) => {
   requestId = msg.requestId;
