@@ -51,10 +51,6 @@ export class WarmWorker {
     return !this.isKilled;
   }
 
-  get pid(): number | undefined {
-    return this.child.pid;
-  }
-
   kill(): void {
     this.isKilled = true;
     this.child.kill("SIGKILL");
