@@ -1,6 +1,7 @@
 /**
  * `make bench-emulator`: sync invoke of a trivial FunctionGraph handler against an in-process
- * emulator, at concurrency 1 and 20. Prints p50/p95 latency and requests per second, for warm
+ * emulator, at concurrency 1 and 20. Prints p50/p95 latency, requests per second and the CPU this
+ * process (emulator and client) spent per request, for warm
  * workers (the default) and for the one-process-per-invocation path
  * (CLOUDFN_EMULATOR_COLD_WORKERS=1), unless BENCH_MODES names only one of them ("warm", "cold").
  * BENCH_REQUESTS sets the requests per measurement (default 200). A benchmark, not a test: it
@@ -57,11 +58,15 @@ async function measure(emu: RunningEmulator, urn: string, concurrency: number): 
     while (next < REQUESTS) latencies.push(await invokeOnce(emu, urn, next++));
   };
   const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuBefore);
+  // CPU of this process (emulator and client) per request: comparable across loaded and quiet machines.
+  const cpuPerRequest = (cpu.user + cpu.system) / 1000 / REQUESTS;
   latencies.sort((a, b) => a - b);
   const fmt = (ms: number) => `${ms.toFixed(1).padStart(7)} ms`;
-  return `c=${String(concurrency).padEnd(3)} p50 ${fmt(percentile(latencies, 0.5))}  p95 ${fmt(percentile(latencies, 0.95))}  ${(REQUESTS / seconds).toFixed(0).padStart(5)} req/s`;
+  return `c=${String(concurrency).padEnd(3)} p50 ${fmt(percentile(latencies, 0.5))}  p95 ${fmt(percentile(latencies, 0.95))}  ${(REQUESTS / seconds).toFixed(0).padStart(5)} req/s  emulator+client CPU ${cpuPerRequest.toFixed(2)} ms/req`;
 }
 
 async function benchMode(mode: string): Promise<string[]> {
