@@ -1,11 +1,10 @@
 /**
  * `make bench-emulator`: sync invoke of a trivial FunctionGraph handler against an in-process
  * emulator, at concurrency 1 and 20. Prints p50/p95 latency, requests per second and the CPU this
- * process (emulator and client) spent per request, for warm
- * workers (the default) and for the one-process-per-invocation path
- * (CLOUDFN_EMULATOR_COLD_WORKERS=1), unless BENCH_MODES names only one of them ("warm", "cold").
- * BENCH_REQUESTS sets the requests per measurement (default 200). A benchmark, not a test: it
- * prints figures and asserts nothing but success.
+ * process (emulator and client) spent per request, for warm workers (the default) and for the
+ * one-process-per-invocation path (CLOUDFN_EMULATOR_COLD_WORKERS=1), unless BENCH_MODES names
+ * only one of them ("warm", "cold"). BENCH_REQUESTS sets the requests per measurement (default
+ * 200). A benchmark, not a test: it prints figures and asserts nothing but success.
  */
 import { startEmulator, type RunningEmulator } from "../emulator/server";
 import { fgCall } from "../emulator/testing/fg-client";
