@@ -57,6 +57,7 @@ function client(emu: RunningEmulator) {
       expect([res.status, res.body.status]).toEqual([200, 200]);
       return JSON.parse(res.body.result as string) as Answer;
     },
+    remove: (urn: string) => call({ method: "DELETE", path: `${fns}/${urn.replace(/:latest$/, "")}` }),
     updateCode: (urn: string, src: string) =>
       call({ method: "PUT", path: `${fns}/${urn}/code`, body: { code_type: "inline", func_code: { file: b64(src) } } }),
     updateConfig: (urn: string, extra: Record<string, unknown>) =>
@@ -111,6 +112,14 @@ describe("warm workers", () => {
     const after = await fg.answer(urn);
     expect([before.stage, after.stage, after.n]).toEqual([null, "prod", 1]);
     expect(after.pid).not.toBe(before.pid);
+  }, 60_000);
+
+  it("are not shared with a function created again under the same name", async () => {
+    const urn = await fg.deploy("warm-again");
+    expect((await fg.answer(urn)).n).toBe(1);
+    expect((await fg.remove(urn)).status).toBe(204);
+    const again = await fg.deploy("warm-again");
+    expect((await fg.answer(again)).n).toBe(1);
   }, 60_000);
 
   it("are killed on a timeout, and the next invocation gets a fresh one", async () => {

@@ -67,10 +67,12 @@ export class WarmPool {
 
   /** Runs one invocation on an idle worker of its key, or a new one. Call it inside a slot. */
   async run<Final extends { type: string }>(task: WarmTask): Promise<ChildRun<Final>> {
-    this.retireOtherKeys(task.family, task.key);
-    const worker = this.takeIdle(task.key) ?? this.spawn(task.process);
+    // Two families never share a worker, even with identical processes.
+    const key = JSON.stringify([task.family, task.key]);
+    this.retireOtherKeys(task.family, key);
+    const worker = this.takeIdle(key) ?? this.spawn(task.process);
     const run = await worker.run<Final>(task.start, task.timeoutMs);
-    this.release(worker, task, run.end.how === "done");
+    this.release(worker, task.family, key, run.end.how === "done");
     return run;
   }
 
@@ -115,14 +117,14 @@ export class WarmPool {
     return worker;
   }
 
-  private release(worker: WarmWorker, task: WarmTask, answered: boolean): void {
-    const current = this.familyKeys.get(task.family) === task.key;
+  private release(worker: WarmWorker, family: string, key: string, answered: boolean): void {
+    const current = this.familyKeys.get(family) === key;
     if (!answered || !worker.usable || !this.opts.reuse || this.isClosed || !current) {
       worker.kill();
       return;
     }
     const entry: Idle = {
-      key: task.key,
+      key,
       worker,
       timer: setTimeout(() => this.dropIdle((i) => i === entry), this.opts.idleMs),
     };
