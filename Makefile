@@ -8,7 +8,7 @@ TARBALL := $(ROOT)/.cache/pulumi-cloudfn.tgz
 # Every jest run gets a TMPDIR of its own and fails if the tests (or their children) leave files there.
 JEST := bash scripts/check-tmp-clean.sh node --max-old-space-size=4096 node_modules/.bin/jest
 
-.PHONY: help install build dev-build pack pulumi lint format generate check-generated test test-unit test-integration test-e2e test-compat demo emulator bench clean
+.PHONY: help install build dev-build pack pulumi lint format generate check-generated test test-unit test-integration test-e2e test-compat demo emulator bench bench-emulator clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -85,6 +85,9 @@ emulator: build ## Run the emulator in the foreground (PORT=8080 STATE=file to p
 
 bench: pack pulumi dev-build ## Benchmark 50 functions: up/preview/refresh/destroy times, requests, state bytes
 	node .cache/dev/scripts/bench.js
+
+bench-emulator: dev-build ## Emulator sync invoke of a trivial handler: p50/p95 and req/s at concurrency 1 and 20, cold vs warm
+	node .cache/dev/scripts/bench-emulator.js
 
 clean: ## Remove build outputs (keeps the cached Pulumi CLI)
 	rm -rf dist .cache tools/pulumi/bin

@@ -193,7 +193,7 @@ export function functionGraphPlatform(env: FgEnv): EmulatedPlatform {
     ],
     close: () => {
       timers.close();
-      env.executor.close();
+      return env.executor.close();
     },
   };
 }

@@ -4,24 +4,14 @@
  * the parent sends one start message; the child sends `{type: "log", line}` messages and one
  * final message of any other type. What the messages carry is the platform's business.
  */
-import { fork, type ChildProcess } from "child_process";
-import { fsSandboxFlags } from "./fs-sandbox";
+import type { ChildProcess } from "child_process";
+import { forkChild, type ProcessSpec } from "./fork-child";
+import { Slots } from "./slots";
 
-export interface ChildSpec {
-  script: string;
-  /** Heap cap of the child (--max-old-space-size). */
-  memoryMb: number;
+export interface ChildSpec extends ProcessSpec {
   timeoutMs: number;
-  /** The child's whole environment (nothing of the parent's leaks in). */
-  env: Record<string, string>;
-  cwd: string;
   /** The one message the child starts from. */
   start: unknown;
-  /**
-   * When set, the child may read only these files and folders (plus its script) and write nowhere
-   * (fs-sandbox.ts).
-   */
-  readable?: string[];
   /** How raw stdout/stderr text (already trimmed at the end) enters the log. */
   formatOutput?: (stream: "stdout" | "stderr", text: string) => string;
 }
@@ -44,28 +34,22 @@ export interface ChildRun<Final> {
 type ChildMessage<Final> = { type: "log"; line: string } | Final;
 
 export class ChildPool {
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly slots: Slots;
   private readonly children = new Set<ChildProcess>();
   private isClosed = false;
 
   /** @param maxConcurrency simultaneous child processes (default 8). */
-  constructor(private readonly maxConcurrency = 8) {}
+  constructor(maxConcurrency = 8) {
+    this.slots = new Slots(maxConcurrency);
+  }
 
   get closed(): boolean {
     return this.isClosed;
   }
 
   /** Runs `task` once a slot is free; further tasks wait their turn. */
-  async withSlot<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.maxConcurrency) await new Promise<void>((r) => this.waiting.push(r));
-    this.running++;
-    try {
-      return await task();
-    } finally {
-      this.running--;
-      this.waiting.shift()?.();
-    }
+  withSlot<T>(task: () => Promise<T>): Promise<T> {
+    return this.slots.withSlot(task);
   }
 
   /** Kills every running child (emulator shutdown). */
@@ -78,17 +62,7 @@ export class ChildPool {
     const started = process.hrtime.bigint();
     const elapsed = () => Number(process.hrtime.bigint() - started) / 1e6;
     const lines: string[] = [];
-    const child = fork(spec.script, [], {
-      // Replace (not extend) the parent's flags: jest's or ts-node's must not leak in.
-      execArgv: [
-        `--max-old-space-size=${spec.memoryMb}`,
-        ...(spec.readable ? fsSandboxFlags(spec.script, spec.readable) : []),
-      ],
-      env: spec.env,
-      cwd: spec.cwd,
-      stdio: ["ignore", "pipe", "pipe", "ipc"],
-      serialization: "json",
-    });
+    const child = forkChild(spec);
     this.children.add(child);
     const format = spec.formatOutput ?? ((_stream, text) => text);
     // Output that bypasses console (process.stdout.write) still belongs in the log.

@@ -1,10 +1,18 @@
 /**
- * Runs Node.js handlers in child processes (core/child-runtime) with the function's timeout and
- * memory size enforced, at most `maxConcurrency` at a time (further invocations wait their turn).
+ * Runs Node.js handlers in warm child processes (core/child-runtime/warm-pool.ts) with the
+ * function's timeout and memory size enforced per invocation, at most `maxConcurrency` at a time
+ * (further invocations wait their turn). A worker serves one function version and configuration
+ * and one request at a time, as a FunctionGraph instance does; any change of code, handler,
+ * memory, timeout, environment or dependencies starts fresh ones.
+ * CLOUDFN_EMULATOR_COLD_WORKERS=1 runs every invocation in a fresh process instead;
+ * CLOUDFN_EMULATOR_WARM_IDLE_MS sets how long an idle worker lives (default 60 s).
  */
+import { createHash } from "crypto";
 import * as path from "path";
-import { ChildPool, type ChildRun } from "../../core/child-runtime/child-pool";
+import type { ChildRun } from "../../core/child-runtime/child-pool";
+import type { ProcessSpec } from "../../core/child-runtime/fork-child";
 import { childScriptPath } from "../../core/child-runtime/script-path";
+import { WarmPool } from "../../core/child-runtime/warm-pool";
 import { codeDir } from "./code-cache";
 import type { DoneMessage, FunctionErrorBody, InvokeMessage } from "./messages";
 
@@ -29,6 +37,11 @@ export interface InvokeJob {
    * after the function's own node_modules, as on the platform where they sit beside the code.
    */
   dependencies?: { digest: string; code: Buffer }[];
+  /**
+   * The function (or qualified version) whose warm workers this invocation may use; default
+   * project, package and name. Workers are reused only when the configuration matches as well.
+   */
+  workerFamily?: string;
 }
 
 export type InvokeOutcome =
@@ -38,31 +51,45 @@ export type InvokeOutcome =
 
 const RUNNER = { dir: __dirname, name: "runner", tempFolder: "runner", prefix: "runner" };
 
-export class Executor {
-  private readonly pool: ChildPool;
+const DEFAULT_IDLE_MS = 60_000;
 
-  /** @param maxConcurrency simultaneous child processes (default 8). */
-  constructor(maxConcurrency?: number) {
-    this.pool = new ChildPool(maxConcurrency);
+export class Executor {
+  private readonly pool: WarmPool;
+
+  /** @param maxConcurrency simultaneous invocations, and child processes in all (default 8). */
+  constructor(maxConcurrency = 8) {
+    this.pool = new WarmPool({
+      maxConcurrency,
+      idleMs: Number(process.env.CLOUDFN_EMULATOR_WARM_IDLE_MS ?? DEFAULT_IDLE_MS),
+      reuse: process.env.CLOUDFN_EMULATOR_COLD_WORKERS !== "1",
+    });
   }
 
   invoke(job: InvokeJob): Promise<InvokeOutcome> {
     return this.pool.withSlot(async () => {
       const depDirs = await Promise.all((job.dependencies ?? []).map((d) => codeDir(d.digest, d.code)));
       const dir = await codeDir(job.digest, job.code);
-      return outcomeOf(job, await this.pool.run<DoneMessage>(childSpec(job, dir, depDirs)));
+      const proc = processSpec(job, dir, depDirs);
+      const run = await this.pool.run<DoneMessage>({
+        family: job.workerFamily ?? JSON.stringify([job.projectId, job.packageName, job.functionName]),
+        key: createHash("sha256").update(JSON.stringify(proc)).digest("hex"),
+        process: proc,
+        timeoutMs: job.timeoutSeconds * 1000,
+        start: startMessage(job, dir),
+      });
+      return outcomeOf(job, run);
     });
   }
 
-  /** Kills every running child (emulator shutdown). */
-  close(): void {
-    this.pool.close();
+  /** Kills every worker (emulator shutdown); resolves once their processes are gone. */
+  close(): Promise<void> {
+    return this.pool.close();
   }
 }
 
-function childSpec(job: InvokeJob, dir: string, depDirs: string[]) {
+/** Everything the worker process is made of: what its reuse key hashes. */
+function processSpec(job: InvokeJob, dir: string, depDirs: string[]): ProcessSpec {
   const nodePath = depDirs.flatMap((d) => [path.join(d, "node_modules"), d]).join(path.delimiter);
-  const dot = job.handler.lastIndexOf(".");
   const runtimeVars = {
     RUNTIME_FUNC_NAME: job.functionName,
     RUNTIME_PACKAGE: job.packageName,
@@ -72,7 +99,18 @@ function childSpec(job: InvokeJob, dir: string, depDirs: string[]) {
     RUNTIME_HANDLER: job.handler,
     RUNTIME_CODE_ROOT: dir,
   };
-  const start: InvokeMessage = {
+  return {
+    script: childScriptPath(RUNNER),
+    memoryMb: job.memorySize,
+    env: { PATH: process.env.PATH ?? "", ...job.env, ...runtimeVars, ...(nodePath ? { NODE_PATH: nodePath } : {}) },
+    cwd: dir,
+    readable: [dir, ...depDirs],
+  };
+}
+
+function startMessage(job: InvokeJob, dir: string): InvokeMessage {
+  const dot = job.handler.lastIndexOf(".");
+  return {
     type: "invoke",
     dir,
     file: job.handler.slice(0, dot),
@@ -85,15 +123,6 @@ function childSpec(job: InvokeJob, dir: string, depDirs: string[]) {
     memorySize: job.memorySize,
     timeoutMs: job.timeoutSeconds * 1000,
     userData: job.env,
-  };
-  return {
-    script: childScriptPath(RUNNER),
-    memoryMb: job.memorySize,
-    timeoutMs: job.timeoutSeconds * 1000,
-    env: { PATH: process.env.PATH ?? "", ...job.env, ...runtimeVars, ...(nodePath ? { NODE_PATH: nodePath } : {}) },
-    cwd: dir,
-    readable: [dir, ...depDirs],
-    start,
   };
 }
 

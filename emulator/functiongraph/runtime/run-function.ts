@@ -59,5 +59,7 @@ export function runFunction(
     timeoutSeconds: fn.timeout,
     env: vars,
     dependencies: dependencyPackages(env, projectId, fn),
+    // The record's id, not its name: a function deleted and created again gets fresh workers.
+    workerFamily: JSON.stringify([projectId, fn.func_id]),
   });
 }

@@ -1,6 +1,9 @@
 /**
- * Child-process side of a Node.js invocation. Started by executor.ts with child_process.fork; it
- * receives one "invoke" message, runs the handler and reports log lines and the outcome over IPC.
+ * Child-process side of Node.js invocations: a warm instance. Started by executor.ts (through
+ * core/child-runtime/warm-pool.ts); it receives "invoke" messages one at a time, runs the handler
+ * and reports log lines and the outcome over IPC, then waits for the next one. The handler's
+ * module stays loaded in between, so module state persists across invocations as it does in a
+ * warm FunctionGraph instance.
  * Self-contained on purpose (node built-ins only): under ts-jest it is transpiled on the fly and
  * run from a temporary folder, where no other project file can be required.
  */
@@ -12,11 +15,30 @@ function send(message: unknown): Promise<void> {
   return new Promise((resolve) => (process.send ? process.send(message, () => resolve()) : resolve()));
 }
 
-function captureConsole(requestId: string): void {
+/** The invocation running now: console lines carry its request id. */
+let requestId = "";
+
+function captureConsole(): void {
   const levels = { log: "INFO", info: "INFO", warn: "WARN", error: "ERROR", debug: "DEBUG" } as const;
   for (const [method, level] of Object.entries(levels)) {
     (console as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
       void send({ type: "log", line: `${new Date().toISOString()} ${requestId} ${level} ${format(...args)}` });
+    };
+  }
+}
+
+/**
+ * Direct writes to stdout/stderr go over IPC as well, behind the console lines sent before them:
+ * through the pipes they could arrive after the answer and land in the next invocation's log.
+ */
+function captureStreams(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.write = (chunk: unknown, ...rest: unknown[]) => {
+      const text = Buffer.isBuffer(chunk) ? chunk.toString("utf8") : String(chunk);
+      void send({ type: "log", line: text.trimEnd() });
+      const done = rest.find((r) => typeof r === "function") as (() => void) | undefined;
+      done?.();
+      return true;
     };
   }
 }
@@ -67,9 +89,13 @@ async function run(msg: InvokeMessage): Promise<Outcome> {
   }
 }
 
-process.once("message", (msg: InvokeMessage) => {
-  captureConsole(msg.requestId);
-  void run(msg)
-    .then((outcome) => send({ type: "done", outcome }))
-    .then(() => process.exit(0));
+captureConsole();
+captureStreams();
+// A warm worker outlives its invocations; it must not outlive the emulator (a timer the handler
+// left running would otherwise keep an orphan alive when the emulator dies without closing).
+process.on("disconnect", () => process.exit(0));
+// The parent sends the next invocation only after this one's "done": one at a time.
+process.on("message", (msg: InvokeMessage) => {
+  requestId = msg.requestId;
+  void run(msg).then((outcome) => send({ type: "done", outcome }));
 });
