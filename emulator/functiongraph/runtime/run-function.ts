@@ -59,7 +59,8 @@ export function runFunction(
     timeoutSeconds: fn.timeout,
     env: vars,
     dependencies: dependencyPackages(env, projectId, fn),
-    // The record's id, not its name: a function deleted and created again gets fresh workers.
-    workerFamily: JSON.stringify([projectId, fn.func_id]),
+    // The record's id, not its name: a function deleted and created again gets fresh workers. The
+    // digest keeps published versions (snapshots of other code) warm side by side with latest.
+    workerFamily: JSON.stringify([projectId, fn.func_id, fn.digest]),
   });
 }
