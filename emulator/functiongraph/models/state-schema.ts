@@ -109,7 +109,7 @@ const invocationRecord = z
     func_urn: str,
     started_at: str,
     duration_ms: num,
-    outcome: z.enum(["success", "error", "timeout", "pending", "discarded"]),
+    outcome: z.enum(["success", "error", "timeout", "pending", "discarded", "rejected"]),
     result: str,
     log: str,
     source: str.optional(),
