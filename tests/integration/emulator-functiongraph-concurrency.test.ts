@@ -138,8 +138,10 @@ describe("instance limits on invoke", () => {
     gate.open();
     expect((await sync).status).toBe(200);
     await call({ method: "POST", path: "/_emulator/functiongraph/async/drain", auth: "none" });
-    const records = await (await fetch(`${emu.url}/_emulator/functiongraph/invocations?kind=async`)).json();
-    expect(records.invocations.map((r: { status: string }) => r.status)).toEqual(["SUCCESS"]);
+    const records = (await (await fetch(`${emu.url}/_emulator/functiongraph/invocations?kind=async`)).json()) as {
+      invocations: { status: string }[];
+    };
+    expect(records.invocations.map((r) => r.status)).toEqual(["SUCCESS"]);
     const stats = await call({ method: "GET", path: `${FN()}/${urn}/statistics/60` });
     expect(stats.body.reject_count[0].value).toBe(0);
   });
