@@ -179,6 +179,36 @@ describe("function configuration (F1/F3)", () => {
   });
 });
 
+describe("image and GPU functions", () => {
+  const image = {
+    enabled: true,
+    image: "swr.cn-north-4.myhuaweicloud.com/team/app:1",
+    command: "node,server.js",
+    working_dir: "/",
+  };
+  const imageFn = { runtime: "Custom Image", handler: "bootstrap", code_type: undefined, func_code: undefined };
+
+  it("creates a Custom Image function with a GPU and echoes the image", async () => {
+    const res = await create("img", { ...imageFn, custom_image: image, gpu_memory: 2048, gpu_type: "nvidia-t4" });
+    expect([res.status, res.body.code_type, res.body.custom_image, res.body.gpu_memory]).toEqual([
+      200,
+      "Custom-Image-Swr",
+      image,
+      2048,
+    ]);
+  });
+
+  it.each([
+    ["without an image", {}],
+    ["with working_dir /app", { custom_image: { ...image, working_dir: "/app" } }],
+    ["with gpu_memory 1500", { custom_image: image, gpu_memory: 1500, gpu_type: "nvidia-t4" }],
+    ["with gpu_memory but no gpu_type", { custom_image: image, gpu_memory: 1024 }],
+  ])("rejects one %s with 400 FSS.0400", async (_label, extra) => {
+    const res = await create("img", { ...imageFn, ...extra });
+    expect([res.status, res.body.error_code]).toEqual([400, "FSS.0400"]);
+  });
+});
+
 describe("F4 update config is a full replacement", () => {
   it("removes optional fields left out, keeps strategy_config and enterprise_project_id", async () => {
     const urn = (await create("replace", full)).body.func_urn;
