@@ -145,8 +145,9 @@ async function runJob(
       deliverTo("on_failure", { condition: "EventAgeExceeded", attempts: attempt - 1, error: message });
       return;
     }
-    updateInvocation(env, pid, requestId, { status: "RUNNING", attempts: attempt });
-    const outcome = await execute(env, fn, event, requestId);
+    // WAIT until an instance slot is free (runtime/concurrency.ts), RUNNING from then on.
+    const running = () => updateInvocation(env, pid, requestId, { status: "RUNNING", attempts: attempt });
+    const outcome = await execute(env, fn, event, requestId, running);
     const log = tail(outcome.log, LOG_TAIL_BYTES);
     if (outcome.kind === "ok") {
       finish(env, requestId, {
@@ -180,16 +181,24 @@ async function runJob(
 }
 
 /** One execution; a function deleted or changed to something unrunnable counts as an error. */
-async function execute(env: FgEnv, fn: FunctionRecord, event: unknown, requestId: string): Promise<InvokeOutcome> {
+async function execute(
+  env: FgEnv,
+  fn: FunctionRecord,
+  event: unknown,
+  requestId: string,
+  onStart: () => void,
+): Promise<InvokeOutcome> {
   try {
     const live = resolveFunction(env, latestUrn(env.creds.region, env.creds.projectId, fn.package, fn.func_name));
     const release = await waitForSlot(env, live);
+    onStart();
     try {
       return await runFunction(env, env.creds.projectId, live, event, requestId);
     } finally {
       release();
     }
   } catch (err) {
+    onStart(); // the attempt counts even when the function could not be started
     return {
       kind: "error",
       error: { errorMessage: (err as Error).message, errorType: "PlatformError", stackTrace: [] },
