@@ -21,6 +21,7 @@ import * as W from "./handlers/workflow";
 import { apigRoutes } from "./apig/serve";
 import { eventRoutes } from "./events/route";
 import { VERSION_ROUTES, versionControlRoutes } from "./version-routes";
+import { FUNCTION_SETTINGS_ROUTES } from "./routes-function-settings";
 
 export type FgRoute = EnvRoute<FgEnv>;
 
@@ -156,6 +157,7 @@ export const FG_ROUTES: FgRoute[] = [
     operation: "StartSyncWorkflowExecution",
     handler: W.startSyncWorkflowExecution,
   },
+  ...FUNCTION_SETTINGS_ROUTES,
 ];
 
 /** Platform of a path no route matched, so a 404 is still logged under the right platform. */

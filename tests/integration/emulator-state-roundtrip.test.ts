@@ -116,6 +116,10 @@ async function seedFunctionGraph(emu: RunningEmulator): Promise<void> {
     body: { trigger_type_code: "TIMER", event_data: daily },
   });
   await call({ method: "PUT", path: `${fgs}/functions/${echoFn}:!live/async-invoke-config`, body: config });
+  const tags = { tags: [{ key: "team", value: "core" }] };
+  await call({ method: "POST", path: `/v2/${emu.credentials.projectId}/functions/${echo}/tags/create`, body: tags });
+  await call({ method: "PUT", path: `${fgs}/functions/${echo}/reservedinstances`, body: { count: 1 } });
+  await call({ method: "POST", path: `${fgs}/functions/enable-lts-logs` });
   const user = { name: emu.credentials.userName, password: emu.credentials.password, domain: { name: "cloudfn" } };
   const identity = { methods: ["password"], password: { user } };
   const token = { auth: { identity, scope: { project: { name: emu.credentials.region } } } };
@@ -178,6 +182,9 @@ describe("state round trip", () => {
         "workflows",
         "versions",
         "aliases",
+        "lts",
+        "reservedInstances",
+        "tags",
       ].sort(),
     );
     expect(kinds(first, "minapp")).toEqual(["auth", "environments", "sequences"]);

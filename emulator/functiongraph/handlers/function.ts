@@ -10,6 +10,8 @@ import { deleteTriggersOf } from "../models/trigger";
 import { publishedVersionOf } from "../models/published-version";
 import { deleteQualifiedVersion } from "../models/version-delete";
 import { versionCodeView, versionConfigView } from "../models/version-views";
+import { deleteReservedOf } from "../models/reserved-instances";
+import { deleteTagsOf } from "../models/tags";
 import { codeView, configView, listItemView, updatedConfigView } from "../models/views";
 import { createFunctionBody, parseBody, updateCodeBody, updateConfigBody } from "../schemas";
 import { projectOf, refOf } from "./context";
@@ -90,5 +92,7 @@ export async function deleteFunction(env: FgEnv, ctx: RequestContext): Promise<R
   M.deleteFunction(env, pid, ref);
   // Deleting a function deletes its triggers (docs/reference/functiongraph-api.md §4.7).
   deleteTriggersOf(env, pid, ref);
+  deleteTagsOf(env, pid, ref.package, ref.name);
+  deleteReservedOf(env, pid, ref.package, ref.name);
   return { status: 204 };
 }

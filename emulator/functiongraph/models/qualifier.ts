@@ -1,14 +1,15 @@
 /**
  * Qualifiers of a function URN (docs/reference/functiongraph-api.md §2.1): `latest`, a published
  * version, or `!alias`. Existence checks and the key under which qualifier-scoped records
- * (triggers, async-invoke configs, reserved instances) are stored.
+ * (triggers, async-invoke configs, reserved instances) are stored, and the qualifier name the
+ * per-qualifier settings (reserved instances) report.
  */
 import { LATEST } from "../../../platform/functiongraph/versions";
 import type { FgEnv } from "../env";
 import { fgErrors } from "../errors";
 import type { FunctionRef, Qualifier } from "../urn";
 import { findAlias } from "./alias";
-import type { FunctionRecord } from "./function";
+import { getFunction, type FunctionRecord } from "./function";
 import { findVersion } from "./version";
 
 type FnKey = Pick<FunctionRecord, "package" | "func_name">;
@@ -55,3 +56,27 @@ export function assertLatest(q: Qualifier): void {
   if (q.kind !== "latest")
     throw fgErrors.invalid("only the latest version can be updated; publish a new version instead");
 }
+
+export interface QualifierName {
+  qualifier_type: "version" | "alias";
+  qualifier_name: string;
+}
+
+/**
+ * The function and qualifier of a URN, after checking both exist. A URN without a qualifier
+ * means `latest`. getFunction answers 404 FSS.1052/1053 for versions and aliases until they exist.
+ */
+export function resolveQualifier(
+  env: FgEnv,
+  projectId: string,
+  ref: FunctionRef,
+): { fn: FunctionRecord; qualifier: QualifierName } {
+  const fn = getFunction(env, projectId, ref);
+  const q = ref.qualifier;
+  if (q.kind === "alias") return { fn, qualifier: { qualifier_type: "alias", qualifier_name: q.alias } };
+  return { fn, qualifier: { qualifier_type: "version", qualifier_name: q.kind === "version" ? q.version : "latest" } };
+}
+
+/** The URN suffix of a qualifier: `latest`, `<version>` or `!<alias>`. */
+export const qualifierSuffix = (q: QualifierName) =>
+  q.qualifier_type === "alias" ? `!${q.qualifier_name}` : q.qualifier_name;

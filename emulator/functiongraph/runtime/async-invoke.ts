@@ -28,6 +28,7 @@ import { resolveRun, type RouteInput } from "../models/resolve-version";
 import { latestUrn, parseFunctionUrn, type FunctionRef } from "../urn";
 import type { InvokeOutcome } from "./executor";
 import { assertInvokable, runFunction } from "./run-function";
+import { assertEnabled, waitForSlot } from "./concurrency";
 
 export const DEFAULT_ASYNC_RETRY_DELAY_MS = 1000;
 /** A destination function whose own destination invokes another... stops after this many hops. */
@@ -98,6 +99,7 @@ export function invokeAsync(
   const target = jobTarget(env, functionUrn, opts.headers);
   const fn = target.fn;
   assertInvokable(fn);
+  assertEnabled(fn);
   const pid = env.creds.projectId;
   const requestId = env.ids.uuid();
   const eventTime = opts.eventTime ?? env.clock.now();
@@ -173,8 +175,9 @@ async function runJob(
       deliverTo("on_failure", { condition: "EventAgeExceeded", attempts: attempt - 1, error: message });
       return;
     }
-    updateInvocation(env, pid, requestId, { status: "RUNNING", attempts: attempt });
-    const outcome = await execute(env, target.urn, event, requestId);
+    // WAIT until an instance slot is free (runtime/concurrency.ts), RUNNING from then on.
+    const running = () => updateInvocation(env, pid, requestId, { status: "RUNNING", attempts: attempt });
+    const outcome = await execute(env, target.urn, event, requestId, running);
     const log = tail(outcome.log, LOG_TAIL_BYTES);
     if (outcome.kind === "ok") {
       finish(env, requestId, {
@@ -208,11 +211,26 @@ async function runJob(
 }
 
 /** One execution; a function deleted or changed to something unrunnable counts as an error. */
-async function execute(env: FgEnv, urn: string, event: unknown, requestId: string): Promise<InvokeOutcome> {
+async function execute(
+  env: FgEnv,
+  urn: string,
+  event: unknown,
+  requestId: string,
+  onStart: () => void,
+): Promise<InvokeOutcome> {
   try {
-    const live = resolveRun(env, env.creds.projectId, refIn(env, urn)).fn;
-    return await runFunction(env, env.creds.projectId, live, event, requestId);
+    const target = resolveRun(env, env.creds.projectId, refIn(env, urn)).fn;
+    // Instance limits are the function's (max instances and per-instance concurrency of latest).
+    const live = resolveFunction(env, urn);
+    const release = await waitForSlot(env, live);
+    onStart();
+    try {
+      return await runFunction(env, env.creds.projectId, target, event, requestId);
+    } finally {
+      release();
+    }
   } catch (err) {
+    onStart(); // the attempt counts even when the function could not be started
     return {
       kind: "error",
       error: { errorMessage: (err as Error).message, errorType: "PlatformError", stackTrace: [] },
