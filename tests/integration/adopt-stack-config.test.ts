@@ -94,7 +94,11 @@ afterAll(() => emu.close());
 
 describe("cloudfn adopt with credentials only in the stack config", () => {
   it.each([
-    ["functiongraph", "cloudfn adopt: 1 FunctionGraph function(s), 0 trigger(s)\n", "from-config"],
+    [
+      "functiongraph",
+      "cloudfn adopt: 1 FunctionGraph function(s), 0 trigger(s), 0 async invoke config(s), 0 dependency version(s), 0 workflow(s)\n",
+      "from-config",
+    ],
     ["minapp", "cloudfn adopt: 1 MinApp cloud function(s)\n", "from-config"],
     ["leancloud", "cloudfn adopt: 1 LeanEngine group(s)\n", ""],
   ])("%s lists what exists", async (platform, stderr, name) => {
@@ -105,7 +109,11 @@ describe("cloudfn adopt with credentials only in the stack config", () => {
 
   it("the emulator switch alone in the stack config is enough", async () => {
     const res = await adopt(project({ "cloudfn:emulator": plain(emu.url) }), "functiongraph");
-    expect(res).toMatchObject({ code: 0, stderr: "cloudfn adopt: 1 FunctionGraph function(s), 0 trigger(s)\n" });
+    expect(res).toMatchObject({
+      code: 0,
+      stderr:
+        "cloudfn adopt: 1 FunctionGraph function(s), 0 trigger(s), 0 async invoke config(s), 0 dependency version(s), 0 workflow(s)\n",
+    });
   });
 });
 
