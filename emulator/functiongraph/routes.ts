@@ -18,6 +18,9 @@ import * as AS from "./handlers/async";
 import { drainAsync } from "./runtime/async-invoke";
 import * as D from "./handlers/dependency-version";
 import * as W from "./handlers/workflow";
+import * as WX from "./handlers/workflow-execution";
+import * as LD from "./handlers/dependency";
+import { drainExecutions } from "./runtime/workflow-run";
 
 export type FgRoute = EnvRoute<FgEnv>;
 
@@ -141,6 +144,11 @@ export const FG_ROUTES: FgRoute[] = [
     operation: "DeleteDependencyVersion",
     handler: D.deleteDependencyVersion,
   },
+  // D6–D9 (legacy, §5.5) have no official SDK operation names; these are ours.
+  { method: "POST", path: DEP, operation: "CreateDependency", handler: LD.createDependency },
+  { method: "GET", path: `${DEP}/:depend_id`, operation: "ShowDependency", handler: LD.showDependency },
+  { method: "PUT", path: `${DEP}/:depend_id`, operation: "UpdateDependency", handler: LD.updateDependency },
+  { method: "DELETE", path: `${DEP}/:depend_id`, operation: "DeleteDependency", handler: LD.deleteDependency },
   { method: "POST", path: FLOW, operation: "CreateWorkflow", handler: W.createWorkflow },
   { method: "GET", path: FLOW, operation: "ListWorkflow", handler: W.listWorkflow },
   { method: "DELETE", path: FLOW, operation: "BatchDeleteWorkflows", handler: W.batchDeleteWorkflows },
@@ -151,6 +159,24 @@ export const FG_ROUTES: FgRoute[] = [
     path: `${FLOW}/:workflow_id/sync-executions`,
     operation: "StartSyncWorkflowExecution",
     handler: W.startSyncWorkflowExecution,
+  },
+  {
+    method: "POST",
+    path: `${FLOW}/:workflow_id/executions`,
+    operation: "StartWorkflowExecution",
+    handler: WX.startWorkflowExecution,
+  },
+  {
+    method: "GET",
+    path: `${FLOW}/:workflow_id/executions`,
+    operation: "ListWorkflowExecutions",
+    handler: WX.listWorkflowExecutions,
+  },
+  {
+    method: "GET",
+    path: `${FLOW}/:workflow_id/executions/:execution_id`,
+    operation: "ShowWorkflowExecution",
+    handler: WX.showWorkflowExecution,
   },
 ];
 
@@ -182,6 +208,11 @@ export function functionGraphPlatform(env: FgEnv): EmulatedPlatform {
         method: "POST",
         path: "/_emulator/functiongraph/async/drain",
         handler: async () => (await drainAsync(env), { status: 204 }),
+      },
+      {
+        method: "POST",
+        path: "/_emulator/functiongraph/workflows/drain",
+        handler: async () => (await drainExecutions(env), { status: 204 }),
       },
     ],
     close: () => {
