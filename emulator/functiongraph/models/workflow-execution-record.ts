@@ -111,7 +111,7 @@ export function startExecutionRecord(
 
 export function getExecutionRecord(env: FgEnv, pid: string, workflowId: string, id: string): ExecutionRecord {
   const record = executionsOf(env, pid)[id];
-  if (!record || record.workflow_id !== workflowId) throw executionErrors.notFound(id);
+  if (record?.workflow_id !== workflowId) throw executionErrors.notFound(id);
   return record;
 }
 

@@ -75,8 +75,8 @@ export interface ExecutionContext {
 export async function waitSeconds(env: FgEnv, seconds: number): Promise<void> {
   const ms = Math.max(0, seconds) * 1000;
   const clock = env.clock as { advance?: (ms: number) => void };
-  if (typeof clock.advance === "function") return clock.advance(ms);
-  if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms).unref());
+  if (typeof clock.advance === "function") clock.advance(ms);
+  else if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 function touch(x: ExecutionContext): void {
@@ -188,7 +188,10 @@ export async function runExecution(x: ExecutionContext): Promise<void> {
       } catch (e) {
         if (!(e instanceof StepError)) throw e;
         const handler = matchingHandler(state, e);
-        if (!handler?.transition) return fail(x, state, e);
+        if (!handler?.transition) {
+          fail(x, state, e);
+          return;
+        }
         data = e.body;
         current = x.flow.states.find((s) => s.id === handler.transition);
         continue;
