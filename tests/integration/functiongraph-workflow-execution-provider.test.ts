@@ -116,9 +116,7 @@ describe("WorkflowExecution provider", () => {
   it("fails create with the failing state's error", async () => {
     const flowId = await workflow("rejecter", "reject");
     const inputs = await checked({ workflowId: flowId, input: { n: 4 } });
-    await expect(provider.create(inputs)).rejects.toThrow(
-      /ended fail at state work: Nope: no 4|ended fail at state work: no 4/,
-    );
+    await expect(provider.create(inputs)).rejects.toThrow(/ended fail at state work: Nope: no 4/);
   });
 
   it("fails create when the execution is still running after timeoutSeconds", async () => {
@@ -144,7 +142,7 @@ describe("execution helpers", () => {
     const info = await getWorkflowExecution({ workflowId: flowId, executionId });
     expect([info.status, info.error, info.states.map((s) => [s.stateId, s.attempts.map((a) => a.status)])]).toEqual([
       "fail",
-      { stateId: "work", message: "no 1" },
+      { stateId: "work", message: "Nope: no 1" },
       [["work", ["fail"]]],
     ]);
     expect(info.states[0].attempts[0]).toMatchObject({ input: { n: 1 }, error: "Nope: no 1" });

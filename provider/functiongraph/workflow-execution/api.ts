@@ -142,18 +142,17 @@ export function stateHistory(d: ExecutionDetail): StateHistory[] {
 }
 
 /**
- * The state that failed the execution and its error: from `errors` when the answer has it, else
- * the last failed attempt in the history.
+ * The state that failed the execution and its error: the last failed attempt in the history
+ * (it carries the error type), else the answer's `errors` when it has them.
  */
 export function failingState(
   d: ExecutionDetail,
   history: StateHistory[],
 ): { stateId: string; error: string } | undefined {
-  const first = d.errors?.[0];
-  if (first) return { stateId: first.node_id, error: errorText(first.error_message) ?? "failed" };
   for (const state of [...history].reverse()) {
     const failed = [...state.attempts].reverse().find((a) => a.status === "fail" || a.status === "timeout");
     if (failed) return { stateId: state.stateId, error: failed.error ?? failed.status };
   }
-  return undefined;
+  const first = d.errors?.[0];
+  return first ? { stateId: first.node_id, error: errorText(first.error_message) ?? "failed" } : undefined;
 }
