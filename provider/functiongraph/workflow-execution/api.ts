@@ -112,8 +112,12 @@ export interface StateHistory {
   attempts: StateAttempt[];
 }
 
-const millis = (v: number | string | null | undefined) =>
-  v === null || v === undefined || v === "" ? undefined : typeof v === "number" ? v : Date.parse(v);
+/** Node times are epoch ms; a numeric string is read as such, anything else as a date. */
+function millis(v: number | string | null | undefined): number | undefined {
+  if (v === null || v === undefined || v === "") return undefined;
+  if (typeof v === "number") return v;
+  return /^\d+$/.test(v) ? Number(v) : Date.parse(v);
+}
 
 /** A state's error, readable whether the platform sends a string or an object. */
 export function errorText(e: unknown): string | undefined {
