@@ -20,7 +20,7 @@ import * as D from "./handlers/dependency-version";
 import * as W from "./handlers/workflow";
 import * as WX from "./handlers/workflow-execution";
 import * as LD from "./handlers/dependency";
-import { drainExecutions } from "./runtime/workflow-run";
+import { drainExecutions, endInterruptedExecutions } from "./runtime/workflow-run";
 
 export type FgRoute = EnvRoute<FgEnv>;
 
@@ -187,6 +187,7 @@ export const isFgPath = (path: string) => path.startsWith("/v2/") || path.starts
 export function functionGraphPlatform(env: FgEnv): EmulatedPlatform {
   const timers = new TimerScheduler(env);
   timers.start();
+  endInterruptedExecutions(env);
   return {
     name: PLATFORM,
     routes: bindRoutes(FG_ROUTES, env),

@@ -5,6 +5,7 @@
  * definition's retries and on_errors apply; a failing state fails the execution; W7 runs are
  * recorded the same way; executions survive a restart with a state file.
  */
+import { readFileSync, writeFileSync } from "fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
@@ -306,7 +307,7 @@ it("records W7 (EXPRESS) runs like W6 runs, so W9 shows them", async () => {
   expect([shown.status, shown.output, shown.node_execution_details[0].node_id]).toEqual(["success", { n: 5 }, "add"]);
 });
 
-it("keeps executions in the state file across a restart", async () => {
+it("keeps executions in the state file across a restart; one cut off while running ends as failed", async () => {
   const stateFile = path.join(tempDir("cloudfn-wfx-"), "state.json");
   let own = await startEmulator({ stateFile });
   const ownCall = (method: string, p: string, body?: unknown) =>
@@ -326,10 +327,20 @@ it("keeps executions in the state file across a restart", async () => {
   const executionId = (await ownCall("POST", `/workflows/${flowId}/executions`, { input: {} })).body.execution_id;
   await fetch(`${own.url}/_emulator/functiongraph/workflows/drain`, { method: "POST" });
   await own.close();
+  // As if the emulator had died mid-run: a second record still marked running.
+  const saved = JSON.parse(readFileSync(stateFile, "utf8"));
+  const records = saved.platforms.functiongraph[own.credentials.projectId].workflowExecutions;
+  records.cut = { ...records[executionId], execution_id: "cut", status: "running", end_time: undefined };
+  writeFileSync(stateFile, JSON.stringify(saved));
   own = await startEmulator({ stateFile });
   try {
     const shown = (await ownCall("GET", `/workflows/${flowId}/executions/${executionId}`)).body;
     expect([shown.status, shown.output]).toEqual(["success", { n: 2 }]);
+    const cut = (await ownCall("GET", `/workflows/${flowId}/executions/cut`)).body;
+    expect([cut.status, cut.errors[0].error_message]).toEqual([
+      "fail",
+      "the emulator stopped while this execution was running",
+    ]);
   } finally {
     await own.close();
   }
