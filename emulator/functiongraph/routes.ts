@@ -22,6 +22,9 @@ import { apigRoutes } from "./apig/serve";
 import { eventRoutes } from "./events/route";
 import { VERSION_ROUTES, versionControlRoutes } from "./version-routes";
 import { FUNCTION_SETTINGS_ROUTES } from "./routes-function-settings";
+import * as WX from "./handlers/workflow-execution";
+import * as LD from "./handlers/dependency";
+import { drainExecutions, endInterruptedExecutions } from "./runtime/workflow-run";
 
 export type FgRoute = EnvRoute<FgEnv>;
 
@@ -146,6 +149,11 @@ export const FG_ROUTES: FgRoute[] = [
     operation: "DeleteDependencyVersion",
     handler: D.deleteDependencyVersion,
   },
+  // D6–D9 (legacy, §5.5) have no official SDK operation names; these are ours.
+  { method: "POST", path: DEP, operation: "CreateDependency", handler: LD.createDependency },
+  { method: "GET", path: `${DEP}/:depend_id`, operation: "ShowDependency", handler: LD.showDependency },
+  { method: "PUT", path: `${DEP}/:depend_id`, operation: "UpdateDependency", handler: LD.updateDependency },
+  { method: "DELETE", path: `${DEP}/:depend_id`, operation: "DeleteDependency", handler: LD.deleteDependency },
   { method: "POST", path: FLOW, operation: "CreateWorkflow", handler: W.createWorkflow },
   { method: "GET", path: FLOW, operation: "ListWorkflow", handler: W.listWorkflow },
   { method: "DELETE", path: FLOW, operation: "BatchDeleteWorkflows", handler: W.batchDeleteWorkflows },
@@ -158,6 +166,24 @@ export const FG_ROUTES: FgRoute[] = [
     handler: W.startSyncWorkflowExecution,
   },
   ...FUNCTION_SETTINGS_ROUTES,
+  {
+    method: "POST",
+    path: `${FLOW}/:workflow_id/executions`,
+    operation: "StartWorkflowExecution",
+    handler: WX.startWorkflowExecution,
+  },
+  {
+    method: "GET",
+    path: `${FLOW}/:workflow_id/executions`,
+    operation: "ListWorkflowExecutions",
+    handler: WX.listWorkflowExecutions,
+  },
+  {
+    method: "GET",
+    path: `${FLOW}/:workflow_id/executions/:execution_id`,
+    operation: "ShowWorkflowExecution",
+    handler: WX.showWorkflowExecution,
+  },
 ];
 
 /** Platform of a path no route matched, so a 404 is still logged under the right platform. */
@@ -167,6 +193,7 @@ export const isFgPath = (path: string) => path.startsWith("/v2/") || path.starts
 export function functionGraphPlatform(env: FgEnv): EmulatedPlatform {
   const timers = new TimerScheduler(env);
   timers.start();
+  endInterruptedExecutions(env);
   return {
     name: PLATFORM,
     routes: bindRoutes(FG_ROUTES, env),
@@ -191,6 +218,11 @@ export function functionGraphPlatform(env: FgEnv): EmulatedPlatform {
         method: "POST",
         path: "/_emulator/functiongraph/async/drain",
         handler: async () => (await drainAsync(env), { status: 204 }),
+      },
+      {
+        method: "POST",
+        path: "/_emulator/functiongraph/workflows/drain",
+        handler: async () => (await drainExecutions(env), { status: 204 }),
       },
     ],
     close: () => {

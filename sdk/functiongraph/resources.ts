@@ -30,4 +30,6 @@ export type {
   WorkflowExpressConfigArgs,
   WorkflowExpressConfig,
 } from "./workflow";
+export { WorkflowExecution } from "./workflow-execution";
+export type { WorkflowExecutionArgs } from "./workflow-execution";
 export type { Runtime, TriggerType } from "./enums";

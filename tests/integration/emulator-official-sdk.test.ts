@@ -29,6 +29,12 @@ import {
   CreateFunctionVersionRequestBody,
   CreateVersionAliasRequest,
   CreateVersionAliasRequestBody,
+  CreateWorkflowRequest,
+  FlowExecuteBody,
+  ListDependencyVersionRequest,
+  ListWorkflowExecutionsRequest,
+  ShowWorkflowExecutionRequest,
+  StartWorkflowExecutionRequest,
   DeleteFunctionRequest,
   DeleteVersionAliasRequest,
   FuncCode,
@@ -282,4 +288,93 @@ it("drives the function configuration APIs: VPC and LTS config, update, max inst
   ]);
   const counts = await client.listFunctionReservedInstances(new ListFunctionReservedInstancesRequest().withUrn(urn));
   expect(wire(counts).reservedinstances).toEqual([{ func_urn: urn, count: 2 }]);
+});
+
+it("starts a NORMAL workflow execution (W6), lists (W8) and shows it (W9)", async () => {
+  const src = "exports.handler = async (event) => ({ doubled: event.n * 2 });";
+  const body = new CreateFunctionRequestBody("sdk-double", "default", "Node.js18.15", 10, "index.handler", 128)
+    .withCodeType("inline")
+    .withFuncCode(new FuncCode().withFile(Buffer.from(src).toString("base64")));
+  await client.createFunction(new CreateFunctionRequest().withBody(body));
+  const urn = `urn:fss:${emu.credentials.region}:${emu.credentials.projectId}:function:default:sdk-double:latest`;
+  const definition = {
+    name: "sdk_flow",
+    start: "double",
+    constants: {},
+    retries: [],
+    functions: [{ name: "double", operation: urn }],
+    states: [
+      {
+        ...{ id: "double", name: "double", type: "Operation", end: false, transition: "done" },
+        actions: [{ function_ref: { ref_name: "double", invoke_mode: "synchronize", arguments: { n: "$.n" } } }],
+      },
+      { id: "done", name: "done", type: "End", end: true, transition: "", actions: [] },
+    ],
+  };
+  // The SDK types definitions and inputs as class instances; plain JSON is what goes on the wire.
+  const flow = wire(await client.createWorkflow(new CreateWorkflowRequest().withBody(definition as never)));
+  const started = await client.startWorkflowExecution(
+    new StartWorkflowExecutionRequest()
+      .withWorkflowId(flow.id as string)
+      .withBody(new FlowExecuteBody().withInput({ n: 21 })),
+  );
+  const executionId = wire(started).execution_id as string;
+  expect([started.httpStatusCode, executionId]).toEqual([200, expect.stringMatching(/^[0-9a-f-]{36}$/)]);
+  await fetch(`${emu.url}/_emulator/functiongraph/workflows/drain`, { method: "POST" });
+
+  const listed = await client.listWorkflowExecutions(
+    new ListWorkflowExecutionsRequest()
+      .withWorkflowId(flow.id as string)
+      .withStatus("success")
+      .withLimit(10),
+  );
+  expect(listed.executions?.map((e) => [wire(e).execution_id, e.status])).toEqual([[executionId, "success"]]);
+  const shown = wire(
+    await client.showWorkflowExecution(
+      new ShowWorkflowExecutionRequest().withWorkflowId(flow.id as string).withExecutionId(executionId),
+    ),
+  );
+  expect([
+    shown.status,
+    shown.input,
+    shown.output,
+    (shown.node_execution_details as { node_id: string }[])[0].node_id,
+  ]).toEqual(["success", { n: 21 }, { doubled: 42 }, "double"]);
+});
+
+it("sends the legacy dependency calls (D6–D9) through the SDK's own signing client", async () => {
+  // SDK 3.1.211 has no operations for D6–D9; its HTTP client signs and sends any path.
+  const hc = (client as unknown as { hcClient: { sendRequest(o: unknown): Promise<object> } }).hcClient;
+  const send = async (method: string, url: string, pathParams = {}, data?: unknown) =>
+    wire(
+      await hc.sendRequest({
+        method,
+        url: `/v2/{project_id}/fgs/dependencies${url}`,
+        contentType: "application/json",
+        queryParams: {},
+        headers: { "Content-Type": "application/json" },
+        responseHeaders: [""],
+        pathParams,
+        data,
+      }),
+    );
+  const link = "https://bucket.obs.cn-north-4.myhuaweicloud.com/depends/x/lib.zip";
+  const created = await send(
+    "POST",
+    "",
+    {},
+    { depend_link: link, depend_type: "obs", runtime: "Node.js8.10", name: "lib" },
+  );
+  const id = { depend_id: created.id as string };
+  expect((await send("GET", "/{depend_id}", id)).name).toBe("lib");
+  const updated = await send("PUT", "/{depend_id}", id, {
+    depend_link: link,
+    depend_type: "obs",
+    runtime: "Node.js8.10",
+    name: "lib",
+  });
+  expect(updated.version).toBe(2);
+  const versions = await client.listDependencyVersion(new ListDependencyVersionRequest().withDependId(id.depend_id));
+  expect(versions.count).toBe(2);
+  expect((await send("DELETE", "/{depend_id}", id)).httpStatusCode).toBe(204);
 });

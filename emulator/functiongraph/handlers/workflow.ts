@@ -1,9 +1,10 @@
-/** Workflow handlers (W1–W5, W7): parse → model → view. */
+/** Workflow handlers (W1–W5, W7): parse → model → view. W6, W8, W9 are in ./workflow-execution.ts. */
 import { json, parseJsonBody, queryValue, type Reply, type RequestContext } from "../../core/http";
 import type { FgEnv } from "../env";
 import { flowErrors } from "../flow-errors";
 import * as M from "../models/workflow";
-import { runSyncExecution } from "../models/workflow-execution";
+import { syncExecutionView } from "../models/workflow-execution-record";
+import { runSynchronously } from "../runtime/workflow-run";
 import { flowExecuteBody, workflowBody, workflowDeleteBody } from "../schemas";
 import { projectOf } from "./context";
 import type { z } from "zod";
@@ -11,7 +12,7 @@ import type { z } from "zod";
 /** List paging (docs/reference/functiongraph-api.md §1.4): limit default and cap 200, below 1 refused; offset below 0 means 0. */
 export const WORKFLOW_LIST_MAX = 200;
 
-function parse<T>(schema: z.ZodType<T>, ctx: RequestContext): T {
+export function parse<T>(schema: z.ZodType<T>, ctx: RequestContext): T {
   let raw: unknown;
   try {
     raw = parseJsonBody(ctx);
@@ -38,7 +39,7 @@ function summaryView(w: M.WorkflowRecord) {
   };
 }
 
-function intQuery(ctx: RequestContext, name: string): number | undefined {
+export function intQuery(ctx: RequestContext, name: string): number | undefined {
   const raw = queryValue(ctx.query, name);
   if (raw === undefined || raw === "") return undefined;
   if (!/^-?\d+$/.test(raw)) throw flowErrors.invalid(`invalid parameter ${name}: ${raw}`);
@@ -88,7 +89,7 @@ export async function batchDeleteWorkflows(env: FgEnv, ctx: RequestContext): Pro
   return json(200, M.deleteWorkflows(env, pid, parse(workflowDeleteBody, ctx).workflow_urns));
 }
 
-/** W7: EXPRESS workflows only (§6.7). */
+/** W7: EXPRESS workflows only (§6.7); recorded like W6 runs, so W8/W9 show it too. */
 export async function startSyncWorkflowExecution(env: FgEnv, ctx: RequestContext): Promise<Reply> {
   const pid = projectOf(env, ctx);
   const w = M.getWorkflow(env, pid, ctx.params.workflow_id ?? "");
@@ -96,6 +97,7 @@ export async function startSyncWorkflowExecution(env: FgEnv, ctx: RequestContext
     throw flowErrors.invalid(
       `workflow ${w.name} is in ${w.definition.mode} mode; synchronous execution needs EXPRESS mode`,
     );
-  const input = parse(flowExecuteBody, ctx).input ?? {};
-  return json(200, await runSyncExecution(env, pid, w.definition, input));
+  const body = parse(flowExecuteBody, ctx);
+  const record = await runSynchronously(env, pid, w, { input: body.input ?? {}, headers: body.headers });
+  return json(200, syncExecutionView(record));
 }

@@ -2,7 +2,7 @@
  * Dependency packages and their versions (docs/reference/functiongraph-api.md §5, D1–D5). State lives under functiongraph →
  * project → "dependencies", keyed by dependency id; each dependency holds its versions keyed by
  * the integer version number. Creating a version with an existing name adds a version to that
- * dependency. The legacy single-object API (D6–D9) is not emulated: nothing here needs it.
+ * dependency. The legacy single-object API (D6–D9) works on the same records: ./dependency.ts.
  */
 import { md5Hex } from "../../../platform/common/hash";
 import { PLATFORM, type FgEnv } from "../env";
@@ -51,18 +51,22 @@ function packageBytes(body: CreateDependencyVersionBody): { bytes?: Buffer; link
   throw fgErrors.validation("FSS.1032", `invalid depend_type ${JSON.stringify(body.depend_type)}; allowed: zip, obs`);
 }
 
-/** D1: validates, then adds a version to the dependency of that name (creating it if needed). */
+/**
+ * D1: validates, then adds a version to the dependency of that name (creating it if needed).
+ * `target` (legacy D8) names the dependency to add to instead, whatever its name.
+ */
 export function createDependencyVersion(
   env: FgEnv,
   projectId: string,
   body: CreateDependencyVersionBody,
+  target?: DependencyRecord,
 ): { dep: DependencyRecord; version: DependencyVersionRecord } {
   V.checkDependencyName(body.name);
   V.checkRuntime(body.runtime);
   if (body.description !== undefined) V.checkDescription(body.description);
   const { bytes, link } = packageBytes(body);
   const deps = dependenciesOf(env, projectId);
-  let dep = Object.values(deps).find((d) => d.name === body.name);
+  let dep = target ?? Object.values(deps).find((d) => d.name === body.name);
   const total = Object.values(deps).reduce((n, d) => n + Object.keys(d.versions).length, 0);
   if (total >= L.DEPENDENCY_VERSION_QUOTA) throw fgErrors.dependencyQuota(L.DEPENDENCY_VERSION_QUOTA);
   if (!dep) {

@@ -159,6 +159,37 @@ const workflowRecord = z
   })
   .passthrough();
 
+const executionStatus = z.enum(["success", "fail", "running", "timeout", "cancel"]);
+const nodeRecord = z
+  .object({
+    node_id: str,
+    node_name: str,
+    execution_id: str,
+    executions: z.array(
+      z
+        .object({ status: executionStatus, input: z.unknown(), begin_time: num, end_time: num.optional() })
+        .passthrough(),
+    ),
+  })
+  .passthrough();
+
+const executionRecord = z
+  .object({
+    execution_id: str,
+    workflow_id: str,
+    workflow_urn: str,
+    mode: str,
+    status: executionStatus,
+    headers: obj,
+    input: z.unknown(),
+    begin_time: str,
+    end_time: str.optional(),
+    last_update_time: str,
+    created_by: str,
+    node_execution_details: z.array(nodeRecord),
+  })
+  .passthrough();
+
 const tokenRecord = z.object({ expires_at: str, issued_at: str, project_id: str, user_name: str }).passthrough();
 
 export const FG_STATE_SCHEMAS = {
@@ -170,6 +201,7 @@ export const FG_STATE_SCHEMAS = {
   asyncInvokeConfigs: z.record(asyncConfigRecord),
   invocations: z.array(invocationRecord),
   workflows: z.record(workflowRecord),
+  workflowExecutions: z.record(executionRecord),
   tokens: z.record(tokenRecord),
   tags: z.record(z.array(tagRecord)),
   reservedInstances: z.record(z.record(reservedRecord)),
