@@ -12,6 +12,8 @@ import { functionDefinition } from "./functiongraph/function/definition";
 import { invocationDefinition } from "./functiongraph/invocation/definition";
 import { triggerDefinition } from "./functiongraph/trigger/definition";
 import { workflowDefinition } from "./functiongraph/workflow/definition";
+import { versionDefinition } from "./functiongraph/version/definition";
+import { aliasDefinition } from "./functiongraph/alias/definition";
 import { CONFIG_KEYS as LC_CONFIG } from "./leancloud/config";
 import { engineDeploymentDefinition } from "./leancloud/engine-deployment/definition";
 import { engineEnvironmentVariablesDefinition } from "./leancloud/engine-environment-variables/definition";
@@ -35,6 +37,8 @@ export const RESOURCES: readonly ResourceDefinition[] = [
   invocationDefinition,
   dependencyVersionDefinition,
   workflowDefinition,
+  versionDefinition,
+  aliasDefinition,
   minappCloudFunctionDefinition,
   minappInvocationDefinition,
   leancloudInvocationDefinition,

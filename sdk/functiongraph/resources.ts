@@ -30,4 +30,14 @@ export type {
   WorkflowExpressConfigArgs,
   WorkflowExpressConfig,
 } from "./workflow";
+export { Version } from "./version";
+export type { VersionArgs } from "./version";
+export { Alias } from "./alias";
+export type {
+  AliasArgs,
+  AliasVersionStrategyArgs,
+  AliasVersionStrategy,
+  AliasRoutingRuleArgs,
+  AliasRoutingRule,
+} from "./alias";
 export type { Runtime, TriggerType } from "./enums";
