@@ -7,7 +7,9 @@
  * ids and state of resources made before qualifiers existed stay as they were.
  */
 import { z } from "zod";
-import { t, type InputSpec } from "../core/definition";
+import type { CheckResult } from "@pulumi/pulumi/dynamic";
+import { checkResult, dropUndefined, validateInputs } from "../core/check";
+import { t, type InputSpec, type ResourceDefinition } from "../core/definition";
 import { LATEST, aliasNameProblem, versionNameProblem } from "../../platform/functiongraph/versions";
 import { unqualifiedUrn } from "./client";
 
@@ -46,6 +48,18 @@ export function qualifierOfUrn(urn: string): string | undefined {
 export function targetUrn(functionUrn: string, qualifier: string | undefined): string {
   if (qualifier === undefined) return functionUrn;
   return `${unqualifiedUrn(functionUrn)}:${qualifier}`;
+}
+
+/** checkDefined plus the qualifier/functionUrn contradiction, for resources with no other cross-field rule. */
+export function checkWithQualifier<T extends { functionUrn?: unknown; qualifier?: unknown }>(
+  def: ResourceDefinition,
+  news: T,
+): CheckResult<T> {
+  const { value, unknown, failures } = validateInputs<T>(def, news);
+  const contradiction = qualifierConflict(value.functionUrn, value.qualifier);
+  if (contradiction && !failures.some((f) => f.property === "qualifier"))
+    failures.push({ property: "qualifier", reason: contradiction });
+  return checkResult(dropUndefined({ ...value, ...unknown }) as T, failures);
 }
 
 /** A qualifier on a URN that already names another version or alias is a contradiction. */

@@ -13,7 +13,7 @@ export interface WireRule {
 }
 export interface WireStrategy {
   rules: WireRule[];
-  combine_type: string;
+  combine_type?: string;
 }
 
 /** F13 body; F16 takes the same without `name`. */

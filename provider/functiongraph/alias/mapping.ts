@@ -22,7 +22,7 @@ export function parseAliasUrn(id: string): { functionUrn: string; name: string }
 const toWireStrategy = (s: StrategyInputs): WireStrategy =>
   dropUndefined({
     rules: s.rules.map((r) => ({ rule_type: r.ruleType, param: r.param, op: r.op, value: r.value })),
-    combine_type: s.combineType as string,
+    combine_type: s.combineType,
   });
 
 function fromWireStrategy(w: { rules?: unknown; combine_type?: string | null }): StrategyInputs {
@@ -35,7 +35,7 @@ function fromWireStrategy(w: { rules?: unknown; combine_type?: string | null }):
   return dropUndefined({
     rules: rules.map((r) => ({ ruleType: r.rule_type, param: r.param, op: r.op, value: r.value })),
     combineType: w.combine_type ?? undefined,
-  }) as StrategyInputs;
+  });
 }
 
 const mapValues = <A, B>(m: Record<string, A>, f: (a: A) => B): Record<string, B> =>

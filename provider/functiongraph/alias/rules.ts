@@ -89,4 +89,14 @@ export const rules = {
   adopt: z.boolean({ invalid_type_error: "adopt must be a boolean" }),
 };
 
-export type StrategyInputs = z.infer<typeof strategyObject>;
+/** One routing rule as the program writes it. */
+export interface RuleInputs {
+  ruleType: string;
+  param: string;
+  op: string;
+  value: string;
+}
+export interface StrategyInputs {
+  rules: RuleInputs[];
+  combineType?: string;
+}

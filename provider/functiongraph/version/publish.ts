@@ -19,7 +19,7 @@ async function findPublished(
   before: Set<string> | undefined,
 ): Promise<VersionInfo | undefined> {
   const all = await versionApi.list(fg, inputs.functionUrn);
-  return all.find((v) => (!before || !before.has(v.version)) && matchesPublish(v, inputs));
+  return all.find((v) => !before?.has(v.version) && matchesPublish(v, inputs));
 }
 
 /** The platform's quota refusal, with the versions that count against it. */
