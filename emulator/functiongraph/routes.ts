@@ -18,6 +18,7 @@ import * as AS from "./handlers/async";
 import { drainAsync } from "./runtime/async-invoke";
 import * as D from "./handlers/dependency-version";
 import * as W from "./handlers/workflow";
+import { VERSION_ROUTES, versionControlRoutes } from "./version-routes";
 
 export type FgRoute = EnvRoute<FgEnv>;
 
@@ -46,6 +47,7 @@ export const FG_ROUTES: FgRoute[] = [
   { method: "PUT", path: `${FN}/:function_urn/code`, operation: "UpdateFunctionCode", handler: F.updateFunctionCode },
   { method: "DELETE", path: `${FN}/:function_urn`, operation: "DeleteFunction", handler: F.deleteFunction },
   { method: "POST", path: `${FN}/:function_urn/invocations`, operation: "InvokeFunction", handler: invokeFunction },
+  ...VERSION_ROUTES,
   {
     method: "POST",
     path: `${TRG}/:function_urn`,
@@ -178,6 +180,7 @@ export function functionGraphPlatform(env: FgEnv): EmulatedPlatform {
         path: "/_emulator/functiongraph/invocations",
         handler: (ctx) => AS.controlListInvocations(env, ctx),
       },
+      ...versionControlRoutes(env),
       {
         method: "POST",
         path: "/_emulator/functiongraph/async/drain",

@@ -7,12 +7,26 @@ import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import {
   CreateFunctionRequest,
   CreateFunctionRequestBody,
+  CreateFunctionVersionRequest,
+  CreateFunctionVersionRequestBody,
+  CreateVersionAliasRequest,
+  CreateVersionAliasRequestBody,
   DeleteFunctionRequest,
+  DeleteVersionAliasRequest,
   FuncCode,
   FunctionGraphClient,
   InvokeFunctionRequest,
+  ListFunctionVersionsRequest,
   ListFunctionsRequest,
+  ListVersionAliasesRequest,
   ShowFunctionConfigRequest,
+  ShowVersionAliasRequest,
+  UpdateFunctionCodeRequest,
+  UpdateFunctionCodeRequestBody,
+  UpdateVersionAliasRequest,
+  UpdateVersionAliasRequestBody,
+  VersionStrategy,
+  VersionStrategyRules,
 } from "@huaweicloud/huaweicloud-sdk-functiongraph";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 
@@ -91,4 +105,79 @@ it("creates, lists, shows, invokes and deletes a function", async () => {
     ["DeleteFunction", 204],
     ["ShowFunctionConfig", 404],
   ]);
+});
+
+it("publishes versions and manages aliases through the SDK's own operations", async () => {
+  const code = (src: string) => new FuncCode().withFile(Buffer.from(src).toString("base64"));
+  const body = new CreateFunctionRequestBody("sdk-ver", "default", "Node.js18.15", 10, "index.handler", 128)
+    .withCodeType("inline")
+    .withFuncCode(code("exports.handler = async () => 1;"));
+  await client.createFunction(new CreateFunctionRequest().withBody(body));
+  const urn = `urn:fss:${emu.credentials.region}:${emu.credentials.projectId}:function:default:sdk-ver`;
+  const publish = (version: string) =>
+    client.createFunctionVersion(
+      new CreateFunctionVersionRequest()
+        .withFunctionUrn(urn)
+        .withBody(new CreateFunctionVersionRequestBody().withVersion(version).withDescription(`${version} notes`)),
+    );
+  const v1 = await publish("v1");
+  expect([v1.httpStatusCode, wire(v1).func_urn, v1.version, wire(v1).version_description]).toEqual([
+    200,
+    `${urn}:v1`,
+    "v1",
+    "v1 notes",
+  ]);
+  const newCode = new UpdateFunctionCodeRequestBody("inline").withFuncCode(code("exports.handler = async () => 2;"));
+  await client.updateFunctionCode(new UpdateFunctionCodeRequest().withFunctionUrn(urn).withBody(newCode));
+  await publish("v2");
+  await expect(publish("v3")).rejects.toMatchObject({ httpStatusCode: 400, errorCode: "FSS.1016" });
+
+  const versions = await client.listFunctionVersions(new ListFunctionVersionsRequest().withFunctionUrn(urn));
+  expect([versions.versions?.map((v) => v.version), wire(versions).next_marker, versions.count]).toEqual([
+    ["latest", "v1", "v2"],
+    3,
+    3,
+  ]);
+
+  const created = await client.createVersionAlias(
+    new CreateVersionAliasRequest()
+      .withFunctionUrn(urn)
+      .withBody(new CreateVersionAliasRequestBody("live", "v1").withAdditionalVersionWeights({ v2: 10 })),
+  );
+  expect([created.httpStatusCode, wire(created).alias_urn, wire(created).additional_version_weights]).toEqual([
+    200,
+    `${urn}:!live`,
+    { v2: 10 },
+  ]);
+  const listed = await client.listVersionAliases(new ListVersionAliasesRequest().withFunctionUrn(urn));
+  // As for triggers, the SDK hands back the bare array itself (typed as `{body}`).
+  expect((listed as unknown as object[]).map((a) => [wire(a).name, wire(a).version])).toEqual([["live", "v1"]]);
+  const rule = new VersionStrategyRules().withRuleType("header").withParam("x-canary").withOp("=").withValue("1");
+  const updated = await client.updateVersionAlias(
+    new UpdateVersionAliasRequest()
+      .withFunctionUrn(urn)
+      .withAliasName("live")
+      .withBody(
+        new UpdateVersionAliasRequestBody("v2").withAdditionalVersionStrategy({
+          v1: new VersionStrategy().withRules([rule]).withCombineType("and"),
+        }),
+      ),
+  );
+  expect([updated.version, wire(updated).additional_version_strategy]).toEqual([
+    "v2",
+    { v1: { rules: [{ rule_type: "header", param: "x-canary", op: "=", value: "1" }], combine_type: "and" } },
+  ]);
+  const shown = await client.showVersionAlias(new ShowVersionAliasRequest().withFunctionUrn(urn).withAliasName("live"));
+  expect([shown.name, shown.version]).toEqual(["live", "v2"]);
+  // The alias URN as the platform writes it (`:!live`) is a valid function URN for invoking.
+  const invoked = await client.invokeFunction(new InvokeFunctionRequest().withFunctionUrn(`${urn}:!live`).withBody({}));
+  expect(invoked.result).toBe("2");
+  const deleted = await client.deleteVersionAlias(
+    new DeleteVersionAliasRequest().withFunctionUrn(urn).withAliasName("live"),
+  );
+  expect(deleted.httpStatusCode).toBe(204);
+  await expect(
+    client.showVersionAlias(new ShowVersionAliasRequest().withFunctionUrn(urn).withAliasName("live")),
+  ).rejects.toMatchObject({ httpStatusCode: 404, errorCode: "FSS.1053" });
+  await client.deleteFunction(new DeleteFunctionRequest().withFunctionUrn(urn));
 });

@@ -10,7 +10,8 @@ import * as A from "../models/async-invoke-config";
 import { getFunction } from "../models/function";
 import { invocationsOf, type InvocationRecord } from "../models/invocation";
 import { invokeAsync } from "../runtime/async-invoke";
-import { latestUrn } from "../urn";
+import { qualifierKey } from "../models/qualifier";
+import { functionUrn, latestUrn } from "../urn";
 import { projectOf, refOf } from "./context";
 
 /** Async event limit (docs/reference/functiongraph-api.md §3.12). */
@@ -28,13 +29,15 @@ function page<T>(items: T[], ctx: RequestContext, defaultLimit: number, maxLimit
   }
 }
 
+/** The function and the qualifier ("" latest, a version, `!alias`) the URN names. */
 function functionOf(env: FgEnv, ctx: RequestContext) {
   const pid = projectOf(env, ctx);
-  return { pid, fn: getFunction(env, pid, refOf(env, ctx)) };
+  const ref = refOf(env, ctx);
+  return { pid, fn: getFunction(env, pid, ref), qualifier: qualifierKey(ref.qualifier) };
 }
 
 export async function asyncInvokeFunction(env: FgEnv, ctx: RequestContext): Promise<Reply> {
-  const { fn } = functionOf(env, ctx);
+  const { fn, qualifier } = functionOf(env, ctx);
   if (ctx.body.length > ASYNC_EVENT_MAX_BYTES)
     throw new FgError(413, "FSS.1201", `the async event exceeds ${ASYNC_EVENT_MAX_BYTES / 1024} KB`);
   let event: unknown;
@@ -43,17 +46,16 @@ export async function asyncInvokeFunction(env: FgEnv, ctx: RequestContext): Prom
   } catch {
     throw fgErrors.invalid("the event is not valid JSON");
   }
-  const requestId = invokeAsync(
-    env,
-    latestUrn(env.creds.region, env.creds.projectId, fn.package, fn.func_name),
-    event,
-    "api",
-  );
+  const { region, projectId } = env.creds;
+  const urn = qualifier
+    ? `${functionUrn(region, projectId, fn.package, fn.func_name)}:${qualifier}`
+    : latestUrn(region, projectId, fn.package, fn.func_name);
+  const requestId = invokeAsync(env, urn, event, "api", { headers: ctx.headers });
   return json(202, { request_id: requestId }, { "X-Cff-Request-Id": requestId });
 }
 
 export async function updateFunctionAsyncInvokeConfig(env: FgEnv, ctx: RequestContext): Promise<Reply> {
-  const { pid, fn } = functionOf(env, ctx);
+  const { pid, fn, qualifier } = functionOf(env, ctx);
   let body: unknown;
   try {
     body = parseJsonBody(ctx) ?? {};
@@ -62,27 +64,27 @@ export async function updateFunctionAsyncInvokeConfig(env: FgEnv, ctx: RequestCo
   }
   if (typeof body !== "object" || body === null || Array.isArray(body))
     throw fgErrors.invalid("request body must be a JSON object");
-  return json(200, A.asyncConfigView(env, fn, A.putAsyncConfig(env, pid, fn, body as Record<string, unknown>)));
+  const record = A.putAsyncConfig(env, pid, fn, body as Record<string, unknown>, qualifier);
+  return json(200, A.asyncConfigView(env, fn, record, qualifier));
 }
 
 export async function showFunctionAsyncInvokeConfig(env: FgEnv, ctx: RequestContext): Promise<Reply> {
-  const { pid, fn } = functionOf(env, ctx);
-  return json(200, A.asyncConfigView(env, fn, A.getAsyncConfig(env, pid, fn)));
+  const { pid, fn, qualifier } = functionOf(env, ctx);
+  return json(200, A.asyncConfigView(env, fn, A.getAsyncConfig(env, pid, fn, qualifier), qualifier));
 }
 
 export async function deleteFunctionAsyncInvokeConfig(env: FgEnv, ctx: RequestContext): Promise<Reply> {
-  const { pid, fn } = functionOf(env, ctx);
-  A.deleteAsyncConfig(env, pid, fn);
+  const { pid, fn, qualifier } = functionOf(env, ctx);
+  A.deleteAsyncConfig(env, pid, fn, true, qualifier);
   return { status: 204 };
 }
 
-/** A4: configs of all versions; only `latest` exists in the emulator, so 0 or 1 items. */
+/** A4: the configs of every version and alias of the function, latest first. */
 export async function listFunctionAsyncInvokeConfig(env: FgEnv, ctx: RequestContext): Promise<Reply> {
   const { pid, fn } = functionOf(env, ctx);
   const marker = queryValue(ctx.query, "marker");
   if (marker !== undefined && marker.length > 64) throw fgErrors.badQuery("invalid marker: at most 64 characters");
-  const found = A.findAsyncConfig(env, pid, fn);
-  const all = found ? [A.asyncConfigView(env, fn, found)] : [];
+  const all = A.asyncConfigsOfFunction(env, pid, fn).map((c) => A.asyncConfigView(env, fn, c.config, c.qualifier));
   const p = page(all, ctx, 10, 100);
   const previous = Math.max(0, Number(marker ?? 0) - p.items.length);
   return json(200, {

@@ -7,6 +7,9 @@ import { LIST_MAX_ITEMS } from "../limits";
 import { checkDependencyRefs } from "../models/dependency-version";
 import * as M from "../models/function";
 import { deleteTriggersOf } from "../models/trigger";
+import { publishedVersionOf } from "../models/published-version";
+import { deleteQualifiedVersion } from "../models/version-delete";
+import { versionCodeView, versionConfigView } from "../models/version-views";
 import { codeView, configView, listItemView, updatedConfigView } from "../models/views";
 import { createFunctionBody, parseBody, updateCodeBody, updateConfigBody } from "../schemas";
 import { projectOf, refOf } from "./context";
@@ -46,14 +49,19 @@ export async function listFunctions(env: FgEnv, ctx: RequestContext): Promise<Re
   }
 }
 
+/** F3; a version or alias URN reads that version (an alias: the version it points to). */
 export async function showFunctionConfig(env: FgEnv, ctx: RequestContext): Promise<Reply> {
   const pid = projectOf(env, ctx);
-  return json(200, configView(env, M.getFunction(env, pid, refOf(env, ctx))));
+  const ref = refOf(env, ctx);
+  const version = publishedVersionOf(env, pid, ref);
+  return json(200, version ? versionConfigView(env, version) : configView(env, M.getFunction(env, pid, ref)));
 }
 
 export async function showFunctionCode(env: FgEnv, ctx: RequestContext): Promise<Reply> {
   const pid = projectOf(env, ctx);
-  return json(200, codeView(env, M.getFunction(env, pid, refOf(env, ctx))));
+  const ref = refOf(env, ctx);
+  const version = publishedVersionOf(env, pid, ref);
+  return json(200, version ? versionCodeView(env, version) : codeView(env, M.getFunction(env, pid, ref)));
 }
 
 export async function updateFunctionConfig(env: FgEnv, ctx: RequestContext): Promise<Reply> {
@@ -75,6 +83,10 @@ export async function updateFunctionCode(env: FgEnv, ctx: RequestContext): Promi
 export async function deleteFunction(env: FgEnv, ctx: RequestContext): Promise<Reply> {
   const pid = projectOf(env, ctx);
   const ref = refOf(env, ctx);
+  if (ref.qualifier.kind !== "latest") {
+    deleteQualifiedVersion(env, pid, ref);
+    return { status: 204 };
+  }
   M.deleteFunction(env, pid, ref);
   // Deleting a function deletes its triggers (docs/reference/functiongraph-api.md §4.7).
   deleteTriggersOf(env, pid, ref);

@@ -12,7 +12,8 @@
 import { header, json, parseJsonBody, type Reply, type RequestContext } from "../../core/http";
 import { rfc3339, type FgEnv } from "../env";
 import { fgErrors } from "../errors";
-import { getFunction, type FunctionRecord } from "../models/function";
+import type { FunctionRecord } from "../models/function";
+import { resolveRun, type RunTarget } from "../models/resolve-version";
 import { recordInvocation, tail } from "../models/invocation";
 import type { InvokeOutcome } from "../runtime/executor";
 import { runFunction } from "../runtime/run-function";
@@ -31,6 +32,7 @@ export async function executeFunction(
   pid: string,
   fn: FunctionRecord,
   event: unknown,
+  ran?: Pick<RunTarget, "urn" | "version">,
 ): Promise<{ requestId: string; outcome: InvokeOutcome }> {
   const requestId = env.ids.uuid();
   const startedAt = rfc3339(env.clock.now());
@@ -38,7 +40,8 @@ export async function executeFunction(
   const result = outcome.kind === "ok" ? outcome.result : outcome.kind === "error" ? JSON.stringify(outcome.error) : "";
   recordInvocation(env, pid, {
     request_id: requestId,
-    func_urn: latestUrn(env.creds.region, pid, fn.package, fn.func_name),
+    func_urn: ran?.urn ?? latestUrn(env.creds.region, pid, fn.package, fn.func_name),
+    ...(ran ? { version: ran.version } : {}),
     started_at: startedAt,
     kind: "sync",
     duration_ms: outcome.durationMs,
@@ -51,14 +54,15 @@ export async function executeFunction(
 
 export async function invokeFunction(env: FgEnv, ctx: RequestContext): Promise<Reply> {
   const pid = projectOf(env, ctx);
-  const fn = getFunction(env, pid, refOf(env, ctx));
+  const target = resolveRun(env, pid, refOf(env, ctx), { headers: ctx.headers });
+  const fn = target.fn;
   let event: unknown;
   try {
     event = parseJsonBody(ctx) ?? {};
   } catch {
     throw fgErrors.invalid("the event is not valid JSON");
   }
-  const { requestId, outcome } = await executeFunction(env, pid, fn, event);
+  const { requestId, outcome } = await executeFunction(env, pid, fn, event, target);
   const result = outcome.kind === "ok" ? outcome.result : outcome.kind === "error" ? JSON.stringify(outcome.error) : "";
   if (outcome.kind === "timeout") throw fgErrors.timeout(fn.timeout);
   const wantLog = header(ctx, "x-cff-log-type")?.toLowerCase() === "tail";

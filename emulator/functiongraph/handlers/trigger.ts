@@ -4,6 +4,7 @@ import { PaginationError, paginateByMarker } from "../../core/paginate";
 import type { FgEnv } from "../env";
 import { fgErrors } from "../errors";
 import { LIST_MAX_ITEMS } from "../limits";
+import { qualifierKey } from "../models/qualifier";
 import * as T from "../models/trigger";
 import { timersChanged } from "../triggers/scheduler";
 import { functionUrn } from "../urn";
@@ -56,12 +57,16 @@ export async function deleteFunctionTrigger(env: FgEnv, ctx: RequestContext): Pr
   return { status: 204 };
 }
 
-/** T6: every trigger of the function; the function must exist. */
+/**
+ * T6: every trigger of the function; the function must exist. A qualified URN (version or alias)
+ * deletes only that qualifier's triggers, as F7 does with versions.
+ */
 export async function batchDeleteFunctionTriggers(env: FgEnv, ctx: RequestContext): Promise<Reply> {
   const pid = projectOf(env, ctx);
   const ref = refOf(env, ctx);
   T.listTriggers(env, pid, ref);
-  T.deleteTriggersOf(env, pid, ref);
+  if (ref.qualified) T.deleteTriggersOn(env, pid, ref, qualifierKey(ref.qualifier));
+  else T.deleteTriggersOf(env, pid, ref);
   timersChanged(env);
   return { status: 204 };
 }

@@ -1,12 +1,12 @@
 /**
- * Async-invoke configuration of a function (docs/reference/functiongraph-api.md §7): one record per function (only the
- * `latest` version exists in the emulator), stored under functiongraph → project →
- * "asyncInvokeConfigs" keyed "package/name". PUT is create-or-replace; deleting the function
- * deletes its config (§12).
+ * Async-invoke configuration of a function (docs/reference/functiongraph-api.md §7): one record per
+ * function qualifier, stored under functiongraph → project → "asyncInvokeConfigs" keyed
+ * "package/name" for latest and "package/name:<version or !alias>" for the others. PUT is
+ * create-or-replace; deleting the function deletes its configs (§12).
  */
 import { FgError, fgErrors } from "../errors";
 import { PLATFORM, rfc3339, type FgEnv } from "../env";
-import { latestUrn } from "../urn";
+import { functionUrn, latestUrn } from "../urn";
 import type { FunctionRecord } from "./function";
 
 export const DESTINATIONS = ["OBS", "SMN", "DIS", "FunctionGraph"] as const;
@@ -45,7 +45,9 @@ export const ASYNC_LIMITS = {
 };
 
 type Configs = Record<string, AsyncConfigRecord>;
-const key = (f: Pick<FunctionRecord, "package" | "func_name">) => `${f.package}/${f.func_name}`;
+/** `qualifier`: "" for latest, a version name or `!alias` (models/qualifier.ts qualifierKey). */
+const key = (f: Pick<FunctionRecord, "package" | "func_name">, qualifier = "") =>
+  `${f.package}/${f.func_name}${qualifier ? `:${qualifier}` : ""}`;
 
 export function asyncConfigsOf(env: FgEnv, projectId: string): Configs {
   return env.store.bucket<Configs>(PLATFORM, projectId, "asyncInvokeConfigs", () => ({}));
@@ -102,6 +104,7 @@ export function putAsyncConfig(
   projectId: string,
   fn: FunctionRecord,
   body: Record<string, unknown>,
+  qualifier = "",
 ): AsyncConfigRecord {
   const dc = (body.destination_config ?? {}) as Record<string, unknown>;
   if (typeof dc !== "object") throw fgErrors.invalid("invalid parameter destination_config: must be an object");
@@ -130,22 +133,40 @@ export function putAsyncConfig(
       ...(onFailure ? { on_failure: onFailure } : {}),
     },
     enable_async_status_log: body.enable_async_status_log === true,
-    created_time: configs[key(fn)]?.created_time ?? now,
+    created_time: configs[key(fn, qualifier)]?.created_time ?? now,
     last_modified: now,
     extra: Object.fromEntries(Object.entries(body).filter(([k]) => !MODELLED.has(k))),
   };
-  configs[key(fn)] = record;
+  configs[key(fn, qualifier)] = record;
   env.store.commit();
   return record;
 }
 
-export function findAsyncConfig(env: FgEnv, projectId: string, fn: FunctionRecord): AsyncConfigRecord | undefined {
-  return asyncConfigsOf(env, projectId)[key(fn)];
+export function findAsyncConfig(
+  env: FgEnv,
+  projectId: string,
+  fn: FunctionRecord,
+  qualifier = "",
+): AsyncConfigRecord | undefined {
+  return asyncConfigsOf(env, projectId)[key(fn, qualifier)];
+}
+
+/** Every config of the function (A4), latest first, with the qualifier each belongs to. */
+export function asyncConfigsOfFunction(
+  env: FgEnv,
+  projectId: string,
+  fn: FunctionRecord,
+): { qualifier: string; config: AsyncConfigRecord }[] {
+  const base = key(fn);
+  return Object.entries(asyncConfigsOf(env, projectId))
+    .filter(([k]) => k === base || k.startsWith(`${base}:`))
+    .map(([k, config]) => ({ qualifier: k.slice(base.length + 1), config }))
+    .sort((a, b) => (a.qualifier === "" ? -1 : b.qualifier === "" ? 1 : 0));
 }
 
 /** A2: 404 FSS.0404 when none is configured (the digest gives no specific code). */
-export function getAsyncConfig(env: FgEnv, projectId: string, fn: FunctionRecord): AsyncConfigRecord {
-  const record = findAsyncConfig(env, projectId, fn);
+export function getAsyncConfig(env: FgEnv, projectId: string, fn: FunctionRecord, qualifier = ""): AsyncConfigRecord {
+  const record = findAsyncConfig(env, projectId, fn, qualifier);
   if (!record) throw new FgError(404, "FSS.0404", "not found the async invoke config of this function");
   return record;
 }
@@ -156,21 +177,31 @@ export function deleteAsyncConfig(
   projectId: string,
   fn: Pick<FunctionRecord, "package" | "func_name">,
   mustExist = true,
+  qualifier = "",
 ): void {
   const configs = asyncConfigsOf(env, projectId);
-  if (!configs[key(fn)]) {
-    if (mustExist) getAsyncConfig(env, projectId, fn as FunctionRecord);
+  if (!mustExist && !qualifier) {
+    // The cascade of a function delete: the configs of every qualifier go with it.
+    for (const k of Object.keys(configs)) if (k === key(fn) || k.startsWith(`${key(fn)}:`)) delete configs[k];
+    env.store.commit();
     return;
   }
-  delete configs[key(fn)];
+  if (!configs[key(fn, qualifier)]) {
+    if (mustExist) getAsyncConfig(env, projectId, fn as FunctionRecord, qualifier);
+    return;
+  }
+  delete configs[key(fn, qualifier)];
   env.store.commit();
 }
 
 /** Response shape of A1/A2 and the items of A4. */
-export function asyncConfigView(env: FgEnv, fn: FunctionRecord, c: AsyncConfigRecord) {
+export function asyncConfigView(env: FgEnv, fn: FunctionRecord, c: AsyncConfigRecord, qualifier = "") {
+  const { region, projectId } = env.creds;
   return {
     ...c.extra,
-    func_urn: latestUrn(env.creds.region, env.creds.projectId, fn.package, fn.func_name),
+    func_urn: qualifier
+      ? `${functionUrn(region, projectId, fn.package, fn.func_name)}:${qualifier}`
+      : latestUrn(region, projectId, fn.package, fn.func_name),
     max_async_event_age_in_seconds: c.max_async_event_age_in_seconds,
     max_async_retry_attempts: c.max_async_retry_attempts,
     destination_config: JSON.parse(JSON.stringify(c.destination_config)) as AsyncConfigRecord["destination_config"],

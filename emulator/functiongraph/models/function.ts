@@ -10,6 +10,9 @@ import type { CreateFunctionBody, UpdateCodeBody, UpdateConfigBody } from "../sc
 import type { FunctionRef } from "../urn";
 import * as V from "../validation";
 import { deleteAsyncConfig } from "./async-invoke-config";
+import { deleteAliasesOf } from "./alias";
+import { assertLatest, checkQualifier } from "./qualifier";
+import { deleteVersionsOf } from "./version";
 
 /** Optional config fields the emulator stores and echoes without modelling them. */
 type Extra = Record<string, unknown>;
@@ -187,12 +190,14 @@ export function createFunction(env: FgEnv, projectId: string, body: CreateFuncti
   return record;
 }
 
-/** The function a URN designates; versions and aliases do not exist yet in the emulator. */
+/**
+ * The function a URN designates (its latest record), after checking that the URN's version or
+ * alias exists; models/resolve-version.ts gives the record a qualifier runs.
+ */
 export function getFunction(env: FgEnv, projectId: string, ref: FunctionRef): FunctionRecord {
   const record = functionsOf(env, projectId)[key(ref.package, ref.name)];
   if (!record) throw fgErrors.functionNotFound();
-  if (ref.qualifier.kind === "version") throw fgErrors.versionNotFound();
-  if (ref.qualifier.kind === "alias") throw fgErrors.aliasNotFound();
+  checkQualifier(env, projectId, record, ref.qualifier);
   return record;
 }
 
@@ -205,6 +210,7 @@ export function listFunctions(env: FgEnv, projectId: string, packageName?: strin
 /** F4 is a full replacement: optional fields left out are cleared (TF relies on that, §3.8). */
 export function updateConfig(env: FgEnv, projectId: string, ref: FunctionRef, body: UpdateConfigBody): FunctionRecord {
   const record = getFunction(env, projectId, ref);
+  assertLatest(ref.qualifier);
   if (body.func_name !== undefined && body.func_name !== record.func_name)
     throw fgErrors.validation("FSS.1002", "func_name cannot be changed");
   if (body.runtime !== record.runtime)
@@ -231,6 +237,7 @@ export function updateConfig(env: FgEnv, projectId: string, ref: FunctionRef, bo
 
 export function updateCode(env: FgEnv, projectId: string, ref: FunctionRef, body: UpdateCodeBody): FunctionRecord {
   const record = getFunction(env, projectId, ref);
+  assertLatest(ref.qualifier);
   const now = env.clock.now();
   Object.assign(record, codeFields(body, record.runtime), {
     last_modified: rfc3339(now),
@@ -255,5 +262,7 @@ export function deleteFunction(env: FgEnv, projectId: string, ref: FunctionRef):
     );
   delete functionsOf(env, projectId)[key(ref.package, ref.name)];
   deleteAsyncConfig(env, projectId, { package: ref.package, func_name: ref.name }, false);
+  deleteVersionsOf(env, projectId, { package: ref.package, func_name: ref.name });
+  deleteAliasesOf(env, projectId, { package: ref.package, func_name: ref.name });
   env.store.commit();
 }

@@ -25,7 +25,10 @@ export interface DestinationDelivery {
 
 export interface InvocationRecord {
   request_id: string;
+  /** The URN of the version that ran (`:latest` or `:<version>`; an alias resolves to one). */
   func_urn: string;
+  /** The version that ran; absent on records written before versions existed (= latest). */
+  version?: string;
   started_at: string;
   duration_ms: number;
   outcome: "success" | "error" | "timeout" | "pending" | "discarded";

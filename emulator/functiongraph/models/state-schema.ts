@@ -40,6 +40,21 @@ const functionRecord = z
   })
   .passthrough();
 
+const versionRecord = z
+  .object({ version: str, version_description: str, published_at: str, snapshot: functionRecord })
+  .passthrough();
+
+const aliasRecord = z
+  .object({
+    name: str,
+    version: str,
+    description: str,
+    last_modified: str,
+    additional_version_weights: z.record(num).optional(),
+    additional_version_strategy: z.record(obj).optional(),
+  })
+  .passthrough();
+
 const triggerRecord = z
   .object({
     trigger_id: str,
@@ -51,6 +66,7 @@ const triggerRecord = z
     created_time: str,
     last_updated_time: str,
     timer: z.object({ anchor_ms: num, next_ms: num }).passthrough().optional(),
+    qualifier: str.optional(),
   })
   .passthrough();
 
@@ -107,6 +123,7 @@ const invocationRecord = z
   .object({
     request_id: str,
     func_urn: str,
+    version: str.optional(),
     started_at: str,
     duration_ms: num,
     outcome: z.enum(["success", "error", "timeout", "pending", "discarded"]),
@@ -140,6 +157,8 @@ const tokenRecord = z.object({ expires_at: str, issued_at: str, project_id: str,
 
 export const FG_STATE_SCHEMAS = {
   functions: z.record(functionRecord),
+  versions: z.record(z.array(versionRecord)),
+  aliases: z.record(z.array(aliasRecord)),
   triggers: z.record(triggerRecord),
   dependencies: z.record(dependencyRecord),
   asyncInvokeConfigs: z.record(asyncConfigRecord),

@@ -18,6 +18,7 @@ import {
 } from "../triggers/validate";
 import type { FunctionRef } from "../urn";
 import { functionsOf, getFunction } from "./function";
+import { qualifierKey } from "./qualifier";
 
 export interface TimerPosition {
   /** When the timer became ACTIVE (epoch ms): Rate and @every periods count from here. */
@@ -38,6 +39,8 @@ export interface TriggerRecord {
   last_updated_time: string;
   /** TIMER and ACTIVE only. */
   timer?: TimerPosition;
+  /** The version name or `!alias` the trigger was created on; absent for latest. */
+  qualifier?: string;
 }
 
 type Triggers = Record<string, TriggerRecord>;
@@ -66,18 +69,31 @@ const IDENTITY: Record<string, string[]> = {
 };
 
 const funcKey = (ref: Pick<FunctionRef, "package" | "name">) => `${ref.package}/${ref.name}`;
+/** Triggers belong to one qualifier of a function: those of a version fire that version. */
+const sameQualifier = (t: TriggerRecord, qualifier: string) => (t.qualifier ?? "") === qualifier;
 
 export function triggersOf(env: FgEnv, projectId: string): Triggers {
   return env.store.bucket<Triggers>(PLATFORM, projectId, "triggers", () => ({}));
 }
 
-function checkUnique(env: FgEnv, projectId: string, key: string, type: string, eventData: EventData): void {
+function checkUnique(
+  env: FgEnv,
+  projectId: string,
+  key: string,
+  qualifier: string,
+  type: string,
+  eventData: EventData,
+): void {
   const fields = IDENTITY[type];
   if (!fields) return;
   const identity = (d: EventData) => JSON.stringify(fields.map((f) => d[f] ?? null));
   const mine = identity(eventData);
   const taken = Object.values(triggersOf(env, projectId)).some(
-    (t) => t.func_key === key && t.trigger_type_code === type && identity(t.event_data) === mine,
+    (t) =>
+      t.func_key === key &&
+      sameQualifier(t, qualifier) &&
+      t.trigger_type_code === type &&
+      identity(t.event_data) === mine,
   );
   if (taken) throw triggerErrors.exists(type, `${type} trigger with the same ${fields.join("/")} already exists`);
 }
@@ -99,7 +115,8 @@ export function createTrigger(env: FgEnv, projectId: string, ref: FunctionRef, b
   const status = body.trigger_status === undefined ? defaultStatus(type) : checkStatus(type, body.trigger_status);
   const eventData = checkEventData(type, body.event_data);
   const key = funcKey({ package: fn.package, name: fn.func_name });
-  checkUnique(env, projectId, key, type, eventData);
+  const qualifier = qualifierKey(ref.qualifier);
+  checkUnique(env, projectId, key, qualifier, type, eventData);
   const now = rfc3339(env.clock.now());
   const record: TriggerRecord = {
     trigger_id: env.ids.uuid(),
@@ -110,6 +127,7 @@ export function createTrigger(env: FgEnv, projectId: string, ref: FunctionRef, b
     event_data: eventData,
     created_time: now,
     last_updated_time: now,
+    ...(qualifier ? { qualifier } : {}),
   };
   syncTimer(env, record);
   triggersOf(env, projectId)[record.trigger_id] = record;
@@ -117,16 +135,45 @@ export function createTrigger(env: FgEnv, projectId: string, ref: FunctionRef, b
   return record;
 }
 
-/** The triggers of one function, oldest first. The function must exist (404 FSS.1051). */
+/** The triggers of one function's qualifier, oldest first. The function must exist (404 FSS.1051). */
 export function listTriggers(env: FgEnv, projectId: string, ref: FunctionRef): TriggerRecord[] {
   const fn = getFunction(env, projectId, ref);
   const key = funcKey({ package: fn.package, name: fn.func_name });
-  return Object.values(triggersOf(env, projectId)).filter((t) => t.func_key === key);
+  const qualifier = qualifierKey(ref.qualifier);
+  return Object.values(triggersOf(env, projectId)).filter((t) => t.func_key === key && sameQualifier(t, qualifier));
 }
 
-/** Whether a looked-up record exists and is a trigger of this type on this function. */
+/** Whether a looked-up record exists and is a trigger of this type on this function and qualifier. */
 function isTriggerOf(record: TriggerRecord | undefined, ref: FunctionRef, type: string): record is TriggerRecord {
-  return record?.func_key === funcKey(ref) && record.trigger_type_code === type;
+  return (
+    record?.func_key === funcKey(ref) &&
+    sameQualifier(record, qualifierKey(ref.qualifier)) &&
+    record.trigger_type_code === type
+  );
+}
+
+/** The triggers bound to one qualifier ("" latest, a version name, `!alias`). */
+export function triggersOn(
+  env: FgEnv,
+  projectId: string,
+  ref: Pick<FunctionRef, "package" | "name">,
+  qualifier: string,
+): TriggerRecord[] {
+  return Object.values(triggersOf(env, projectId)).filter(
+    (t) => t.func_key === funcKey(ref) && sameQualifier(t, qualifier),
+  );
+}
+
+/** Deleting a version deletes its triggers (§2.1). */
+export function deleteTriggersOn(
+  env: FgEnv,
+  projectId: string,
+  ref: Pick<FunctionRef, "package" | "name">,
+  qualifier: string,
+): void {
+  const triggers = triggersOf(env, projectId);
+  for (const t of triggersOn(env, projectId, ref, qualifier)) delete triggers[t.trigger_id];
+  env.store.commit();
 }
 
 /** Every trigger of the project (T7), oldest first. */

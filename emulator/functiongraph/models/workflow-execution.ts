@@ -16,7 +16,7 @@ import { rfc3339, type FgEnv } from "../env";
 import { executeFunction } from "../handlers/invoke";
 import type { WorkflowBody } from "../schemas";
 import { parseFunctionUrn } from "../urn";
-import { getFunction } from "./function";
+import { resolveRun } from "./resolve-version";
 
 type State = WorkflowBody["states"][number];
 type Action = State["actions"][number];
@@ -74,14 +74,15 @@ async function runAction(
   const decl = flow.functions.find((f) => f.name === action.function_ref.ref_name);
   const ref = decl && parseFunctionUrn(decl.operation);
   if (!ref) throw new StepError("FunctionNotFound", `function ${action.function_ref.ref_name} has no valid URN`, {});
-  let fn;
+  let target;
   try {
-    fn = getFunction(env, pid, ref);
+    target = resolveRun(env, pid, ref);
   } catch {
     throw new StepError("FunctionNotFound", `function ${decl.operation} does not exist`, {});
   }
+  const fn = target.fn;
   const event = resolveArguments(action.function_ref.arguments ?? {}, input, flow.constants ?? {});
-  const { outcome } = await executeFunction(env, pid, fn, event);
+  const { outcome } = await executeFunction(env, pid, fn, event, target);
   if (outcome.kind === "ok") return JSON.parse(outcome.result);
   if (outcome.kind === "timeout") throw new StepError("Timeout", `function ${fn.func_name} timed out`, {});
   throw new StepError(outcome.error.errorType, outcome.error.errorMessage, outcome.error);

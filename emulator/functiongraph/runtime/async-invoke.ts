@@ -23,7 +23,9 @@ import {
   type DestinationDelivery,
   type InvocationRecord,
 } from "../models/invocation";
-import { latestUrn, parseFunctionUrn } from "../urn";
+import { qualifierKey } from "../models/qualifier";
+import { resolveRun, type RouteInput } from "../models/resolve-version";
+import { latestUrn, parseFunctionUrn, type FunctionRef } from "../urn";
 import type { InvokeOutcome } from "./executor";
 import { assertInvokable, runFunction } from "./run-function";
 
@@ -37,6 +39,21 @@ export interface AsyncInvokeOptions {
   eventTime?: Date;
   /** Internal: how many destination hops led here. */
   depth?: number;
+  /** Request headers an alias's rule-based routing matches on. */
+  headers?: RouteInput["headers"];
+}
+
+/**
+ * What one async request runs: the version chosen when it was accepted (an alias routes once
+ * per request, not per retry), and the config of the qualifier that was invoked.
+ */
+interface JobTarget {
+  fn: FunctionRecord;
+  /** Version-qualified URN, re-resolved on every attempt (a deleted function fails the attempt). */
+  urn: string;
+  version: string;
+  /** "" latest, a version or `!alias`: whose async-invoke config applies. */
+  configQualifier: string;
 }
 
 /** Background jobs per emulator, so tests and shutdown can wait for them. */
@@ -44,8 +61,7 @@ const pending = new WeakMap<FgEnv, Set<Promise<void>>>();
 /** Request ids are UUIDs, unique across emulators in one process. */
 const jobsByRequest = new Map<string, Promise<void>>();
 
-/** Resolves the function a URN names in the emulated project (throws the platform's 4xx). */
-export function resolveFunction(env: FgEnv, functionUrn: string): FunctionRecord {
+function refIn(env: FgEnv, functionUrn: string): FunctionRef {
   const ref = parseFunctionUrn(functionUrn);
   if (
     !ref ||
@@ -54,7 +70,18 @@ export function resolveFunction(env: FgEnv, functionUrn: string): FunctionRecord
   ) {
     throw new FgError(404, "FSS.1051", "Not found the function");
   }
-  return getFunction(env, env.creds.projectId, ref);
+  return ref;
+}
+
+/** Resolves the function a URN names in the emulated project (throws the platform's 4xx). */
+export function resolveFunction(env: FgEnv, functionUrn: string): FunctionRecord {
+  return getFunction(env, env.creds.projectId, refIn(env, functionUrn));
+}
+
+function jobTarget(env: FgEnv, functionUrn: string, headers: RouteInput["headers"]): JobTarget {
+  const ref = refIn(env, functionUrn);
+  const run = resolveRun(env, env.creds.projectId, ref, { headers });
+  return { fn: run.fn, urn: run.urn, version: run.version, configQualifier: qualifierKey(ref.qualifier) };
 }
 
 /**
@@ -68,14 +95,16 @@ export function invokeAsync(
   source = "api",
   opts: AsyncInvokeOptions = {},
 ): string {
-  const fn = resolveFunction(env, functionUrn);
+  const target = jobTarget(env, functionUrn, opts.headers);
+  const fn = target.fn;
   assertInvokable(fn);
   const pid = env.creds.projectId;
   const requestId = env.ids.uuid();
   const eventTime = opts.eventTime ?? env.clock.now();
   recordInvocation(env, pid, {
     request_id: requestId,
-    func_urn: latestUrn(env.creds.region, pid, fn.package, fn.func_name),
+    func_urn: target.urn,
+    version: target.version,
     started_at: rfc3339(env.clock.now()),
     duration_ms: 0,
     outcome: "pending",
@@ -89,7 +118,7 @@ export function invokeAsync(
   });
   const jobs = pending.get(env) ?? new Set<Promise<void>>();
   pending.set(env, jobs);
-  const job = runJob(env, fn, event, requestId, eventTime, opts.depth ?? 0).catch(() => undefined);
+  const job = runJob(env, target, event, requestId, eventTime, opts.depth ?? 0).catch(() => undefined);
   jobs.add(job);
   jobsByRequest.set(requestId, job);
   void job.finally(() => {
@@ -123,7 +152,7 @@ const ageMs = (env: FgEnv, eventTime: Date) => env.clock.now().getTime() - event
 
 async function runJob(
   env: FgEnv,
-  fn: FunctionRecord,
+  target: JobTarget,
   event: unknown,
   requestId: string,
   eventTime: Date,
@@ -131,7 +160,8 @@ async function runJob(
 ): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve)); // answer the 202 first, as the platform does
   const pid = env.creds.projectId;
-  const config = findAsyncConfig(env, pid, fn);
+  const fn = target.fn;
+  const config = findAsyncConfig(env, pid, fn, target.configQualifier);
   const maxAttempts = 1 + (config?.max_async_retry_attempts ?? 0);
   const maxAgeMs = (config?.max_async_event_age_in_seconds ?? 3600) * 1000;
   const deliverTo = (on: "on_success" | "on_failure", r: Result) =>
@@ -144,7 +174,7 @@ async function runJob(
       return;
     }
     updateInvocation(env, pid, requestId, { status: "RUNNING", attempts: attempt });
-    const outcome = await execute(env, fn, event, requestId);
+    const outcome = await execute(env, target.urn, event, requestId);
     const log = tail(outcome.log, LOG_TAIL_BYTES);
     if (outcome.kind === "ok") {
       finish(env, requestId, {
@@ -178,9 +208,9 @@ async function runJob(
 }
 
 /** One execution; a function deleted or changed to something unrunnable counts as an error. */
-async function execute(env: FgEnv, fn: FunctionRecord, event: unknown, requestId: string): Promise<InvokeOutcome> {
+async function execute(env: FgEnv, urn: string, event: unknown, requestId: string): Promise<InvokeOutcome> {
   try {
-    const live = resolveFunction(env, latestUrn(env.creds.region, env.creds.projectId, fn.package, fn.func_name));
+    const live = resolveRun(env, env.creds.projectId, refIn(env, urn)).fn;
     return await runFunction(env, env.creds.projectId, live, event, requestId);
   } catch (err) {
     return {

@@ -12,7 +12,7 @@ import { functionsOf } from "../models/function";
 import { invocationsOf, recordInvocation, updateInvocation, type InvocationRecord } from "../models/invocation";
 import type { TriggerRecord } from "../models/trigger";
 import { awaitAsync, invokeAsync } from "../runtime/async-invoke";
-import { latestUrn } from "../urn";
+import { functionUrn, latestUrn } from "../urn";
 
 /** Runs the trigger's function with `event`; undefined when the function no longer exists. */
 export async function runForTrigger(
@@ -24,7 +24,10 @@ export async function runForTrigger(
 ): Promise<InvocationRecord | undefined> {
   const fn = functionsOf(env, projectId)[trigger.func_key];
   if (!fn) return undefined;
-  const funcUrn = latestUrn(env.creds.region, projectId, fn.package, fn.func_name);
+  // A trigger created on a version or alias fires that qualifier (an alias routes per firing).
+  const funcUrn = trigger.qualifier
+    ? `${functionUrn(env.creds.region, projectId, fn.package, fn.func_name)}:${trigger.qualifier}`
+    : latestUrn(env.creds.region, projectId, fn.package, fn.func_name);
   const marks = { source: trigger.trigger_type_code, trigger_id: trigger.trigger_id };
   let requestId: string;
   try {

@@ -12,7 +12,7 @@
 import { PLATFORM, rfc3339, type FgEnv } from "../env";
 import type { InvocationRecord } from "../models/invocation";
 import { triggersOf, type TimerPosition, type TriggerRecord } from "../models/trigger";
-import { latestUrn } from "../urn";
+import { functionUrn, latestUrn } from "../urn";
 import { runForTrigger } from "./fire";
 import { timerEvent } from "./timer-event";
 import { timerSchedule } from "./validate";
@@ -31,7 +31,7 @@ export interface Firing {
   trigger_id: string;
   scheduled_at: string;
   /** Undefined when the function no longer existed. */
-  invocation?: Pick<InvocationRecord, "request_id" | "outcome" | "result" | "started_at" | "duration_ms">;
+  invocation?: Pick<InvocationRecord, "request_id" | "outcome" | "result" | "started_at" | "duration_ms" | "version">;
 }
 
 export interface PassResult {
@@ -60,7 +60,11 @@ export function timersChanged(env: FgEnv): void {
 
 export function triggerKey(env: FgEnv, projectId: string, t: TriggerRecord): string {
   const [pkg, name] = t.func_key.split("/");
-  return `${latestUrn(env.creds.region, projectId, pkg, name)}/${t.trigger_type_code}/${t.trigger_id}`;
+  // A trigger on a version or alias is keyed by that qualified URN.
+  const urn = t.qualifier
+    ? `${functionUrn(env.creds.region, projectId, pkg, name)}:${t.qualifier}`
+    : latestUrn(env.creds.region, projectId, pkg, name);
+  return `${urn}/${t.trigger_type_code}/${t.trigger_id}`;
 }
 
 export class TimerScheduler {
@@ -187,8 +191,8 @@ export class TimerScheduler {
       new Date(due.at),
     );
     if (record) {
-      const { request_id, outcome, result, started_at, duration_ms } = record;
-      firing.invocation = { request_id, outcome, result, started_at, duration_ms };
+      const { request_id, outcome, result, started_at, duration_ms, version } = record;
+      firing.invocation = { request_id, outcome, result, started_at, duration_ms, ...(version ? { version } : {}) };
     }
     return firing;
   }
