@@ -27,12 +27,12 @@ const fn = new fg.Function("api", {
 });
 
 // No `digest`: v1 is published once, from the code of the first step, and kept as it is.
-const v1 = new fg.Version("v1", { functionUrn: fn.funcUrn, version: "v1", description: "first release" });
+const v1 = new fg.Version("v1", { functionUrn: fn.funcUrn, name: "v1", description: "first release" });
 
 // v2 holds the new code: `digest` ties it to the code the Function deployed (and publishes
 // again if that code changes while v2 is being rolled out).
 const v2 = newCode
-  ? new fg.Version("v2", { functionUrn: fn.funcUrn, version: "v2", description: "second release", digest: fn.digest })
+  ? new fg.Version("v2", { functionUrn: fn.funcUrn, name: "v2", description: "second release", digest: fn.digest })
   : undefined;
 
 const routes: Record<string, { version: pulumi.Input<string>; weights?: Record<string, number> }> = {

@@ -31,7 +31,7 @@ export interface VersionArgs {
    * holds that name. A named version that is replaced is deleted first (names are unique per function). Changing
    * it replaces the resource.
    */
-  version?: pulumi.Input<string>;
+  name?: pulumi.Input<string>;
   /** Description of the version, at most 512 characters. Default `""`. Changing it replaces the resource. */
   description?: pulumi.Input<string>;
   /**
@@ -42,10 +42,10 @@ export interface VersionArgs {
    */
   digest?: pulumi.Input<string>;
   /**
-   * Take over the existing version named `version` (required with adopt) on the first `up` instead of
-   * publishing: it is read and recorded; a version whose description or code digest differs from the program
-   * cannot be adopted (versions are immutable). Fails if it does not exist or another resource adopts it too.
-   * Never compared (setting or removing it later causes no diff), not an output. See docs/adopt.md.
+   * Take over the existing version named `name` (required with adopt) on the first `up` instead of publishing:
+   * it is read and recorded; a version whose description or code digest differs from the program cannot be
+   * adopted (versions are immutable). Fails if it does not exist or another resource adopts it too. Never
+   * compared (setting or removing it later causes no diff), not an output. See docs/adopt.md.
    */
   adopt?: pulumi.Input<boolean>;
 }
@@ -66,7 +66,7 @@ export class Version extends pulumi.dynamic.Resource {
    * `latest`. Unset: the platform names it from the publish time (`yyyymmdd-HHMMSS`), and the `version` output
    * holds that name. A named version that is replaced is deleted first (names are unique per function).
    */
-  public readonly version!: pulumi.Output<string | undefined>;
+  public readonly name!: pulumi.Output<string | undefined>;
   /** Description of the version, at most 512 characters. */
   public readonly description!: pulumi.Output<string>;
   /**
@@ -76,6 +76,11 @@ export class Version extends pulumi.dynamic.Resource {
    * function afterwards.
    */
   public readonly digest!: pulumi.Output<string | undefined>;
+  /**
+   * The version's name: `name`, or the one the platform gave it. What an Alias's `version` and a `qualifier`
+   * take.
+   */
+  public readonly version!: pulumi.Output<string>;
   /**
    * The version-qualified function URN (`urn:fss:...:function:<package>:<name>:<version>`); also the resource
    * id. Invoke it to run this version.
@@ -90,6 +95,7 @@ export class Version extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: VersionArgs, opts?: pulumi.CustomResourceOptions) {
     const props: Record<string, unknown> = {
+      version: undefined,
       qualifiedUrn: undefined,
       codeDigest: undefined,
       codeSize: undefined,

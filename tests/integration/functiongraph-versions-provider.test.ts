@@ -92,7 +92,7 @@ beforeEach(async () => {
 describe("Version provider", () => {
   it("publishes a named version, reads it by listing, refuses an unchanged publish clearly, deletes it", async () => {
     const urn = await deploy("pub", "one");
-    const { id, outs } = await publish({ functionUrn: urn, version: "v1", description: "first" });
+    const { id, outs } = await publish({ functionUrn: urn, name: "v1", description: "first" });
     expect(id).toBe(urn.replace(/:latest$/, ":v1"));
     expect(outs).toMatchObject({
       version: "v1",
@@ -137,11 +137,11 @@ describe("Version provider", () => {
     // A re-run of a named publish meets its own version (409) and takes it.
     const first = await publish({
       functionUrn: urn,
-      version: "v9",
+      name: "v9",
       description: "x",
       digest: await setCode(urn, "two"),
     });
-    const again = await publish({ functionUrn: urn, version: "v9", description: "x" });
+    const again = await publish({ functionUrn: urn, name: "v9", description: "x" });
     expect(again.id).toBe(first.id);
   });
 
@@ -149,10 +149,10 @@ describe("Version provider", () => {
     const urn = await deploy("quota", "0");
     for (let i = 1; i <= 19; i++) {
       await setCode(urn, String(i));
-      await publish({ functionUrn: urn, version: `v${i}` });
+      await publish({ functionUrn: urn, name: `v${i}` });
     }
     await setCode(urn, "20");
-    await expect(publish({ functionUrn: urn, version: "v20" })).rejects.toThrow(
+    await expect(publish({ functionUrn: urn, name: "v20" })).rejects.toThrow(
       /has 19 published versions \(v1, v2, .*v19\) and FunctionGraph allows 19 besides latest/,
     );
   });
@@ -161,9 +161,9 @@ describe("Version provider", () => {
 describe("Alias provider", () => {
   it("routes by weight, updates in place, blocks deleting its versions by name, deletes", async () => {
     const urn = await deploy("canary", "v1");
-    const v1 = await publish({ functionUrn: urn, version: "v1" });
+    const v1 = await publish({ functionUrn: urn, name: "v1" });
     await setCode(urn, "v2");
-    const v2 = await publish({ functionUrn: urn, version: "v2" });
+    const v2 = await publish({ functionUrn: urn, name: "v2" });
     const inputs = await checked<AliasInputs>(aliasProvider, {
       functionUrn: urn,
       name: "live",
@@ -200,7 +200,7 @@ describe("Alias provider", () => {
 
   it("takes its own alias after a lost create answer, and refuses a different one clearly", async () => {
     const urn = await deploy("alost", "v1");
-    await publish({ functionUrn: urn, version: "v1" });
+    await publish({ functionUrn: urn, name: "v1" });
     const inputs = await checked<AliasInputs>(aliasProvider, { functionUrn: urn, name: "live", version: "v1" });
     await control("POST", "/_emulator/faults", { operation: "CreateVersionAlias", dropAfter: true, times: 1 });
     await control("DELETE", "/_emulator/requests");
@@ -217,7 +217,7 @@ describe("Alias provider", () => {
 describe("qualifier on Trigger, AsyncInvokeConfig and Invocation", () => {
   it("addresses the alias or version; ids carry the qualifier, outputs keep the program's URN", async () => {
     const urn = await deploy("q", "one");
-    await publish({ functionUrn: urn, version: "v1" });
+    await publish({ functionUrn: urn, name: "v1" });
     await setCode(urn, "two");
     await aliasProvider.create(
       await checked<AliasInputs>(aliasProvider, { functionUrn: urn, name: "live", version: "v1" }),

@@ -22,9 +22,9 @@ function differences(live: VersionInfo, inputs: VersionInputs): string[] {
 
 /** The adopted version; undefined when this create replaces a resource of the stack (then it publishes). */
 export async function adoptVersion(fg: FunctionGraphClient, inputs: VersionInputs): Promise<VersionInfo | undefined> {
-  const urn = qualifiedUrnOf(inputs.functionUrn, inputs.version ?? "");
+  const urn = qualifiedUrnOf(inputs.functionUrn, inputs.name ?? "");
   if (!claimForAdoption(adoptionKey(urn), describe(urn))) return undefined;
-  const live = (await versionApi.list(fg, inputs.functionUrn)).find((v) => v.version === inputs.version);
+  const live = (await versionApi.list(fg, inputs.functionUrn)).find((v) => v.version === inputs.name);
   if (!live) {
     releaseAdoption(adoptionKey(urn));
     throw adoptionNotFound(describe(urn), urn);

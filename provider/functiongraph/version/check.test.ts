@@ -8,14 +8,14 @@ const check = (over: Record<string, unknown>) =>
 
 describe("Version check", () => {
   it.each([
-    [{ version: "latest" }, "version", 'must not be "latest"'],
-    [{ version: "v".repeat(43) }, "version", "1–42"],
-    [{ version: "v_1-" }, "version", "start and end with a letter or digit"],
-    [{ version: "v 1" }, "version", "may contain only"],
+    [{ name: "latest" }, "name", 'must not be "latest"'],
+    [{ name: "v".repeat(43) }, "name", "1–42"],
+    [{ name: "v_1-" }, "name", "start and end with a letter or digit"],
+    [{ name: "v 1" }, "name", "may contain only"],
     [{ description: "d".repeat(513) }, "description", "at most 512"],
     [{ digest: "" }, "digest", "must not be empty"],
     [{ functionUrn: "hello" }, "functionUrn", "function URN"],
-    [{ adopt: true }, "version", "required with adopt: true"],
+    [{ adopt: true }, "name", "required with adopt: true"],
   ])("%j fails on %s (%s)", (over, property, text) => {
     expect(check(over).failures).toEqual(
       expect.arrayContaining([expect.objectContaining({ property, reason: expect.stringContaining(text) })]),
@@ -25,8 +25,8 @@ describe("Version check", () => {
   it("accepts an unnamed version and the longest names, and defaults the description", () => {
     expect(check({}).failures).toBeUndefined();
     expect(check({}).inputs).toMatchObject({ description: "" });
-    expect(check({ version: `v${"1.2_3-".repeat(6)}9`.slice(0, 42) }).failures).toBeUndefined();
-    expect(check({ version: "v1", adopt: true, digest: UNKNOWN }).failures).toBeUndefined();
+    expect(check({ name: `v${"1.2_3-".repeat(6)}9`.slice(0, 42) }).failures).toBeUndefined();
+    expect(check({ name: "v1", adopt: true, digest: UNKNOWN }).failures).toBeUndefined();
   });
 });
 
@@ -48,7 +48,7 @@ describe("Version diff", () => {
     ...over,
   });
 
-  it("treats an unset name as the platform's name, not as a change", () => {
+  it("keeps an unnamed version named as the platform named it", () => {
     expect(diffVersion(olds, news({})).changes).toBe(false);
   });
 
@@ -61,10 +61,10 @@ describe("Version diff", () => {
   });
 
   it("deletes a named version before publishing it again (names are unique)", () => {
-    const named = { ...olds, version: "v2" };
-    expect(diffVersion(named, news({ version: "v2", digest: "def" }))).toMatchObject({ deleteBeforeReplace: true });
-    expect(diffVersion(named, news({ version: "v3" }))).toMatchObject({
-      replaces: ["version"],
+    const named = { ...olds, name: "v2", version: "v2" };
+    expect(diffVersion(named, news({ name: "v2", digest: "def" }))).toMatchObject({ deleteBeforeReplace: true });
+    expect(diffVersion(named, news({ name: "v3" }))).toMatchObject({
+      replaces: ["name"],
       deleteBeforeReplace: false,
     });
   });

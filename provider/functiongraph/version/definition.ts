@@ -22,10 +22,10 @@ export const versionDefinition = {
       rule: rules.functionUrn,
       doc: "URN of the function to publish, usually a Function's `funcUrn` (with `:latest` or without a qualifier).",
     },
-    version: {
+    name: {
       type: t.string(),
       replaceOnChange: true,
-      rule: rules.version,
+      rule: rules.name,
       doc: "Version name: 1-42 letters, digits, `_`, `-` and `.`, starting and ending with a letter or digit, not `latest`. Unset: the platform names it from the publish time (`yyyymmdd-HHMMSS`), and the `version` output holds that name. A named version that is replaced is deleted first (names are unique per function).",
     },
     description: {
@@ -42,11 +42,15 @@ export const versionDefinition = {
       doc: "The code digest this version must hold: wire the Function's `digest` output. Publishing sends it as the platform's guard (it refuses when the function's code no longer has this digest), and a change publishes again (a replacement). Leave it out for a version that is published once and kept whatever happens to the function afterwards.",
     },
     adopt: adoptInput(
-      "Take over the existing version named `version` (required with adopt) on the first `up` instead of publishing: it is read and recorded; a version whose description or code digest differs from the program cannot be adopted (versions are immutable).",
+      "Take over the existing version named `name` (required with adopt) on the first `up` instead of publishing: it is read and recorded; a version whose description or code digest differs from the program cannot be adopted (versions are immutable).",
       { rule: rules.adopt },
     ),
   },
   outputs: {
+    version: {
+      type: t.string(),
+      doc: "The version's name: `name`, or the one the platform gave it. What an Alias's `version` and a `qualifier` take.",
+    },
     qualifiedUrn: {
       type: t.string(),
       doc: "The version-qualified function URN (`urn:fss:...:function:<package>:<name>:<version>`); also the resource id. Invoke it to run this version.",

@@ -5,11 +5,11 @@
  * Replace on change: every input (versions are immutable; there is no update API). A named
  *   version is deleted before its replacement is published (names are unique per function); an
  *   unnamed one is published first, then the old one deleted.
- * Computed outputs: qualifiedUrn, version (the platform's name when unset), codeDigest, codeSize,
+ * Computed outputs: qualifiedUrn, version (`name`, or the platform's name when unset), codeDigest, codeSize,
  *   lastModified.
  * API calls per step (docs/reference/functiongraph-api.md §3.13):
  *   check  — none (zod validation with the platform's name rules).
- *   diff   — none (declared fields against the old outputs; `version` only when declared).
+ *   diff   — none (declared fields against the old outputs).
  *   create — with `adopt: true`: ListFunctionVersions (F12), record the named version if it
  *            matches the program (adopt.ts). Otherwise CreateFunctionVersion (F11) without
  *            transport retries, preceded by ListFunctionVersions for an unnamed version; after a
@@ -43,24 +43,20 @@ const client = () => new FunctionGraphClient(resolveSettings(), tuning.client);
 
 export function checkVersion(news: VersionInputs): CheckResult<VersionInputs> {
   const { value, unknown, failures } = validateInputs<VersionInputs>(versionDefinition, news);
-  if (value.adopt && value.version === undefined && !("version" in unknown))
+  if (value.adopt && value.name === undefined && !("name" in unknown))
     failures.push({
-      property: "version",
-      reason: "version (the name of the version to take over) is required with adopt: true",
+      property: "name",
+      reason: "name (of the version to take over) is required with adopt: true",
     });
   return checkResult(dropUndefined({ ...value, ...unknown }) as VersionInputs, failures);
 }
 
 export function diffVersion(olds: VersionOutputs, news: VersionInputs): DiffResult {
-  // Unset version = "whatever the platform named it": not a change.
-  const normalize = {
-    version: (v: unknown) => v ?? olds.version,
-    description: (v: unknown) => v ?? "",
-  };
+  const normalize = { description: (v: unknown) => v ?? "" };
   const changed = changedFields(olds, news, DIFF_FIELDS, normalize);
   const result = diffResult(changed, REPLACE_ON_CHANGE);
   // The same name cannot exist twice, so the old version must go first.
-  const sameName = news.version !== undefined && !containsUnknown(news.version) && news.version === olds.version;
+  const sameName = news.name !== undefined && !containsUnknown(news.name) && news.name === olds.version;
   return result.replaces?.length ? { ...result, deleteBeforeReplace: sameName } : result;
 }
 
@@ -85,12 +81,8 @@ export const provider: ResourceProvider<VersionInputs, VersionOutputs> = {
     noteManaged(adoptionKey(id), describe(id));
     const result = diffVersion(olds, news);
     // The replacement publishes, never adopts, even if the program still says `adopt: true`.
-    if (
-      result.replaces?.length &&
-      typeof news.version === "string" &&
-      !containsUnknown([news.version, news.functionUrn])
-    )
-      noteReplacement(adoptionKey(qualifiedUrnOf(news.functionUrn, news.version)), describe(id));
+    if (result.replaces?.length && typeof news.name === "string" && !containsUnknown([news.name, news.functionUrn]))
+      noteReplacement(adoptionKey(qualifiedUrnOf(news.functionUrn, news.name)), describe(id));
     return result;
   },
 

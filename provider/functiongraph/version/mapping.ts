@@ -19,7 +19,7 @@ export function parseQualifiedUrn(id: string): { functionUrn: string; version: s
 }
 
 export function publishBody(inputs: VersionInputs): PublishVersionBody {
-  return dropUndefined({ version: inputs.version, description: inputs.description, digest: inputs.digest });
+  return dropUndefined({ version: inputs.name, description: inputs.description, digest: inputs.digest });
 }
 
 /** The version's description: `version_description` in lists, `description` in the publish answer. */
@@ -29,6 +29,7 @@ export const descriptionOf = (v: VersionInfo) => v.version_description ?? v.desc
 export function outputsFrom(inputs: Partial<VersionInputs>, info: VersionInfo, functionUrn: string): VersionOutputs {
   return dropUndefined({
     functionUrn: inputs.functionUrn ?? functionUrn,
+    name: inputs.name,
     version: info.version,
     description: descriptionOf(info),
     digest: inputs.digest,
@@ -43,7 +44,7 @@ export function outputsFrom(inputs: Partial<VersionInputs>, info: VersionInfo, f
 export function inputsFrom(outs: VersionOutputs): VersionInputs {
   return dropUndefined({
     functionUrn: outs.functionUrn,
-    version: outs.version,
+    name: outs.name,
     description: outs.description,
     digest: outs.digest,
   });
@@ -51,7 +52,7 @@ export function inputsFrom(outs: VersionOutputs): VersionInputs {
 
 /** True when a listed version is what this publish would have made (reconciling a lost answer). */
 export function matchesPublish(v: VersionInfo, inputs: VersionInputs): boolean {
-  if (inputs.version !== undefined && v.version !== inputs.version) return false;
+  if (inputs.name !== undefined && v.version !== inputs.name) return false;
   if (descriptionOf(v) !== inputs.description) return false;
   return inputs.digest === undefined || !v.digest || v.digest === inputs.digest;
 }

@@ -35,7 +35,7 @@ async function takeExisting(fg: FunctionGraphClient, inputs: VersionInputs, caus
   const found = await findPublished(fg, inputs, undefined);
   if (found) return found;
   throw new Error(
-    `version "${inputs.version}" of ${inputs.functionUrn} already exists with another description or code; choose another name, delete it, or set adopt: true to take it over (${cause.message})`,
+    `version "${inputs.name}" of ${inputs.functionUrn} already exists with another description or code; choose another name, delete it, or set adopt: true to take it over (${cause.message})`,
   );
 }
 
@@ -54,7 +54,7 @@ function refusal(inputs: VersionInputs, e: PlatformApiError): Error | undefined 
 export async function publishOnce(fg: FunctionGraphClient, inputs: VersionInputs): Promise<VersionInfo> {
   // An unnamed version can only be recognised as "not there before".
   const before =
-    inputs.version === undefined
+    inputs.name === undefined
       ? new Set((await versionApi.list(fg, inputs.functionUrn)).map((v) => v.version))
       : undefined;
   try {
@@ -65,7 +65,7 @@ export async function publishOnce(fg: FunctionGraphClient, inputs: VersionInputs
       if (made) return made;
       return versionApi.publish(fg, inputs.functionUrn, publishBody(inputs));
     }
-    if (e instanceof ConflictError && inputs.version !== undefined) return takeExisting(fg, inputs, e);
+    if (e instanceof ConflictError && inputs.name !== undefined) return takeExisting(fg, inputs, e);
     if (
       e instanceof AuthError &&
       e.status === VERSION_ERRORS.tooManyVersions.status &&

@@ -12,9 +12,9 @@ const str = (property: string) =>
 
 export const rules = {
   functionUrn: functionUrnField("functionUrn"),
-  version: str("version").superRefine((v, ctx) => {
+  name: str("name").superRefine((v, ctx) => {
     const problem = versionNameProblem(v);
-    if (problem) ctx.addIssue({ code: "custom", message: `version: ${problem}; got "${v}"` });
+    if (problem) ctx.addIssue({ code: "custom", message: `name: ${problem}; got "${v}"` });
   }),
   description: str("description").refine(
     (v) => v.length <= VERSION_DESCRIPTION_MAX_LENGTH,

@@ -7,8 +7,8 @@ import { versionDefinition } from "./definition";
 
 export interface VersionInputs {
   functionUrn: string;
-  /** Unset: named by the platform at publish time. */
-  version?: string;
+  /** The version name to publish under; unset: named by the platform at publish time. */
+  name?: string;
   description: string;
   /** The code digest the version must hold (the Function's `digest`). */
   digest?: string;
@@ -16,7 +16,8 @@ export interface VersionInputs {
   adopt?: boolean;
 }
 
-export interface VersionOutputs extends Omit<VersionInputs, "adopt" | "version"> {
+export interface VersionOutputs extends Omit<VersionInputs, "adopt"> {
+  /** The version's name: `name`, or the one the platform chose. */
   version: string;
   qualifiedUrn: string;
   codeDigest: string;
@@ -26,5 +27,5 @@ export interface VersionOutputs extends Omit<VersionInputs, "adopt" | "version">
 
 /** Every input but adopt: versions are immutable. */
 export const REPLACE_ON_CHANGE = replaceOnChange(versionDefinition);
-/** What diff compares; `version` only when the program names it (unset = the platform's name). */
-export const DIFF_FIELDS = ["functionUrn", "version", "description", "digest"] as const;
+/** What diff compares. */
+export const DIFF_FIELDS = ["functionUrn", "name", "description", "digest"] as const;
