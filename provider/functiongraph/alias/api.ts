@@ -1,5 +1,5 @@
 /**
- * The alias wire contract (docs/reference/functiongraph-api.md §3.13, F13–F17): request bodies,
+ * The alias wire contract (docs/reference/functiongraph-api.md §0 (F11–F17), §2.1, F13–F17): request bodies,
  * the alias object (zod, validated on every response) and one function per operation.
  */
 import { z } from "zod";

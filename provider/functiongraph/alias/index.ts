@@ -6,7 +6,7 @@
  * Replace on change: functionUrn, name (the alias's address). version, description,
  *   additionalVersionWeights and additionalVersionStrategy update in place.
  * Computed outputs: aliasUrn, qualifier (`!<name>`), lastModified.
- * API calls per step (docs/reference/functiongraph-api.md §3.13):
+ * API calls per step (docs/reference/functiongraph-api.md §0 (F11–F17), §2.1):
  *   check  — none (zod validation; weights total, weights or rules, not the own version).
  *   diff   — none (declared fields against the old outputs; empty routing maps = none).
  *   create — with `adopt: true`: ShowVersionAlias (F15), then UpdateVersionAlias (F16) only if

@@ -1,5 +1,5 @@
 /**
- * Pure mappings between Alias properties and the wire (docs/reference/functiongraph-api.md §3.13):
+ * Pure mappings between Alias properties and the wire (docs/reference/functiongraph-api.md §0 (F11–F17), §2.1):
  * camelCase routing rules ↔ the platform's snake_case, bodies, outputs, and the normalisation
  * that makes "no weights" and "empty weights" the same.
  */

@@ -1,6 +1,6 @@
 /**
  * The zod rules of `cloudfn:functiongraph:Alias`'s properties (docs/reference/functiongraph-api.md
- * §3.13), with the platform's name, weight and routing-rule facts (platform/functiongraph/versions.ts).
+ * §0, §2.1), with the platform's name, weight and routing-rule facts (platform/functiongraph/versions.ts).
  * Rules that involve two properties (weights vs strategy vs version) are in ./check.ts.
  */
 import { z } from "zod";

@@ -1,5 +1,5 @@
 /**
- * The version wire contract (docs/reference/functiongraph-api.md §3.13, F11, F12, F7): the publish
+ * The version wire contract (docs/reference/functiongraph-api.md §0 (F11–F17), §2.1, F11, F12, F7): the publish
  * body, the version object (zod, validated on every response) and one function per operation.
  */
 import { z } from "zod";

@@ -7,7 +7,7 @@
  *   unnamed one is published first, then the old one deleted.
  * Computed outputs: qualifiedUrn, version (`name`, or the platform's name when unset), codeDigest, codeSize,
  *   lastModified.
- * API calls per step (docs/reference/functiongraph-api.md §3.13):
+ * API calls per step (docs/reference/functiongraph-api.md §0 (F11–F17), §2.1):
  *   check  — none (zod validation with the platform's name rules).
  *   diff   — none (declared fields against the old outputs).
  *   create — with `adopt: true`: ListFunctionVersions (F12), record the named version if it

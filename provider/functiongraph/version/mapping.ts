@@ -1,6 +1,6 @@
 /**
  * Pure mappings between Version properties and the wire (docs/reference/functiongraph-api.md
- * §3.13): the publish body, outputs from a version object, the id, and which listed version a
+ * §0, §2.1): the publish body, outputs from a version object, the id, and which listed version a
  * lost publish made.
  */
 import { dropUndefined } from "../../core/check";

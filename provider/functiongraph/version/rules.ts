@@ -1,6 +1,6 @@
 /**
  * The zod rules of `cloudfn:functiongraph:Version`'s properties (docs/reference/functiongraph-api.md
- * §3.13); messages name the property and the rule. The name rules are the platform's
+ * §0, §2.1); messages name the property and the rule. The name rules are the platform's
  * (platform/functiongraph/versions.ts), shared with the emulator.
  */
 import { z } from "zod";
