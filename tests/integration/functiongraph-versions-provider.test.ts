@@ -214,6 +214,42 @@ describe("Alias provider", () => {
   });
 });
 
+describe("adopt: true", () => {
+  it("records an existing version without publishing, and refuses one that differs", async () => {
+    const urn = await deploy("adoptv", "one");
+    expect((await fg("POST", `${FN()}/${urn}/versions`, { version: "v1", description: "console" })).status).toBe(200);
+    await control("DELETE", "/_emulator/requests");
+    const { id } = await publish({ functionUrn: urn, name: "v1", description: "console", adopt: true });
+    expect(id).toBe(urn.replace(/:latest$/, ":v1"));
+    expect(await operations()).toEqual(["ListFunctionVersions 200"]);
+    const other = await deploy("adoptw", "one");
+    await fg("POST", `${FN()}/${other}/versions`, { version: "v1", description: "console" });
+    await expect(publish({ functionUrn: other, name: "v1", description: "mine", adopt: true })).rejects.toThrow(
+      /cannot adopt .*:v1: description \(live "console"\) differ/,
+    );
+  });
+
+  it("takes over an existing alias and updates only what differs", async () => {
+    const urn = await deploy("adopta", "one");
+    await publish({ functionUrn: urn, name: "v1" });
+    await setCode(urn, "two");
+    await publish({ functionUrn: urn, name: "v2" });
+    const made = await fg("POST", `${FN()}/${urn}/aliases`, { name: "live", version: "v1" });
+    expect(made.status).toBe(200);
+    await control("DELETE", "/_emulator/requests");
+    const inputs = await checked<AliasInputs>(aliasProvider, {
+      functionUrn: urn,
+      name: "live",
+      version: "v1",
+      additionalVersionWeights: { v2: 25 },
+      adopt: true,
+    });
+    const { outs } = await aliasProvider.create(inputs);
+    expect(await operations()).toEqual(["ShowVersionAlias 200", "UpdateVersionAlias 200"]);
+    expect(outs).toMatchObject({ version: "v1", additionalVersionWeights: { v2: 25 } });
+  });
+});
+
 describe("qualifier on Trigger, AsyncInvokeConfig and Invocation", () => {
   it("addresses the alias or version; ids carry the qualifier, outputs keep the program's URN", async () => {
     const urn = await deploy("q", "one");
