@@ -198,6 +198,29 @@ describe("Alias provider", () => {
     expect(await aliasProvider.read!(id, updated.outs as AliasOutputs)).toEqual({});
   });
 
+  it("routes by header rules, read back unchanged, and switches to weights in place", async () => {
+    const urn = await deploy("rules", "v1");
+    await publish({ functionUrn: urn, name: "v1" });
+    await setCode(urn, "v2");
+    await publish({ functionUrn: urn, name: "v2" });
+    const inputs = await checked<AliasInputs>(aliasProvider, {
+      functionUrn: urn,
+      name: "beta",
+      version: "v1",
+      additionalVersionStrategy: {
+        v2: { rules: [{ ruleType: "header", param: "x-beta", op: "in", value: "a,b" }], combineType: "or" },
+      },
+    });
+    const { id, outs } = await aliasProvider.create(inputs);
+    const read = await aliasProvider.read!(id, outs);
+    expect(read.props!.additionalVersionStrategy).toEqual(inputs.additionalVersionStrategy);
+    expect(await aliasProvider.diff!(id, read.props!, inputs)).toEqual({ changes: false, replaces: [] });
+    const weighted = { ...inputs, additionalVersionStrategy: undefined, additionalVersionWeights: { v2: 50 } };
+    const updated = await aliasProvider.update!(id, read.props!, weighted);
+    expect(updated.outs).toMatchObject({ additionalVersionWeights: { v2: 50 } });
+    expect(updated.outs!.additionalVersionStrategy).toBeUndefined();
+  });
+
   it("takes its own alias after a lost create answer, and refuses a different one clearly", async () => {
     const urn = await deploy("alost", "v1");
     await publish({ functionUrn: urn, name: "v1" });
