@@ -13,6 +13,8 @@ import { invocationDefinition } from "./functiongraph/invocation/definition";
 import { triggerDefinition } from "./functiongraph/trigger/definition";
 import { workflowDefinition } from "./functiongraph/workflow/definition";
 import { workflowExecutionDefinition } from "./functiongraph/workflow-execution/definition";
+import { versionDefinition } from "./functiongraph/version/definition";
+import { aliasDefinition } from "./functiongraph/alias/definition";
 import { CONFIG_KEYS as LC_CONFIG } from "./leancloud/config";
 import { engineDeploymentDefinition } from "./leancloud/engine-deployment/definition";
 import { engineEnvironmentVariablesDefinition } from "./leancloud/engine-environment-variables/definition";
@@ -37,6 +39,8 @@ export const RESOURCES: readonly ResourceDefinition[] = [
   dependencyVersionDefinition,
   workflowDefinition,
   workflowExecutionDefinition,
+  versionDefinition,
+  aliasDefinition,
   minappCloudFunctionDefinition,
   minappInvocationDefinition,
   leancloudInvocationDefinition,

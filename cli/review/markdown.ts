@@ -82,6 +82,7 @@ function section(r: ResourceReview): string[] {
     `### ${SYMBOL[r.operation]} ${runsAgain(r) ? "runs again" : r.operation} ${code(r.name)} (${r.type})`,
     "",
     ...why(r),
+    ...(r.routing ? [`Routing: ${code(r.routing)}`, ""] : []),
     ...propertyTable(r),
     ...codeSection(r.code),
   ];

@@ -14,6 +14,7 @@ import { factsOf, tokenOfType, type ResourceFacts } from "../resources";
 import { codeChanges, type CodeChanges } from "./code-changes";
 import { DERIVED_FROM_CODE, hiddenProperties } from "./hidden";
 import { renderShown, shownValue, SECRET_TEXT } from "./values";
+import { routingChange } from "./routing";
 
 export type Operation = "create" | "update" | "replace" | "delete";
 
@@ -46,6 +47,8 @@ export interface ResourceReview {
   replaceBecause?: string[];
   properties: PropertyChange[];
   code?: CodeChanges;
+  /** An Alias's traffic split before → after (routing.ts), when it changes. */
+  routing?: string;
 }
 
 export interface Review {
@@ -120,6 +123,8 @@ function reviewOf(urn: string, operation: Operation, step: PreviewStep): Resourc
     operation,
     properties: [],
   };
+  const routing = routingChange(review.type, operation === "create" ? undefined : olds, news);
+  if (routing) review.routing = routing;
   if (operation === "delete") return review;
   let properties = propertyChanges(olds, news, facts);
   const code = facts?.hasCode

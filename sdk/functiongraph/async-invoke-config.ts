@@ -72,6 +72,13 @@ export interface AsyncInvokeConfigArgs {
    * `funcUrn`. Also the resource id. Changing it replaces the resource.
    */
   functionUrn: pulumi.Input<string>;
+  /**
+   * Which version of the function the configuration applies to (each version and alias has its own); with it,
+   * the resource id is the qualified URN: `latest` (the default), a version name (a Version's `version`), or an
+   * alias as `!<name>` (an Alias's `qualifier` output), as the last segment of a qualified URN. Set it with the
+   * unqualified or `:latest` functionUrn. Changing it replaces the resource.
+   */
+  qualifier?: pulumi.Input<string>;
   /** Events older than this are dropped (and reported to `onFailure`): 1-86400 seconds. Default `3600`. */
   maxAsyncEventAgeInSeconds?: pulumi.Input<number>;
   /** Retries after a failed execution: 0-3. Default `1`. */
@@ -105,6 +112,13 @@ export class AsyncInvokeConfig extends pulumi.dynamic.Resource {
    * `funcUrn`. Also the resource id.
    */
   public readonly functionUrn!: pulumi.Output<string>;
+  /**
+   * Which version of the function the configuration applies to (each version and alias has its own); with it,
+   * the resource id is the qualified URN: `latest` (the default), a version name (a Version's `version`), or an
+   * alias as `!<name>` (an Alias's `qualifier` output), as the last segment of a qualified URN. Set it with the
+   * unqualified or `:latest` functionUrn.
+   */
+  public readonly qualifier!: pulumi.Output<string | undefined>;
   /** Events older than this are dropped (and reported to `onFailure`): 1-86400 seconds. */
   public readonly maxAsyncEventAgeInSeconds!: pulumi.Output<number>;
   /** Retries after a failed execution: 0-3. */

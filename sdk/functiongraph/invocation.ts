@@ -29,6 +29,13 @@ export interface InvocationArgs {
    */
   functionUrn: pulumi.Input<string>;
   /**
+   * Which version of the function to invoke (an alias routes by its weights or rules); changing it invokes
+   * again: `latest` (the default), a version name (a Version's `version`), or an alias as `!<name>` (an Alias's
+   * `qualifier` output), as the last segment of a qualified URN. Set it with the unqualified or `:latest`
+   * functionUrn. Changing it replaces the resource.
+   */
+  qualifier?: pulumi.Input<string>;
+  /**
    * The event, any JSON value (default `{}`), at most 6 MB, compared with sorted keys (key order never shows as
    * a change). Changing it invokes again. Changing it replaces the resource.
    */
@@ -51,6 +58,13 @@ export class Invocation extends pulumi.dynamic.Resource {
    * `funcUrn`. Changing it invokes again.
    */
   public readonly functionUrn!: pulumi.Output<string>;
+  /**
+   * Which version of the function to invoke (an alias routes by its weights or rules); changing it invokes
+   * again: `latest` (the default), a version name (a Version's `version`), or an alias as `!<name>` (an Alias's
+   * `qualifier` output), as the last segment of a qualified URN. Set it with the unqualified or `:latest`
+   * functionUrn.
+   */
+  public readonly qualifier!: pulumi.Output<string | undefined>;
   /**
    * The event, any JSON value (default `{}`), at most 6 MB, compared with sorted keys (key order never shows as
    * a change). Changing it invokes again.

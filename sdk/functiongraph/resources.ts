@@ -32,4 +32,14 @@ export type {
 } from "./workflow";
 export { WorkflowExecution } from "./workflow-execution";
 export type { WorkflowExecutionArgs } from "./workflow-execution";
+export { Version } from "./version";
+export type { VersionArgs } from "./version";
+export { Alias } from "./alias";
+export type {
+  AliasArgs,
+  AliasVersionStrategyArgs,
+  AliasVersionStrategy,
+  AliasRoutingRuleArgs,
+  AliasRoutingRule,
+} from "./alias";
 export type { Runtime, TriggerType } from "./enums";

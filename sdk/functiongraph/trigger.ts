@@ -62,6 +62,13 @@ export interface TriggerArgs {
    */
   functionUrn: pulumi.Input<string>;
   /**
+   * Which version of the function the trigger invokes; the trigger is created on that version or alias, and the
+   * resource id starts with the qualified URN: `latest` (the default), a version name (a Version's `version`),
+   * or an alias as `!<name>` (an Alias's `qualifier` output), as the last segment of a qualified URN. Set it
+   * with the unqualified or `:latest` functionUrn. Changing it replaces the resource.
+   */
+  qualifier?: pulumi.Input<string>;
+  /**
    * `trigger_type_code`: TIMER, APIG, CTS, DDS, DMS, DIS, LTS, OBS, SMN, KAFKA, RABBITMQ, DEDICATEDGATEWAY,
    * OPENSOURCEKAFKA, APIC, GAUSSMONGO, EVENTGRID, IOTDA or ROCKETMQ. Changing it replaces the resource.
    */
@@ -115,6 +122,13 @@ export interface TriggerArgs {
 export class Trigger extends pulumi.dynamic.Resource {
   /** URN of the function the trigger belongs to (e.g. a Function's `funcUrn`). */
   public readonly functionUrn!: pulumi.Output<string>;
+  /**
+   * Which version of the function the trigger invokes; the trigger is created on that version or alias, and the
+   * resource id starts with the qualified URN: `latest` (the default), a version name (a Version's `version`),
+   * or an alias as `!<name>` (an Alias's `qualifier` output), as the last segment of a qualified URN. Set it
+   * with the unqualified or `:latest` functionUrn.
+   */
+  public readonly qualifier!: pulumi.Output<string | undefined>;
   /**
    * `trigger_type_code`: TIMER, APIG, CTS, DDS, DMS, DIS, LTS, OBS, SMN, KAFKA, RABBITMQ, DEDICATEDGATEWAY,
    * OPENSOURCEKAFKA, APIC, GAUSSMONGO, EVENTGRID, IOTDA or ROCKETMQ.

@@ -4,13 +4,12 @@
  * calls: ShowFunctionAsyncInvokeConfig (A2), then UpdateFunctionAsyncInvokeConfig (A1, PUT) only
  * if a field differs from the program. A function without a configuration cannot be adopted.
  */
-import { CreateResult } from "@pulumi/pulumi/dynamic";
 import { adoptionNotFound, claimForAdoption, releaseAdoption } from "../../core/adoption";
 import { changedFields } from "../../core/diff";
 import { NotFoundError } from "../../core/errors";
 import { AsyncConfigInfo } from "../api-async";
 import { configBody, NORMALIZERS, outputsFrom } from "./mapping";
-import { AsyncInvokeConfigInputs, AsyncInvokeConfigOutputs, UPDATE_FIELDS } from "./schema";
+import { AsyncInvokeConfigInputs, UPDATE_FIELDS } from "./schema";
 import { FunctionGraphClient } from "../client";
 
 /** Registry key of a function's config (the function URN as written), shared by adopt and diff. */
@@ -33,18 +32,17 @@ export function adoptionChanges(live: AsyncConfigInfo, inputs: AsyncInvokeConfig
 }
 
 /**
- * Create with `adopt: true`: adopts and PUTs only when something differs; undefined when this
- * create replaces a resource of the stack (the caller then creates normally).
+ * Create with `adopt: true` (`inputs.functionUrn` is the address, qualified if need be): adopts
+ * and PUTs only when something differs; undefined when this create replaces a resource of the
+ * stack (the caller then creates normally).
  */
 export async function adoptAsyncInvokeConfig(
   fg: FunctionGraphClient,
   inputs: AsyncInvokeConfigInputs,
-): Promise<CreateResult<AsyncInvokeConfigOutputs> | undefined> {
+): Promise<AsyncConfigInfo | undefined> {
   if (!claimForAdoption(adoptionKey(inputs.functionUrn), describe(inputs.functionUrn))) return undefined;
   const live = await readForAdoption(fg, inputs.functionUrn);
-  const info =
-    adoptionChanges(live, inputs).length > 0
-      ? await fg.putAsyncInvokeConfig(inputs.functionUrn, configBody(inputs))
-      : live;
-  return { id: inputs.functionUrn, outs: outputsFrom(inputs.functionUrn, info) };
+  return adoptionChanges(live, inputs).length > 0
+    ? await fg.putAsyncInvokeConfig(inputs.functionUrn, configBody(inputs))
+    : live;
 }

@@ -3,10 +3,10 @@
  * preview skip validation and pass through as the unknown sentinel.
  */
 import { CheckResult } from "@pulumi/pulumi/dynamic";
-import { checkDefined } from "../../core/check";
+import { checkWithQualifier } from "../qualifier";
 import { asyncInvokeConfigDefinition } from "./definition";
 import { AsyncInvokeConfigInputs } from "./schema";
 
 export function checkInputs(news: AsyncInvokeConfigInputs): CheckResult<AsyncInvokeConfigInputs> {
-  return checkDefined<AsyncInvokeConfigInputs>(asyncInvokeConfigDefinition, news);
+  return checkWithQualifier(asyncInvokeConfigDefinition, news);
 }

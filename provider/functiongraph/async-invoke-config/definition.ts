@@ -5,6 +5,7 @@
 import { t, type ResourceDefinition } from "../../core/definition";
 import { rules } from "./rules";
 import { adoptInput } from "../../core/adopt-inputs";
+import { qualifierInput } from "../qualifier";
 
 /** Named `AsyncInvokeDestination` so the SDK keeps exporting that type (and adds `AsyncInvokeDestinationArgs`). */
 const destination = t.object(
@@ -39,6 +40,9 @@ export const asyncInvokeConfigDefinition = {
       rule: rules.functionUrn,
       doc: "Function URN (`urn:fss:{region}:{project_id}:function:{package}:{name}:latest`), usually a Function's `funcUrn`. Also the resource id.",
     },
+    qualifier: qualifierInput(
+      "the configuration applies to (each version and alias has its own); with it, the resource id is the qualified URN",
+    ),
     maxAsyncEventAgeInSeconds: {
       type: t.integer(),
       default: 3600,

@@ -2,8 +2,10 @@
  * Resource provider for `cloudfn:functiongraph:AsyncInvokeConfig` (the async-invoke configuration
  * of one function: event age, retries, on_success / on_failure destinations).
  *
- * Identifier: the function URN as given (usually with `:latest`), as Huawei's Terraform provider.
- * Replace on change: functionUrn. Everything else updates in place.
+ * Identifier: the function URN as given (usually with `:latest`), as Huawei's Terraform provider;
+ *   with a `qualifier`, the URN qualified with it (`...:hello:!live`), which is what every call
+ *   addresses. Ids made before qualifiers existed are unchanged.
+ * Replace on change: functionUrn, qualifier. Everything else updates in place.
  * Computed outputs: createdTime, lastModified.
  * API calls per step (docs/reference/functiongraph-api.md §7):
  *   check  — none (zod validation: ranges, destination types and their params).
@@ -33,6 +35,7 @@ import { ClientOptions, FunctionGraphClient } from "../client";
 import { adoptAsyncInvokeConfig, adoptionKey, describe } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
 import { resolveSettings, configure } from "../config";
+import { targetUrn } from "../qualifier";
 
 /** Knobs for tests: a fake transport, fast retries. */
 export const tuning: { client: ClientOptions } = { client: {} };
@@ -56,23 +59,25 @@ export const provider: ResourceProvider<AsyncInvokeConfigInputs, AsyncInvokeConf
     // here although it almost never changes. Reporting a replace would show a spurious
     // replacement on every code change; the engine diffs again with the real value during `up`
     // (and then replaces if the URN really changed), so preview reports a possible update only.
-    if (containsUnknown(news.functionUrn)) return { changes: true, replaces: [] };
+    if (containsUnknown(news.functionUrn) || containsUnknown(news.qualifier)) return { changes: true, replaces: [] };
     // The replacement targets another function's config, so the old one can go afterwards.
     const result = diffResult(changed, REPLACE_ON_CHANGE);
     // The replacement is created, never adopted, even if the program still says `adopt: true`.
-    if (result.replaces?.length) noteReplacement(adoptionKey(news.functionUrn), describe(news.functionUrn));
+    const target = targetUrn(news.functionUrn, news.qualifier);
+    if (result.replaces?.length) noteReplacement(adoptionKey(target), describe(target));
     return result;
   },
 
-  async create(inputs: AsyncInvokeConfigInputs): Promise<CreateResult<AsyncInvokeConfigOutputs>> {
+  async create(declared: AsyncInvokeConfigInputs): Promise<CreateResult<AsyncInvokeConfigOutputs>> {
     const fg = client();
+    const target = targetUrn(declared.functionUrn, declared.qualifier);
+    const inputs = { ...declared, functionUrn: target };
     const adopted = inputs.adopt ? await adoptAsyncInvokeConfig(fg, inputs) : undefined;
-    if (adopted) return adopted;
-    const info = await fg.putAsyncInvokeConfig(inputs.functionUrn, configBody(inputs));
-    return { id: inputs.functionUrn, outs: outputsFrom(inputs.functionUrn, info) };
+    const info = adopted ?? (await fg.putAsyncInvokeConfig(target, configBody(inputs)));
+    return { id: target, outs: outputsFrom(target, info, declared) };
   },
 
-  async read(id: string): Promise<ReadResult<AsyncInvokeConfigOutputs>> {
+  async read(id: string, props?: AsyncInvokeConfigOutputs): Promise<ReadResult<AsyncInvokeConfigOutputs>> {
     let info;
     try {
       info = await client().getAsyncInvokeConfig(id);
@@ -80,7 +85,7 @@ export const provider: ResourceProvider<AsyncInvokeConfigInputs, AsyncInvokeConf
       if (e instanceof NotFoundError) return {};
       throw e;
     }
-    const outs = outputsFrom(id, info);
+    const outs = outputsFrom(id, info, props);
     return { id, props: outs, inputs: inputsFrom(outs) as unknown as AsyncInvokeConfigOutputs };
   },
 
@@ -90,7 +95,7 @@ export const provider: ResourceProvider<AsyncInvokeConfigInputs, AsyncInvokeConf
     news: AsyncInvokeConfigInputs,
   ): Promise<UpdateResult<AsyncInvokeConfigOutputs>> {
     const info = await client().putAsyncInvokeConfig(id, configBody(news));
-    return { outs: outputsFrom(id, info) };
+    return { outs: outputsFrom(id, info, news) };
   },
 
   async delete(id: string): Promise<void> {

@@ -66,11 +66,19 @@ export function configBody(inputs: AsyncInvokeConfigInputs): AsyncConfigBody {
   };
 }
 
-/** Outputs from a response; `functionUrn` stays as the user wrote it (it is the id). */
-export function outputsFrom(functionUrn: string, info: AsyncConfigInfo): AsyncInvokeConfigOutputs {
+/**
+ * Outputs from a response. `functionUrn` is the address (the id); `functionUrn` and `qualifier`
+ * come out as the program wrote them (`declared`), the address when nothing was declared.
+ */
+export function outputsFrom(
+  functionUrn: string,
+  info: AsyncConfigInfo,
+  declared: Partial<AsyncInvokeConfigInputs> = {},
+): AsyncInvokeConfigOutputs {
   const dc = info.destination_config ?? {};
   return dropUndefined({
-    functionUrn,
+    functionUrn: declared.functionUrn ?? functionUrn,
+    qualifier: declared.qualifier,
     maxAsyncEventAgeInSeconds: info.max_async_event_age_in_seconds ?? DEFAULTS.maxAsyncEventAgeInSeconds,
     maxAsyncRetryAttempts: info.max_async_retry_attempts ?? DEFAULTS.maxAsyncRetryAttempts,
     onSuccess: fromWireDestination(dc.on_success),

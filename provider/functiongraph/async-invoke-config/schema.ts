@@ -20,6 +20,8 @@ export const inputObject = inputObjectOf(asyncInvokeConfigDefinition);
 
 export interface AsyncInvokeConfigInputs {
   functionUrn: string;
+  /** `latest`, a version or `!alias`; unset = functionUrn as written. */
+  qualifier?: string;
   maxAsyncEventAgeInSeconds: number;
   maxAsyncRetryAttempts: number;
   onSuccess?: Destination;

@@ -4,6 +4,7 @@
  */
 import { t, type ResourceDefinition } from "../../core/definition";
 import { rules } from "./rules";
+import { qualifierInput } from "../qualifier";
 
 export const invocationDefinition = {
   token: "cloudfn:functiongraph:Invocation",
@@ -21,6 +22,7 @@ export const invocationDefinition = {
       rule: rules.functionUrn,
       doc: "Function URN (`urn:fss:{region}:{project_id}:function:{package}:{name}:latest`), usually a Function's `funcUrn`. Changing it invokes again.",
     },
+    qualifier: qualifierInput("to invoke (an alias routes by its weights or rules); changing it invokes again"),
     input: {
       type: t.any(),
       replaceOnChange: true,

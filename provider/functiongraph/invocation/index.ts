@@ -3,7 +3,7 @@
  * when created and records the answer as outputs (deploy-time smoke tests and seeding).
  *
  * Identifier: the request id of the invocation.
- * Replace on change: functionUrn, input, triggers (a replacement is a new invocation; wire a
+ * Replace on change: functionUrn, qualifier, input, triggers (a replacement is a new invocation; wire a
  *   Function's `codeHash` into `triggers` to re-invoke after each code change).
  * Computed outputs: result, status, requestId, logTail.
  * API calls per step (docs/reference/functiongraph-api.md §3.11):
@@ -17,7 +17,8 @@
  *   delete — none: an invocation cannot be undone.
  */
 import { CheckResult, CreateResult, DiffResult, ReadResult, ResourceProvider } from "@pulumi/pulumi/dynamic";
-import { checkDefined, dropUndefined } from "../../core/check";
+import { dropUndefined } from "../../core/check";
+import { checkWithQualifier, targetUrn } from "../qualifier";
 import { forgetRun } from "../../core/run-once";
 import { changedFields, diffResult } from "../../core/diff";
 import { asText } from "../../core/response";
@@ -50,7 +51,7 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
   configure,
 
   async check(_olds: InvocationInputs, news: InvocationInputs): Promise<CheckResult<InvocationInputs>> {
-    return checkDefined<InvocationInputs>(invocationDefinition, news);
+    return checkWithQualifier(invocationDefinition, news);
   },
 
   async diff(_id: string, olds: InvocationOutputs, news: InvocationInputs): Promise<DiffResult> {
@@ -61,13 +62,14 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
 
   async create(inputs: InvocationInputs): Promise<CreateResult<InvocationOutputs>> {
     const fg = new FunctionGraphClient(resolveSettings(), tuning.client);
-    const res = await fg.invokeFunctionWithLog(inputs.functionUrn, inputs.input ?? {});
+    const target = targetUrn(inputs.functionUrn, inputs.qualifier);
+    const res = await fg.invokeFunctionWithLog(target, inputs.input ?? {});
     const result = parseResult(res.result);
     const logTail = res.log ?? "";
     if (res.status !== undefined && res.status !== 200) {
       const tail = logTail ? `\nlog tail:\n${logTail}` : "";
       throw new Error(
-        `function ${inputs.functionUrn} failed (request id ${res.request_id ?? "unknown"}): ${functionError(result)}${tail}`,
+        `function ${target} failed (request id ${res.request_id ?? "unknown"}): ${functionError(result)}${tail}`,
       );
     }
     const requestId = res.request_id ?? "";

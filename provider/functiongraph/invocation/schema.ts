@@ -10,6 +10,8 @@ export { MAX_INPUT_BYTES, canonicalJson } from "./rules";
 
 export interface InvocationInputs {
   functionUrn: string;
+  /** `latest`, a version or `!alias`; unset = functionUrn as written. */
+  qualifier?: string;
   /** The event, canonicalised (sorted keys). Absent means `{}`. */
   input?: unknown;
   /** Any change re-invokes (e.g. `{ code: fn.codeHash }`). */

@@ -31,6 +31,12 @@ describe("Trigger check", () => {
     ],
     [{ type: "TIMER", timer: { ...timer, name: "9lives" } }, "timer", /^timer.name must be 1-64 letters/],
     [{ type: "TIMER" }, "timer", /^timer is required when type is TIMER/],
+    [{ type: "TIMER", timer, qualifier: "!9x" }, "qualifier", /^qualifier must be "latest", a version name or "!"/],
+    [
+      { type: "TIMER", timer, functionUrn: URN.replace(/latest$/, "v1"), qualifier: "!live" },
+      "qualifier",
+      /contradicts functionUrn, which already ends with ":v1"/,
+    ],
     [{ type: "TIMER", timer, eventData: { name: "x" } }, "eventData", /^eventData is not used by TIMER triggers/],
     [{ type: "CRONJOB", eventData: {} }, "type", /^type must be one of TIMER, APIG, .*; got "CRONJOB"$/],
     [{ type: "SMN", eventData: {} }, "eventData", /^eventData must set topic_urn for SMN triggers$/],

@@ -12,6 +12,7 @@ import {
 } from "../../../platform/functiongraph/trigger-rules";
 import { SCHEDULE_TYPES } from "../../../platform/functiongraph/schedule";
 import { adoptInput, adoptOption } from "../../core/adopt-inputs";
+import { qualifierInput } from "../qualifier";
 
 /** Named `Timer` so the SDK keeps exporting `TimerArgs`. */
 const timer = t.object("Timer", "Settings of a TIMER trigger (`event_data` of type TIMER).", {
@@ -49,6 +50,9 @@ export const triggerDefinition = {
       rule: fieldRules.functionUrn,
       doc: "URN of the function the trigger belongs to (e.g. a Function's `funcUrn`).",
     },
+    qualifier: qualifierInput(
+      "the trigger invokes; the trigger is created on that version or alias, and the resource id starts with the qualified URN",
+    ),
     type: {
       type: t.enum(TRIGGER_TYPES, "TriggerType"),
       required: true,

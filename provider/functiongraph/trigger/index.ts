@@ -2,8 +2,10 @@
  * Resource provider for `cloudfn:functiongraph:Trigger` (a FunctionGraph function trigger).
  *
  * Identifier: `<function_urn>/<trigger_type_code>/<trigger_id>` — every trigger API addresses a
- *   trigger by all three (the import format of Huawei's Terraform provider too).
- * Replace on change: functionUrn, type, timer (no documented update for TIMER settings), and
+ *   trigger by all three (the import format of Huawei's Terraform provider too). With a
+ *   `qualifier` the URN is the qualified one (`...:hello:!live`); without, functionUrn as
+ *   written, so ids made before qualifiers existed are unchanged.
+ * Replace on change: functionUrn, qualifier, type, timer (no documented update for TIMER settings), and
  *   eventData unless only its pull-trigger tuning fields changed (is_serial, max_fetch_bytes,
  *   polling_interval, polling_unit). status (ACTIVE/DISABLED) updates in place.
  * Computed outputs: triggerId, createdTime, lastUpdatedTime. eventData outputs hold only the
@@ -50,6 +52,8 @@ import {
 import { adoptTrigger, adoptionKey, declaredKey, describe, timerNameKey } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
 import { DEFAULTS, REPLACE_ON_CHANGE, TriggerInputs, TriggerOutputs } from "./schema";
+import { targetUrn } from "../qualifier";
+import { dropUndefined } from "../../core/check";
 
 /** Knobs for tests: a fake transport, fast retries. */
 export const tuning: { client: ClientOptions } = { client: {} };
@@ -64,6 +68,14 @@ export function isGone(e: unknown): boolean {
   if (e instanceof AuthError) return e.status === 401 && e.code === "FSS.0401";
   return e instanceof ServerError && e.code === "FSS.0500" && /associated function/i.test(e.platformMessage);
 }
+
+/** The inputs with functionUrn qualified as the calls address it. */
+const addressed = (inputs: TriggerInputs): TriggerInputs => ({
+  ...inputs,
+  functionUrn: targetUrn(inputs.functionUrn, inputs.qualifier),
+});
+const asDeclared = (inputs: TriggerInputs) =>
+  dropUndefined({ functionUrn: inputs.functionUrn, qualifier: inputs.qualifier });
 
 const NORMALIZERS = { status: (v: unknown) => v ?? DEFAULTS.status };
 
@@ -94,7 +106,7 @@ export const provider: ResourceProvider<TriggerInputs, TriggerOutputs> = {
   async diff(id: string, olds: TriggerOutputs, news: TriggerInputs): Promise<DiffResult> {
     noteManaged(adoptionKey(id), describe({ ...olds, adoptId: olds.triggerId }));
     if (olds.type === "TIMER" && olds.timer)
-      noteManaged(timerNameKey(olds.functionUrn, olds.timer.name), describe(olds));
+      noteManaged(timerNameKey(targetUrn(olds.functionUrn, olds.qualifier), olds.timer.name), describe(olds));
     const changed = changedFields(olds, news, [...REPLACE_ON_CHANGE, "status", "eventData"], NORMALIZERS);
     const eventKeys = containsUnknown(news.eventData) ? ["?"] : changedEventDataKeys(olds.eventData, news.eventData);
     const replaces = changed.filter(
@@ -106,20 +118,24 @@ export const provider: ResourceProvider<TriggerInputs, TriggerOutputs> = {
     if (
       news.adopt &&
       !containsUnknown(news.functionUrn) &&
+      !containsUnknown(news.qualifier) &&
       !containsUnknown(news.timer) &&
       !containsUnknown(news.adoptId)
     )
-      noteReplacement(declaredKey(news), describe(news));
+      noteReplacement(declaredKey(addressed(news)), describe(addressed(news)));
     // A same-named timer (or same-settings trigger) on the same function would collide: delete first.
     const sameTimerName = olds.timer?.name === news.timer?.name;
-    const collides = !changed.includes("functionUrn") && (news.type !== "TIMER" || sameTimerName);
+    const sameTarget = !changed.includes("functionUrn") && !changed.includes("qualifier");
+    const collides = sameTarget && (news.type !== "TIMER" || sameTimerName);
     return { changes: true, replaces, deleteBeforeReplace: collides };
   },
 
-  async create(inputs: TriggerInputs): Promise<CreateResult<TriggerOutputs>> {
+  async create(declared: TriggerInputs): Promise<CreateResult<TriggerOutputs>> {
     const fg = client();
+    // Every call (and the id) addresses the version or alias; outputs keep what the program wrote.
+    const inputs = { ...declared, functionUrn: targetUrn(declared.functionUrn, declared.qualifier) };
     const adopted = inputs.adopt ? await adoptTrigger(fg, inputs) : undefined;
-    if (adopted) return adopted;
+    if (adopted) return { ...adopted, outs: { ...adopted.outs, ...asDeclared(declared) } as TriggerOutputs };
     let info: TriggerInfo;
     try {
       info = await fg.createTrigger(inputs.functionUrn, createBody(inputs));
@@ -127,7 +143,7 @@ export const provider: ResourceProvider<TriggerInputs, TriggerOutputs> = {
       if (!(e instanceof ConflictError)) throw e;
       info = await reconcileLostCreate(fg, inputs, e);
     }
-    const outs = outputsFrom(inputs.functionUrn, info, inputs);
+    const outs = outputsFrom(inputs.functionUrn, info, declared);
     return { id: triggerId(inputs.functionUrn, inputs.type, info.trigger_id), outs };
   },
 

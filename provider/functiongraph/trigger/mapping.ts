@@ -70,7 +70,9 @@ export function outputsFrom(functionUrn: string, info: TriggerInfo, declared: Pa
   const live = info.event_data ?? {};
   const type = info.trigger_type_code;
   return dropUndefined({
-    functionUrn,
+    // As the program wrote it: with a qualifier, `functionUrn` (the address) is the qualified URN.
+    functionUrn: declared.functionUrn ?? functionUrn,
+    qualifier: declared.qualifier,
     type,
     status: info.trigger_status ?? DEFAULTS.status,
     timer: type === "TIMER" ? timerFrom(live, declared.timer) : undefined,

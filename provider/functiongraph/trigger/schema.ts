@@ -9,6 +9,7 @@ import { triggerDefinition } from "./definition";
 import type { TimerInputs } from "./rules";
 import { NO_DISABLE_TYPES, missingEventData } from "../../../platform/functiongraph/trigger-rules";
 import { scheduleProblem } from "../../../platform/functiongraph/schedule";
+import { qualifierConflict } from "../qualifier";
 
 export type { TimerInputs } from "./rules";
 
@@ -63,6 +64,8 @@ export function crossFieldIssues(v: Partial<TriggerInputs>, unknownKeys: Set<str
       out.push({ property: "eventData", reason: `eventData must set ${missing.join(", ")} for ${v.type} triggers` });
   }
   out.push(...adoptionIssues(v, unknownKeys));
+  const contradiction = qualifierConflict(v.functionUrn, v.qualifier);
+  if (contradiction) out.push({ property: "qualifier", reason: contradiction });
   if (v.status === "DISABLED" && NO_DISABLE_TYPES.includes(v.type))
     out.push({ property: "status", reason: `status DISABLED is not supported for ${v.type} triggers` });
   return out;
@@ -71,6 +74,8 @@ export function crossFieldIssues(v: Partial<TriggerInputs>, unknownKeys: Set<str
 /** Checked inputs: user properties with defaults applied. */
 export interface TriggerInputs {
   functionUrn: string;
+  /** `latest`, a version or `!alias`; unset = functionUrn as written. */
+  qualifier?: string;
   type: string;
   status: string;
   timer?: TimerInputs;
