@@ -1,0 +1,97 @@
+/**
+ * The function APIs beside create/config/code (docs/reference/functiongraph-api.md §0, §3.9,
+ * §3.14): max instances (F10), tags (F18), reserved instances and their configs, and the LTS log
+ * detail. Paths and bodies follow the official SDK; responses are validated like the others.
+ */
+import { z } from "zod";
+import type { FunctionGraphClient } from "../client";
+
+const tagsSchema = z
+  .object({ tags: z.array(z.object({ key: z.string(), value: z.string().optional().nullable() }).passthrough()).optional() })
+  .passthrough();
+
+const tacticsSchema = z
+  .object({
+    cron_configs: z.array(z.object({}).passthrough()).optional().nullable(),
+    metric_configs: z.array(z.object({}).passthrough()).optional().nullable(),
+  })
+  .passthrough();
+
+export const reservedConfigSchema = z
+  .object({
+    qualifier_name: z.string().optional(),
+    qualifier_type: z.string().optional(),
+    min_count: z.number().optional(),
+    idle_mode: z.boolean().optional().nullable(),
+    tactics_config: tacticsSchema.optional().nullable(),
+  })
+  .passthrough();
+export type ReservedConfig = z.infer<typeof reservedConfigSchema>;
+
+const reservedListSchema = z
+  .object({
+    reserved_instances: z.array(reservedConfigSchema).optional().nullable(),
+    page_info: z.object({ next_marker: z.union([z.number(), z.string()]).optional().nullable() }).passthrough().optional(),
+  })
+  .passthrough();
+
+const ltsDetailSchema = z
+  .object({
+    group_id: z.string().optional().nullable(),
+    group_name: z.string().optional().nullable(),
+    stream_id: z.string().optional().nullable(),
+    stream_name: z.string().optional().nullable(),
+  })
+  .passthrough();
+export type LtsDetail = z.infer<typeof ltsDetailSchema>;
+
+export interface ReservedBody {
+  count: number;
+  idle_mode: boolean;
+  tactics_config: { cron_configs: unknown[]; metric_configs: unknown[] };
+}
+
+/** `urn` is unqualified everywhere except the reserved-instances PUT, which names its qualifier. */
+export const setMaxInstances = (fg: FunctionGraphClient, urn: string, n: number) =>
+  fg.call("PUT", fg.fgsPath(`/functions/${urn}/config-max-instance`), z.unknown(), "UpdateFunctionMaxInstanceConfig", {
+    max_instance_num: n,
+  });
+
+export async function listTags(fg: FunctionGraphClient, urn: string): Promise<Record<string, string>> {
+  const res = await fg.call("GET", fg.projectPath(`/functions/${urn}/tags`), tagsSchema, "ListFunctionTags");
+  return Object.fromEntries((res.tags ?? []).map((t) => [t.key, t.value ?? ""]));
+}
+
+const tagItems = (tags: Record<string, string>) => Object.entries(tags).map(([key, value]) => ({ key, value }));
+export const createTags = (fg: FunctionGraphClient, urn: string, tags: Record<string, string>) =>
+  fg.call("POST", fg.projectPath(`/functions/${urn}/tags/create`), z.unknown(), "CreateTags", { tags: tagItems(tags) });
+export const deleteTags = (fg: FunctionGraphClient, urn: string, tags: Record<string, string>) =>
+  fg.call("DELETE", fg.projectPath(`/functions/${urn}/tags/delete`), z.unknown(), "DeleteTags", { tags: tagItems(tags) });
+
+export const setReserved = (fg: FunctionGraphClient, urn: string, qualifier: string, body: ReservedBody) =>
+  fg.call("PUT", fg.fgsPath(`/functions/${urn}:${qualifier}/reservedinstances`), z.unknown(), "UpdateFunctionReservedInstancesCount", body);
+
+/** Every reserved-instance config of the function, following the marker (a few pages at most). */
+export async function listReservedConfigs(fg: FunctionGraphClient, urn: string): Promise<ReservedConfig[]> {
+  const out: ReservedConfig[] = [];
+  let marker = "0";
+  for (let page = 0; page < 50; page++) {
+    const query = `function_urn=${encodeURIComponent(urn)}&marker=${marker}&limit=100`;
+    const res = await fg.call(
+      "GET",
+      fg.fgsPath(`/functions/reservedinstanceconfigs?${query}`),
+      reservedListSchema,
+      "ListReservedInstanceConfigs",
+    );
+    const items = res.reserved_instances ?? [];
+    out.push(...items);
+    const next = res.page_info?.next_marker;
+    if (items.length === 0 || next === undefined || next === null || String(next) === marker || String(next) === "0")
+      break;
+    marker = String(next);
+  }
+  return out;
+}
+
+export const ltsLogDetail = (fg: FunctionGraphClient, urn: string): Promise<LtsDetail> =>
+  fg.call("GET", fg.fgsPath(`/functions/${urn}/lts-log-detail`), ltsDetailSchema, "ShowLtsLogDetails");
