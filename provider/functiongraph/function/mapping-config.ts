@@ -113,10 +113,12 @@ export const F4_MAPPERS: Record<string, Mapper> = {
         ? { log_config: dropUndefined({ group_id: v.groupId, stream_id: v.streamId, group_name: v.groupName, stream_name: v.streamName }) }
         : {}),
     }),
-    fromLive: (info) =>
-      info.enable_lts_log === true || text(info.log_group_id)
-        ? dropUndefined({ groupId: text(info.log_group_id), streamId: text(info.log_stream_id) })
-        : undefined,
+    // F3 reports top-level log_group_id / log_stream_id (§3.5); some answers echo log_config too.
+    fromLive: (info) => {
+      const groupId = text(info.log_group_id) ?? text(info.log_config?.group_id);
+      const streamId = text(info.log_stream_id) ?? text(info.log_config?.stream_id);
+      return info.enable_lts_log === true || groupId ? dropUndefined({ groupId, streamId }) : undefined;
+    },
   },
   ltsCustomTags: {
     keys: ["lts_custom_tag"],
