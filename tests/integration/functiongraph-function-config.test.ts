@@ -141,7 +141,11 @@ describe("functiongraph Function configuration", () => {
   it("removing a declared property removes it on the platform; a never-declared one is untouched", async () => {
     const first = await checked({ agency: "mine", vpc: VPC });
     const { id, outs } = await provider.create(first);
-    await putConfigOutOfBand(id, { xrole: "mine", func_vpc: { vpc_id: "vpc-1", subnet_id: "subnet-1" }, app_xrole: "theirs" });
+    await putConfigOutOfBand(id, {
+      xrole: "mine",
+      func_vpc: { vpc_id: "vpc-1", subnet_id: "subnet-1" },
+      app_xrole: "theirs",
+    });
     const withoutVpc = await checked({ agency: "mine" });
     expect(await provider.diff!(id, outs!, withoutVpc)).toEqual({ changes: true, replaces: [] });
     const after = (await provider.update!(id, outs!, withoutVpc)).outs!;
@@ -199,9 +203,12 @@ describe("functiongraph Function configuration", () => {
   it("a failure after the config call returns what was applied, and the next update finishes", async () => {
     const inputs = await checked();
     const { id, outs } = await provider.create(inputs);
-    const wanted = await checked({ agency: "mine", code: new pulumi.asset.AssetArchive({
-      "index.js": new pulumi.asset.StringAsset("exports.handler = async () => 'v2';"),
-    }) });
+    const wanted = await checked({
+      agency: "mine",
+      code: new pulumi.asset.AssetArchive({
+        "index.js": new pulumi.asset.StringAsset("exports.handler = async () => 'v2';"),
+      }),
+    });
     await fetch(`${emu.url}/_emulator/faults`, {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -1,13 +1,15 @@
 /**
- * The function APIs beside create/config/code (docs/reference/functiongraph-api.md §0, §3.9,
- * §3.14): max instances (F10), tags (F18), reserved instances and their configs, and the LTS log
+ * The function APIs beside create/config/code (docs/reference/functiongraph-api.md §0, F10 and
+ * F18): max instances (F10), tags (F18), reserved instances and their configs, and the LTS log
  * detail. Paths and bodies follow the official SDK; responses are validated like the others.
  */
 import { z } from "zod";
 import type { FunctionGraphClient } from "../client";
 
 const tagsSchema = z
-  .object({ tags: z.array(z.object({ key: z.string(), value: z.string().optional().nullable() }).passthrough()).optional() })
+  .object({
+    tags: z.array(z.object({ key: z.string(), value: z.string().optional().nullable() }).passthrough()).optional(),
+  })
   .passthrough();
 
 const tacticsSchema = z
@@ -31,7 +33,10 @@ export type ReservedConfig = z.infer<typeof reservedConfigSchema>;
 const reservedListSchema = z
   .object({
     reserved_instances: z.array(reservedConfigSchema).optional().nullable(),
-    page_info: z.object({ next_marker: z.union([z.number(), z.string()]).optional().nullable() }).passthrough().optional(),
+    page_info: z
+      .object({ next_marker: z.union([z.number(), z.string()]).optional().nullable() })
+      .passthrough()
+      .optional(),
   })
   .passthrough();
 
@@ -66,10 +71,18 @@ const tagItems = (tags: Record<string, string>) => Object.entries(tags).map(([ke
 export const createTags = (fg: FunctionGraphClient, urn: string, tags: Record<string, string>) =>
   fg.call("POST", fg.projectPath(`/functions/${urn}/tags/create`), z.unknown(), "CreateTags", { tags: tagItems(tags) });
 export const deleteTags = (fg: FunctionGraphClient, urn: string, tags: Record<string, string>) =>
-  fg.call("DELETE", fg.projectPath(`/functions/${urn}/tags/delete`), z.unknown(), "DeleteTags", { tags: tagItems(tags) });
+  fg.call("DELETE", fg.projectPath(`/functions/${urn}/tags/delete`), z.unknown(), "DeleteTags", {
+    tags: tagItems(tags),
+  });
 
 export const setReserved = (fg: FunctionGraphClient, urn: string, qualifier: string, body: ReservedBody) =>
-  fg.call("PUT", fg.fgsPath(`/functions/${urn}:${qualifier}/reservedinstances`), z.unknown(), "UpdateFunctionReservedInstancesCount", body);
+  fg.call(
+    "PUT",
+    fg.fgsPath(`/functions/${urn}:${qualifier}/reservedinstances`),
+    z.unknown(),
+    "UpdateFunctionReservedInstancesCount",
+    body,
+  );
 
 /** Every reserved-instance config of the function, following the marker (a few pages at most). */
 export async function listReservedConfigs(fg: FunctionGraphClient, urn: string): Promise<ReservedConfig[]> {

@@ -1,6 +1,6 @@
 /**
  * Applies the difference between a recorded state and the desired inputs, one API per concern,
- * each only when its properties changed (docs/reference/functiongraph-api.md §3.8, §11.1):
+ * each only when its properties changed (docs/reference/functiongraph-api.md §3.8):
  *   1. UpdateFunctionConfig (F4), right after ShowFunctionConfig (F3): F4 replaces the whole
  *      config, so every field cloudfn does not manage is carried forward with its live value;
  *      a property removed from the program is left out (cleared); one never declared is kept.

@@ -38,8 +38,7 @@ export async function finishCreate(
     }
     if (inputs.maxInstances !== undefined) await applyMaxInstances(fg, urn, inputs.maxInstances, set);
     if (inputs.tags !== undefined) await applyTags(fg, urn, undefined, inputs.tags, set);
-    if (inputs.reservedInstances !== undefined)
-      await applyReserved(fg, urn, undefined, inputs.reservedInstances, set);
+    if (inputs.reservedInstances !== undefined) await applyReserved(fg, urn, undefined, inputs.reservedInstances, set);
   } catch (e) {
     throw partial(state.funcUrn as string, state, inputs as unknown as Loose, e);
   }

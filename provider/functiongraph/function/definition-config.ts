@@ -4,7 +4,11 @@
  * its own file because it is most of the resource's surface; wire names are in ./mapping-config.ts.
  */
 import { t, type FieldSpec, type InputSpec } from "../../core/definition";
-import { EPHEMERAL_STORAGE_SIZES, MOUNT_TYPES, RESERVED_METRIC_TYPES } from "../../../platform/functiongraph/function-config";
+import {
+  EPHEMERAL_STORAGE_SIZES,
+  MOUNT_TYPES,
+  RESERVED_METRIC_TYPES,
+} from "../../../platform/functiongraph/function-config";
 import { configProblems as p, ruled } from "./rules-config";
 
 const str = (doc: string, required = false): FieldSpec => ({ type: t.string(), doc, required });
@@ -23,7 +27,10 @@ const triggerVpc = t.object("FunctionTriggerVpc", "A VPC allowed to trigger the 
 
 const networkController = t.object("FunctionNetworkController", "Network access control (`network_controller`).", {
   disablePublicNetwork: { type: t.boolean(), doc: "Turn off public network access (`disable_public_network`)." },
-  triggerAccessVpcs: { type: t.array(triggerVpc), doc: "VPCs allowed to trigger the function (`trigger_access_vpcs`)." },
+  triggerAccessVpcs: {
+    type: t.array(triggerVpc),
+    doc: "VPCs allowed to trigger the function (`trigger_access_vpcs`).",
+  },
 });
 
 const domainName = t.object("FunctionDomainName", "A private DNS zone the function resolves.", {
@@ -45,7 +52,11 @@ const mount = t.object("FunctionMount", "A file system mounted into the function
 
 const mounts = t.object("FunctionMounts", "File-system mounts (`mount_config`).", {
   user: { type: mountUser, doc: "Mount user; default -1/-1." },
-  mounts: { type: t.array(mount), doc: "At most 5 mounts; order does not matter (keyed by `localPath`).", required: true },
+  mounts: {
+    type: t.array(mount),
+    doc: "At most 5 mounts; order does not matter (keyed by `localPath`).",
+    required: true,
+  },
 });
 
 const scheduled = t.object("FunctionReservedSchedule", "A scheduled policy (`tactics_config.cron_configs[]`).", {
@@ -58,15 +69,23 @@ const scheduled = t.object("FunctionReservedSchedule", "A scheduled policy (`tac
 
 const metric = t.object("FunctionReservedMetric", "A metric policy (`tactics_config.metric_configs[]`).", {
   name: str("Policy name: 1-60 letters, digits, `-` and `_`, starting with a letter.", true),
-  type: { type: t.enum(RESERVED_METRIC_TYPES), doc: "Metric: `Concurrency` (reserved-instance usage).", required: true },
+  type: {
+    type: t.enum(RESERVED_METRIC_TYPES),
+    doc: "Metric: `Concurrency` (reserved-instance usage).",
+    required: true,
+  },
   threshold: int("Usage threshold in percent, 1-99.", true),
   min: int("Minimum reserved instances, 0-1000.", true),
 });
 
-const policies = t.object("FunctionReservedPolicies", "Auto-scaling policies of reserved instances (`tactics_config`).", {
-  scheduled: { type: t.array(scheduled), doc: "Scheduled policies (`cron_configs`)." },
-  metric: { type: t.array(metric), doc: "Metric policies (`metric_configs`)." },
-});
+const policies = t.object(
+  "FunctionReservedPolicies",
+  "Auto-scaling policies of reserved instances (`tactics_config`).",
+  {
+    scheduled: { type: t.array(scheduled), doc: "Scheduled policies (`cron_configs`)." },
+    metric: { type: t.array(metric), doc: "Metric policies (`metric_configs`)." },
+  },
+);
 
 const reserved = t.object("FunctionReservedInstances", "Reserved instances of one qualifier.", {
   qualifier: str('Version or alias the instances serve; default `"latest"`. One entry per qualifier.'),
@@ -104,10 +123,14 @@ const customImage = t.object("FunctionCustomImage", "Container image the functio
   gid: str("Group id the image runs as."),
 });
 
-const gpu = t.object("FunctionGpu", "GPU of the function (`gpu_memory`, `gpu_type`); Custom and Custom Image runtimes only.", {
-  memory: int("GPU memory in MB: 1024-16384, a multiple of 1024.", true),
-  type: str("GPU type, e.g. `nvidia-t4`.", true),
-});
+const gpu = t.object(
+  "FunctionGpu",
+  "GPU of the function (`gpu_memory`, `gpu_type`); Custom and Custom Image runtimes only.",
+  {
+    memory: int("GPU memory in MB: 1024-16384, a multiple of 1024.", true),
+    type: str("GPU type, e.g. `nvidia-t4`.", true),
+  },
+);
 
 const NEVER = "Never declared: left as it is on the platform.";
 
@@ -133,7 +156,11 @@ export const configInputs = {
     rule: ruled(t.array(domainName), "domainNames", p.domainNames),
     doc: `Private DNS zones (\`domain_names\`, sent as JSON); order does not matter. ${NEVER}`,
   },
-  mounts: { type: mounts, rule: ruled(mounts, "mounts", p.mounts), doc: `File systems mounted into the function (\`mount_config\`). ${NEVER}` },
+  mounts: {
+    type: mounts,
+    rule: ruled(mounts, "mounts", p.mounts),
+    doc: `File systems mounted into the function (\`mount_config\`). ${NEVER}`,
+  },
   maxInstances: {
     type: t.integer(),
     rule: ruled(t.integer(), "maxInstances", p.maxInstances),
@@ -149,7 +176,11 @@ export const configInputs = {
     rule: ruled(t.array(reserved), "reservedInstances", p.reservedInstances),
     doc: `Reserved instances per qualifier, set with the reserved-instances API only for the qualifiers that changed; a removed entry sets its count to 0. ${NEVER}`,
   },
-  log: { type: log, rule: ruled(log, "log", p.log), doc: `LTS logging (\`log_config\` + \`enable_lts_log\`). ${NEVER}` },
+  log: {
+    type: log,
+    rule: ruled(log, "log", p.log),
+    doc: `LTS logging (\`log_config\` + \`enable_lts_log\`). ${NEVER}`,
+  },
   ltsCustomTags: {
     type: t.map(t.string()),
     rule: ruled(t.map(t.string()), "ltsCustomTags", p.ltsCustomTags),
@@ -183,9 +214,13 @@ export const configInputs = {
   customImage: {
     type: customImage,
     rule: ruled(customImage, "customImage", p.customImage),
-    doc: "Run a container image from SWR instead of code (`code_type: Custom-Image-Swr`); use runtime `Custom Image` (or `http`), handler `-`, and no `code`/`codeUrl`.",
+    doc: "Run a container image from SWR instead of code (`code_type: Custom-Image-Swr`); use runtime `Custom Image` (or `http`) and no `code`/`codeUrl`.",
   },
-  gpu: { type: gpu, rule: ruled(gpu, "gpu", p.gpu), doc: `GPU memory and type; runtime \`Custom\` or \`Custom Image\` only. ${NEVER}` },
+  gpu: {
+    type: gpu,
+    rule: ruled(gpu, "gpu", p.gpu),
+    doc: `GPU memory and type; runtime \`Custom\` or \`Custom Image\` only. ${NEVER}`,
+  },
   codeType: {
     type: t.enum(["zip", "inline"]),
     rule: ruled(t.string(), "codeType", p.codeType),

@@ -64,7 +64,12 @@ function client(): FunctionGraphClient {
 }
 
 /** The function exists already: ours (lost create response) if its digest is our upload's SHA-512. */
-async function reconcileLostCreate(fg: FunctionGraphClient, inputs: FunctionInputs, code: Upload | undefined, cause: ConflictError) {
+async function reconcileLostCreate(
+  fg: FunctionGraphClient,
+  inputs: FunctionInputs,
+  code: Upload | undefined,
+  cause: ConflictError,
+) {
   const urn = functionUrn(resolveSettings(), inputs.package, inputs.name);
   const live = await fg.getFunctionConfig(unqualifiedUrn(urn));
   if (!code || live.digest !== uploadDigest(code)) {

@@ -34,7 +34,10 @@ const scalar = (key: string): Mapper => ({
 });
 const hook = (wire: string): Mapper => ({
   keys: [`${wire}_handler`, `${wire}_timeout`],
-  toWire: (v: { handler: string; timeout: number }) => ({ [`${wire}_handler`]: v.handler, [`${wire}_timeout`]: v.timeout }),
+  toWire: (v: { handler: string; timeout: number }) => ({
+    [`${wire}_handler`]: v.handler,
+    [`${wire}_timeout`]: v.timeout,
+  }),
   fromLive: (info) =>
     text(info[`${wire}_handler`]) && { handler: info[`${wire}_handler`], timeout: info[`${wire}_timeout`] },
 });
@@ -55,23 +58,30 @@ export const F4_MAPPERS: Record<string, Mapper> = {
   appAgency: scalar("app_xrole"),
   vpc: {
     keys: ["func_vpc"],
-    toWire: (v) => ({ func_vpc: dropUndefined({ vpc_id: v.vpcId, subnet_id: v.subnetId, security_groups: v.securityGroups }) }),
+    toWire: (v) => ({
+      func_vpc: dropUndefined({ vpc_id: v.vpcId, subnet_id: v.subnetId, security_groups: v.securityGroups }),
+    }),
     fromLive: ({ func_vpc: f }) =>
-      text(f?.vpc_id) && dropUndefined({ vpcId: f.vpc_id, subnetId: f.subnet_id, securityGroups: list(f.security_groups) }),
+      text(f?.vpc_id) &&
+      dropUndefined({ vpcId: f.vpc_id, subnetId: f.subnet_id, securityGroups: list(f.security_groups) }),
   },
   networkController: {
     keys: ["network_controller"],
     toWire: (v) => ({
       network_controller: dropUndefined({
         disable_public_network: v.disablePublicNetwork ?? false,
-        trigger_access_vpcs: (v.triggerAccessVpcs ?? []).map((x: Loose) => dropUndefined({ vpc_id: x.vpcId, vpc_name: x.vpcName })),
+        trigger_access_vpcs: (v.triggerAccessVpcs ?? []).map((x: Loose) =>
+          dropUndefined({ vpc_id: x.vpcId, vpc_name: x.vpcName }),
+        ),
       }),
     }),
     fromLive: ({ network_controller: n }) =>
       n &&
       dropUndefined({
         disablePublicNetwork: n.disable_public_network,
-        triggerAccessVpcs: list(n.trigger_access_vpcs as Loose[])?.map((x: Loose) => dropUndefined({ vpcId: x.vpc_id, vpcName: text(x.vpc_name) })),
+        triggerAccessVpcs: list(n.trigger_access_vpcs as Loose[])?.map((x: Loose) =>
+          dropUndefined({ vpcId: x.vpc_id, vpcName: text(x.vpc_name) }),
+        ),
       }),
   },
   domainNames: {
@@ -85,17 +95,33 @@ export const F4_MAPPERS: Record<string, Mapper> = {
     keys: ["mount_config"],
     toWire: (v) => ({
       mount_config: {
-        mount_user: { user_id: v.user?.userId ?? MOUNT_USER_ID_DEFAULT, user_group_id: v.user?.userGroupId ?? MOUNT_USER_ID_DEFAULT },
+        mount_user: {
+          user_id: v.user?.userId ?? MOUNT_USER_ID_DEFAULT,
+          user_group_id: v.user?.userGroupId ?? MOUNT_USER_ID_DEFAULT,
+        },
         func_mounts: v.mounts.map((m: Loose) =>
-          dropUndefined({ mount_type: m.type, mount_resource: m.resource, mount_share_path: m.sharePath, local_mount_path: m.localPath }),
+          dropUndefined({
+            mount_type: m.type,
+            mount_resource: m.resource,
+            mount_share_path: m.sharePath,
+            local_mount_path: m.localPath,
+          }),
         ),
       },
     }),
     fromLive: ({ mount_config: m }) =>
       list(m?.func_mounts) && {
-        user: { userId: m.mount_user?.user_id ?? MOUNT_USER_ID_DEFAULT, userGroupId: m.mount_user?.user_group_id ?? MOUNT_USER_ID_DEFAULT },
+        user: {
+          userId: m.mount_user?.user_id ?? MOUNT_USER_ID_DEFAULT,
+          userGroupId: m.mount_user?.user_group_id ?? MOUNT_USER_ID_DEFAULT,
+        },
         mounts: m.func_mounts.map((x: Loose) =>
-          dropUndefined({ type: x.mount_type, resource: x.mount_resource, sharePath: text(x.mount_share_path), localPath: x.local_mount_path }),
+          dropUndefined({
+            type: x.mount_type,
+            resource: x.mount_resource,
+            sharePath: text(x.mount_share_path),
+            localPath: x.local_mount_path,
+          }),
         ),
       },
   },
@@ -110,7 +136,14 @@ export const F4_MAPPERS: Record<string, Mapper> = {
     toWire: (v) => ({
       enable_lts_log: true,
       ...(v.groupId
-        ? { log_config: dropUndefined({ group_id: v.groupId, stream_id: v.streamId, group_name: v.groupName, stream_name: v.streamName }) }
+        ? {
+            log_config: dropUndefined({
+              group_id: v.groupId,
+              stream_id: v.streamId,
+              group_name: v.groupName,
+              stream_name: v.streamName,
+            }),
+          }
         : {}),
     }),
     // F3 reports top-level log_group_id / log_stream_id (§3.5); some answers echo log_config too.
@@ -123,7 +156,8 @@ export const F4_MAPPERS: Record<string, Mapper> = {
   ltsCustomTags: {
     keys: ["lts_custom_tag"],
     toWire: (v) => ({ lts_custom_tag: v }),
-    fromLive: (info) => (info.lts_custom_tag && Object.keys(info.lts_custom_tag).length > 0 ? info.lts_custom_tag : undefined),
+    fromLive: (info) =>
+      info.lts_custom_tag && Object.keys(info.lts_custom_tag).length > 0 ? info.lts_custom_tag : undefined,
   },
   enterpriseProjectId: scalar("enterprise_project_id"),
   initializer: hook("initializer"),
@@ -132,11 +166,26 @@ export const F4_MAPPERS: Record<string, Mapper> = {
   customImage: {
     keys: ["custom_image"],
     toWire: (v) => ({
-      custom_image: dropUndefined({ enabled: true, image: v.image, command: v.command, args: v.args, working_dir: v.workingDir, uid: v.uid, gid: v.gid }),
+      custom_image: dropUndefined({
+        enabled: true,
+        image: v.image,
+        command: v.command,
+        args: v.args,
+        working_dir: v.workingDir,
+        uid: v.uid,
+        gid: v.gid,
+      }),
     }),
     fromLive: ({ custom_image: c }) =>
       c?.enabled !== false && text(c?.image)
-        ? dropUndefined({ image: c.image, command: text(c.command), args: text(c.args), workingDir: text(c.working_dir), uid: text(c.uid), gid: text(c.gid) })
+        ? dropUndefined({
+            image: c.image,
+            command: text(c.command),
+            args: text(c.args),
+            workingDir: text(c.working_dir),
+            uid: text(c.uid),
+            gid: text(c.gid),
+          })
         : undefined,
   },
   gpu: {
@@ -163,7 +212,10 @@ const F4_OPTIONAL_KEYS = [
 
 /** The wire fields of the declared F4 properties (F1 takes the same ones). */
 export function configWire(inputs: Loose): Wire {
-  return Object.assign({}, ...F4_PROPS.filter((p) => inputs[p] !== undefined).map((p) => F4_MAPPERS[p].toWire(inputs[p])));
+  return Object.assign(
+    {},
+    ...F4_PROPS.filter((p) => inputs[p] !== undefined).map((p) => F4_MAPPERS[p].toWire(inputs[p])),
+  );
 }
 
 /**
@@ -234,7 +286,10 @@ function normalReserved(v: unknown) {
 export const CONFIG_NORMALIZERS: Normalizers = {
   vpc: (v) => v && { ...(v as Loose), securityGroups: [...((v as Loose).securityGroups ?? [])].sort() },
   networkController: (v) =>
-    v && { disablePublicNetwork: (v as Loose).disablePublicNetwork ?? false, vpcs: sortedBy((v as Loose).triggerAccessVpcs, "vpcId") },
+    v && {
+      disablePublicNetwork: (v as Loose).disablePublicNetwork ?? false,
+      vpcs: sortedBy((v as Loose).triggerAccessVpcs, "vpcId"),
+    },
   domainNames: (v) => (v === undefined ? undefined : sortedBy(v, "id")),
   mounts: (v) =>
     v && {

@@ -9,7 +9,15 @@ import { Normalizers, UNKNOWN, containsUnknown } from "../../core/diff";
 import { CodeInfo, CreateFunctionBody, FunctionInfo, UpdateCodeBody, UpdateConfigBody } from "../api";
 import { CONFIG_NORMALIZERS, configWire, liveConfig } from "./mapping-config";
 import type { Upload } from "./code-upload";
-import { ComputedOutputs, DEFAULTS, FunctionInputs, FunctionOutputs, HIDDEN_INPUTS, INPUT_PROPERTIES, canonicalEnv } from "./schema";
+import {
+  ComputedOutputs,
+  DEFAULTS,
+  FunctionInputs,
+  FunctionOutputs,
+  HIDDEN_INPUTS,
+  INPUT_PROPERTIES,
+  canonicalEnv,
+} from "./schema";
 
 /** The name FunctionGraph stores for an uploaded zip. */
 const CODE_FILENAME = "index.zip";

@@ -14,18 +14,21 @@ type Problems<T> = (value: T) => (string | undefined)[];
 /** The base validator of the type plus the property's own problems. */
 export function ruled<T>(type: TypeSpec, property: string, problems: Problems<T>) {
   return zodOf(type, property).superRefine((value, ctx) => {
-    for (const message of problems(value as T))
-      if (message !== undefined) ctx.addIssue({ code: "custom", message });
+    for (const message of problems(value as T)) if (message !== undefined) ctx.addIssue({ code: "custom", message });
   });
 }
 
 const range = (path: string, v: number, min: number, max: number) =>
-  Number.isInteger(v) && v >= min && v <= max ? undefined : `${path} must be an integer from ${min} to ${max}; got ${v}`;
+  Number.isInteger(v) && v >= min && v <= max
+    ? undefined
+    : `${path} must be an integer from ${min} to ${max}; got ${v}`;
 const nonEmpty = (path: string, v: string | undefined) =>
   v === undefined || v.trim() !== "" ? undefined : `${path} must not be empty`;
 const AGENCY_RE = /^[A-Za-z0-9_.\-]{1,64}$/;
 const agency = (path: string) => (v: string) => [
-  AGENCY_RE.test(v) ? undefined : `${path} must be an IAM agency name of 1-64 letters, digits, "_", "-" and "."; got ${JSON.stringify(v)}`,
+  AGENCY_RE.test(v)
+    ? undefined
+    : `${path} must be an IAM agency name of 1-64 letters, digits, "_", "-" and "."; got ${JSON.stringify(v)}`,
 ];
 
 /** Two entries with the same key: the platform keeps one, so the program would never converge. */
@@ -45,7 +48,9 @@ function tagProblems(path: string, tags: Record<string, string>): (string | unde
 
 type Hook = { handler: string; timeout: number };
 const hook = (path: string, max: number) => (v: Hook) => [
-  /^[^.\s]+\.[^.\s]+$/.test(v.handler) ? undefined : `${path}.handler must be "file.function"; got ${JSON.stringify(v.handler)}`,
+  /^[^.\s]+\.[^.\s]+$/.test(v.handler)
+    ? undefined
+    : `${path}.handler must be "file.function"; got ${JSON.stringify(v.handler)}`,
   range(`${path}.timeout`, v.timeout, 1, max),
 ];
 
@@ -53,16 +58,27 @@ type Mount = { type: string; resource: string; sharePath?: string; localPath: st
 function mountProblems(m: Mount, i: number): (string | undefined)[] {
   const path = `mounts.mounts[${i}]`;
   return [
-    (F.MOUNT_TYPES as readonly string[]).includes(m.type) ? undefined : notOneOfMessage(`${path}.type`, F.MOUNT_TYPES, m.type),
-    F.MOUNT_TYPES_NEEDING_SHARE_PATH.includes(m.type) && !m.sharePath ? `${path}.sharePath is required for type ${m.type}` : undefined,
-    m.localPath.startsWith("/") ? undefined : `${path}.localPath must be an absolute path; got ${JSON.stringify(m.localPath)}`,
+    (F.MOUNT_TYPES as readonly string[]).includes(m.type)
+      ? undefined
+      : notOneOfMessage(`${path}.type`, F.MOUNT_TYPES, m.type),
+    F.MOUNT_TYPES_NEEDING_SHARE_PATH.includes(m.type) && !m.sharePath
+      ? `${path}.sharePath is required for type ${m.type}`
+      : undefined,
+    m.localPath.startsWith("/")
+      ? undefined
+      : `${path}.localPath must be an absolute path; got ${JSON.stringify(m.localPath)}`,
     nonEmpty(`${path}.resource`, m.resource),
   ];
 }
 
 type Scheduled = { name: string; cron: string; count: number; startTime: number; expiredTime: number };
 type Metric = { name: string; type: string; threshold: number; min: number };
-type Reserved = { qualifier?: string; count: number; idleMode?: boolean; policies?: { scheduled?: Scheduled[]; metric?: Metric[] } };
+type Reserved = {
+  qualifier?: string;
+  count: number;
+  idleMode?: boolean;
+  policies?: { scheduled?: Scheduled[]; metric?: Metric[] };
+};
 const policyName = (path: string, name: string) =>
   F.RESERVED_POLICY_NAME_RE.test(name)
     ? undefined
@@ -83,7 +99,9 @@ function reservedProblems(r: Reserved, i: number): (string | undefined)[] {
     const at = `${path}.policies.metric[${j}]`;
     return [
       policyName(at, m.name),
-      (F.RESERVED_METRIC_TYPES as readonly string[]).includes(m.type) ? undefined : notOneOfMessage(`${at}.type`, F.RESERVED_METRIC_TYPES, m.type),
+      (F.RESERVED_METRIC_TYPES as readonly string[]).includes(m.type)
+        ? undefined
+        : notOneOfMessage(`${at}.type`, F.RESERVED_METRIC_TYPES, m.type),
       range(`${at}.threshold`, m.threshold, F.RESERVED_METRIC_THRESHOLD_MIN, F.RESERVED_METRIC_THRESHOLD_MAX),
       range(`${at}.min`, m.min, F.RESERVED_INSTANCES_MIN, F.RESERVED_INSTANCES_MAX),
     ];
@@ -107,23 +125,45 @@ export const configProblems = {
     nonEmpty("vpc.subnetId", v.subnetId),
   ],
   networkController: (v: { triggerAccessVpcs?: { vpcId: string }[] }) => [
-    duplicate("networkController.triggerAccessVpcs", (v.triggerAccessVpcs ?? []).map((x) => x.vpcId), "vpcId"),
+    duplicate(
+      "networkController.triggerAccessVpcs",
+      (v.triggerAccessVpcs ?? []).map((x) => x.vpcId),
+      "vpcId",
+    ),
   ],
-  domainNames: (v: { id: string; domainName: string }[]) => [duplicate("domainNames", v.map((d) => d.id), "id")],
+  domainNames: (v: { id: string; domainName: string }[]) => [
+    duplicate(
+      "domainNames",
+      v.map((d) => d.id),
+      "id",
+    ),
+  ],
   mounts: (v: { user?: { userId: number; userGroupId: number }; mounts: Mount[] }) => [
-    v.mounts.length <= F.MOUNTS_MAX ? undefined : `mounts.mounts must have at most ${F.MOUNTS_MAX} entries; got ${v.mounts.length}`,
+    v.mounts.length <= F.MOUNTS_MAX
+      ? undefined
+      : `mounts.mounts must have at most ${F.MOUNTS_MAX} entries; got ${v.mounts.length}`,
     v.user && F.mountUserIdProblem("mounts.user.userId", v.user.userId),
     v.user && F.mountUserIdProblem("mounts.user.userGroupId", v.user.userGroupId),
-    duplicate("mounts.mounts", v.mounts.map((m) => m.localPath), "localPath"),
+    duplicate(
+      "mounts.mounts",
+      v.mounts.map((m) => m.localPath),
+      "localPath",
+    ),
     ...v.mounts.flatMap(mountProblems),
   ],
   maxInstances: (v: number) => [
     F.maxInstancesProblem("maxInstances", v) &&
       `${F.maxInstancesProblem("maxInstances", v)} (-1 unlimited, 0 disables the function)`,
   ],
-  concurrencyPerInstance: (v: number) => [range("concurrencyPerInstance", v, F.CONCURRENT_NUM_MIN, F.CONCURRENT_NUM_MAX)],
+  concurrencyPerInstance: (v: number) => [
+    range("concurrencyPerInstance", v, F.CONCURRENT_NUM_MIN, F.CONCURRENT_NUM_MAX),
+  ],
   reservedInstances: (v: Reserved[]) => [
-    duplicate("reservedInstances", v.map((r) => r.qualifier ?? "latest"), "qualifier"),
+    duplicate(
+      "reservedInstances",
+      v.map((r) => r.qualifier ?? "latest"),
+      "qualifier",
+    ),
     ...v.flatMap(reservedProblems),
   ],
   log: (v: Log) => [
@@ -154,12 +194,18 @@ export const configProblems = {
   ],
   gpu: (v: { memory: number; type: string }) => [
     range("gpu.memory", v.memory, F.GPU_MEMORY_MIN_MB, F.GPU_MEMORY_MAX_MB) ??
-      (v.memory % F.GPU_MEMORY_STEP_MB === 0 ? undefined : `gpu.memory must be a multiple of ${F.GPU_MEMORY_STEP_MB}; got ${v.memory}`),
+      (v.memory % F.GPU_MEMORY_STEP_MB === 0
+        ? undefined
+        : `gpu.memory must be a multiple of ${F.GPU_MEMORY_STEP_MB}; got ${v.memory}`),
     nonEmpty("gpu.type", v.type),
   ],
-  codeType: (v: string) => [["zip", "inline"].includes(v) ? undefined : notOneOfMessage("codeType", ["zip", "inline"], v)],
+  codeType: (v: string) => [
+    ["zip", "inline"].includes(v) ? undefined : notOneOfMessage("codeType", ["zip", "inline"], v),
+  ],
   codeFilename: (v: string) => [
-    /^[^/\\\s]{1,128}$/.test(v) ? undefined : `codeFilename must be a file name of 1-128 characters without "/" or spaces; got ${JSON.stringify(v)}`,
+    /^[^/\\\s]{1,128}$/.test(v)
+      ? undefined
+      : `codeFilename must be a file name of 1-128 characters without "/" or spaces; got ${JSON.stringify(v)}`,
   ],
 };
 
@@ -177,7 +223,10 @@ export interface CrossConfig {
 export function configCrossIssues(v: CrossConfig): { property: string; reason: string }[] {
   const out: { property: string; reason: string }[] = [];
   if (v.gpu !== undefined && v.runtime && !(F.GPU_RUNTIMES as readonly string[]).includes(v.runtime))
-    out.push({ property: "gpu", reason: `gpu needs runtime ${F.GPU_RUNTIMES.join(" or ")}; got ${JSON.stringify(v.runtime)}` });
+    out.push({
+      property: "gpu",
+      reason: `gpu needs runtime ${F.GPU_RUNTIMES.join(" or ")}; got ${JSON.stringify(v.runtime)}`,
+    });
   if (v.customImage !== undefined && (v.code !== undefined || v.codeUrl !== undefined))
     out.push({ property: "customImage", reason: "customImage runs an image instead of code: remove code and codeUrl" });
   if (v.codeType === "inline" && v.codeUrl !== undefined)
@@ -188,7 +237,10 @@ export function configCrossIssues(v: CrossConfig): { property: string; reason: s
 /** The single file inline code holds, or why there is none; sizes are the platform's (≤ 10 KB). */
 export function inlineProblem(files: { path: string; size: number }[]): string | undefined {
   if (files.length !== 1)
-    return `codeType "inline" needs code with exactly one file; got ${files.length} (${files.map((f) => f.path).slice(0, 5).join(", ")})`;
+    return `codeType "inline" needs code with exactly one file; got ${files.length} (${files
+      .map((f) => f.path)
+      .slice(0, 5)
+      .join(", ")})`;
   return files[0].size <= INLINE_CODE_MAX_BYTES
     ? undefined
     : `codeType "inline": ${files[0].path} is ${files[0].size} bytes, more than the platform's ${INLINE_CODE_MAX_BYTES} (use zip)`;

@@ -48,13 +48,23 @@ export function reservedBody(r: Reserved): ReservedBody {
         start_time: s.startTime,
         expired_time: s.expiredTime,
       })),
-      metric_configs: (r.policies?.metric ?? []).map((m) => ({ name: m.name, type: m.type, threshold: m.threshold, min: m.min })),
+      metric_configs: (r.policies?.metric ?? []).map((m) => ({
+        name: m.name,
+        type: m.type,
+        threshold: m.threshold,
+        min: m.min,
+      })),
     },
   };
 }
 
 /** F10: removing the property restores the platform default, as the docs promise. */
-export async function applyMaxInstances(fg: FunctionGraphClient, urn: string, value: number | undefined, applied: Applied) {
+export async function applyMaxInstances(
+  fg: FunctionGraphClient,
+  urn: string,
+  value: number | undefined,
+  applied: Applied,
+) {
   await setMaxInstances(fg, urn, value ?? MAX_INSTANCES_DEFAULT);
   applied("maxInstances", value);
 }
@@ -112,7 +122,12 @@ function fromReservedConfig(c: ReservedConfig): Reserved {
     startTime: s.start_time,
     expiredTime: s.expired_time,
   }));
-  const metric = (t.metric_configs ?? []).map((m: Loose) => ({ name: m.name, type: m.type, threshold: m.threshold, min: m.min }));
+  const metric = (t.metric_configs ?? []).map((m: Loose) => ({
+    name: m.name,
+    type: m.type,
+    threshold: m.threshold,
+    min: m.min,
+  }));
   return {
     qualifier: c.qualifier_name ?? "latest",
     count: c.min_count ?? 0,
@@ -134,7 +149,9 @@ export async function readSeparate(fg: FunctionGraphClient, urn: string, old: Lo
   if (old.reservedInstances !== undefined) {
     // Only the qualifiers the program declared: another version's reservation is not ours to report.
     const declared = new Set((old.reservedInstances as Reserved[]).map(qualifierOf));
-    const live = (await listReservedConfigs(fg, urn)).map(fromReservedConfig).filter((r) => declared.has(qualifierOf(r)));
+    const live = (await listReservedConfigs(fg, urn))
+      .map(fromReservedConfig)
+      .filter((r) => declared.has(qualifierOf(r)));
     out.reservedInstances = live.length > 0 ? live : undefined;
   }
   return out;
