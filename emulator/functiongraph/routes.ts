@@ -18,6 +18,7 @@ import * as AS from "./handlers/async";
 import { drainAsync } from "./runtime/async-invoke";
 import * as D from "./handlers/dependency-version";
 import * as W from "./handlers/workflow";
+import { FUNCTION_SETTINGS_ROUTES } from "./routes-function-settings";
 
 export type FgRoute = EnvRoute<FgEnv>;
 
@@ -152,6 +153,7 @@ export const FG_ROUTES: FgRoute[] = [
     operation: "StartSyncWorkflowExecution",
     handler: W.startSyncWorkflowExecution,
   },
+  ...FUNCTION_SETTINGS_ROUTES,
 ];
 
 /** Platform of a path no route matched, so a 404 is still logged under the right platform. */

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { fgErrors } from "./errors";
+import { configFieldShapes } from "./schemas-config";
 
 const funcCode = z.object({ file: z.string().optional(), link: z.string().optional() }).passthrough();
 const strategyConfig = z
@@ -26,6 +27,7 @@ const common = {
   initializer_timeout: z.number().int().optional(),
   pre_stop_handler: z.string().optional(),
   pre_stop_timeout: z.number().int().optional(),
+  ...configFieldShapes,
 };
 
 export const createFunctionBody = z

@@ -95,6 +95,14 @@ export function parseUserData(field: string, value: string): Record<string, stri
   return parsed as Record<string, string>;
 }
 
+/** code_filename names one file at the top of the code package: no folders, no "..". */
+export function checkCodeFilename(name: string): void {
+  if (name !== "" && !/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(name))
+    throw fgErrors.invalid(
+      `invalid code_filename ${JSON.stringify(name)}: a file name of letters, digits, '_', '.' or '-', without folders`,
+    );
+}
+
 const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Decodes func_code.file and enforces the size limit of the code type. */

@@ -7,6 +7,8 @@ import { LIST_MAX_ITEMS } from "../limits";
 import { checkDependencyRefs } from "../models/dependency-version";
 import * as M from "../models/function";
 import { deleteTriggersOf } from "../models/trigger";
+import { deleteReservedOf } from "../models/reserved-instances";
+import { deleteTagsOf } from "../models/tags";
 import { codeView, configView, listItemView, updatedConfigView } from "../models/views";
 import { createFunctionBody, parseBody, updateCodeBody, updateConfigBody } from "../schemas";
 import { projectOf, refOf } from "./context";
@@ -78,5 +80,7 @@ export async function deleteFunction(env: FgEnv, ctx: RequestContext): Promise<R
   M.deleteFunction(env, pid, ref);
   // Deleting a function deletes its triggers (docs/reference/functiongraph-api.md §4.7).
   deleteTriggersOf(env, pid, ref);
+  deleteTagsOf(env, pid, ref.package, ref.name);
+  deleteReservedOf(env, pid, ref.package, ref.name);
   return { status: 204 };
 }

@@ -10,6 +10,8 @@ import type { CreateFunctionBody, UpdateCodeBody, UpdateConfigBody } from "../sc
 import type { FunctionRef } from "../urn";
 import * as V from "../validation";
 import { deleteAsyncConfig } from "./async-invoke-config";
+import { checkConfigFields } from "../config-validation";
+import { ltsBindingOf, mergedStrategy, type LtsBinding } from "./function-config";
 
 /** Optional config fields the emulator stores and echoes without modelling them. */
 type Extra = Record<string, unknown>;
@@ -42,6 +44,8 @@ export interface FunctionRecord {
   image_name: string;
   last_modified: string;
   extra: Extra;
+  /** LTS group and stream (from log_config or auto-created); absent when logging is off. */
+  lts?: LtsBinding;
 }
 
 type Functions = Record<string, FunctionRecord>;
@@ -66,6 +70,7 @@ const MODELLED = new Set([
   "enterprise_project_id",
   "strategy_config",
   "depend_version_list",
+  "log_config",
 ]);
 
 const extraOf = (body: Record<string, unknown>): Extra =>
@@ -118,6 +123,7 @@ function codeFields(
     return { code_type: codeType, code_url: "", code_filename: "", code_base64: "", code_size: 0, digest: sha512("") };
   }
   const bytes = V.decodeCode(codeType as "inline" | "zip" | "jar", body.func_code?.file);
+  if (body.code_filename !== undefined) V.checkCodeFilename(body.code_filename);
   const filename = body.code_filename ?? (codeType === "inline" ? "" : codeType === "jar" ? "app.jar" : "index.zip");
   return {
     code_type: codeType,
@@ -137,7 +143,7 @@ function checkConfig(
     user_data?: string;
     encrypted_user_data?: string;
     description?: string;
-  },
+  } & Parameters<typeof checkConfigFields>[0],
   runtime: string,
 ): void {
   V.checkHandler(body.handler, runtime);
@@ -146,6 +152,7 @@ function checkConfig(
   if (body.user_data) V.parseUserData("user_data", body.user_data);
   if (body.encrypted_user_data) V.parseUserData("encrypted_user_data", body.encrypted_user_data);
   if (body.description !== undefined) V.checkDescription(body.description);
+  checkConfigFields(body, runtime);
 }
 
 export function createFunction(env: FgEnv, projectId: string, body: CreateFunctionBody): FunctionRecord {
@@ -176,11 +183,12 @@ export function createFunction(env: FgEnv, projectId: string, body: CreateFuncti
     type: body.type ?? "v2",
     enterprise_project_id: body.enterprise_project_id ?? "0",
     // Defaults per §12: concurrency 400 (v2), one request per instance.
-    strategy_config: { concurrency: 400, concurrent_num: 1, ...body.strategy_config },
+    strategy_config: mergedStrategy(undefined, body.strategy_config),
     depend_version_list: body.depend_version_list ?? [],
     image_name: imageName(env, now),
     last_modified: rfc3339(now),
     extra: extraOf(body),
+    lts: ltsBindingOf(env, projectId, body.func_name, body, undefined),
   };
   functions[key(record.package, record.func_name)] = record;
   env.store.commit();
@@ -202,7 +210,11 @@ export function listFunctions(env: FgEnv, projectId: string, packageName?: strin
   );
 }
 
-/** F4 is a full replacement: optional fields left out are cleared (TF relies on that, §3.8). */
+/**
+ * F4 is a full replacement: optional fields left out are cleared (TF relies on that, §3.8). Kept
+ * when omitted: strategy_config (max instances belongs to F10) and enterprise_project_id; see
+ * mergedStrategy in function-config.ts for why.
+ */
 export function updateConfig(env: FgEnv, projectId: string, ref: FunctionRef, body: UpdateConfigBody): FunctionRecord {
   const record = getFunction(env, projectId, ref);
   if (body.func_name !== undefined && body.func_name !== record.func_name)
@@ -220,11 +232,12 @@ export function updateConfig(env: FgEnv, projectId: string, ref: FunctionRef, bo
     xrole: body.xrole ?? "",
     app_xrole: body.app_xrole ?? "",
     enterprise_project_id: body.enterprise_project_id ?? record.enterprise_project_id,
-    // Max instances has its own API (F10), so an omitted strategy_config keeps the current one.
-    strategy_config: { ...record.strategy_config, ...body.strategy_config },
+    strategy_config: mergedStrategy(record.strategy_config, body.strategy_config),
     last_modified: rfc3339(env.clock.now()),
     extra: extraOf(body),
+    lts: ltsBindingOf(env, projectId, record.func_name, body, record.lts),
   });
+  if (record.lts === undefined) delete record.lts;
   env.store.commit();
   return record;
 }

@@ -2,6 +2,14 @@
 import type { FgEnv } from "../env";
 import { functionUrn, latestUrn } from "../urn";
 import type { FunctionRecord } from "./function";
+import { configOutputs } from "./function-config";
+import { findReserved } from "./reserved-instances";
+
+/** Reserved instances of `latest`, as the function object reports them. */
+function latestReserved(env: FgEnv, f: FunctionRecord) {
+  const found = findReserved(env, env.creds.projectId, f, { qualifier_type: "version", qualifier_name: "latest" });
+  return { count: found?.count ?? 0, idle_mode: found?.idle_mode ?? false };
+}
 
 /**
  * encrypted_user_data is write-only: responses keep the keys but blank every value, so a client
@@ -22,7 +30,7 @@ export const cpuFor = (memory: number) => (memory / 128) * 100 + 200;
 function common(env: FgEnv, f: FunctionRecord) {
   const { projectId, region, domainId } = env.creds;
   return {
-    ...f.extra,
+    ...configOutputs(f.extra, f.lts, latestReserved(env, f)),
     func_id: f.func_id,
     resource_id: `${f.func_id}:${f.func_name}`,
     func_urn: latestUrn(region, projectId, f.package, f.func_name),
