@@ -54,6 +54,7 @@ async function putConfigOutOfBand(urn: string, extra: Record<string, unknown>) {
     memory_size: live.memory_size,
     timeout: live.timeout,
     description: live.description,
+    xrole: live.xrole,
     ...extra,
   };
   const res = await fgRequest(emu.url, "PUT", functionPath(urn, "/config"), body);
@@ -173,7 +174,7 @@ describe("functiongraph Function configuration", () => {
         { type: "sfsTurbo", resource: "fs-1", localPath: "/mnt/a" },
       ],
     };
-    const inputs = await checked({ mounts, vpc: VPC });
+    const inputs = await checked({ mounts, vpc: VPC, agency: "fg-agency" });
     const { id, outs } = await provider.create(inputs);
     const wire = await liveConfig(id);
     await putConfigOutOfBand(id, {
@@ -223,5 +224,79 @@ describe("functiongraph Function configuration", () => {
     expect(await provider.diff!(id, applied, wanted)).toEqual({ changes: true, replaces: [] });
     await provider.update!(id, applied, wanted);
     expect(await operations()).toEqual(["UpdateFunctionCode 200"]);
+  });
+
+  it("max instances, tags and reserved instances: their own APIs, only when changed, read back when declared", async () => {
+    const inputs = await checked({
+      maxInstances: 20,
+      tags: { team: "core", env: "dev" },
+      reservedInstances: [{ count: 2, idleMode: true }],
+      log: { groupId: "lg-1", streamId: "ls-1", groupName: "group-one" },
+    });
+    const { id, outs } = await provider.create(inputs);
+    expect(await operations()).toEqual([
+      "CreateFunction 200",
+      "UpdateFunctionMaxInstanceConfig 200",
+      "CreateTags 204",
+      "UpdateFunctionReservedInstancesCount 200",
+    ]);
+    await clearRequestLog(emu.url);
+    const read = await provider.read!(id, outs);
+    expect((await operations()).sort()).toEqual(
+      ["ListFunctionTags 200", "ListReservedInstanceConfigs 200", "ShowFunctionConfig 200", "ShowLtsLogDetails 200"].sort(),
+    );
+    expect(read.props).toMatchObject({ maxInstances: 20, tags: { team: "core", env: "dev" } });
+    expect(changedOf(read.props!, inputs)).toEqual([]);
+
+    // One tag changed, one removed, max instances changed: no F4, no reserved-instances call.
+    await clearRequestLog(emu.url);
+    const next = await checked({ ...inputs, maxInstances: 30, tags: { team: "platform" } } as Partial<FunctionInputs>);
+    const after = (await provider.update!(id, read.props!, next)).outs!;
+    expect(await operations()).toEqual(["UpdateFunctionMaxInstanceConfig 200", "DeleteTags 204", "CreateTags 204"]);
+    const tags = (await fgRequest(emu.url, "GET", `/v2/${emu.credentials.projectId}/functions/${id}/tags`)).body;
+    expect(tags.tags).toEqual([{ key: "team", value: "platform" }]);
+
+    // Removing the reservation sets its count to 0; removing maxInstances restores the default.
+    await clearRequestLog(emu.url);
+    const bare = await checked({ log: inputs.log, tags: { team: "platform" } });
+    await provider.update!(id, after, bare);
+    expect(await operations()).toEqual(["UpdateFunctionMaxInstanceConfig 200", "UpdateFunctionReservedInstancesCount 200"]);
+    expect((await liveConfig(id)).strategy_config).toMatchObject({ concurrency: 400 });
+  });
+
+  it("out-of-band tag and max-instance changes are drift; an undeclared reservation is not reported", async () => {
+    const inputs = await checked({ maxInstances: 20, tags: { team: "core" } });
+    const { id, outs } = await provider.create(inputs);
+    await fgRequest(emu.url, "PUT", functionPath(id, "/config-max-instance"), { max_instance_num: 5 });
+    await fgRequest(emu.url, "POST", `/v2/${emu.credentials.projectId}/functions/${id}/tags/create`, {
+      tags: [{ key: "team", value: "console" }],
+    });
+    await fgRequest(emu.url, "PUT", functionPath(id.replace(/:latest$/, ":latest"), "/reservedinstances"), {
+      count: 3,
+      idle_mode: false,
+      tactics_config: { cron_configs: [], metric_configs: [] },
+    });
+    const read = await provider.read!(id, outs);
+    expect(read.props).toMatchObject({ maxInstances: 5, tags: { team: "console" } });
+    expect(read.props).not.toHaveProperty("reservedInstances");
+    expect(changedOf(read.props!, inputs).sort()).toEqual(["maxInstances", "tags"]);
+  });
+
+  it("a failing tag call after F10 records max instances as applied; the next update only retries the tags", async () => {
+    const inputs = await checked();
+    const { id, outs } = await provider.create(inputs);
+    const wanted = await checked({ maxInstances: 10, tags: { a: "1" } });
+    await fetch(`${emu.url}/_emulator/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ operation: "CreateTags", status: 500, errorCode: "FSS.0500", times: 1 }),
+    });
+    const error = (await provider.update!(id, outs!, wanted).catch((e) => e)) as PartialApplyError;
+    expect(error).toBeInstanceOf(PartialApplyError);
+    expect(error.properties).toMatchObject({ maxInstances: 10 });
+    expect(error.properties).not.toHaveProperty("tags");
+    await clearRequestLog(emu.url);
+    await provider.update!(id, error.properties as unknown as FunctionOutputs, wanted);
+    expect(await operations()).toEqual(["CreateTags 204"]);
   });
 });

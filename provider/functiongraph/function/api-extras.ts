@@ -84,12 +84,14 @@ export const setReserved = (fg: FunctionGraphClient, urn: string, qualifier: str
     body,
   );
 
+const PAGE = 100;
+
 /** Every reserved-instance config of the function, following the marker (a few pages at most). */
 export async function listReservedConfigs(fg: FunctionGraphClient, urn: string): Promise<ReservedConfig[]> {
   const out: ReservedConfig[] = [];
   let marker = "0";
   for (let page = 0; page < 50; page++) {
-    const query = `function_urn=${encodeURIComponent(urn)}&marker=${marker}&limit=100`;
+    const query = `function_urn=${encodeURIComponent(urn)}&marker=${marker}&limit=${PAGE}`;
     const res = await fg.call(
       "GET",
       fg.fgsPath(`/functions/reservedinstanceconfigs?${query}`),
@@ -99,7 +101,7 @@ export async function listReservedConfigs(fg: FunctionGraphClient, urn: string):
     const items = res.reserved_instances ?? [];
     out.push(...items);
     const next = res.page_info?.next_marker;
-    if (items.length === 0 || next === undefined || next === null || String(next) === marker || String(next) === "0")
+    if (items.length < PAGE || next === undefined || next === null || String(next) === marker || String(next) === "0")
       break;
     marker = String(next);
   }
