@@ -460,7 +460,7 @@ export interface FunctionArgs {
   ephemeralStorage?: pulumi.Input<number>;
   /**
    * Run a container image from SWR instead of code (`code_type: Custom-Image-Swr`); use runtime `Custom Image`
-   * (or `http`), handler `-`, and no `code`/`codeUrl`.
+   * (or `http`) and no `code`/`codeUrl`.
    */
   customImage?: pulumi.Input<FunctionCustomImageArgs>;
   /**
@@ -600,7 +600,7 @@ export class Function extends pulumi.dynamic.Resource {
   public readonly ephemeralStorage!: pulumi.Output<number | undefined>;
   /**
    * Run a container image from SWR instead of code (`code_type: Custom-Image-Swr`); use runtime `Custom Image`
-   * (or `http`), handler `-`, and no `code`/`codeUrl`.
+   * (or `http`) and no `code`/`codeUrl`.
    */
   public readonly customImage!: pulumi.Output<FunctionCustomImage | undefined>;
   /**

@@ -243,14 +243,19 @@ describe("functiongraph Function configuration", () => {
     await clearRequestLog(emu.url);
     const read = await provider.read!(id, outs);
     expect((await operations()).sort()).toEqual(
-      ["ListFunctionTags 200", "ListReservedInstanceConfigs 200", "ShowFunctionConfig 200", "ShowLtsLogDetails 200"].sort(),
+      [
+        "ListFunctionTags 200",
+        "ListReservedInstanceConfigs 200",
+        "ShowFunctionConfig 200",
+        "ShowLtsLogDetails 200",
+      ].sort(),
     );
     expect(read.props).toMatchObject({ maxInstances: 20, tags: { team: "core", env: "dev" } });
     expect(changedOf(read.props!, inputs)).toEqual([]);
 
     // One tag changed, one removed, max instances changed: no F4, no reserved-instances call.
     await clearRequestLog(emu.url);
-    const next = await checked({ ...inputs, maxInstances: 30, tags: { team: "platform" } } as Partial<FunctionInputs>);
+    const next = await checked({ ...inputs, maxInstances: 30, tags: { team: "platform" } });
     const after = (await provider.update!(id, read.props!, next)).outs!;
     expect(await operations()).toEqual(["UpdateFunctionMaxInstanceConfig 200", "DeleteTags 204", "CreateTags 204"]);
     const tags = (await fgRequest(emu.url, "GET", `/v2/${emu.credentials.projectId}/functions/${id}/tags`)).body;
@@ -260,7 +265,10 @@ describe("functiongraph Function configuration", () => {
     await clearRequestLog(emu.url);
     const bare = await checked({ log: inputs.log, tags: { team: "platform" } });
     await provider.update!(id, after, bare);
-    expect(await operations()).toEqual(["UpdateFunctionMaxInstanceConfig 200", "UpdateFunctionReservedInstancesCount 200"]);
+    expect(await operations()).toEqual([
+      "UpdateFunctionMaxInstanceConfig 200",
+      "UpdateFunctionReservedInstancesCount 200",
+    ]);
     expect((await liveConfig(id)).strategy_config).toMatchObject({ concurrency: 400 });
   });
 

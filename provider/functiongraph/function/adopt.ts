@@ -32,12 +32,11 @@ export async function liveState(
   live: FunctionInfo,
   inputs: FunctionInputs,
   upload: Upload | undefined,
-): Promise<Record<string, unknown>> {
+): Promise<FunctionOutputs> {
   const declared = { ...inputs, codeHash: undefined, encryptedEnvironmentHash: undefined };
-  const state: Record<string, unknown> = { ...(await readAll(fg, live, declared)) };
+  const state = await readAll(fg, live, declared);
   const sameCode = upload && live.code_type === codeTypeOf(inputs) && live.digest === uploadDigest(upload);
-  state.codeHash = sameCode ? upload.hash : upload ? `adopt:${live.digest ?? ""}` : undefined;
-  return state;
+  return { ...state, codeHash: sameCode ? upload.hash : upload ? `adopt:${live.digest ?? ""}` : undefined };
 }
 
 function runtimeMismatch(what: string, live: FunctionInfo, inputs: FunctionInputs): Error {

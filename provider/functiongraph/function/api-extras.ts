@@ -12,10 +12,22 @@ const tagsSchema = z
   })
   .passthrough();
 
+const cronSchema = z
+  .object({
+    name: z.string(),
+    cron: z.string(),
+    count: z.number(),
+    start_time: z.number(),
+    expired_time: z.number(),
+  })
+  .passthrough();
+const metricSchema = z
+  .object({ name: z.string(), type: z.string(), threshold: z.number(), min: z.number() })
+  .passthrough();
 const tacticsSchema = z
   .object({
-    cron_configs: z.array(z.object({}).passthrough()).optional().nullable(),
-    metric_configs: z.array(z.object({}).passthrough()).optional().nullable(),
+    cron_configs: z.array(cronSchema).optional().nullable(),
+    metric_configs: z.array(metricSchema).optional().nullable(),
   })
   .passthrough();
 

@@ -20,7 +20,7 @@ import { partial } from "./partial";
 import { CODE_FIELDS, CONFIG_FIELDS, FunctionInputs, FunctionOutputs } from "./schema";
 import { applyMaxInstances, applyReserved, applyTags } from "./separate-apis";
 
-type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Row = Record<string, unknown>;
 
 const F4_FIELDS: readonly string[] = [...CONFIG_FIELDS, ...F4_PROPS];
 const F6_FIELDS: readonly string[] = [...CODE_FIELDS, "codeFilename", "codeType"];
@@ -34,15 +34,15 @@ export const UPDATABLE_FIELDS: readonly string[] = [
 ];
 
 /** Changed fields; `codeType` compares what the platform reports with what the inputs imply. */
-export function changedOf(olds: Loose, news: Loose): string[] {
+export function changedOf(olds: Partial<FunctionOutputs>, news: Partial<FunctionInputs>): string[] {
   const changed = changedFields(olds, news, UPDATABLE_FIELDS, NORMALIZERS);
   if (olds.codeType !== undefined && olds.codeType !== codeTypeOf(news)) changed.push("codeType");
   return changed;
 }
 
 /** The full F4 body: carried-forward live fields, then ours (strategy_config merged last). */
-export function fullConfigBody(live: FunctionInfo, olds: Loose, news: FunctionInputs) {
-  const managed = (p: string) => (news as Loose)[p] !== undefined || olds[p] !== undefined;
+export function fullConfigBody(live: FunctionInfo, olds: Partial<FunctionOutputs>, news: FunctionInputs) {
+  const managed = (p: string) => (news as unknown as Row)[p] !== undefined || (olds as Row)[p] !== undefined;
   const removedConcurrency = olds.concurrencyPerInstance !== undefined && news.concurrencyPerInstance === undefined;
   return {
     ...carriedForward(live, managed),
@@ -54,11 +54,11 @@ export function fullConfigBody(live: FunctionInfo, olds: Loose, news: FunctionIn
 
 /** The outputs applied so far: starts as the old state, each finished step copies its fields. */
 class Progress {
-  state: Loose;
+  state: Row;
   changedSomething = false;
   constructor(
-    olds: Loose,
-    private readonly news: Loose,
+    olds: FunctionOutputs,
+    private readonly news: Row,
   ) {
     this.state = { ...olds };
   }
@@ -79,14 +79,14 @@ class Progress {
 export async function applyChanges(
   fg: FunctionGraphClient,
   id: string,
-  olds: Loose,
+  olds: FunctionOutputs,
   news: FunctionInputs,
   live?: FunctionInfo,
 ): Promise<FunctionOutputs> {
   const changed = changedOf(olds, news);
   const has = (fields: readonly string[]) => changed.some((f) => fields.includes(f));
   const urn = unqualifiedUrn(id);
-  const progress = new Progress(olds, news as Loose);
+  const progress = new Progress(olds, news as unknown as Row);
   let info: FunctionInfo | undefined;
   let codeInfo: CodeInfo | undefined;
   let codeHash = news.codeHash;
@@ -111,14 +111,14 @@ export async function applyChanges(
   } catch (e) {
     if (!progress.changedSomething) throw e;
     const computed = computedFrom(info ?? { ...toInfo(olds), func_urn: olds.funcUrn ?? id }, codeInfo);
-    throw partial(id, dropUndefined({ ...progress.state, ...computed }), news as Loose, e);
+    throw partial(id, dropUndefined({ ...progress.state, ...computed }), news as unknown as Row, e);
   }
   const base = computedFrom(info ?? { ...toInfo(olds), func_urn: olds.funcUrn ?? id }, codeInfo);
   return outputsFrom(news, codeHash, base);
 }
 
 /** Old outputs in the wire shape, so computed fields survive an update that skipped a call. */
-export function toInfo(o: Loose): FunctionInfo {
+export function toInfo(o: FunctionOutputs): FunctionInfo {
   return {
     func_urn: o.funcUrn,
     func_name: o.name,

@@ -12,7 +12,7 @@ import { partial } from "./partial";
 import type { FunctionInputs, FunctionOutputs } from "./schema";
 import { applyMaxInstances, applyReserved, applyTags, readLogNames, readSeparate } from "./separate-apis";
 
-type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Row = Record<string, unknown>;
 
 /** After F1: the calls of the properties F1 cannot carry, recorded one by one. */
 export async function finishCreate(
@@ -25,7 +25,7 @@ export async function finishCreate(
   const deps = (inputs.dependencyVersionIds?.length ?? 0) > 0;
   const notYet = { maxInstances: undefined, tags: undefined, reservedInstances: undefined };
   const first = { ...inputs, ...notYet, ...(deps ? { dependencyVersionIds: undefined } : {}) };
-  let state: Loose = outputsFrom(first, code?.hash, computedFrom(info));
+  let state = outputsFrom(first, code?.hash, computedFrom(info)) as unknown as Row;
   const set = (field: string, value: unknown) => {
     if (value === undefined) delete state[field];
     else state[field] = value;
@@ -40,18 +40,22 @@ export async function finishCreate(
     if (inputs.tags !== undefined) await applyTags(fg, urn, undefined, inputs.tags, set);
     if (inputs.reservedInstances !== undefined) await applyReserved(fg, urn, undefined, inputs.reservedInstances, set);
   } catch (e) {
-    throw partial(state.funcUrn as string, state, inputs as unknown as Loose, e);
+    throw partial(state.funcUrn as string, state, inputs as unknown as Row, e);
   }
-  return { id: state.funcUrn as string, outs: state as FunctionOutputs };
+  return { id: state.funcUrn as string, outs: state as unknown as FunctionOutputs };
 }
 
 /** The live outputs: F3, plus tags, reserved instances and LTS names only where declared. */
-export async function readAll(fg: FunctionGraphClient, info: FunctionInfo, old: Loose): Promise<FunctionOutputs> {
+export async function readAll(
+  fg: FunctionGraphClient,
+  info: FunctionInfo,
+  old: Partial<FunctionOutputs>,
+): Promise<FunctionOutputs> {
   const urn = unqualifiedUrn(info.func_urn);
-  const live = liveOutputs(info, old) as Loose;
+  const live = liveOutputs(info, old);
   const log = await readLogNames(fg, urn, live.log, old.log);
   const separate = await readSeparate(fg, urn, old);
-  const outs: Loose = { ...live, ...separate, log };
+  const outs: Row = { ...live, ...separate, log };
   for (const k of Object.keys(outs)) if (outs[k] === undefined) delete outs[k];
-  return outs as FunctionOutputs;
+  return outs as unknown as FunctionOutputs;
 }

@@ -22,9 +22,8 @@ const range = (path: string, v: number, min: number, max: number) =>
   Number.isInteger(v) && v >= min && v <= max
     ? undefined
     : `${path} must be an integer from ${min} to ${max}; got ${v}`;
-const nonEmpty = (path: string, v: string | undefined) =>
-  v === undefined || v.trim() !== "" ? undefined : `${path} must not be empty`;
-const AGENCY_RE = /^[A-Za-z0-9_.\-]{1,64}$/;
+const nonEmpty = (path: string, v: string | undefined) => (v?.trim() !== "" ? undefined : `${path} must not be empty`);
+const AGENCY_RE = /^[A-Za-z0-9_.-]{1,64}$/;
 const agency = (path: string) => (v: string) => [
   AGENCY_RE.test(v)
     ? undefined
@@ -46,7 +45,10 @@ function tagProblems(path: string, tags: Record<string, string>): (string | unde
   ];
 }
 
-type Hook = { handler: string; timeout: number };
+interface Hook {
+  handler: string;
+  timeout: number;
+}
 const hook = (path: string, max: number) => (v: Hook) => [
   /^[^.\s]+\.[^.\s]+$/.test(v.handler)
     ? undefined
@@ -54,7 +56,12 @@ const hook = (path: string, max: number) => (v: Hook) => [
   range(`${path}.timeout`, v.timeout, 1, max),
 ];
 
-type Mount = { type: string; resource: string; sharePath?: string; localPath: string };
+interface Mount {
+  type: string;
+  resource: string;
+  sharePath?: string;
+  localPath: string;
+}
 function mountProblems(m: Mount, i: number): (string | undefined)[] {
   const path = `mounts.mounts[${i}]`;
   return [
@@ -71,14 +78,25 @@ function mountProblems(m: Mount, i: number): (string | undefined)[] {
   ];
 }
 
-type Scheduled = { name: string; cron: string; count: number; startTime: number; expiredTime: number };
-type Metric = { name: string; type: string; threshold: number; min: number };
-type Reserved = {
+interface Scheduled {
+  name: string;
+  cron: string;
+  count: number;
+  startTime: number;
+  expiredTime: number;
+}
+interface Metric {
+  name: string;
+  type: string;
+  threshold: number;
+  min: number;
+}
+interface Reserved {
   qualifier?: string;
   count: number;
   idleMode?: boolean;
   policies?: { scheduled?: Scheduled[]; metric?: Metric[] };
-};
+}
 const policyName = (path: string, name: string) =>
   F.RESERVED_POLICY_NAME_RE.test(name)
     ? undefined
@@ -114,7 +132,12 @@ function reservedProblems(r: Reserved, i: number): (string | undefined)[] {
   ];
 }
 
-type Log = { groupId?: string; groupName?: string; streamId?: string; streamName?: string };
+interface Log {
+  groupId?: string;
+  groupName?: string;
+  streamId?: string;
+  streamName?: string;
+}
 
 /** Each input's problems; absent means the type's own validation says all. */
 export const configProblems = {

@@ -18,8 +18,9 @@ import {
   setReserved,
 } from "./api-extras";
 import { CONFIG_NORMALIZERS } from "./mapping-config";
+import type { FunctionInputs, FunctionOutputs } from "./schema";
 
-type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Log = NonNullable<FunctionInputs["log"]>;
 
 export interface Reserved {
   qualifier?: string;
@@ -115,14 +116,14 @@ export async function applyReserved(
 
 function fromReservedConfig(c: ReservedConfig): Reserved {
   const t = c.tactics_config ?? {};
-  const scheduled = (t.cron_configs ?? []).map((s: Loose) => ({
+  const scheduled = (t.cron_configs ?? []).map((s) => ({
     name: s.name,
     cron: s.cron,
     count: s.count,
     startTime: s.start_time,
     expiredTime: s.expired_time,
   }));
-  const metric = (t.metric_configs ?? []).map((m: Loose) => ({
+  const metric = (t.metric_configs ?? []).map((m) => ({
     name: m.name,
     type: m.type,
     threshold: m.threshold,
@@ -140,15 +141,19 @@ function fromReservedConfig(c: ReservedConfig): Reserved {
  * The extra reads a refresh makes, each only when the last state declared the property: tags,
  * reserved-instance configs of the declared qualifiers, and the LTS names.
  */
-export async function readSeparate(fg: FunctionGraphClient, urn: string, old: Loose): Promise<Loose> {
-  const out: Loose = {};
+export async function readSeparate(
+  fg: FunctionGraphClient,
+  urn: string,
+  old: Partial<FunctionOutputs>,
+): Promise<Partial<FunctionOutputs>> {
+  const out: Partial<FunctionOutputs> = {};
   if (old.tags !== undefined) {
     const tags = await listTags(fg, urn);
     out.tags = Object.keys(tags).length > 0 ? tags : undefined;
   }
   if (old.reservedInstances !== undefined) {
     // Only the qualifiers the program declared: another version's reservation is not ours to report.
-    const declared = new Set((old.reservedInstances as Reserved[]).map(qualifierOf));
+    const declared = new Set(old.reservedInstances.map(qualifierOf));
     const live = (await listReservedConfigs(fg, urn))
       .map(fromReservedConfig)
       .filter((r) => declared.has(qualifierOf(r)));
@@ -161,12 +166,12 @@ export async function readSeparate(fg: FunctionGraphClient, urn: string, old: Lo
 export async function readLogNames(
   fg: FunctionGraphClient,
   urn: string,
-  live: Loose | undefined,
-  declared: Loose | undefined,
-): Promise<Loose | undefined> {
+  live: Log | undefined,
+  declared: Log | undefined,
+): Promise<Log | undefined> {
   if (!live || !declared || (declared.groupName === undefined && declared.streamName === undefined)) return live;
   const detail = await ltsLogDetail(fg, urn);
-  const name = (key: string, value: string | null | undefined) =>
+  const name = (key: "groupName" | "streamName", value: string | null | undefined) =>
     declared[key] !== undefined && value ? { [key]: value } : {};
   return { ...live, ...name("groupName", detail.group_name), ...name("streamName", detail.stream_name) };
 }
