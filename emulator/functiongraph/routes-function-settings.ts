@@ -6,6 +6,7 @@
 import type { EnvRoute } from "../core/platform";
 import type { FgEnv } from "./env";
 import * as S from "./handlers/function-settings";
+import { listFunctionStatistics } from "./handlers/statistics";
 
 const FN = "/v2/:project_id/fgs/functions";
 const TAGS = "/v2/:project_id/functions";
@@ -45,5 +46,11 @@ export const FUNCTION_SETTINGS_ROUTES: EnvRoute<FgEnv>[] = [
     path: `${FN}/reservedinstances`,
     operation: "ListFunctionReservedInstances",
     handler: S.listFunctionReservedInstances,
+  },
+  {
+    method: "GET",
+    path: `${FN}/:function_urn/statistics/:period`,
+    operation: "ListFunctionStatistics",
+    handler: listFunctionStatistics,
   },
 ];

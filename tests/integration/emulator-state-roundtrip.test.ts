@@ -99,6 +99,10 @@ async function seedFunctionGraph(emu: RunningEmulator): Promise<void> {
   await call({ method: "POST", path: `${fgs}/functions/${echo}/invocations-async`, body: { b: 2 } });
   await call({ method: "POST", path: "/_emulator/functiongraph/async/drain", auth: "none" });
   await call({ method: "POST", path: `${fgs}/workflows`, body: workflow(echo) });
+  const tags = { tags: [{ key: "team", value: "core" }] };
+  await call({ method: "POST", path: `/v2/${emu.credentials.projectId}/functions/${echo}/tags/create`, body: tags });
+  await call({ method: "PUT", path: `${fgs}/functions/${echo}/reservedinstances`, body: { count: 1 } });
+  await call({ method: "POST", path: `${fgs}/functions/enable-lts-logs` });
   const user = { name: emu.credentials.userName, password: emu.credentials.password, domain: { name: "cloudfn" } };
   const identity = { methods: ["password"], password: { user } };
   const token = { auth: { identity, scope: { project: { name: emu.credentials.region } } } };
@@ -151,7 +155,18 @@ describe("state round trip", () => {
     const saved = await (await fetch(`${first.url}/_emulator/state`)).json();
     // Every bucket kind is there, so the check below covers each platform's schemas.
     expect(kinds(first, "functiongraph")).toEqual(
-      ["asyncInvokeConfigs", "dependencies", "functions", "invocations", "tokens", "triggers", "workflows"].sort(),
+      [
+        "asyncInvokeConfigs",
+        "dependencies",
+        "functions",
+        "invocations",
+        "lts",
+        "reservedInstances",
+        "tags",
+        "tokens",
+        "triggers",
+        "workflows",
+      ].sort(),
     );
     expect(kinds(first, "minapp")).toEqual(["auth", "environments", "sequences"]);
     expect(kinds(first, "leancloud")).toEqual(["code", "events", "functionRoutes", "groups", "users"]);

@@ -150,9 +150,10 @@ export async function listAsyncInvocations(env: FgEnv, ctx: RequestContext): Pro
  */
 const METRICS: Record<string, (rs: InvocationRecord[]) => number> = {
   failcount: (rs) => rs.filter((r) => r.outcome === "error" || r.outcome === "timeout").length,
-  count: (rs) => rs.filter((r) => r.outcome !== "pending").length,
+  count: (rs) => rs.filter((r) => r.outcome !== "pending" && r.outcome !== "rejected").length,
+  rejectcount: (rs) => rs.filter((r) => r.outcome === "rejected").length,
   duration: (rs) => {
-    const done = rs.filter((r) => r.outcome !== "pending" && r.outcome !== "discarded");
+    const done = rs.filter((r) => r.outcome !== "pending" && r.outcome !== "discarded" && r.outcome !== "rejected");
     return done.length === 0 ? 0 : Math.round(done.reduce((s, r) => s + r.duration_ms, 0) / done.length);
   },
 };

@@ -11,16 +11,37 @@
  */
 import { header, json, parseJsonBody, type Reply, type RequestContext } from "../../core/http";
 import { rfc3339, type FgEnv } from "../env";
-import { fgErrors } from "../errors";
+import { fgErrors, type FgError } from "../errors";
 import { getFunction, type FunctionRecord } from "../models/function";
 import { recordInvocation, tail } from "../models/invocation";
 import type { InvokeOutcome } from "../runtime/executor";
 import { runFunction } from "../runtime/run-function";
+import { takeSlot } from "../runtime/concurrency";
 import { latestUrn } from "../urn";
 import { projectOf, refOf } from "./context";
 
 const LOG_TAIL_BYTES = 4096;
 const LOG_HEADER_BYTES = 2000;
+
+/** A slot under the instance limit, or the 429 with the refusal recorded (runtime/concurrency.ts). */
+function admit(env: FgEnv, pid: string, fn: FunctionRecord, requestId: string, startedAt: string): () => void {
+  try {
+    return takeSlot(env, fn);
+  } catch (err) {
+    if ((err as FgError).status === 429)
+      recordInvocation(env, pid, {
+        request_id: requestId,
+        func_urn: latestUrn(env.creds.region, pid, fn.package, fn.func_name),
+        started_at: startedAt,
+        kind: "sync",
+        duration_ms: 0,
+        outcome: "rejected",
+        result: "",
+        log: "",
+      });
+    throw err;
+  }
+}
 
 /**
  * Runs a function once and records a sync invocation: what sync invoke and workflow executions
@@ -34,7 +55,13 @@ export async function executeFunction(
 ): Promise<{ requestId: string; outcome: InvokeOutcome }> {
   const requestId = env.ids.uuid();
   const startedAt = rfc3339(env.clock.now());
-  const outcome = await runFunction(env, pid, fn, event, requestId);
+  const release = admit(env, pid, fn, requestId, startedAt);
+  let outcome: InvokeOutcome;
+  try {
+    outcome = await runFunction(env, pid, fn, event, requestId);
+  } finally {
+    release();
+  }
   const result = outcome.kind === "ok" ? outcome.result : outcome.kind === "error" ? JSON.stringify(outcome.error) : "";
   recordInvocation(env, pid, {
     request_id: requestId,

@@ -159,7 +159,9 @@ export function createFunction(env: FgEnv, projectId: string, body: CreateFuncti
   V.checkFuncName(body.func_name);
   V.checkPackage(body.package);
   V.checkRuntime(body.runtime);
-  checkConfig(body, body.runtime);
+  // An image function may leave code_type out (§3.3); its image rules apply all the same.
+  const imageDefault = body.runtime === "Custom Image" ? "Custom-Image-Swr" : undefined;
+  checkConfig({ ...body, code_type: body.code_type ?? imageDefault }, body.runtime);
   if (body.type !== undefined && body.type !== "v1" && body.type !== "v2")
     throw fgErrors.invalid(`invalid type ${JSON.stringify(body.type)}; allowed: v1, v2`);
   const code = codeFields(body, body.runtime);

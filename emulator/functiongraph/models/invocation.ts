@@ -28,7 +28,8 @@ export interface InvocationRecord {
   func_urn: string;
   started_at: string;
   duration_ms: number;
-  outcome: "success" | "error" | "timeout" | "pending" | "discarded";
+  /** "rejected": refused at the instance limit (429 FSS.0429), never ran; reports count it as reject_count. */
+  outcome: "success" | "error" | "timeout" | "pending" | "discarded" | "rejected";
   /** JSON string returned to the caller (success or function error). */
   result: string;
   /** Last 4 KB of the captured log. */

@@ -37,8 +37,15 @@ const functionRecord = z
     image_name: str.optional(),
     last_modified: str.optional(),
     extra: obj.optional(),
+    lts: z.object({ group_id: str, group_name: str, stream_id: str, stream_name: str }).passthrough().optional(),
   })
   .passthrough();
+
+const tagRecord = z.object({ key: str, value: str }).passthrough();
+const reservedRecord = z
+  .object({ qualifier_type: z.enum(["version", "alias"]), qualifier_name: str, count: num, idle_mode: z.boolean() })
+  .passthrough();
+const projectLts = z.object({ group_id: str.optional(), group_name: str.optional() }).passthrough();
 
 const triggerRecord = z
   .object({
@@ -109,7 +116,7 @@ const invocationRecord = z
     func_urn: str,
     started_at: str,
     duration_ms: num,
-    outcome: z.enum(["success", "error", "timeout", "pending", "discarded"]),
+    outcome: z.enum(["success", "error", "timeout", "pending", "discarded", "rejected"]),
     result: str,
     log: str,
     source: str.optional(),
@@ -146,4 +153,7 @@ export const FG_STATE_SCHEMAS = {
   invocations: z.array(invocationRecord),
   workflows: z.record(workflowRecord),
   tokens: z.record(tokenRecord),
+  tags: z.record(z.array(tagRecord)),
+  reservedInstances: z.record(z.record(reservedRecord)),
+  lts: projectLts,
 };

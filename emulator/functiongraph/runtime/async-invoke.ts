@@ -26,6 +26,7 @@ import {
 import { latestUrn, parseFunctionUrn } from "../urn";
 import type { InvokeOutcome } from "./executor";
 import { assertInvokable, runFunction } from "./run-function";
+import { assertEnabled, waitForSlot } from "./concurrency";
 
 export const DEFAULT_ASYNC_RETRY_DELAY_MS = 1000;
 /** A destination function whose own destination invokes another... stops after this many hops. */
@@ -70,6 +71,7 @@ export function invokeAsync(
 ): string {
   const fn = resolveFunction(env, functionUrn);
   assertInvokable(fn);
+  assertEnabled(fn);
   const pid = env.creds.projectId;
   const requestId = env.ids.uuid();
   const eventTime = opts.eventTime ?? env.clock.now();
@@ -181,7 +183,12 @@ async function runJob(
 async function execute(env: FgEnv, fn: FunctionRecord, event: unknown, requestId: string): Promise<InvokeOutcome> {
   try {
     const live = resolveFunction(env, latestUrn(env.creds.region, env.creds.projectId, fn.package, fn.func_name));
-    return await runFunction(env, env.creds.projectId, live, event, requestId);
+    const release = await waitForSlot(env, live);
+    try {
+      return await runFunction(env, env.creds.projectId, live, event, requestId);
+    } finally {
+      release();
+    }
   } catch (err) {
     return {
       kind: "error",

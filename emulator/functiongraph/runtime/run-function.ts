@@ -11,6 +11,7 @@ import { findVersionById } from "../models/dependency-version";
 import type { FunctionRecord } from "../models/function";
 import { parseUserData } from "../validation";
 import type { InvokeOutcome } from "./executor";
+import { runnableCode } from "./inline-code";
 
 /** Throws the 400 the platform would answer for a function the emulator cannot run. */
 export function assertInvokable(fn: FunctionRecord): void {
@@ -34,7 +35,7 @@ function dependencyPackages(env: FgEnv, projectId: string, fn: FunctionRecord): 
 }
 
 /** Runs the handler once in a child process (user_data and encrypted_user_data as env vars). */
-export function runFunction(
+export async function runFunction(
   env: FgEnv,
   projectId: string,
   fn: FunctionRecord,
@@ -46,9 +47,10 @@ export function runFunction(
     ...(fn.user_data ? parseUserData("user_data", fn.user_data) : {}),
     ...(fn.encrypted_user_data ? parseUserData("encrypted_user_data", fn.encrypted_user_data) : {}),
   };
+  const { code, digest } = await runnableCode(fn);
   return env.executor.invoke({
-    digest: fn.digest,
-    code: Buffer.from(fn.code_base64, "base64"),
+    digest,
+    code,
     handler: fn.handler,
     event,
     requestId,
