@@ -307,4 +307,19 @@ describe("functiongraph Function configuration", () => {
     await provider.update!(id, error.properties as unknown as FunctionOutputs, wanted);
     expect(await operations()).toEqual(["CreateTags 204"]);
   });
+
+  it("log: {} turns LTS on for the project once, lets the platform create the group, and reads back clean", async () => {
+    const inputs = await checked({ log: {} });
+    const { id, outs } = await provider.create(inputs);
+    expect(await operations()).toEqual(["EnableLtsLogs 200", "CreateFunction 200"]);
+    const live = await liveConfig(id);
+    expect(live.enable_lts_log).toBe(true);
+    expect(live.log_group_id).toBeTruthy();
+    const read = await provider.read!(id, outs);
+    expect(await provider.diff!(id, read.props!, inputs)).toEqual({ changes: false, replaces: [] });
+    // Naming a group later is a config change only: LTS is on already.
+    await clearRequestLog(emu.url);
+    await provider.update!(id, read.props!, await checked({ log: LOG }));
+    expect(await operations()).toEqual(["ShowFunctionConfig 200", "UpdateFunctionConfig 200"]);
+  });
 });

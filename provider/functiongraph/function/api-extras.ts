@@ -4,6 +4,7 @@
  * detail. Paths and bodies follow the official SDK; responses are validated like the others.
  */
 import { z } from "zod";
+import { ValidationError } from "../../core/errors";
 import type { FunctionGraphClient } from "../client";
 
 const tagsSchema = z
@@ -122,3 +123,21 @@ export async function listReservedConfigs(fg: FunctionGraphClient, urn: string):
 
 export const ltsLogDetail = (fg: FunctionGraphClient, urn: string): Promise<LtsDetail> =>
   fg.call("GET", fg.fgsPath(`/functions/${urn}/lts-log-detail`), ltsDetailSchema, "ShowLtsLogDetails");
+
+/**
+ * Turns LTS on for the project (once per project, not per function). The platform answers 400
+ * FSS.1221 when it is on already, which is what we wanted.
+ */
+export async function enableLtsLogs(fg: FunctionGraphClient): Promise<void> {
+  try {
+    await fg.call("POST", fg.fgsPath("/functions/enable-lts-logs"), z.unknown(), "EnableLtsLogs", {});
+  } catch (e) {
+    if (!(e instanceof ValidationError && e.code === "FSS.1221")) throw e;
+  }
+}
+
+/** Auto-created log groups need LTS on for the project: asked for when `log: {}` is newly declared. */
+export const needsLtsEnable = (olds: { log?: { groupId?: string } }, news: { log?: { groupId?: string } }) =>
+  news.log !== undefined &&
+  news.log.groupId === undefined &&
+  (olds.log === undefined || olds.log.groupId !== undefined);

@@ -4,6 +4,7 @@
  *   1. UpdateFunctionConfig (F4), right after ShowFunctionConfig (F3): F4 replaces the whole
  *      config, so every field cloudfn does not manage is carried forward with its live value;
  *      a property removed from the program is left out (cleared); one never declared is kept.
+ *      EnableLtsLogs (project-wide) first when `log: {}` is newly declared.
  *   2. UpdateFunctionCode (F6) for code, codeUrl, code type/file name and dependencies.
  *   3. F10 max instances, F18 tags, reserved instances per qualifier.
  * A failure after the first call that changed something is thrown as a PartialApplyError holding
@@ -16,6 +17,7 @@ import { FunctionGraphClient, unqualifiedUrn } from "../client";
 import { codeTypeOf, prepareCode } from "./code-upload";
 import { codeBody, computedFrom, configBody, NORMALIZERS, outputsFrom } from "./mapping";
 import { carriedForward, configWire, F4_PROPS, strategyConfig } from "./mapping-config";
+import { enableLtsLogs, needsLtsEnable } from "./api-extras";
 import { partial } from "./partial";
 import { CODE_FIELDS, CONFIG_FIELDS, FunctionInputs, FunctionOutputs } from "./schema";
 import { applyMaxInstances, applyReserved, applyTags } from "./separate-apis";
@@ -92,6 +94,7 @@ export async function applyChanges(
   let codeHash = news.codeHash;
   try {
     if (has(F4_FIELDS)) {
+      if (needsLtsEnable(olds, news)) await enableLtsLogs(fg);
       const current = live ?? (await fg.getFunctionConfig(urn));
       info = await fg.updateFunctionConfig(urn, fullConfigBody(current, olds, news));
       progress.take(F4_FIELDS);

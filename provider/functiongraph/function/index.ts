@@ -14,7 +14,8 @@
  *   diff   — none (compares declared fields with the OLD OUTPUTS; code by codeHash).
  *   create — with `adopt: true`: ShowFunctionConfig (F3), plus the tag / reserved-instance reads
  *            of declared properties, then only the calls an update would make (adopt.ts).
- *            Otherwise CreateFunction (F1, with the whole configuration); then UpdateFunctionCode
+ *            Otherwise (EnableLtsLogs first for `log: {}`) CreateFunction (F1, with the whole
+ *            configuration); then UpdateFunctionCode
  *            (F6) when dependencies are set, F10 when maxInstances is, F18 create when tags are,
  *            one reserved-instances PUT per declared qualifier (create-read.ts).
  *            On 409 FSS.1061 (a lost response of our own earlier create) ShowFunctionConfig (F3)
@@ -48,6 +49,7 @@ import { FunctionInputs, FunctionOutputs, REPLACE_ON_CHANGE } from "./schema";
 import { applyChanges, changedOf, fullConfigBody } from "./apply";
 import { prepareCode, uploadDigest, type Upload } from "./code-upload";
 import { finishCreate, readAll } from "./create-read";
+import { enableLtsLogs, needsLtsEnable } from "./api-extras";
 import { adoptFunction, adoptionKey, describe } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
 
@@ -111,6 +113,7 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
     const adopted = inputs.adopt ? await adoptFunction(fg, inputs) : undefined;
     if (adopted) return adopted;
     const code = await prepareCode(inputs);
+    if (needsLtsEnable({}, inputs)) await enableLtsLogs(fg);
     let info;
     try {
       info = await fg.createFunction(createBody(inputs, code));
