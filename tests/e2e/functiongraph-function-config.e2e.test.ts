@@ -127,6 +127,33 @@ describe("a fully configured functiongraph.Function with the real engine", () =>
     expect((await project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   });
 
+  it("a tag call failing after max instances were set: up records what was applied, the next up finishes", async () => {
+    await project.setConfig({ max: "60", env: "canary" });
+    const fault = { operation: "CreateTags", status: 500, errorCode: "FSS.0500", times: 10 };
+    await fetch(`${emu.url}/_emulator/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(fault),
+    });
+    expect((await project.run(["up", "--yes", "--skip-preview"], { allowFailure: true })).code).not.toBe(0);
+    const state = JSON.parse(await project.exportStack());
+    const fn = state.deployment.resources.find((r: any) => r.type.endsWith(":Function"));
+    expect(fn.outputs).toMatchObject({ maxInstances: 60 });
+    expect(fn.outputs.tags).not.toEqual({ env: "canary", team: "core" });
+    expect(fn.outputs.__provider).toBeTruthy();
+
+    await fetch(`${emu.url}/_emulator/faults`, { method: "DELETE" });
+    await clearRequestLog(emu.url);
+    await project.up();
+    const ops = countOps((await requestLog(emu.url)).filter((r) => r.platform === "functiongraph"));
+    expect(ops.CreateTags).toBe(1);
+    expect(ops.UpdateFunctionMaxInstanceConfig).toBeUndefined();
+    expect(ops.UpdateFunctionConfig).toBeUndefined();
+    const tags = (await fgRequest(emu.url, "GET", tagsPath())).body.tags;
+    expect(tags).toEqual(expect.arrayContaining([{ key: "env", value: "canary" }]));
+    expect((await project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+  });
+
   it("destroy leaves nothing", async () => {
     await project.run(["destroy", "--yes", "--skip-preview"]);
     const list = (await fgRequest(emu.url, "GET", `/v2/${pid}/fgs/functions`)).body;

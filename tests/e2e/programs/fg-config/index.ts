@@ -1,5 +1,6 @@
 // One function with the whole production configuration. Config `memory` changes the memory
-// only (the no-loss step); `noVpc` removes the declared VPC.
+// only (the no-loss step); `noVpc` removes the declared VPC; `max` and `env` change max
+// instances and a tag (the partial-failure step).
 import * as pulumi from "@pulumi/pulumi";
 import * as cloudfn from "pulumi-cloudfn";
 
@@ -16,12 +17,12 @@ const fn = new cloudfn.functiongraph.Function("prod", {
   networkController: { disablePublicNetwork: true },
   domainNames: [{ id: "zone-1", domainName: "example.com." }],
   mounts: { mounts: [{ type: "sfsTurbo", resource: "fs-1", sharePath: "10.0.0.2:/", localPath: "/mnt/data" }] },
-  maxInstances: 50,
+  maxInstances: config.getNumber("max") ?? 50,
   concurrencyPerInstance: 1,
   reservedInstances: [{ count: 2, idleMode: true }],
   log: { groupId: "lg-1", streamId: "ls-1" },
   ltsCustomTags: { team: "core" },
-  tags: { env: "prod", team: "core" },
+  tags: { env: config.get("env") ?? "prod", team: "core" },
   initializer: { handler: "index.init", timeout: 30 },
   preStop: { handler: "index.init", timeout: 10 },
   ephemeralStorage: 512,
