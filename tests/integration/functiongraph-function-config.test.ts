@@ -114,6 +114,8 @@ describe("functiongraph Function configuration", () => {
     expect(read.props).toMatchObject({ agency: "fg-agency", vpc: { vpcId: "vpc-1" }, concurrencyPerInstance: 5 });
     expect(changedOf(read.props!, inputs)).toEqual([]);
     expect(await provider.diff!(id, read.props!, inputs)).toEqual({ changes: false, replaces: [] });
+    // The refreshed inputs say no more than the program did: a zip function has no codeType input.
+    expect(read.inputs).not.toHaveProperty("codeType");
   });
 
   it("no loss: agency, VPC and logs set out of band survive a memory change through cloudfn", async () => {
@@ -191,6 +193,7 @@ describe("functiongraph Function configuration", () => {
     expect(outs).toMatchObject({ codeType: "inline" });
     expect(await liveConfig(id)).toMatchObject({ code_type: "inline", code_filename: "index.js" });
     const read = await provider.read!(id, outs);
+    expect(read.inputs).toMatchObject({ codeType: "inline" });
     expect(await provider.diff!(id, read.props!, inputs)).toEqual({ changes: false, replaces: [] });
     // Back to zip: a code update, nothing else.
     const zip = await checked();

@@ -174,8 +174,10 @@ export function liveOutputs(info: FunctionInfo, old: Partial<FunctionOutputs>): 
  */
 export function inputsFrom(outs: FunctionOutputs): FunctionInputs {
   const keys = [...INPUT_PROPERTIES, ...HIDDEN_INPUTS, "funcUrn"] as string[];
+  // codeType is always an output; as an input only `inline` says more than the code itself does.
+  const declared = (k: string, v: unknown) => keys.includes(k) && (k !== "codeType" || v === "inline");
   return dropUndefined(
-    Object.fromEntries(Object.entries(outs).filter(([k]) => keys.includes(k))),
+    Object.fromEntries(Object.entries(outs).filter(([k, v]) => declared(k, v))),
   ) as unknown as FunctionInputs;
 }
 
