@@ -19,7 +19,9 @@ function reasonOf(issue: ZodIssue): string {
     !where ||
     issue.message.startsWith(`${where} `) ||
     issue.message.startsWith(`${where}: `) ||
-    issue.message.startsWith(`${propertyOf(issue)} `)
+    issue.message.startsWith(`${propertyOf(issue)} `) ||
+    // A message that opens with a path inside the property (`vpc.vpcId must ...`) names it already.
+    (/^[.[]/.test(issue.message.slice(propertyOf(issue).length)) && issue.message.startsWith(propertyOf(issue)))
   )
     return issue.message;
   return `${where}: ${issue.message}`;

@@ -76,15 +76,16 @@ export interface FuncCode {
   link?: string;
 }
 
-/** F1 body (only the fields this provider sets). */
+/** F1 body: the fields below plus the production configuration (mapping-config.ts). */
 export interface CreateFunctionBody {
+  [wire: string]: unknown;
   func_name: string;
   package: string;
   runtime: string;
   handler: string;
   memory_size: number;
   timeout: number;
-  code_type: "zip" | "obs";
+  code_type: CodeType;
   code_filename?: string;
   code_url?: string;
   func_code?: FuncCode;
@@ -94,8 +95,12 @@ export interface CreateFunctionBody {
   depend_version_list?: string[];
 }
 
-/** F4 body: a full replacement of the config. */
+/** What this provider uploads (`Custom-Image-Swr`: no code, an image). */
+export type CodeType = "zip" | "obs" | "inline" | "Custom-Image-Swr";
+
+/** F4 body: a full replacement of the config (plus the carried-forward and production fields). */
 export interface UpdateConfigBody {
+  [wire: string]: unknown;
   func_name: string;
   runtime: string;
   handler: string;
@@ -108,7 +113,7 @@ export interface UpdateConfigBody {
 
 /** F6 body. */
 export interface UpdateCodeBody {
-  code_type: "zip" | "obs";
+  code_type: CodeType;
   code_filename?: string;
   code_url?: string;
   func_code: FuncCode;

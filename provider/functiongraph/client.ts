@@ -186,6 +186,11 @@ export class FunctionGraphClient {
     return `/v2/${this.settings.projectId}/fgs${suffix}`;
   }
 
+  /** `/v2/{project_id}` + suffix: for the APIs outside `/fgs` (the tag API, §0 F18). */
+  projectPath(suffix: string): string {
+    return `/v2/${this.settings.projectId}${suffix}`;
+  }
+
   /**
    * One request; in token mode a 401 drops the cached token and retries once with a new one.
    * Public for the resource API modules; `noRetry` turns off the transport retries for creates

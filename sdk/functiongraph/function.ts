@@ -3,6 +3,332 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Runtime } from "./enums";
 
+/** VPC the function reaches (`func_vpc`); needs an agency with VPC permissions. */
+export interface FunctionVpcArgs {
+  /** VPC id (`vpc_id`). */
+  vpcId: pulumi.Input<string>;
+  /** Subnet id (`subnet_id`). */
+  subnetId: pulumi.Input<string>;
+  /** Security group ids (`security_groups`). */
+  securityGroups?: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+/** VPC the function reaches (`func_vpc`); needs an agency with VPC permissions. (as output). */
+export interface FunctionVpc {
+  /** VPC id (`vpc_id`). */
+  vpcId: string;
+  /** Subnet id (`subnet_id`). */
+  subnetId: string;
+  /** Security group ids (`security_groups`). */
+  securityGroups?: string[];
+}
+
+/** Network access control (`network_controller`). */
+export interface FunctionNetworkControllerArgs {
+  /** Turn off public network access (`disable_public_network`). */
+  disablePublicNetwork?: pulumi.Input<boolean>;
+  /** VPCs allowed to trigger the function (`trigger_access_vpcs`). */
+  triggerAccessVpcs?: pulumi.Input<pulumi.Input<FunctionTriggerVpcArgs>[]>;
+}
+
+/** Network access control (`network_controller`). (as output). */
+export interface FunctionNetworkController {
+  /** Turn off public network access (`disable_public_network`). */
+  disablePublicNetwork?: boolean;
+  /** VPCs allowed to trigger the function (`trigger_access_vpcs`). */
+  triggerAccessVpcs?: FunctionTriggerVpc[];
+}
+
+/** A VPC allowed to trigger the function. */
+export interface FunctionTriggerVpcArgs {
+  /** VPC id (`vpc_id`). */
+  vpcId: pulumi.Input<string>;
+  /** VPC name (`vpc_name`). */
+  vpcName?: pulumi.Input<string>;
+}
+
+/** A VPC allowed to trigger the function. (as output). */
+export interface FunctionTriggerVpc {
+  /** VPC id (`vpc_id`). */
+  vpcId: string;
+  /** VPC name (`vpc_name`). */
+  vpcName?: string;
+}
+
+/** A private DNS zone the function resolves. */
+export interface FunctionDomainNameArgs {
+  /** DNS zone id. */
+  id: pulumi.Input<string>;
+  /** Zone name, e.g. `example.com.` (`domain_name`). */
+  domainName: pulumi.Input<string>;
+}
+
+/** A private DNS zone the function resolves. (as output). */
+export interface FunctionDomainName {
+  /** DNS zone id. */
+  id: string;
+  /** Zone name, e.g. `example.com.` (`domain_name`). */
+  domainName: string;
+}
+
+/** File-system mounts (`mount_config`). */
+export interface FunctionMountsArgs {
+  /** Mount user; default -1/-1. */
+  user?: pulumi.Input<FunctionMountUserArgs>;
+  /** At most 5 mounts; order does not matter (keyed by `localPath`). */
+  mounts: pulumi.Input<pulumi.Input<FunctionMountArgs>[]>;
+}
+
+/** File-system mounts (`mount_config`). (as output). */
+export interface FunctionMounts {
+  /** Mount user; default -1/-1. */
+  user?: FunctionMountUser;
+  /** At most 5 mounts; order does not matter (keyed by `localPath`). */
+  mounts: FunctionMount[];
+}
+
+/** User and group the mounts are accessed as (`mount_user`). */
+export interface FunctionMountUserArgs {
+  /** User id, -1 (default user) or 1-65534 (`user_id`). */
+  userId: pulumi.Input<number>;
+  /** Group id, -1 (default group) or 1-65534 (`user_group_id`). */
+  userGroupId: pulumi.Input<number>;
+}
+
+/** User and group the mounts are accessed as (`mount_user`). (as output). */
+export interface FunctionMountUser {
+  /** User id, -1 (default user) or 1-65534 (`user_id`). */
+  userId: number;
+  /** Group id, -1 (default group) or 1-65534 (`user_group_id`). */
+  userGroupId: number;
+}
+
+/** A file system mounted into the function (`func_mounts[]`). */
+export interface FunctionMountArgs {
+  /** Mount type (`mount_type`): sfs, sfsTurbo, ecs. */
+  type: pulumi.Input<"sfs" | "sfsTurbo" | "ecs" | (string & Record<never, never>)>;
+  /** Id of the mounted resource (`mount_resource`). */
+  resource: pulumi.Input<string>;
+  /** Remote path, e.g. `192.168.0.12:/data`; required for `ecs` (`mount_share_path`). */
+  sharePath?: pulumi.Input<string>;
+  /** Path inside the function, unique among the mounts (`local_mount_path`). */
+  localPath: pulumi.Input<string>;
+}
+
+/** A file system mounted into the function (`func_mounts[]`). (as output). */
+export interface FunctionMount {
+  /** Mount type (`mount_type`): sfs, sfsTurbo, ecs. */
+  type: "sfs" | "sfsTurbo" | "ecs" | (string & Record<never, never>);
+  /** Id of the mounted resource (`mount_resource`). */
+  resource: string;
+  /** Remote path, e.g. `192.168.0.12:/data`; required for `ecs` (`mount_share_path`). */
+  sharePath?: string;
+  /** Path inside the function, unique among the mounts (`local_mount_path`). */
+  localPath: string;
+}
+
+/** Reserved instances of one qualifier. */
+export interface FunctionReservedInstancesArgs {
+  /** Version or alias the instances serve; default `"latest"`. One entry per qualifier. */
+  qualifier?: pulumi.Input<string>;
+  /** Reserved instances, 0-1000 (0 keeps none). */
+  count: pulumi.Input<number>;
+  /** Idle mode (`idle_mode`); takes a while to apply on the platform. */
+  idleMode?: pulumi.Input<boolean>;
+  /** Scheduled and metric policies. */
+  policies?: pulumi.Input<FunctionReservedPoliciesArgs>;
+}
+
+/** Reserved instances of one qualifier. (as output). */
+export interface FunctionReservedInstances {
+  /** Version or alias the instances serve; default `"latest"`. One entry per qualifier. */
+  qualifier?: string;
+  /** Reserved instances, 0-1000 (0 keeps none). */
+  count: number;
+  /** Idle mode (`idle_mode`); takes a while to apply on the platform. */
+  idleMode?: boolean;
+  /** Scheduled and metric policies. */
+  policies?: FunctionReservedPolicies;
+}
+
+/** Auto-scaling policies of reserved instances (`tactics_config`). */
+export interface FunctionReservedPoliciesArgs {
+  /** Scheduled policies (`cron_configs`). */
+  scheduled?: pulumi.Input<pulumi.Input<FunctionReservedScheduleArgs>[]>;
+  /** Metric policies (`metric_configs`). */
+  metric?: pulumi.Input<pulumi.Input<FunctionReservedMetricArgs>[]>;
+}
+
+/** Auto-scaling policies of reserved instances (`tactics_config`). (as output). */
+export interface FunctionReservedPolicies {
+  /** Scheduled policies (`cron_configs`). */
+  scheduled?: FunctionReservedSchedule[];
+  /** Metric policies (`metric_configs`). */
+  metric?: FunctionReservedMetric[];
+}
+
+/** A scheduled policy (`tactics_config.cron_configs[]`). */
+export interface FunctionReservedScheduleArgs {
+  /** Policy name: 1-60 letters, digits, `-` and `_`, starting with a letter. */
+  name: pulumi.Input<string>;
+  /** Cron expression of when the policy applies. */
+  cron: pulumi.Input<string>;
+  /** Reserved instances while it applies, 0-1000. */
+  count: pulumi.Input<number>;
+  /** Start, in Unix seconds (`start_time`). */
+  startTime: pulumi.Input<number>;
+  /** End, in Unix seconds, after the start (`expired_time`). */
+  expiredTime: pulumi.Input<number>;
+}
+
+/** A scheduled policy (`tactics_config.cron_configs[]`). (as output). */
+export interface FunctionReservedSchedule {
+  /** Policy name: 1-60 letters, digits, `-` and `_`, starting with a letter. */
+  name: string;
+  /** Cron expression of when the policy applies. */
+  cron: string;
+  /** Reserved instances while it applies, 0-1000. */
+  count: number;
+  /** Start, in Unix seconds (`start_time`). */
+  startTime: number;
+  /** End, in Unix seconds, after the start (`expired_time`). */
+  expiredTime: number;
+}
+
+/** A metric policy (`tactics_config.metric_configs[]`). */
+export interface FunctionReservedMetricArgs {
+  /** Policy name: 1-60 letters, digits, `-` and `_`, starting with a letter. */
+  name: pulumi.Input<string>;
+  /** Metric: `Concurrency` (reserved-instance usage). */
+  type: pulumi.Input<"Concurrency" | (string & Record<never, never>)>;
+  /** Usage threshold in percent, 1-99. */
+  threshold: pulumi.Input<number>;
+  /** Minimum reserved instances, 0-1000. */
+  min: pulumi.Input<number>;
+}
+
+/** A metric policy (`tactics_config.metric_configs[]`). (as output). */
+export interface FunctionReservedMetric {
+  /** Policy name: 1-60 letters, digits, `-` and `_`, starting with a letter. */
+  name: string;
+  /** Metric: `Concurrency` (reserved-instance usage). */
+  type: "Concurrency" | (string & Record<never, never>);
+  /** Usage threshold in percent, 1-99. */
+  threshold: number;
+  /** Minimum reserved instances, 0-1000. */
+  min: number;
+}
+
+/**
+ * LTS logging. With `groupId` and `streamId` the logs go there; without them (`log: {}`) the platform creates a
+ * group and stream.
+ */
+export interface FunctionLogArgs {
+  /** LTS log group id (`log_config.group_id`). */
+  groupId?: pulumi.Input<string>;
+  /** LTS log group name (`log_config.group_name`). */
+  groupName?: pulumi.Input<string>;
+  /** LTS log stream id (`log_config.stream_id`). */
+  streamId?: pulumi.Input<string>;
+  /** LTS log stream name (`log_config.stream_name`). */
+  streamName?: pulumi.Input<string>;
+}
+
+/**
+ * LTS logging. With `groupId` and `streamId` the logs go there; without them (`log: {}`) the platform creates a
+ * group and stream. (as output).
+ */
+export interface FunctionLog {
+  /** LTS log group id (`log_config.group_id`). */
+  groupId?: string;
+  /** LTS log group name (`log_config.group_name`). */
+  groupName?: string;
+  /** LTS log stream id (`log_config.stream_id`). */
+  streamId?: string;
+  /** LTS log stream name (`log_config.stream_name`). */
+  streamName?: string;
+}
+
+/** Initializer run once per instance (`initializer_handler`, `initializer_timeout`). */
+export interface FunctionInitializerArgs {
+  /** Entry point, `file.function`. */
+  handler: pulumi.Input<string>;
+  /** Timeout in seconds, 1-300. */
+  timeout: pulumi.Input<number>;
+}
+
+/** Initializer run once per instance (`initializer_handler`, `initializer_timeout`). (as output). */
+export interface FunctionInitializer {
+  /** Entry point, `file.function`. */
+  handler: string;
+  /** Timeout in seconds, 1-300. */
+  timeout: number;
+}
+
+/** Hook run before an instance stops (`pre_stop_handler`, `pre_stop_timeout`). */
+export interface FunctionPreStopArgs {
+  /** Entry point, `file.function`. */
+  handler: pulumi.Input<string>;
+  /** Timeout in seconds, 1-90. */
+  timeout: pulumi.Input<number>;
+}
+
+/** Hook run before an instance stops (`pre_stop_handler`, `pre_stop_timeout`). (as output). */
+export interface FunctionPreStop {
+  /** Entry point, `file.function`. */
+  handler: string;
+  /** Timeout in seconds, 1-90. */
+  timeout: number;
+}
+
+/** Container image the function runs (`custom_image`). */
+export interface FunctionCustomImageArgs {
+  /** SWR image URL, starting with `swr.`. */
+  image: pulumi.Input<string>;
+  /** Start command, comma-separated (default: the image's entrypoint). */
+  command?: pulumi.Input<string>;
+  /** Command arguments, comma-separated. */
+  args?: pulumi.Input<string>;
+  /** Working directory; only `/` (`working_dir`). */
+  workingDir?: pulumi.Input<string>;
+  /** User id the image runs as. */
+  uid?: pulumi.Input<string>;
+  /** Group id the image runs as. */
+  gid?: pulumi.Input<string>;
+}
+
+/** Container image the function runs (`custom_image`). (as output). */
+export interface FunctionCustomImage {
+  /** SWR image URL, starting with `swr.`. */
+  image: string;
+  /** Start command, comma-separated (default: the image's entrypoint). */
+  command?: string;
+  /** Command arguments, comma-separated. */
+  args?: string;
+  /** Working directory; only `/` (`working_dir`). */
+  workingDir?: string;
+  /** User id the image runs as. */
+  uid?: string;
+  /** Group id the image runs as. */
+  gid?: string;
+}
+
+/** GPU of the function (`gpu_memory`, `gpu_type`); Custom and Custom Image runtimes only. */
+export interface FunctionGpuArgs {
+  /** GPU memory in MB: 1024-16384, a multiple of 1024. */
+  memory: pulumi.Input<number>;
+  /** GPU type, e.g. `nvidia-t4`. */
+  type: pulumi.Input<string>;
+}
+
+/** GPU of the function (`gpu_memory`, `gpu_type`); Custom and Custom Image runtimes only. (as output). */
+export interface FunctionGpu {
+  /** GPU memory in MB: 1024-16384, a multiple of 1024. */
+  memory: number;
+  /** GPU type, e.g. `nvidia-t4`. */
+  type: string;
+}
+
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- the implementation is loaded untyped at call time, on purpose (the shim must capture nothing) */
 /**
  * The provider object every Function shares, serialized into its `__provider`: each method loads
@@ -64,11 +390,94 @@ export interface FunctionArgs {
   /**
    * Function code as a Pulumi archive: a FileArchive of a folder or a .zip/.jar, or an AssetArchive of
    * FileAssets/StringAssets/archives. Zipped deterministically (sorted entries, fixed dates and modes). Exactly
-   * one of `code` and `codeUrl`.
+   * one of `code` and `codeUrl` (neither with `customImage`).
    */
   code?: pulumi.Input<pulumi.asset.Archive>;
   /** HTTP(S) URL of a zip in OBS (`code_type: obs`). Exactly one of `code` and `codeUrl`. */
   codeUrl?: pulumi.Input<string>;
+  /**
+   * Agency (IAM delegation) the platform uses to configure the function (`xrole`), e.g. for VPC access or
+   * mounts. Never declared: left as it is on the platform.
+   */
+  agency?: pulumi.Input<string>;
+  /**
+   * Execution agency (`app_xrole`): credentials the function's code gets. Never declared: left as it is on the
+   * platform.
+   */
+  appAgency?: pulumi.Input<string>;
+  /** VPC access (`func_vpc`). Never declared: left as it is on the platform. */
+  vpc?: pulumi.Input<FunctionVpcArgs>;
+  /**
+   * Public network access and the VPCs that may trigger the function. Never declared: left as it is on the
+   * platform.
+   */
+  networkController?: pulumi.Input<FunctionNetworkControllerArgs>;
+  /**
+   * Private DNS zones (`domain_names`, sent as JSON); order does not matter. Never declared: left as it is on
+   * the platform.
+   */
+  domainNames?: pulumi.Input<pulumi.Input<FunctionDomainNameArgs>[]>;
+  /** File systems mounted into the function (`mount_config`). Never declared: left as it is on the platform. */
+  mounts?: pulumi.Input<FunctionMountsArgs>;
+  /**
+   * Maximum instances: -1 unlimited, 0 disables the function, up to 1000 (platform default 400). Set with its
+   * own API (config-max-instance); removing it restores 400. Never declared: left as it is on the platform.
+   */
+  maxInstances?: pulumi.Input<number>;
+  /**
+   * Requests one instance serves at once, 1-1000 (`strategy_config.concurrent_num`, platform default 1). Never
+   * declared: left as it is on the platform.
+   */
+  concurrencyPerInstance?: pulumi.Input<number>;
+  /**
+   * Reserved instances per qualifier, set with the reserved-instances API only for the qualifiers that changed;
+   * a removed entry sets its count to 0. Never declared: left as it is on the platform.
+   */
+  reservedInstances?: pulumi.Input<pulumi.Input<FunctionReservedInstancesArgs>[]>;
+  /** LTS logging (`log_config` + `enable_lts_log`). Never declared: left as it is on the platform. */
+  log?: pulumi.Input<FunctionLogArgs>;
+  /**
+   * Custom tags on the function's LTS logs (`lts_custom_tag`). Never declared: left as it is on the platform.
+   */
+  ltsCustomTags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * Resource tags (tag API): at most 20; only changed keys are sent, removed keys are deleted. Never declared:
+   * left as it is on the platform.
+   */
+  tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * Enterprise project id (`enterprise_project_id`, platform default `"0"`). Never declared: left as it is on
+   * the platform.
+   */
+  enterpriseProjectId?: pulumi.Input<string>;
+  /** Initializer hook (handler + timeout 1-300 s). Never declared: left as it is on the platform. */
+  initializer?: pulumi.Input<FunctionInitializerArgs>;
+  /** Pre-stop hook (handler + timeout 1-90 s). Never declared: left as it is on the platform. */
+  preStop?: pulumi.Input<FunctionPreStopArgs>;
+  /**
+   * Temporary disk in MB: 512 or 10240 (platform default 512). Never declared: left as it is on the platform.
+   */
+  ephemeralStorage?: pulumi.Input<number>;
+  /**
+   * Run a container image from SWR instead of code (`code_type: Custom-Image-Swr`); use runtime `Custom Image`
+   * (or `http`) and no `code`/`codeUrl`.
+   */
+  customImage?: pulumi.Input<FunctionCustomImageArgs>;
+  /**
+   * GPU memory and type; runtime `Custom` or `Custom Image` only. Never declared: left as it is on the platform.
+   */
+  gpu?: pulumi.Input<FunctionGpuArgs>;
+  /**
+   * How `code` is uploaded: `zip` (default) or `inline`, the source text of a single-file `code` (at most 10
+   * KB), as the platform's console edits it. `obs` follows from `codeUrl`, `Custom-Image-Swr` from
+   * `customImage`. As an output: the code type the platform reports.
+   */
+  codeType?: pulumi.Input<"zip" | "inline" | (string & Record<never, never>)>;
+  /**
+   * File name the platform stores the code under (`code_filename`); default `index.zip` for zip code, the file's
+   * own name for inline code.
+   */
+  codeFilename?: pulumi.Input<string>;
   /**
    * Take over the existing function with this package and name on the first `up` instead of creating it (`pulumi
    * import` cannot work for dynamic resources): it is read, recorded, and only what differs from the program is
@@ -121,11 +530,94 @@ export class Function extends pulumi.dynamic.Resource {
   /**
    * Function code as a Pulumi archive: a FileArchive of a folder or a .zip/.jar, or an AssetArchive of
    * FileAssets/StringAssets/archives. Zipped deterministically (sorted entries, fixed dates and modes). Exactly
-   * one of `code` and `codeUrl`.
+   * one of `code` and `codeUrl` (neither with `customImage`).
    */
   public readonly code!: pulumi.Output<pulumi.asset.Archive | undefined>;
   /** HTTP(S) URL of a zip in OBS (`code_type: obs`). Exactly one of `code` and `codeUrl`. */
   public readonly codeUrl!: pulumi.Output<string | undefined>;
+  /**
+   * Agency (IAM delegation) the platform uses to configure the function (`xrole`), e.g. for VPC access or
+   * mounts. Never declared: left as it is on the platform.
+   */
+  public readonly agency!: pulumi.Output<string | undefined>;
+  /**
+   * Execution agency (`app_xrole`): credentials the function's code gets. Never declared: left as it is on the
+   * platform.
+   */
+  public readonly appAgency!: pulumi.Output<string | undefined>;
+  /** VPC access (`func_vpc`). Never declared: left as it is on the platform. */
+  public readonly vpc!: pulumi.Output<FunctionVpc | undefined>;
+  /**
+   * Public network access and the VPCs that may trigger the function. Never declared: left as it is on the
+   * platform.
+   */
+  public readonly networkController!: pulumi.Output<FunctionNetworkController | undefined>;
+  /**
+   * Private DNS zones (`domain_names`, sent as JSON); order does not matter. Never declared: left as it is on
+   * the platform.
+   */
+  public readonly domainNames!: pulumi.Output<FunctionDomainName[] | undefined>;
+  /** File systems mounted into the function (`mount_config`). Never declared: left as it is on the platform. */
+  public readonly mounts!: pulumi.Output<FunctionMounts | undefined>;
+  /**
+   * Maximum instances: -1 unlimited, 0 disables the function, up to 1000 (platform default 400). Set with its
+   * own API (config-max-instance); removing it restores 400. Never declared: left as it is on the platform.
+   */
+  public readonly maxInstances!: pulumi.Output<number | undefined>;
+  /**
+   * Requests one instance serves at once, 1-1000 (`strategy_config.concurrent_num`, platform default 1). Never
+   * declared: left as it is on the platform.
+   */
+  public readonly concurrencyPerInstance!: pulumi.Output<number | undefined>;
+  /**
+   * Reserved instances per qualifier, set with the reserved-instances API only for the qualifiers that changed;
+   * a removed entry sets its count to 0. Never declared: left as it is on the platform.
+   */
+  public readonly reservedInstances!: pulumi.Output<FunctionReservedInstances[] | undefined>;
+  /** LTS logging (`log_config` + `enable_lts_log`). Never declared: left as it is on the platform. */
+  public readonly log!: pulumi.Output<FunctionLog | undefined>;
+  /**
+   * Custom tags on the function's LTS logs (`lts_custom_tag`). Never declared: left as it is on the platform.
+   */
+  public readonly ltsCustomTags!: pulumi.Output<Record<string, string> | undefined>;
+  /**
+   * Resource tags (tag API): at most 20; only changed keys are sent, removed keys are deleted. Never declared:
+   * left as it is on the platform.
+   */
+  public readonly tags!: pulumi.Output<Record<string, string> | undefined>;
+  /**
+   * Enterprise project id (`enterprise_project_id`, platform default `"0"`). Never declared: left as it is on
+   * the platform.
+   */
+  public readonly enterpriseProjectId!: pulumi.Output<string | undefined>;
+  /** Initializer hook (handler + timeout 1-300 s). Never declared: left as it is on the platform. */
+  public readonly initializer!: pulumi.Output<FunctionInitializer | undefined>;
+  /** Pre-stop hook (handler + timeout 1-90 s). Never declared: left as it is on the platform. */
+  public readonly preStop!: pulumi.Output<FunctionPreStop | undefined>;
+  /**
+   * Temporary disk in MB: 512 or 10240 (platform default 512). Never declared: left as it is on the platform.
+   */
+  public readonly ephemeralStorage!: pulumi.Output<number | undefined>;
+  /**
+   * Run a container image from SWR instead of code (`code_type: Custom-Image-Swr`); use runtime `Custom Image`
+   * (or `http`) and no `code`/`codeUrl`.
+   */
+  public readonly customImage!: pulumi.Output<FunctionCustomImage | undefined>;
+  /**
+   * GPU memory and type; runtime `Custom` or `Custom Image` only. Never declared: left as it is on the platform.
+   */
+  public readonly gpu!: pulumi.Output<FunctionGpu | undefined>;
+  /**
+   * How `code` is uploaded: `zip` (default) or `inline`, the source text of a single-file `code` (at most 10
+   * KB), as the platform's console edits it. `obs` follows from `codeUrl`, `Custom-Image-Swr` from
+   * `customImage`. As an output: the code type the platform reports.
+   */
+  public readonly codeType!: pulumi.Output<"zip" | "inline" | (string & Record<never, never>) | undefined>;
+  /**
+   * File name the platform stores the code under (`code_filename`); default `index.zip` for zip code, the file's
+   * own name for inline code.
+   */
+  public readonly codeFilename!: pulumi.Output<string | undefined>;
   /**
    * SHA-256 of the deterministic zip of `code`, computed at check time (no upload needed to diff). Starts with
    * `drift:` after a refresh found code changed outside Pulumi.
@@ -150,8 +642,6 @@ export class Function extends pulumi.dynamic.Resource {
   public readonly cpu!: pulumi.Output<number>;
   /** Version the URN addresses (`latest`). */
   public readonly version!: pulumi.Output<string>;
-  /** `zip` for `code`, `obs` for `codeUrl`. */
-  public readonly codeType!: pulumi.Output<"zip" | "obs" | (string & Record<never, never>)>;
 
   constructor(name: string, args: FunctionArgs, opts?: pulumi.CustomResourceOptions) {
     const props: Record<string, unknown> = {
@@ -164,7 +654,6 @@ export class Function extends pulumi.dynamic.Resource {
       lastModified: undefined,
       cpu: undefined,
       version: undefined,
-      codeType: undefined,
       ...args,
     };
     if (args.encryptedEnvironment !== undefined) props.encryptedEnvironment = pulumi.secret(args.encryptedEnvironment);

@@ -42,7 +42,7 @@ async function createOutOfBand(over: Partial<FunctionInputs> = {}) {
     emu.url,
     "POST",
     `/v2/${emu.credentials.projectId}/fgs/functions`,
-    createBody(inputs, (await buildCode(inputs))?.zip),
+    createBody(inputs, await buildCode(inputs)),
   );
   expect(res.status).toBe(200);
   return res.body;

@@ -102,7 +102,8 @@ describe("functiongraph Function provider against the emulator", () => {
       memorySize: 512,
     });
     const afterConfig = (await provider.update!(id, outs!, bigger)).outs!;
-    expect(await operations()).toEqual(["UpdateFunctionConfig 200"]);
+    // F4 replaces the whole config, so the live one is read right before it (no-loss updates).
+    expect(await operations()).toEqual(["ShowFunctionConfig 200", "UpdateFunctionConfig 200"]);
     expect(afterConfig).toMatchObject({ memorySize: 512, cpu: 600, digest: outs!.digest });
 
     await clearLog();

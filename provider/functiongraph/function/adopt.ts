@@ -1,19 +1,20 @@
 /**
  * `adopt: true` for `cloudfn:functiongraph:Function`: the first `up` takes over the existing
  * function named by package + name (its URN) instead of creating it. API calls: ShowFunctionConfig
- * (F3), then UpdateFunctionConfig (F4) only if a config field differs from the program and
- * UpdateFunctionCode (F6) only if the code (by SHA-512 digest), codeUrl or dependencies differ —
- * the same calls an update would make. Never CreateFunction.
+ * (F3) and, for declared tags / reserved instances / LTS names, their reads; then the live state
+ * (only the declared properties, code compared by SHA-512 digest) is updated to the program with
+ * the same calls an update makes (apply.ts): F4 carrying forward everything undeclared, F6, F10,
+ * F18, reserved instances, each only for what differs. Never CreateFunction.
  */
 import { CreateResult } from "@pulumi/pulumi/dynamic";
-import { sha512Hex } from "../../core/archive";
 import { adoptionNotFound, claimForAdoption, releaseAdoption } from "../../core/adoption";
-import { changedFields } from "../../core/diff";
 import { NotFoundError } from "../../core/errors";
 import { FunctionInfo } from "../api";
 import { FunctionGraphClient, functionUrn, unqualifiedUrn } from "../client";
 import { resolveSettings } from "../config";
-import { buildCode, codeBody, computedFrom, configBody, liveOutputs, NORMALIZERS, outputsFrom } from "./mapping";
+import { applyChanges } from "./apply";
+import { codeTypeOf, prepareCode, uploadDigest, type Upload } from "./code-upload";
+import { readAll } from "./create-read";
 import { FunctionInputs, FunctionOutputs } from "./schema";
 
 /** Registry key of a function (unqualified URN), shared by adopt and diff. */
@@ -21,23 +22,21 @@ export const adoptionKey = (urn: string): string => `functiongraph:function:${un
 export const describe = (inputs: Pick<FunctionInputs, "package" | "name">): string =>
   `FunctionGraph function "${inputs.name}" in package "${inputs.package}"`;
 
-const COMPARED_CONFIG = ["handler", "memorySize", "timeout", "description", "environment"] as const;
-
 /**
- * What an adopting create must apply: `config` and `code` name the differing fields. The
- * encrypted environment is never read back, so declaring one always re-applies the config.
+ * The live function as a recorded state: the declared properties only (so nothing undeclared is
+ * compared), the code hash ours when the live digest is our upload's, and no encrypted-environment
+ * hash (it is never read back, so declaring one always re-applies the config).
  */
-export function adoptionChanges(
+export async function liveState(
+  fg: FunctionGraphClient,
   live: FunctionInfo,
   inputs: FunctionInputs,
-  zip?: Buffer,
-): { config: string[]; code: string[] } {
-  const current = liveOutputs(live, {}) as unknown as Record<string, unknown>;
-  const config = changedFields(current, inputs, COMPARED_CONFIG, NORMALIZERS);
-  if (inputs.encryptedEnvironment !== undefined) config.push("encryptedEnvironment");
-  const code = changedFields(current, inputs, ["codeUrl", "dependencyVersionIds"], NORMALIZERS);
-  if (zip && (live.code_type !== "zip" || live.digest !== sha512Hex(zip))) code.push("code");
-  return { config, code };
+  upload: Upload | undefined,
+): Promise<FunctionOutputs> {
+  const declared = { ...inputs, codeHash: undefined, encryptedEnvironmentHash: undefined };
+  const state = await readAll(fg, live, declared);
+  const sameCode = upload && live.code_type === codeTypeOf(inputs) && live.digest === uploadDigest(upload);
+  return { ...state, codeHash: sameCode ? upload.hash : upload ? `adopt:${live.digest ?? ""}` : undefined };
 }
 
 function runtimeMismatch(what: string, live: FunctionInfo, inputs: FunctionInputs): Error {
@@ -76,14 +75,8 @@ export async function adoptFunction(
   const urn = functionUrn(resolveSettings(), inputs.package, inputs.name);
   const live = await readForAdoption(fg, inputs, urn);
   if (!live) return undefined;
-  const built = await buildCode(inputs);
-  const changes = adoptionChanges(live, inputs, built?.zip);
-  const info =
-    changes.config.length > 0 ? await fg.updateFunctionConfig(unqualifiedUrn(urn), configBody(inputs)) : live;
-  const codeInfo =
-    changes.code.length > 0
-      ? await fg.updateFunctionCode(unqualifiedUrn(urn), codeBody(inputs, built?.zip))
-      : undefined;
-  const outs = outputsFrom(inputs, built?.hash, computedFrom(info, codeInfo));
+  const upload = await prepareCode(inputs);
+  const current = await liveState(fg, live, inputs, upload);
+  const outs = await applyChanges(fg, urn, current, inputs, live);
   return { id: outs.funcUrn, outs };
 }

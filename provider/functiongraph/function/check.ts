@@ -13,6 +13,7 @@ import { functionDefinition } from "./definition";
 import { missingHandlerFile } from "./handler-file";
 import { buildCode, envHash } from "./mapping";
 import { FunctionInputs, crossFieldIssues } from "./schema";
+import { configCrossIssues, inlineProblem } from "./rules-config";
 
 async function codeHashOf(code: unknown): Promise<{ hash?: string; failure?: CheckFailure }> {
   if (code === undefined) return {};
@@ -51,9 +52,12 @@ export async function checkInputs(news: FunctionInputs): Promise<CheckResult<Fun
   // One message per property: a cross-field rule adds nothing when the field itself is invalid.
   const failed = new Set(failures.map((f) => f.property));
   failures.push(...crossFieldIssues(value, unknownKeys).filter((f) => !failed.has(f.property)));
+  failures.push(...configCrossIssues(value).filter((f) => !failed.has(f.property)));
   const code = await codeHashOf(value.code ?? unknown.code);
   if (code.failure) failures.push(code.failure);
   const manifest = code.failure ? undefined : await codeManifest(value.code);
+  const inline = value.codeType === "inline" && manifest ? inlineProblem(manifest.files) : undefined;
+  if (inline) failures.push({ property: "codeType", reason: inline });
   const handlerFailed = failures.some((f) => f.property === "handler");
   const missing = handlerFailed ? undefined : handlerFileFailure(value, manifest);
   if (missing) failures.push(missing);

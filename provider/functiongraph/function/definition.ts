@@ -6,6 +6,7 @@ import { t, type ResourceDefinition } from "../../core/definition";
 import { MEMORY_SIZES, RUNTIMES } from "../../../platform/functiongraph/limits";
 import { rules } from "./rules";
 import { adoptInput } from "../../core/adopt-inputs";
+import { configInputs } from "./definition-config";
 
 export const functionDefinition = {
   token: "cloudfn:functiongraph:Function",
@@ -74,13 +75,14 @@ export const functionDefinition = {
     },
     code: {
       type: t.archive(),
-      doc: "Function code as a Pulumi archive: a FileArchive of a folder or a .zip/.jar, or an AssetArchive of FileAssets/StringAssets/archives. Zipped deterministically (sorted entries, fixed dates and modes). Exactly one of `code` and `codeUrl`.",
+      doc: "Function code as a Pulumi archive: a FileArchive of a folder or a .zip/.jar, or an AssetArchive of FileAssets/StringAssets/archives. Zipped deterministically (sorted entries, fixed dates and modes). Exactly one of `code` and `codeUrl` (neither with `customImage`).",
     },
     codeUrl: {
       type: t.string(),
       rule: rules.codeUrl,
       doc: "HTTP(S) URL of a zip in OBS (`code_type: obs`). Exactly one of `code` and `codeUrl`.",
     },
+    ...configInputs,
     adopt: adoptInput(
       "Take over the existing function with this package and name on the first `up` instead of creating it (`pulumi import` cannot work for dynamic resources): it is read, recorded, and only what differs from the program is updated.",
     ),
@@ -112,6 +114,5 @@ export const functionDefinition = {
     lastModified: { type: t.string(), doc: "Time of the last change, as reported by FunctionGraph." },
     cpu: { type: t.integer(), doc: "CPU share in millicores, derived by the platform from memorySize." },
     version: { type: t.string(), doc: "Version the URN addresses (`latest`)." },
-    codeType: { type: t.enum(["zip", "obs"]), doc: "`zip` for `code`, `obs` for `codeUrl`." },
   },
 } as const satisfies ResourceDefinition;

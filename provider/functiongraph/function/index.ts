@@ -5,19 +5,27 @@
  *   (`urn:fss:{region}:{project}:function:{package}:{name}:latest`); calls that address the whole
  *   function strip the qualifier.
  * Replace on change: name, package (both part of the URN), runtime (immutable on the platform).
- * Computed outputs: funcUrn, funcId, digest, codeSize, lastModified, cpu, version, codeType, plus
+ * Computed outputs: funcUrn, funcId, digest, codeSize, lastModified, cpu, version, codeType (also an
+ *   input), plus
  *   the hidden hashes codeHash and encryptedEnvironmentHash; every input is an output too, except
  *   the encryptedEnvironment values, which are never stored in outputs.
  * API calls per step (docs/reference/functiongraph-api.md §0):
  *   check  — none (zod validation, deterministic zip hash of the code archive).
  *   diff   — none (compares declared fields with the OLD OUTPUTS; code by codeHash).
- *   create — with `adopt: true`: ShowFunctionConfig (F3), then F4 / F6 only for what differs
- *            (adopt.ts, docs/adopt.md). Otherwise CreateFunction (F1); then UpdateFunctionCode (F6) only when dependencies are set.
+ *   create — with `adopt: true`: ShowFunctionConfig (F3), plus the tag / reserved-instance reads
+ *            of declared properties, then only the calls an update would make (adopt.ts).
+ *            Otherwise (EnableLtsLogs first for `log: {}`) CreateFunction (F1, with the whole
+ *            configuration); then UpdateFunctionCode
+ *            (F6) when dependencies are set, F10 when maxInstances is, F18 create when tags are,
+ *            one reserved-instances PUT per declared qualifier (create-read.ts).
  *            On 409 FSS.1061 (a lost response of our own earlier create) ShowFunctionConfig (F3)
- *            and reconcile (keep it) when its digest equals the SHA-512 of our zip, then F4 (+ F6 for deps).
- *   read   — ShowFunctionConfig (F3); 404 means gone.
- *   update — UpdateFunctionConfig (F4) only if config fields changed; UpdateFunctionCode (F6)
- *            only if code, codeUrl or dependencies changed.
+ *            and reconcile (keep it) when its digest equals the SHA-512 of our upload, then F4.
+ *   read   — ShowFunctionConfig (F3); 404 means gone. Only when the state declares them: the
+ *            tag list (F18), the reserved-instance configs, the LTS log detail (names).
+ *   update — apply.ts: F3 then UpdateFunctionConfig (F4, carrying forward every unmanaged field)
+ *            only if config fields changed; F6 only if code, codeUrl, code type or dependencies
+ *            changed; F10, F18 and reserved instances only for their own changes. A failure
+ *            part-way records what was applied (partial.ts).
  *   delete — DeleteFunction (F7) on the unqualified URN; 404 is success; FSS.0400 (seen right
  *            after a create) is retried for about 30 s.
  */
@@ -31,24 +39,17 @@ import {
   ResourceProvider,
   UpdateResult,
 } from "@pulumi/pulumi/dynamic";
-import { sha512Hex } from "../../core/archive";
 import { ConflictError, NotFoundError, ValidationError } from "../../core/errors";
 import { changedFields, containsUnknown, diffResult } from "../../core/diff";
 import { ClientOptions, FunctionGraphClient, functionUrn, unqualifiedUrn } from "../client";
 import { knownRegionAndProject, resolveSettings, configure } from "../config";
 import { checkInputs } from "./check";
-import {
-  buildCode,
-  codeBody,
-  computedFrom,
-  configBody,
-  createBody,
-  inputsFrom,
-  liveOutputs,
-  NORMALIZERS,
-  outputsFrom,
-} from "./mapping";
-import { CODE_FIELDS, CONFIG_FIELDS, FunctionInputs, FunctionOutputs, REPLACE_ON_CHANGE } from "./schema";
+import { buildCode, createBody, inputsFrom, NORMALIZERS } from "./mapping";
+import { FunctionInputs, FunctionOutputs, REPLACE_ON_CHANGE } from "./schema";
+import { applyChanges, changedOf, fullConfigBody } from "./apply";
+import { prepareCode, uploadDigest, type Upload } from "./code-upload";
+import { finishCreate, readAll } from "./create-read";
+import { enableLtsLogs, needsLtsEnable } from "./api-extras";
 import { adoptFunction, adoptionKey, describe } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
 
@@ -64,33 +65,22 @@ function client(): FunctionGraphClient {
   return new FunctionGraphClient(resolveSettings(), tuning.client);
 }
 
-/** Finishes a create: dependencies go through the code API (as Huawei's Terraform provider does). */
-async function finishCreate(
-  fg: FunctionGraphClient,
-  inputs: FunctionInputs,
-  code: Awaited<ReturnType<typeof buildCode>>,
-  urn: string,
-) {
-  if (!inputs.dependencyVersionIds?.length) return undefined;
-  return fg.updateFunctionCode(urn, codeBody(inputs, code?.zip));
-}
-
-/** The function exists already: ours (lost create response) if its digest is our code's SHA-512. */
+/** The function exists already: ours (lost create response) if its digest is our upload's SHA-512. */
 async function reconcileLostCreate(
   fg: FunctionGraphClient,
   inputs: FunctionInputs,
-  code: Awaited<ReturnType<typeof buildCode>>,
+  code: Upload | undefined,
   cause: ConflictError,
 ) {
   const urn = functionUrn(resolveSettings(), inputs.package, inputs.name);
   const live = await fg.getFunctionConfig(unqualifiedUrn(urn));
-  if (!code || live.digest !== sha512Hex(code.zip)) {
+  if (!code || live.digest !== uploadDigest(code)) {
     throw new Error(
       `function "${inputs.name}" already exists in package "${inputs.package}" with different code, so it was not created ` +
         `by this deployment; delete it, or choose another name (${cause.message})`,
     );
   }
-  return fg.updateFunctionConfig(unqualifiedUrn(urn), configBody(inputs));
+  return fg.updateFunctionConfig(unqualifiedUrn(urn), fullConfigBody(live, {}, inputs));
 }
 
 export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
@@ -102,12 +92,11 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
 
   async diff(id: string, olds: FunctionOutputs, news: FunctionInputs): Promise<DiffResult> {
     noteManaged(adoptionKey(id), describe(olds));
-    const fields = [...REPLACE_ON_CHANGE, ...CONFIG_FIELDS, ...CODE_FIELDS];
     const withHash =
       news.codeHash === undefined && news.code !== undefined
         ? { ...news, codeHash: (await buildCode(news))?.hash }
         : news;
-    const changed = changedFields(olds, withHash, fields, NORMALIZERS);
+    const changed = [...changedFields(olds, withHash, REPLACE_ON_CHANGE, NORMALIZERS), ...changedOf(olds, withHash)];
     // Same name and package: the replacement would collide with the old function, so delete first.
     const collides = !changed.includes("name") && !changed.includes("package");
     const result = diffResult(changed, REPLACE_ON_CHANGE, collides);
@@ -123,28 +112,28 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
     const fg = client();
     const adopted = inputs.adopt ? await adoptFunction(fg, inputs) : undefined;
     if (adopted) return adopted;
-    const code = await buildCode(inputs);
+    const code = await prepareCode(inputs);
+    if (needsLtsEnable({}, inputs)) await enableLtsLogs(fg);
     let info;
     try {
-      info = await fg.createFunction(createBody(inputs, code?.zip));
+      info = await fg.createFunction(createBody(inputs, code));
     } catch (e) {
       if (!(e instanceof ConflictError && e.code === "FSS.1061")) throw e;
       info = await reconcileLostCreate(fg, inputs, code, e);
     }
-    const codeInfo = await finishCreate(fg, inputs, code, unqualifiedUrn(info.func_urn));
-    const outs = outputsFrom(inputs, code?.hash, computedFrom(info, codeInfo));
-    return { id: outs.funcUrn, outs };
+    return finishCreate(fg, inputs, code, info);
   },
 
   async read(id: string, props?: FunctionOutputs): Promise<ReadResult<FunctionOutputs>> {
+    const fg = client();
     let info;
     try {
-      info = await client().getFunctionConfig(unqualifiedUrn(id));
+      info = await fg.getFunctionConfig(unqualifiedUrn(id));
     } catch (e) {
       if (e instanceof NotFoundError) return {};
       throw e;
     }
-    const live = liveOutputs(info, props ?? {});
+    const live = await readAll(fg, info, props ?? {});
     const outs = { ...live, ...carriedManifest(props, !(live.codeHash ?? "").startsWith("drift:")) };
     return {
       id: outs.funcUrn,
@@ -154,17 +143,7 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
   },
 
   async update(id: string, olds: FunctionOutputs, news: FunctionInputs): Promise<UpdateResult<FunctionOutputs>> {
-    const fg = client();
-    // `check` put the code's hash in `news`, so the archive is zipped again only when it changed.
-    const changed = changedFields(olds, news, [...CONFIG_FIELDS, ...CODE_FIELDS], NORMALIZERS);
-    const urn = unqualifiedUrn(id);
-    const configChanged = changed.some((f) => (CONFIG_FIELDS as readonly string[]).includes(f));
-    const codeChanged = changed.some((f) => (CODE_FIELDS as readonly string[]).includes(f));
-    const code = codeChanged ? await buildCode(news) : undefined;
-    const info = configChanged ? await fg.updateFunctionConfig(urn, configBody(news)) : undefined;
-    const codeInfo = codeChanged ? await fg.updateFunctionCode(urn, codeBody(news, code?.zip)) : undefined;
-    const base = computedFrom(info ?? { ...toInfo(olds), func_urn: olds.funcUrn ?? id }, codeInfo);
-    return { outs: outputsFrom(news, code?.hash ?? news.codeHash, base) };
+    return { outs: await applyChanges(client(), id, olds, news) };
   },
 
   async delete(id: string): Promise<void> {
@@ -182,23 +161,3 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
     }
   },
 };
-
-/** Old outputs in the wire shape, so computed fields survive an update that skipped a call. */
-function toInfo(o: FunctionOutputs) {
-  return {
-    func_urn: o.funcUrn,
-    func_name: o.name,
-    package: o.package,
-    runtime: o.runtime,
-    handler: o.handler,
-    memory_size: o.memorySize,
-    timeout: o.timeout,
-    func_id: o.funcId,
-    cpu: o.cpu,
-    digest: o.digest,
-    code_size: o.codeSize,
-    last_modified: o.lastModified,
-    version: o.version,
-    code_type: o.codeType,
-  };
-}

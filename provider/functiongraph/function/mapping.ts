@@ -7,7 +7,17 @@ import { scryptSync } from "crypto";
 import { archiveToZip, sha256Hex } from "../../core/archive";
 import { Normalizers, UNKNOWN, containsUnknown } from "../../core/diff";
 import { CodeInfo, CreateFunctionBody, FunctionInfo, UpdateCodeBody, UpdateConfigBody } from "../api";
-import { DEFAULTS, FunctionInputs, FunctionOutputs, HIDDEN_INPUTS, INPUT_PROPERTIES, canonicalEnv } from "./schema";
+import { CONFIG_NORMALIZERS, configWire, liveConfig } from "./mapping-config";
+import type { Upload } from "./code-upload";
+import {
+  ComputedOutputs,
+  DEFAULTS,
+  FunctionInputs,
+  FunctionOutputs,
+  HIDDEN_INPUTS,
+  INPUT_PROPERTIES,
+  canonicalEnv,
+} from "./schema";
 
 /** The name FunctionGraph stores for an uploaded zip. */
 const CODE_FILENAME = "index.zip";
@@ -46,9 +56,20 @@ function parseUserData(text: string | null | undefined): Record<string, string> 
   }
 }
 
-function codeFields(inputs: FunctionInputs, zip: Buffer | undefined) {
-  if (zip)
-    return { code_type: "zip" as const, code_filename: CODE_FILENAME, func_code: { file: zip.toString("base64") } };
+/** The code fields of F1 and F6: an image, inline source, a zip, or an OBS URL. */
+function codeFields(inputs: FunctionInputs, code: Upload | undefined) {
+  const filename = inputs.codeFilename;
+  if (inputs.customImage) return { code_type: "Custom-Image-Swr" as const, func_code: {} };
+  if (code?.inline) {
+    const file = code.inline.data.toString("base64");
+    return { code_type: "inline" as const, code_filename: filename ?? code.inline.name, func_code: { file } };
+  }
+  if (code?.zip)
+    return {
+      code_type: "zip" as const,
+      code_filename: filename ?? CODE_FILENAME,
+      func_code: { file: code.zip.toString("base64") },
+    };
   return { code_type: "obs" as const, code_url: inputs.codeUrl, func_code: {} };
 }
 
@@ -58,8 +79,8 @@ function userData(inputs: FunctionInputs): { user_data?: string; encrypted_user_
   return { ...(plain ? { user_data: plain } : {}), ...(secret ? { encrypted_user_data: secret } : {}) };
 }
 
-export function createBody(inputs: FunctionInputs, zip: Buffer | undefined): CreateFunctionBody {
-  const { func_code, ...code } = codeFields(inputs, zip);
+export function createBody(inputs: FunctionInputs, upload: Upload | undefined): CreateFunctionBody {
+  const { func_code, ...code } = codeFields(inputs, upload);
   return {
     func_name: inputs.name,
     package: inputs.package,
@@ -69,8 +90,9 @@ export function createBody(inputs: FunctionInputs, zip: Buffer | undefined): Cre
     timeout: inputs.timeout,
     description: inputs.description,
     ...code,
-    ...(zip ? { func_code } : {}),
+    ...(func_code.file ? { func_code } : {}),
     ...userData(inputs),
+    ...configWire(inputs),
   };
 }
 
@@ -87,12 +109,12 @@ export function configBody(inputs: FunctionInputs): UpdateConfigBody {
   };
 }
 
-export function codeBody(inputs: FunctionInputs, zip: Buffer | undefined): UpdateCodeBody {
-  return { ...codeFields(inputs, zip), depend_version_list: inputs.dependencyVersionIds ?? [] };
+export function codeBody(inputs: FunctionInputs, upload: Upload | undefined): UpdateCodeBody {
+  return { ...codeFields(inputs, upload), depend_version_list: inputs.dependencyVersionIds ?? [] };
 }
 
 /** What FunctionGraph computed, from a function object and (optionally) a newer code object. */
-export function computedFrom(info: FunctionInfo, code?: CodeInfo): Omit<FunctionOutputs, keyof FunctionInputs> {
+export function computedFrom(info: FunctionInfo, code?: CodeInfo): ComputedOutputs {
   return {
     funcUrn: info.func_urn,
     funcId: info.func_id ?? "",
@@ -111,7 +133,7 @@ export function outputsFrom(
   codeHash: string | undefined,
   computed: ReturnType<typeof computedFrom>,
 ): FunctionOutputs {
-  const { encryptedEnvironment, adopt: _adopt, ...rest } = inputs;
+  const { encryptedEnvironment, adopt: _adopt, codeType: _declared, ...rest } = inputs;
   return dropUndefined({ ...rest, codeHash, encryptedEnvironmentHash: envHash(encryptedEnvironment), ...computed });
 }
 
@@ -139,6 +161,8 @@ export function liveOutputs(info: FunctionInfo, old: Partial<FunctionOutputs>): 
     codeUrl: obs ? (info.code_url ?? old.codeUrl) : undefined,
     codeHash: drifted ? `drift:${computed.digest.slice(0, 32)}` : obs ? undefined : old.codeHash,
     encryptedEnvironmentHash: old.encryptedEnvironmentHash,
+    codeFilename: old.codeFilename === undefined ? undefined : (info as { code_filename?: string }).code_filename,
+    ...liveConfig(info, old),
     ...computed,
   });
 }
@@ -150,13 +174,16 @@ export function liveOutputs(info: FunctionInfo, old: Partial<FunctionOutputs>): 
  */
 export function inputsFrom(outs: FunctionOutputs): FunctionInputs {
   const keys = [...INPUT_PROPERTIES, ...HIDDEN_INPUTS, "funcUrn"] as string[];
+  // codeType is always an output; as an input only `inline` says more than the code itself does.
+  const declared = (k: string, v: unknown) => keys.includes(k) && (k !== "codeType" || v === "inline");
   return dropUndefined(
-    Object.fromEntries(Object.entries(outs).filter(([k]) => keys.includes(k))),
+    Object.fromEntries(Object.entries(outs).filter(([k, v]) => declared(k, v))),
   ) as unknown as FunctionInputs;
 }
 
 /** Maps each compared field to its canonical form: absent ≡ default, order-free lists. */
 export const NORMALIZERS: Normalizers = {
+  ...CONFIG_NORMALIZERS,
   package: (v) => v ?? DEFAULTS.package,
   memorySize: (v) => v ?? DEFAULTS.memorySize,
   timeout: (v) => v ?? DEFAULTS.timeout,

@@ -110,7 +110,7 @@ export const rules = {
 
 /** Rules that involve two properties; absent (or unknown) values are skipped. */
 export function crossFieldIssues(
-  v: { runtime?: string; handler?: string; code?: unknown; codeUrl?: string },
+  v: { runtime?: string; handler?: string; code?: unknown; codeUrl?: string; customImage?: unknown },
   unknownKeys: Set<string>,
 ): { property: string; reason: string }[] {
   const out: { property: string; reason: string }[] = [];
@@ -118,7 +118,9 @@ export function crossFieldIssues(
   if (handler !== undefined) out.push({ property: "handler", reason: handler });
   const hasCode = v.code !== undefined || unknownKeys.has("code");
   const hasUrl = v.codeUrl !== undefined || unknownKeys.has("codeUrl");
-  if (hasCode === hasUrl) {
+  // An image function has neither (configCrossIssues says so when it has one).
+  const image = v.customImage !== undefined || unknownKeys.has("customImage");
+  if (hasCode === hasUrl && !image) {
     out.push({
       property: "code",
       reason: `exactly one of code and codeUrl must be set; got ${hasCode ? "both" : "neither"}`,

@@ -6,6 +6,7 @@
 import { checkComputed, defaultsOf, replaceOnChange } from "../../core/definition";
 import { inputObjectOf } from "../../core/check";
 import { functionDefinition } from "./definition";
+import type { Reserved } from "./separate-apis";
 
 export { canonicalEnv, crossFieldIssues } from "./rules";
 
@@ -35,6 +36,37 @@ export interface FunctionInputs {
   codeUrl?: string;
   /** Adopt the existing function on the first `up`; never compared, never an output. */
   adopt?: boolean;
+  agency?: string;
+  appAgency?: string;
+  vpc?: { vpcId: string; subnetId: string; securityGroups?: string[] };
+  networkController?: { disablePublicNetwork?: boolean; triggerAccessVpcs?: { vpcId: string; vpcName?: string }[] };
+  domainNames?: { id: string; domainName: string }[];
+  mounts?: {
+    user?: { userId: number; userGroupId: number };
+    mounts: { type: string; resource: string; sharePath?: string; localPath: string }[];
+  };
+  maxInstances?: number;
+  concurrencyPerInstance?: number;
+  reservedInstances?: Reserved[];
+  log?: { groupId?: string; groupName?: string; streamId?: string; streamName?: string };
+  ltsCustomTags?: Record<string, string>;
+  tags?: Record<string, string>;
+  enterpriseProjectId?: string;
+  initializer?: { handler: string; timeout: number };
+  preStop?: { handler: string; timeout: number };
+  ephemeralStorage?: number;
+  customImage?: {
+    image: string;
+    command?: string;
+    args?: string;
+    workingDir?: string;
+    uid?: string;
+    gid?: string;
+  };
+  gpu?: { memory: number; type: string };
+  /** `zip` or `inline` as declared; as an output, what the platform reports. */
+  codeType?: string;
+  codeFilename?: string;
   /** Hidden: SHA-256 of the deterministic zip of `code`. */
   codeHash?: string;
   /** Hidden: scrypt hash of the canonical JSON of `encryptedEnvironment` (values are never stored). */
@@ -42,7 +74,7 @@ export interface FunctionInputs {
 }
 
 /** Outputs: every input except the encrypted values, plus what FunctionGraph computes. */
-export interface FunctionOutputs extends Omit<FunctionInputs, "encryptedEnvironment" | "adopt"> {
+export interface FunctionOutputs extends Omit<FunctionInputs, "encryptedEnvironment" | "adopt" | "codeType"> {
   funcUrn: string;
   funcId: string;
   digest: string;
@@ -52,6 +84,12 @@ export interface FunctionOutputs extends Omit<FunctionInputs, "encryptedEnvironm
   version: string;
   codeType: string;
 }
+
+/** What FunctionGraph computes (from a function object and a code object). */
+export type ComputedOutputs = Pick<
+  FunctionOutputs,
+  "funcUrn" | "funcId" | "digest" | "codeSize" | "lastModified" | "cpu" | "version" | "codeType"
+>;
 
 /** Properties a user sets. */
 export const INPUT_PROPERTIES = Object.keys(functionDefinition.inputs) as (keyof typeof functionDefinition.inputs)[];
