@@ -18,6 +18,11 @@ const inventory = (): FgInventory => ({
         digest: "f".repeat(128),
         encrypted_user_data: '{"TOKEN":"*"}',
         depend_version_list: ["v-1"],
+        xrole: "fgs-agency",
+        func_vpc: { vpc_id: "vpc-1", subnet_id: "subnet-1", is_safety: false },
+        strategy_config: { concurrency: 400, concurrent_num: 1 },
+        ephemeral_storage: 512,
+        enterprise_project_id: "0",
       },
       triggers: [
         {
@@ -76,6 +81,13 @@ describe("the program cloudfn adopt prints for FunctionGraph", () => {
     expect(text).toContain(
       'states: [\n        {\n            id: "a",\n            name: "a",\n            type: "End",\n        },\n    ],',
     );
+  });
+
+  it("prints the function's live configuration, but not what the platform filled in by default", () => {
+    expect(text).toContain('    agency: "fgs-agency",');
+    expect(text).toMatch(/ {4}vpc: \{\n {8}vpcId: "vpc-1",\n {8}subnetId: "subnet-1",/);
+    for (const unset of ["maxInstances", "concurrencyPerInstance", "ephemeralStorage", "enterpriseProjectId"])
+      expect(text).not.toContain(`${unset}:`);
   });
 
   it("counts every kind", () => {

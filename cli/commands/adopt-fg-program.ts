@@ -13,6 +13,7 @@ import {
 import { unqualifiedUrn } from "../../provider/functiongraph/client";
 import type { DependencyVersionInfo } from "../../provider/functiongraph/dependency-version/api";
 import { inputsFrom as functionInputs, liveOutputs } from "../../provider/functiongraph/function/mapping";
+import { liveConfigSet } from "../../provider/functiongraph/function/mapping-config";
 import type { TriggerInfo } from "../../provider/functiongraph/trigger/api";
 import {
   inputsFrom as triggerInputs,
@@ -84,7 +85,8 @@ function dependencyBlock(v: DependencyVersionInfo, variable: string): Block {
 
 function functionBlock(f: FgFunctionFound, variable: string): Block {
   const { info } = f;
-  const inputs = printable(functionInputs(liveOutputs(info, {})));
+  // A read reports only what a state declared; adopting prints everything set live.
+  const inputs = printable({ ...functionInputs(liveOutputs(info, {})), ...liveConfigSet(info) });
   const zipped = inputs.codeUrl === undefined;
   const code = new Expr(`new pulumi.asset.FileArchive(${JSON.stringify(`./functions/${info.func_name}`)})`, [
     "Placeholder: the folder (or .zip) of this function's code. Its zip is compared with the live",

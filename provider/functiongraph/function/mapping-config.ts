@@ -5,10 +5,13 @@
  * (a full replacement) from clearing what cloudfn does not manage.
  */
 import { dropUndefined } from "../../core/check";
-import { Normalizers } from "../../core/diff";
+import { deepEqual, Normalizers } from "../../core/diff";
 import {
   CONCURRENT_NUM_DEFAULT,
   CUSTOM_IMAGE_WORKING_DIR,
+  ENTERPRISE_PROJECT_DEFAULT,
+  EPHEMERAL_STORAGE_DEFAULT_MB,
+  MAX_INSTANCES_DEFAULT,
   MOUNT_USER_ID_DEFAULT,
 } from "../../../platform/functiongraph/function-config";
 import type { FunctionInfo } from "../api";
@@ -326,3 +329,26 @@ export const CONFIG_NORMALIZERS: Normalizers = {
     return x && { ...x, workingDir: x.workingDir ?? CUSTOM_IMAGE_WORKING_DIR };
   },
 };
+
+/** What the platform fills in for a function that never set these. */
+const SCALAR_DEFAULTS: Record<string, unknown> = {
+  maxInstances: MAX_INSTANCES_DEFAULT,
+  concurrencyPerInstance: CONCURRENT_NUM_DEFAULT,
+  ephemeralStorage: EPHEMERAL_STORAGE_DEFAULT_MB,
+  enterpriseProjectId: ENTERPRISE_PROJECT_DEFAULT,
+};
+
+/**
+ * Every F4 property the live function sets to something other than the platform's default, in
+ * input form: what `cloudfn adopt` prints (a read only reports what the state declared).
+ */
+export function liveConfigSet(info: FunctionInfo): Inputs {
+  const everything = Object.fromEntries([...F4_PROPS, "maxInstances"].map((p) => [p, true])) as unknown as Inputs;
+  const live = liveConfig(info, everything) as Record<string, unknown>;
+  const isDefault = (prop: string, value: unknown) => {
+    if (prop in SCALAR_DEFAULTS) return value === SCALAR_DEFAULTS[prop];
+    const normal = CONFIG_NORMALIZERS[prop] as ((v: unknown) => unknown) | undefined;
+    return normal !== undefined && deepEqual(normal(value), normal(undefined));
+  };
+  return Object.fromEntries(Object.entries(live).filter(([p, v]) => !isDefault(p, v))) as Inputs;
+}
