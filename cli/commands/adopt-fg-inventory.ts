@@ -12,10 +12,17 @@ import { dependencyApi } from "../../provider/functiongraph/dependency-version/a
 import type { DependencyVersionInfo } from "../../provider/functiongraph/dependency-version/api";
 import type { TriggerInfo } from "../../provider/functiongraph/trigger/api";
 import { workflowApi, type WorkflowDetail } from "../../provider/functiongraph/workflow/api";
+import { versionApi, type VersionInfo } from "../../provider/functiongraph/version/api";
+import { aliasApi, type AliasInfo } from "../../provider/functiongraph/alias/api";
+import { LATEST } from "../../platform/functiongraph/versions";
 
 export interface FgFunctionFound {
   info: FunctionInfo;
-  triggers: TriggerInfo[];
+  /** Published versions (not `latest`) and aliases. */
+  versions: VersionInfo[];
+  aliases: AliasInfo[];
+  /** Each with the qualifier it belongs to: "" for latest, a version name or `!alias`. */
+  triggers: (TriggerInfo & { qualifier: string })[];
   /** Each with `func_urn`: the qualified URN it configures. */
   asyncConfigs: AsyncConfigInfo[];
 }
@@ -66,7 +73,14 @@ async function functionsOf(fg: FunctionGraphClient, filter: InventoryFilter): Pr
     if (!item.func_name.startsWith(filter.prefix)) continue;
     const urn = unqualifiedUrn(item.func_urn);
     const info = await fg.getFunctionConfig(urn);
-    found.push({ info, triggers: await fg.listTriggers(urn), asyncConfigs: await asyncConfigsOf(fg, urn) });
+    const versions = (await versionApi.list(fg, urn)).filter((v) => v.version !== LATEST);
+    const aliases = await aliasApi.list(fg, urn);
+    // Triggers belong to one qualifier: list those of latest, of each version and of each alias.
+    const qualifiers = ["", ...versions.map((v) => v.version), ...aliases.map((a) => `!${a.name}`)];
+    const triggers = [];
+    for (const q of qualifiers)
+      for (const t of await fg.listTriggers(q ? `${urn}:${q}` : urn)) triggers.push({ ...t, qualifier: q });
+    found.push({ info, versions, aliases, triggers, asyncConfigs: await asyncConfigsOf(fg, urn) });
   }
   return found;
 }

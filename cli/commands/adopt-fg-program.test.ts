@@ -24,12 +24,21 @@ const inventory = (): FgInventory => ({
         ephemeral_storage: 512,
         enterprise_project_id: "0",
       },
+      versions: [{ version: "v1", version_description: "first" }],
+      aliases: [{ name: "live", version: "v1", additional_version_weights: { v2: 10 } }],
       triggers: [
         {
+          qualifier: "",
           trigger_id: "1234567890ab",
           trigger_type_code: "KAFKA",
           trigger_status: "ACTIVE",
           event_data: { topic_ids: ["t"], instance_id: "i" },
+        },
+        {
+          qualifier: "!live",
+          trigger_id: "abcdef123456",
+          trigger_type_code: "TIMER",
+          event_data: { name: "tick", schedule_type: "Rate", schedule: "5m" },
         },
       ],
       asyncConfigs: [
@@ -73,14 +82,28 @@ describe("the program cloudfn adopt prints for FunctionGraph", () => {
     expect(text).toContain("// Passwords in eventData are never read back");
     expect(text).toContain("// This function has encrypted environment variables");
     expect(text).toContain('new cloudfn.functiongraph.AsyncInvokeConfig("orders-async", {');
-    expect(text).toContain('new cloudfn.functiongraph.AsyncInvokeConfig("orders-async-live", {');
-    expect(text).toContain(`functionUrn: "${URN}:!live",`);
+    expect(text).toContain('new cloudfn.functiongraph.AsyncInvokeConfig("orders-live-async", {');
+    expect(text).toContain(
+      'new cloudfn.functiongraph.AsyncInvokeConfig("orders-live-async", {\n    adopt: true,\n    functionUrn: orders.funcUrn,',
+    );
+    expect(text).toContain('    qualifier: "!live",');
   });
 
   it("prints a workflow without the defaults its canonical form spells out", () => {
     expect(text).toContain(
       'states: [\n        {\n            id: "a",\n            name: "a",\n            type: "End",\n        },\n    ],',
     );
+  });
+
+  it("prints versions and aliases, the alias naming its version resource, and triggers of a qualifier", () => {
+    expect(text).toContain(
+      'export const ordersV1 = new cloudfn.functiongraph.Version("orders-v1", {\n    adopt: true,\n    functionUrn: orders.funcUrn,\n    name: "v1",\n    description: "first",\n});',
+    );
+    expect(text).toMatch(
+      /new cloudfn\.functiongraph\.Alias\("orders-live", \{\n {4}adopt: true,\n {4}functionUrn: orders\.funcUrn,\n {4}name: "live",\n {4}version: ordersV1\.version,/,
+    );
+    expect(text).toContain("additionalVersionWeights: {\n        v2: 10,\n    },");
+    expect(text).toMatch(/Trigger\("orders-live-tick", \{\n(?: {4}.*\n)+ {4}qualifier: "!live",\n\}\);/);
   });
 
   it("prints the function's live configuration, but not what the platform filled in by default", () => {
@@ -92,7 +115,7 @@ describe("the program cloudfn adopt prints for FunctionGraph", () => {
 
   it("counts every kind", () => {
     expect(inventorySummary(inventory())).toBe(
-      "cloudfn adopt: 1 FunctionGraph function(s), 1 trigger(s), 2 async invoke config(s), 1 dependency version(s), 1 workflow(s)\n",
+      "cloudfn adopt: 1 FunctionGraph function(s), 1 version(s), 1 alias(es), 2 trigger(s), 2 async invoke config(s), 1 dependency version(s), 1 workflow(s)\n",
     );
   });
 });

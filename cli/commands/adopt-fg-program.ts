@@ -14,12 +14,14 @@ import { unqualifiedUrn } from "../../provider/functiongraph/client";
 import type { DependencyVersionInfo } from "../../provider/functiongraph/dependency-version/api";
 import { inputsFrom as functionInputs, liveOutputs } from "../../provider/functiongraph/function/mapping";
 import { liveConfigSet } from "../../provider/functiongraph/function/mapping-config";
-import type { TriggerInfo } from "../../provider/functiongraph/trigger/api";
 import {
   inputsFrom as triggerInputs,
   outputsFrom as triggerOutputs,
 } from "../../provider/functiongraph/trigger/mapping";
 import { fromWire } from "../../provider/functiongraph/workflow/flow";
+import type { VersionInfo } from "../../provider/functiongraph/version/api";
+import type { AliasInfo } from "../../provider/functiongraph/alias/api";
+import { inputsFrom as aliasInputs, outputsFrom as aliasOutputs } from "../../provider/functiongraph/alias/mapping";
 import type { WorkflowDetail } from "../../provider/functiongraph/workflow/api";
 import { SECRET_EVENT_DATA_TYPES } from "../../platform/functiongraph/trigger-rules";
 import type { FgFunctionFound, FgInventory } from "./adopt-fg-inventory";
@@ -107,26 +109,55 @@ function functionBlock(f: FgFunctionFound, variable: string): Block {
   };
 }
 
-function triggerBlock(fnVariable: string, fnUrn: string, t: TriggerInfo): Block {
-  const inputs = printable(triggerInputs(triggerOutputs(fnUrn, t, {})));
+function triggerBlock(fnVariable: string, fnUrn: string, t: FgFunctionFound["triggers"][number]): Block {
+  const { qualifier, ...info } = t;
+  const inputs = printable({ ...triggerInputs(triggerOutputs(fnUrn, info, {})), qualifier });
   const timerName = t.trigger_type_code === "TIMER" ? asText(t.event_data?.name ?? t.trigger_id) : undefined;
   const secret = SECRET_EVENT_DATA_TYPES.includes(t.trigger_type_code);
   return {
     comment: secret ? ["Passwords in eventData are never read back: add them (from pulumi config --secret)."] : [],
     type: "Trigger",
-    name: `${fnVariable}-${timerName ?? `${t.trigger_type_code.toLowerCase()}-${t.trigger_id.slice(0, 8)}`}`,
+    name: `${fnVariable}${qualifierPart(qualifier)}-${timerName ?? `${t.trigger_type_code.toLowerCase()}-${t.trigger_id.slice(0, 8)}`}`,
     args: { adopt: true, adoptId: t.trigger_id, ...inputs },
   };
 }
 
 function asyncConfigBlock(fnVariable: string, fnUrn: string, c: FgFunctionFound["asyncConfigs"][number]): Block {
   const urn = c.func_urn ?? fnUrn;
-  const qualifier = urn === fnUrn ? "" : `-${(urn.split(":").pop() ?? "").replace(/^!/, "")}`;
+  const suffix = urn.split(":").pop() ?? "";
+  const qualifier = unqualifiedUrn(urn) === urn || suffix === "latest" ? "" : suffix;
   return {
     comment: [],
     type: "AsyncInvokeConfig",
-    name: `${fnVariable}-async${qualifier}`,
-    args: { adopt: true, ...printable(asyncInputs(asyncOutputs(urn, c))) },
+    name: `${fnVariable}${qualifierPart(qualifier)}-async`,
+    args: { adopt: true, ...printable({ ...asyncInputs(asyncOutputs(fnUrn, c)), qualifier }) },
+  };
+}
+
+/** A resource-name part for a qualifier: "" for latest, `-v2`, `-live` (the alias mark dropped). */
+const qualifierPart = (q: string) => (q ? `-${q.replace(/^!/, "")}` : "");
+
+function versionBlock(fnVariable: string, fnUrn: string, v: VersionInfo, variable: string): Block {
+  return {
+    comment: [`version ${v.version} of ${unqualifiedUrn(fnUrn)}`],
+    variable,
+    type: "Version",
+    name: `${fnVariable}-${v.version}`,
+    args: {
+      adopt: true,
+      ...printable({ functionUrn: fnUrn, name: v.version, description: v.version_description ?? v.description ?? "" }),
+    },
+  };
+}
+
+function aliasBlock(fnVariable: string, fnUrn: string, a: AliasInfo, versionVars: Map<string, string>): Block {
+  const inputs = printable(aliasInputs(aliasOutputs(fnUrn, a)));
+  const versionVar = versionVars.get(a.version);
+  return {
+    comment: [],
+    type: "Alias",
+    name: `${fnVariable}-${a.name}`,
+    args: { adopt: true, ...inputs, ...(versionVar ? { version: new Expr(`${versionVar}.version`) } : {}) },
   };
 }
 
@@ -174,11 +205,16 @@ export function functionGraphProgram(inv: FgInventory): string {
   const refs = referencesOf(inv, fnVars, depVars);
   const blocks = [
     ...inv.dependencyVersions.map((v, i) => dependencyBlock(v, depVars[i])),
-    ...inv.functions.flatMap((f, i) => [
-      functionBlock(f, fnVars[i]),
-      ...f.triggers.map((t) => triggerBlock(fnVars[i], f.info.func_urn, t)),
-      ...f.asyncConfigs.map((c) => asyncConfigBlock(fnVars[i], f.info.func_urn, c)),
-    ]),
+    ...inv.functions.flatMap((f, i) => {
+      const versionVars = new Map(f.versions.map((v) => [v.version, names.take(`${f.info.func_name}-${v.version}`)]));
+      return [
+        functionBlock(f, fnVars[i]),
+        ...f.versions.map((v) => versionBlock(fnVars[i], f.info.func_urn, v, versionVars.get(v.version) ?? "")),
+        ...f.aliases.map((a) => aliasBlock(fnVars[i], f.info.func_urn, a, versionVars)),
+        ...f.triggers.map((t) => triggerBlock(fnVars[i], f.info.func_urn, t)),
+        ...f.asyncConfigs.map((c) => asyncConfigBlock(fnVars[i], f.info.func_urn, c)),
+      ];
+    }),
     ...inv.workflows.map((w, i) => workflowBlock(w, flowVars[i])),
   ];
   // A resource never refers to itself: its own key is printed as data.
@@ -194,8 +230,10 @@ function refsFor(b: Block, refs: Map<string, Expr>): Map<string, Expr> {
 export function inventorySummary(inv: FgInventory): string {
   const triggers = inv.functions.reduce((n, f) => n + f.triggers.length, 0);
   const configs = inv.functions.reduce((n, f) => n + f.asyncConfigs.length, 0);
+  const versions = inv.functions.reduce((n, f) => n + f.versions.length, 0);
+  const aliases = inv.functions.reduce((n, f) => n + f.aliases.length, 0);
   return (
-    `cloudfn adopt: ${inv.functions.length} FunctionGraph function(s), ${triggers} trigger(s), ` +
+    `cloudfn adopt: ${inv.functions.length} FunctionGraph function(s), ${versions} version(s), ${aliases} alias(es), ${triggers} trigger(s), ` +
     `${configs} async invoke config(s), ${inv.dependencyVersions.length} dependency version(s), ` +
     `${inv.workflows.length} workflow(s)\n`
   );

@@ -1,7 +1,7 @@
 /**
  * `cloudfn adopt --platform functiongraph` against a stack holding one of every FunctionGraph
- * resource type (dependency version, function, TIMER and SMN triggers, async-invoke config,
- * workflow): the installed CLI prints a program, a second stack runs exactly that program (its
+ * resource type (dependency version, function, version, alias, TIMER and SMN triggers, a TIMER
+ * trigger on the alias, async-invoke config, workflow): the installed CLI prints a program, a second stack runs exactly that program (its
  * code placeholders filled with the same folders) and its `up` makes no create call and no
  * update call, and `preview` is clean afterwards.
  */
@@ -59,9 +59,17 @@ describe("cloudfn adopt of a stack holding every FunctionGraph resource type", (
     const run = await cloudfn(emulator.url, ["adopt", "--platform", "functiongraph", "--prefix", "ae"]);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe(
-      "cloudfn adopt: 1 FunctionGraph function(s), 2 trigger(s), 1 async invoke config(s), 1 dependency version(s), 1 workflow(s)\n",
+      "cloudfn adopt: 1 FunctionGraph function(s), 1 version(s), 1 alias(es), 3 trigger(s), 1 async invoke config(s), 1 dependency version(s), 1 workflow(s)\n",
     );
-    for (const type of ["DependencyVersion", "Function", "Trigger", "AsyncInvokeConfig", "Workflow"])
+    for (const type of [
+      "DependencyVersion",
+      "Function",
+      "Version",
+      "Alias",
+      "Trigger",
+      "AsyncInvokeConfig",
+      "Workflow",
+    ])
       expect(run.stdout).toContain(`new cloudfn.functiongraph.${type}(`);
     expect(run.stdout).toContain("dependencyVersionIds: [\n        aeShoutV1.versionId,\n    ],");
     expect(run.stdout).toContain("functionUrn: aeGreeter.funcUrn,");

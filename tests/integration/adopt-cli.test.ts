@@ -132,7 +132,7 @@ describe("cloudfn adopt", () => {
     expect(created.status).toBe(201);
     const res = await cloudfn(["--platform", "functiongraph", "--prefix", "api-"]);
     expect(res.stderr).toBe(
-      "cloudfn adopt: 2 FunctionGraph function(s), 1 trigger(s), 0 async invoke config(s), 0 dependency version(s), 0 workflow(s)\n",
+      "cloudfn adopt: 2 FunctionGraph function(s), 0 version(s), 0 alias(es), 1 trigger(s), 0 async invoke config(s), 0 dependency version(s), 0 workflow(s)\n",
     );
     expect(res.stdout).toContain(
       [

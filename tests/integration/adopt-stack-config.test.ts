@@ -96,7 +96,7 @@ describe("cloudfn adopt with credentials only in the stack config", () => {
   it.each([
     [
       "functiongraph",
-      "cloudfn adopt: 1 FunctionGraph function(s), 0 trigger(s), 0 async invoke config(s), 0 dependency version(s), 0 workflow(s)\n",
+      "cloudfn adopt: 1 FunctionGraph function(s), 0 version(s), 0 alias(es), 0 trigger(s), 0 async invoke config(s), 0 dependency version(s), 0 workflow(s)\n",
       "from-config",
     ],
     ["minapp", "cloudfn adopt: 1 MinApp cloud function(s)\n", "from-config"],
@@ -112,7 +112,7 @@ describe("cloudfn adopt with credentials only in the stack config", () => {
     expect(res).toMatchObject({
       code: 0,
       stderr:
-        "cloudfn adopt: 1 FunctionGraph function(s), 0 trigger(s), 0 async invoke config(s), 0 dependency version(s), 0 workflow(s)\n",
+        "cloudfn adopt: 1 FunctionGraph function(s), 0 version(s), 0 alias(es), 0 trigger(s), 0 async invoke config(s), 0 dependency version(s), 0 workflow(s)\n",
     });
   });
 });

@@ -1,4 +1,4 @@
-// One of every FunctionGraph resource type, all named with the prefix `ae-` (or `ae_`), so that
+// One of every FunctionGraph resource type (a trigger on an alias too), all named with the prefix `ae-` (or `ae_`), so that
 // `cloudfn adopt --prefix ae` lists exactly these. A second stack adopts them (see the test).
 import * as pulumi from "@pulumi/pulumi";
 import * as cloudfn from "pulumi-cloudfn";
@@ -26,6 +26,17 @@ new cloudfn.functiongraph.Trigger("timer", {
   type: "TIMER",
   status: "DISABLED",
   timer: { name: "nightly", scheduleType: "Cron", schedule: "0 0 3 * * *", userEvent: '{"who":"timer"}' },
+});
+
+const v1 = new cloudfn.functiongraph.Version("v1", { functionUrn: fn.funcUrn, name: "v1", description: "first" });
+const live = new cloudfn.functiongraph.Alias("live", { functionUrn: fn.funcUrn, name: "live", version: v1.version });
+
+new cloudfn.functiongraph.Trigger("live-timer", {
+  functionUrn: fn.funcUrn,
+  qualifier: live.qualifier,
+  type: "TIMER",
+  status: "DISABLED",
+  timer: { name: "hourly", scheduleType: "Rate", schedule: "60m" },
 });
 
 new cloudfn.functiongraph.Trigger("smn", {
