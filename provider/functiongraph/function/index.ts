@@ -50,6 +50,7 @@ import {
 } from "./mapping";
 import { CODE_FIELDS, CONFIG_FIELDS, FunctionInputs, FunctionOutputs, REPLACE_ON_CHANGE } from "./schema";
 import { adoptFunction, adoptionKey, describe } from "./adopt";
+import { withImportedCodeHash } from "./imported-code";
 import { noteManaged, noteReplacement } from "../../core/adoption";
 
 /** Knobs for tests: a fake transport, fast retries, a short delete back-off. */
@@ -107,7 +108,7 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
       news.codeHash === undefined && news.code !== undefined
         ? { ...news, codeHash: (await buildCode(news))?.hash }
         : news;
-    const changed = changedFields(olds, withHash, fields, NORMALIZERS);
+    const changed = changedFields(await withImportedCodeHash(olds, withHash), withHash, fields, NORMALIZERS);
     // Same name and package: the replacement would collide with the old function, so delete first.
     const collides = !changed.includes("name") && !changed.includes("package");
     const result = diffResult(changed, REPLACE_ON_CHANGE, collides);
