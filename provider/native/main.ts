@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * Entry point of the `pulumi-resource-cloudfn` plugin: serves the ResourceProvider service on
  * a free local port and prints the port on stdout, which is how the engine finds it. The
