@@ -44,7 +44,7 @@ describe("detailedDiff: a dynamic DiffResult as the engine's detailed diff", () 
     expect(detailedDiff({}, olds, olds).changes).toBe("UNKNOWN");
   });
 
-  it("ignores per-run flags, key order and null-vs-missing", () => {
+  it("ignores per-run flags, internal keys, key order and null-vs-missing", () => {
     expect(
       changedNames({ e: { a: 1, b: 2 }, x: null }, { e: { b: 2, a: 1 }, adopt: true }, new Set(["adopt"])),
     ).toEqual([]);

@@ -25,11 +25,11 @@ function kindOf(olds: Props, news: Props, name: string, replace: boolean): Kind 
   return replace ? (`${base}_REPLACE` as Kind) : base;
 }
 
-/** Top-level names whose values differ between `olds` and `news` (missing and null count as absent). */
+/** Top-level names whose values differ (missing and null count as absent); `__` keys are internal bookkeeping. */
 export function changedNames(olds: Props, news: Props, ignore: ReadonlySet<string> = new Set()): string[] {
   const names = new Set([...Object.keys(olds), ...Object.keys(news)]);
   return [...names]
-    .filter((n) => !ignore.has(n))
+    .filter((n) => !ignore.has(n) && !n.startsWith("__"))
     .filter((n) => present(olds, n) !== present(news, n) || (present(olds, n) && !deepEqual(olds[n], news[n])))
     .sort();
 }

@@ -90,7 +90,10 @@ describe("the native plugin over gRPC", () => {
     const id = created.getId();
     expect(id).toContain(":function:default:native-fn:latest");
 
-    const changed = await check({ ...program, runtime: "Node.js16.17", memorySize: 256 }, program);
+    const changed = await check(
+      { ...program, runtime: "Node.js16.17", memorySize: 256 },
+      fromStruct(checked.getInputs()).props,
+    );
     expect(changed.getFailuresList()).toEqual([]);
     const diff = await call<provproto.DiffResponse>(
       "diff",

@@ -1,16 +1,33 @@
 /**
- * After `pulumi import` (or a read without prior state) the outputs know the deployed code only
- * by the platform's digest (SHA-512 of the zip), not by our `codeHash`. When the program's
- * deterministic zip has that digest, the code is the same, so the import takes the program's
- * hash and the first preview stays clean; otherwise `codeHash` stays unset and shows a change.
+ * After `pulumi import` (a read without prior state) the state knows the deployed code only by
+ * the platform's digest (SHA-512 of the zip), not by our `codeHash`, and the engine sends Diff
+ * archives without their contents, so diff cannot zip the program's code. So check, seeing old
+ * inputs that came from such a read (a name but no codeHash), records the SHA-512 of the
+ * program's zip as the hidden `__codeDigest`; diff then takes the program's codeHash as the old
+ * one when that digest equals the live one, and the first preview after an import stays clean.
  */
+import type { CheckResult } from "@pulumi/pulumi/dynamic";
 import { sha512Hex } from "../../core/archive";
-import { containsUnknown } from "../../core/diff";
 import { buildCode } from "./mapping";
 import type { FunctionInputs, FunctionOutputs } from "./schema";
 
-export async function withImportedCodeHash(olds: FunctionOutputs, news: FunctionInputs): Promise<FunctionOutputs> {
-  if (olds.codeHash !== undefined || !olds.digest || news.code === undefined || containsUnknown(news.code)) return olds;
-  const code = await buildCode(news);
-  return code && sha512Hex(code.zip) === olds.digest ? { ...olds, codeHash: code.hash } : olds;
+type WithDigest = FunctionInputs & { __codeDigest?: string };
+
+/** Old inputs written by an import-style read: they name the function but carry no code hash. */
+const fromImport = (olds: Partial<FunctionInputs>) => olds.name !== undefined && olds.codeHash === undefined;
+
+export async function withCodeDigest(
+  olds: FunctionInputs,
+  checked: CheckResult<FunctionInputs>,
+): Promise<CheckResult<FunctionInputs>> {
+  const inputs = checked.inputs;
+  if (checked.failures?.length || inputs?.code === undefined || !fromImport(olds)) return checked;
+  const code = await buildCode(inputs);
+  return code ? { ...checked, inputs: { ...inputs, __codeDigest: sha512Hex(code.zip) } as WithDigest } : checked;
+}
+
+export function withImportedCodeHash(olds: FunctionOutputs, news: FunctionInputs): FunctionOutputs {
+  const digest = (news as WithDigest).__codeDigest;
+  if (olds.codeHash !== undefined || !olds.digest || digest !== olds.digest) return olds;
+  return { ...olds, codeHash: news.codeHash };
 }

@@ -50,7 +50,7 @@ import {
 } from "./mapping";
 import { CODE_FIELDS, CONFIG_FIELDS, FunctionInputs, FunctionOutputs, REPLACE_ON_CHANGE } from "./schema";
 import { adoptFunction, adoptionKey, describe } from "./adopt";
-import { withImportedCodeHash } from "./imported-code";
+import { withCodeDigest, withImportedCodeHash } from "./imported-code";
 import { noteManaged, noteReplacement } from "../../core/adoption";
 
 /** Knobs for tests: a fake transport, fast retries, a short delete back-off. */
@@ -98,7 +98,7 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
   configure,
 
   async check(olds: FunctionInputs, news: FunctionInputs): Promise<CheckResult<FunctionInputs>> {
-    return checkInputs(news);
+    return withCodeDigest(olds, await checkInputs(news));
   },
 
   async diff(id: string, olds: FunctionOutputs, news: FunctionInputs): Promise<DiffResult> {
@@ -108,7 +108,7 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
       news.codeHash === undefined && news.code !== undefined
         ? { ...news, codeHash: (await buildCode(news))?.hash }
         : news;
-    const changed = changedFields(await withImportedCodeHash(olds, withHash), withHash, fields, NORMALIZERS);
+    const changed = changedFields(withImportedCodeHash(olds, withHash), withHash, fields, NORMALIZERS);
     // Same name and package: the replacement would collide with the old function, so delete first.
     const collides = !changed.includes("name") && !changed.includes("package");
     const result = diffResult(changed, REPLACE_ON_CHANGE, collides);
