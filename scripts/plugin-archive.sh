@@ -6,7 +6,7 @@
 # must be on PATH where the plugin runs).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-TARBALL="${1:-$ROOT/.cache/pulumi-cloudfn.tgz}"
+TARBALL="$(realpath "${1:-$ROOT/.cache/pulumi-cloudfn.tgz}")"
 VERSION="$(node -p 'require(process.argv[1]).version' "$ROOT/package.json")"
 SDK="$(node -p 'require(process.argv[1]).devDependencies["@pulumi/pulumi"]' "$ROOT/package.json")"
 OUT="$ROOT/.cache/pulumi-resource-cloudfn-v$VERSION.tgz"
