@@ -8,7 +8,7 @@ TARBALL := $(ROOT)/.cache/pulumi-cloudfn.tgz
 # Every jest run gets a TMPDIR of its own and fails if the tests (or their children) leave files there.
 JEST := bash scripts/check-tmp-clean.sh node --max-old-space-size=4096 node_modules/.bin/jest
 
-.PHONY: help install build dev-build pack pulumi lint format generate check-generated test test-unit test-integration test-e2e test-compat demo emulator bench bench-emulator clean
+.PHONY: help install build dev-build pack plugin pulumi lint format generate check-generated test test-unit test-integration test-e2e test-compat demo emulator bench bench-emulator clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -21,7 +21,7 @@ install: node_modules/.installed ## Install npm dependencies (npm ci)
 
 build: install ## Compile TypeScript to dist/
 	npx tsc -p tsconfig.build.json
-	@chmod +x dist/emulator/cli.js dist/cli/index.js
+	@chmod +x dist/emulator/cli.js dist/cli/index.js dist/provider/native/main.js
 
 pack: build ## Pack the npm package users install, into .cache/pulumi-cloudfn.tgz
 	@mkdir -p .cache
@@ -29,6 +29,9 @@ pack: build ## Pack the npm package users install, into .cache/pulumi-cloudfn.tg
 	npm pack --silent --pack-destination .cache >/dev/null
 	@mv .cache/pulumi-cloudfn-*.tgz $(TARBALL)
 	@echo "packed $(TARBALL)"
+
+plugin: pack ## Pack the native provider plugin archive (pulumi plugin install resource cloudfn <v> --file <tgz>)
+	bash scripts/plugin-archive.sh $(TARBALL)
 
 pulumi: install ## Provision the Pulumi CLI (built from Go modules, cached) into tools/pulumi/bin
 	bash scripts/provision-pulumi.sh

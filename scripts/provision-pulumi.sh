@@ -4,6 +4,7 @@
 #   pulumi-language-nodejs         our minimal host (scripts/langhost: the official one is a Go
 #                                  module the proxy does not serve; see host.js)
 #   pulumi-resource-pulumi-nodejs  the dynamic-provider launcher shipped in @pulumi/pulumi
+# and pulumi-language-yaml (scripts/provision-pulumi-yaml.sh) for the native plugin's YAML e2e.
 # Cached: a second run is a no-op. Reuses a `pulumi` on PATH when it is at least the pinned
 # version. Requires `npm ci` to have run (the plugins come from node_modules).
 set -euo pipefail
@@ -19,6 +20,7 @@ link_cli() { ln -f "$1" "$BIN/pulumi" 2>/dev/null || cp "$1" "$BIN/pulumi"; }
 install_plugins() {
   ln -sf "$ROOT/scripts/langhost/pulumi-language-nodejs" "$BIN/pulumi-language-nodejs"
   install -m 0755 "$ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs" "$BIN/pulumi-resource-pulumi-nodejs"
+  bash "$ROOT/scripts/provision-pulumi-yaml.sh"
 }
 version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]; }
 

@@ -12,6 +12,7 @@ import {
   type TypeSpec,
 } from "../../provider/core/definition";
 import type { ConfigKeyDefinition } from "../../provider/registry";
+import { FUNCTION_SCHEMAS, FUNCTION_TYPES } from "./functions";
 import { objectTypes } from "./ts-types";
 
 type Json = Record<string, unknown>;
@@ -108,6 +109,28 @@ export interface PackageFacts {
   dependencies: Record<string, string>;
 }
 
+/**
+ * `pulumi:providers:cloudfn`: an explicit provider takes the same settings as the stack config,
+ * each instance its own (docs/native-provider.md). Nothing here is stored in resource state.
+ */
+function providerSchema(variables: [string, Json][]): Json {
+  return {
+    description:
+      "One account, region and endpoint set of the cloudfn native provider; unset settings fall back to the environment variables.",
+    inputProperties: Object.fromEntries(variables),
+  };
+}
+
+/** Per-language package facts, so `pulumi package gen-sdk` names the SDKs consistently. */
+function languageInfo(pkg: PackageFacts): Json {
+  return {
+    nodejs: { packageName: "pulumi-cloudfn", dependencies: pkg.dependencies },
+    python: { packageName: "pulumi_cloudfn", pyproject: { enabled: true } },
+    go: { importBasePath: "github.com/cloudfn/pulumi-cloudfn/sdk/go/cloudfn", generateResourceContainerTypes: true },
+    csharp: { rootNamespace: "Cloudfn", packageReferences: { Pulumi: "3.*" } },
+  };
+}
+
 export function packageSchema(
   defs: readonly ResourceDefinition[],
   config: readonly ConfigKeyDefinition[],
@@ -125,8 +148,10 @@ export function packageSchema(
     description: pkg.description,
     keywords: ["pulumi", "functiongraph", "huaweicloud", "minapp", "leancloud", "serverless"],
     config: { variables: Object.fromEntries(variables) },
+    provider: providerSchema(variables),
     resources: Object.fromEntries(defs.map((d) => [d.token, resourceSchema(d)])),
-    types: typesOf(defs),
-    language: { nodejs: { packageName: "pulumi-cloudfn", dependencies: pkg.dependencies } },
+    functions: FUNCTION_SCHEMAS,
+    types: { ...typesOf(defs), ...FUNCTION_TYPES },
+    language: languageInfo(pkg),
   };
 }

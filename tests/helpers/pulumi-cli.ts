@@ -18,7 +18,7 @@ function repoRoot(from: string): string {
   throw new Error(`repository root not found above ${from}`);
 }
 const ROOT = repoRoot(__dirname);
-const PULUMI_BIN = path.join(ROOT, "tools/pulumi/bin");
+export const PULUMI_BIN = path.join(ROOT, "tools/pulumi/bin");
 const TARBALL = path.join(ROOT, ".cache/pulumi-cloudfn.tgz");
 /** CLOUDFN_E2E_PULUMI_SDK installs another @pulumi/pulumi (the peer range's floor, say) for a compat run. */
 const SDK_OVERRIDE = process.env.CLOUDFN_E2E_PULUMI_SDK;

@@ -51,6 +51,7 @@ import { prepareCode, uploadDigest, type Upload } from "./code-upload";
 import { finishCreate, readAll } from "./create-read";
 import { enableLtsLogs, needsLtsEnable } from "./api-extras";
 import { adoptFunction, adoptionKey, describe } from "./adopt";
+import { withCodeDigest, withImportedCodeHash } from "./imported-code";
 import { noteManaged, noteReplacement } from "../../core/adoption";
 
 /** Knobs for tests: a fake transport, fast retries, a short delete back-off. */
@@ -87,7 +88,7 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
   configure,
 
   async check(olds: FunctionInputs, news: FunctionInputs): Promise<CheckResult<FunctionInputs>> {
-    return checkInputs(news);
+    return withCodeDigest(olds, await checkInputs(news));
   },
 
   async diff(id: string, olds: FunctionOutputs, news: FunctionInputs): Promise<DiffResult> {
@@ -96,7 +97,8 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
       news.codeHash === undefined && news.code !== undefined
         ? { ...news, codeHash: (await buildCode(news))?.hash }
         : news;
-    const changed = [...changedFields(olds, withHash, REPLACE_ON_CHANGE, NORMALIZERS), ...changedOf(olds, withHash)];
+    const base = withImportedCodeHash(olds, withHash);
+    const changed = [...changedFields(base, withHash, REPLACE_ON_CHANGE, NORMALIZERS), ...changedOf(base, withHash)];
     // Same name and package: the replacement would collide with the old function, so delete first.
     const collides = !changed.includes("name") && !changed.includes("package");
     const result = diffResult(changed, REPLACE_ON_CHANGE, collides);
