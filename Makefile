@@ -99,10 +99,10 @@ emulator: build ## Run the emulator in the foreground (PORT=8080 STATE=file to p
 	node dist/emulator/cli.js --port $${PORT:-8080} $${STATE:+--state $$STATE}
 
 # N functions; MODE=small (one-file handler), app (a generated 550 KB app with node_modules) or both.
-N ?= 50
+N ?= 20
 MODE ?= small
 ROUNDS ?= 3
-bench: pack pulumi dev-build ## Time up/preview/refresh/destroy vs a no-op floor (N=50 MODE=small|app|both), state bytes
+bench: pack pulumi dev-build ## Time up/preview/refresh/destroy vs a no-op floor (N=20 MODE=small|app|both), state bytes
 	BENCH_N=$(N) BENCH_MODE=$(MODE) BENCH_ROUNDS=$(ROUNDS) node .cache/dev/scripts/bench.js
 
 clean: ## Remove build outputs (keeps the cached Pulumi CLI)

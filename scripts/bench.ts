@@ -1,5 +1,5 @@
 /**
- * `make bench [N=50] [MODE=small|app|both] [ROUNDS=3]`: N FunctionGraph functions through the real
+ * `make bench [N=20] [MODE=small|app|both] [ROUNDS=3]`: N FunctionGraph functions through the real
  * engine against the in-process emulator, next to the floor — the same program and inputs run
  * through a no-op dynamic provider by the same engine and language host. The two alternate,
  * each round up → preview → refresh → destroy, so load on a shared machine hits both alike.
@@ -16,7 +16,7 @@ import { writeRealisticApp } from "./bench/realistic-app";
 import { benchResources, breakdown, formatBreakdown, userInputBytes } from "./bench/state";
 import { ratioTable, record, type Samples } from "./bench/stats";
 
-const COUNT = Number(process.env.BENCH_N ?? process.env.BENCH_FUNCTIONS ?? 50);
+const COUNT = Number(process.env.BENCH_N ?? process.env.BENCH_FUNCTIONS ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const MODE = process.env.BENCH_MODE ?? "small";
 const PROGRAM = path.resolve(__dirname, "../../../tests/e2e/programs/many-functions"); // from .cache/dev/scripts

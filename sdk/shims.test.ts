@@ -1,4 +1,5 @@
 import * as path from "path";
+import * as vm from "vm";
 import { ALL_METHODS, tokenParts } from "../provider/core/definition";
 import { RESOURCES } from "../provider/registry";
 
@@ -10,7 +11,7 @@ const sdkModule = async (implementation: string): Promise<{ providerShim: string
 /** Evaluates the text as the dynamic-provider host does (a CommonJS module) with a stub `require`. */
 function load(text: string, required: (id: string) => unknown): Record<string, (...args: unknown[]) => unknown> {
   const module = { exports: {} as { handler: () => Record<string, (...args: unknown[]) => unknown> } };
-  new Function("exports", "require", "module", text)(module.exports, required, module);
+  vm.runInNewContext(text, { exports: module.exports, require: required, module });
   return module.exports.handler();
 }
 

@@ -39,7 +39,7 @@ async function statLines(full: string, rel: string, out: string[]): Promise<void
 
 /** `path + stats of every file under it`, for an archive given by path; undefined otherwise. */
 async function statsKey(archive: unknown): Promise<string | undefined> {
-  const p = await ((archive as { path?: unknown }).path as unknown);
+  const p: unknown = await (archive as { path?: unknown }).path;
   if (typeof p !== "string") return undefined;
   const full = path.resolve(process.cwd(), p);
   const lines = [full];
@@ -54,8 +54,8 @@ async function statsKey(archive: unknown): Promise<string | undefined> {
 /** SHA-256 over names, exec bits and contents in name order: equal digests, equal zips. */
 export function entriesDigest(entries: Map<string, Entry>): string {
   const h = createHash("sha256");
-  for (const name of [...entries.keys()].sort()) {
-    const e = entries.get(name)!;
+  const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [name, e] of sorted) {
     h.update(`${name}\0${e.executable ? 1 : 0}\0${e.data.length}\0`).update(e.data);
   }
   return h.digest("hex");
@@ -70,7 +70,7 @@ export async function cachedZip(
   const digest = entriesDigest(entries);
   const key = (await statsKey(archive)) ?? `content:${digest}`;
   const hit = cache.get(key);
-  if (hit && hit.digest === digest) {
+  if (hit?.digest === digest) {
     zipCacheStats.hits++;
     return hit.zip;
   }
@@ -78,7 +78,8 @@ export async function cachedZip(
   const zip = write(entries);
   cache.delete(key);
   cache.set(key, { digest, zip });
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  const oldest = cache.keys().next();
+  if (cache.size > MAX_ENTRIES && !oldest.done) cache.delete(oldest.value);
   zip.catch(() => cache.delete(key));
   return zip;
 }

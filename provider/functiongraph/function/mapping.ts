@@ -123,7 +123,7 @@ export function outputsFrom(
     [MANIFEST_INPUT]: _manifest,
     ...rest
   } = inputs as FunctionInputs & Record<string, unknown>;
-  return dropUndefined({ ...rest, codeHash, ...computed }) as FunctionOutputs;
+  return dropUndefined({ ...rest, codeHash, ...computed });
 }
 
 /**
