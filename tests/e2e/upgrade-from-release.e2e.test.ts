@@ -25,7 +25,10 @@ interface Resource {
 
 async function functions(project: PulumiProject): Promise<Resource[]> {
   const state = JSON.parse(await project.exportStack()) as { deployment: { resources: Resource[] } };
-  return state.deployment.resources.filter((r) => r.type.endsWith(":Function"));
+  // In id order: the engine may write updated resources in another order.
+  return state.deployment.resources
+    .filter((r) => r.type.endsWith(":Function"))
+    .sort((a, b) => a.id.localeCompare(b.id));
 }
 
 describe("upgrade from release 0.1.0", () => {
