@@ -29,7 +29,7 @@ describe.each(RESOURCES.map((d) => [d.token, d] as const))("the generated __prov
 
   it("loads the implementation from the installed package for each of its methods, when called", () => {
     const methods = def.methods ?? ALL_METHODS;
-    expect(text).toContain(`const M="pulumi-cloudfn/dist/${def.implementation}";`);
+    expect(text).toContain(`const M="pulumi-cloudfn/dist/${def.implementation}"`);
     const required: string[] = [];
     const calls: [string, unknown[]][] = [];
     const impl = Object.fromEntries(methods.map((m) => [m, (...args: unknown[]) => calls.push([m, args])]));
