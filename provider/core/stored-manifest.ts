@@ -9,7 +9,7 @@
  */
 import type { CodeManifest, ManifestFile } from "./code-manifest";
 
-export const HASH_CHARS = 16;
+export const HASH_CHARS = 12;
 
 type StoredFile = [name: string, size: number, hash: string] | [name: string, size: number, hash: string, text: string];
 
