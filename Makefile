@@ -8,7 +8,7 @@ TARBALL := $(ROOT)/.cache/pulumi-cloudfn.tgz
 # Every jest run gets a TMPDIR of its own and fails if the tests (or their children) leave files there.
 JEST := bash scripts/check-tmp-clean.sh node --max-old-space-size=4096 node_modules/.bin/jest
 
-.PHONY: help install build dev-build pack plugin pulumi lint format generate check-generated test test-unit test-integration test-e2e test-compat demo emulator bench bench-emulator clean
+.PHONY: help install compile build dev-build pack plugin pulumi lint format generate check-generated test test-unit test-integration test-e2e test-compat demo emulator bench bench-emulator clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -19,8 +19,25 @@ node_modules/.installed: package.json package-lock.json
 
 install: node_modules/.installed ## Install npm dependencies (npm ci)
 
-build: install ## Compile TypeScript to dist/
-	npx tsc -p tsconfig.build.json
+# One TypeScript build serves every target: tsconfig.json compiles everything (tests and scripts
+# too, which is lint's type check) into .cache/dev, where the generators and the bench run from;
+# dist/ is a copy of the shipped folders. The stamp makes every later target in the same `make`
+# run (and in sub-makes) reuse it until a source changes. .cache/dev is emptied first so a
+# deleted source never leaves a stale module to be shipped.
+TS_SOURCES := $(shell find platform provider sdk emulator cli tests scripts -name '*.ts' -not -path 'tests/e2e/programs/*' -not -path '*/node_modules/*' 2>/dev/null) tsconfig.json
+COMPILED := .cache/dev/.compiled
+SHIPPED := platform provider sdk emulator cli
+
+$(COMPILED): node_modules/.installed $(TS_SOURCES)
+	@rm -rf .cache/dev
+	npx tsc -p tsconfig.json
+	@touch $@
+
+compile: $(COMPILED) ## Type-check and compile everything once (into .cache/dev)
+
+build: $(COMPILED) ## Compile TypeScript to dist/ (the package's files, from the one build)
+	@rm -rf dist && mkdir -p dist
+	@cp -r $(addprefix .cache/dev/,$(SHIPPED)) dist/
 	@chmod +x dist/emulator/cli.js dist/cli/index.js dist/provider/native/main.js
 
 pack: build ## Pack the npm package users install, into .cache/pulumi-cloudfn.tgz
@@ -37,8 +54,7 @@ pulumi: install ## Provision the Pulumi CLI (built from Go modules, cached) into
 	bash scripts/provision-pulumi.sh
 	@pulumi version
 
-lint: install ## Type-check (strict), eslint, prettier --check, and check the schema
-	npx tsc --noEmit -p tsconfig.json
+lint: $(COMPILED) ## Type-check (strict), eslint, prettier --check, and check the schema
 	npx eslint --max-warnings 0 .
 	npx prettier --check --log-level warn .
 	node scripts/cite-reference.mjs --check
@@ -49,8 +65,7 @@ format: install ## Rewrite the code in place: eslint's automatic fixes, then pre
 	-npx eslint --fix .
 	npx prettier --write --log-level warn .
 
-dev-build: install
-	npx tsc -p tsconfig.dev.json
+dev-build: $(COMPILED)
 
 generate: dev-build ## Write schema.json, the SDK modules and the docs tables from the resource definitions
 	node .cache/dev/scripts/generate/index.js
@@ -86,8 +101,12 @@ demo: pack pulumi ## Start the emulator, `pulumi up` the quickstart, invoke it, 
 emulator: build ## Run the emulator in the foreground (PORT=8080 STATE=file to persist)
 	node dist/emulator/cli.js --port $${PORT:-8080} $${STATE:+--state $$STATE}
 
-bench: pack pulumi dev-build ## Benchmark 50 functions: up/preview/refresh/destroy times, requests, state bytes
-	node .cache/dev/scripts/bench.js
+# N functions; MODE=small (one-file handler), app (a generated 550 KB app with node_modules) or both.
+N ?= 20
+MODE ?= small
+ROUNDS ?= 3
+bench: pack pulumi dev-build ## Time up/preview/refresh/destroy vs a no-op floor (N=20 MODE=small|app|both), state bytes
+	BENCH_N=$(N) BENCH_MODE=$(MODE) BENCH_ROUNDS=$(ROUNDS) node .cache/dev/scripts/bench.js
 
 bench-emulator: dev-build ## Emulator sync invoke of a trivial handler: p50/p95 and req/s at concurrency 1 and 20, cold vs warm
 	node .cache/dev/scripts/bench-emulator.js

@@ -5,6 +5,7 @@
  */
 import { createTwoFilesPatch } from "diff";
 import type { CodeManifest, ManifestFile } from "../../provider/core/code-manifest";
+import { readManifest, sameHash } from "../../provider/core/stored-manifest";
 import { dependencyChanges, isLockfile, packageOf, type DependencyChange } from "./dependencies";
 
 export type FileStatus = "added" | "removed" | "modified";
@@ -27,10 +28,9 @@ export interface CodeChanges {
   note?: string;
 }
 
-/** A manifest as found in preview JSON; anything else (absent, `[secret]`, unknown) is none. */
+/** A manifest as found in preview JSON, in either stored form; anything else (absent, `[secret]`, unknown) is none. */
 export function asManifest(value: unknown): CodeManifest | undefined {
-  const files = (value as CodeManifest | undefined)?.files;
-  return Array.isArray(files) ? (value as CodeManifest) : undefined;
+  return readManifest(value);
 }
 
 /** `git diff`-like unified text without jsdiff's `====` banner line. */
@@ -47,7 +47,7 @@ function change(
   newFile: ManifestFile | undefined,
   withPatch: boolean,
 ): FileChange | undefined {
-  if (oldFile && oldFile.sha256 === newFile?.sha256) return undefined;
+  if (oldFile && newFile && sameHash(oldFile.sha256, newFile.sha256)) return undefined;
   const status: FileStatus = !oldFile ? "added" : !newFile ? "removed" : "modified";
   const c: FileChange = { path, status };
   if (oldFile) c.oldSize = oldFile.size;

@@ -1,7 +1,7 @@
 /**
  * Dependency changes in words: files under `node_modules/` are summarised per package as
- * `name old → new` instead of listed file by file. Versions come from the texts the code
- * manifest kept: the package's own `node_modules/<name>/package.json`, else the lockfile's
+ * `name old → new` instead of listed file by file. Versions come from the code manifest: the
+ * version of the package's own `node_modules/<name>/package.json`, else the lockfile's
  * entry (`package-lock.json` `packages["node_modules/<name>"].version`). A package whose files
  * changed but whose versions are not in the manifest is reported as changed, without versions.
  */
@@ -51,6 +51,11 @@ export function versionsOf(manifest: CodeManifest | undefined): Map<string, stri
       for (const [name, version] of lockPackages(f)) if (!out.has(name)) out.set(name, version);
     }
   }
+  for (const [dir, version] of Object.entries(manifest?.versions ?? {})) {
+    const name = packageOf(`${dir}/package.json`);
+    if (name) out.set(name, version);
+  }
+  // Manifests of cloudfn 0.1.0 kept the package.json texts instead.
   for (const f of manifest?.files ?? []) {
     const name = packageOf(f.path);
     if (!name || !f.path.endsWith(`node_modules/${name.split("/node_modules/").pop()}/package.json`)) continue;

@@ -13,6 +13,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import JSZip from "jszip";
+import { cachedZip } from "./zip-cache";
 
 /** Keys the Pulumi wire format uses to tag assets and archives. */
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -139,9 +140,9 @@ export async function archiveEntries(archive: unknown): Promise<Map<string, Entr
   return entries;
 }
 
-/** Deterministic zip bytes of a Pulumi archive. */
+/** Deterministic zip bytes of a Pulumi archive; the same content is zipped once per process (zip-cache.ts). */
 export async function archiveToZip(archive: unknown): Promise<Buffer> {
-  return writeZip(await archiveEntries(archive));
+  return cachedZip(archive, await archiveEntries(archive), writeZip);
 }
 
 /** The digests live in platform/common because the emulator computes the same ones. */

@@ -1,23 +1,26 @@
 /**
  * The code manifest: what a function's code is made of, file by file (path, size, SHA-256), with
- * the text of small text files, so `cloudfn review` can show which files a change adds, removes
- * or modifies and a source diff of the small ones — without the whole package in state.
+ * the text of the user's own small text files (never under node_modules), so `cloudfn review`
+ * can show which files a change adds, removes or modifies and a source diff of the small ones —
+ * without the whole package in state. It is stored compact (stored-manifest.ts).
  *
  * Each function resource's `check` stores it under `__codeManifest` (MANIFEST_INPUT). The `__`
  * prefix keeps it out of the engine's `preview --diff` display (internal keys are hidden there);
  * the providers' diffs compare declared fields only, so it never causes a diff by itself. It
- * lands in the checked inputs, so `preview --json` carries it in old and new state alike.
+ * lands in the checked inputs, so `preview --json` carries it in old and new state alike; it is
+ * not copied into outputs (the engine keeps the inputs anyway).
  */
 import { promises as fs } from "fs";
 import * as path from "path";
 import { ASSET_SIG, SIG_KEY, archiveEntries, isArchive, sha256Hex } from "./archive";
 import { containsUnknown } from "./diff";
+import { readManifest, toStored, type StoredManifest } from "./stored-manifest";
 
 export const MANIFEST_INPUT = "__codeManifest";
 /** Text is kept for files up to this size… */
-export const TEXT_FILE_LIMIT = 8 * 1024;
-/** …while the texts kept add up to at most this much (files in path order). */
-export const TEXT_TOTAL_LIMIT = 64 * 1024;
+export const TEXT_FILE_LIMIT = 2 * 1024;
+/** …while the texts kept add up to at most this much (files in path order): every byte is in state. */
+export const TEXT_TOTAL_LIMIT = 4 * 1024;
 /** Bigger packages (node_modules, say) list their first files only and say so. */
 export const MAX_FILES = 2000;
 
@@ -31,6 +34,11 @@ export interface ManifestFile {
 
 export interface CodeManifest {
   files: ManifestFile[];
+  /**
+   * Package folder under node_modules (`node_modules/left-pad`) → the version its package.json
+   * says: what a review reports for dependencies, now that no text under node_modules is kept.
+   */
+  versions?: Record<string, string>;
   /** Files left out beyond MAX_FILES. */
   omitted?: number;
 }
@@ -48,14 +56,36 @@ export function manifestOf(files: Map<string, Buffer>): CodeManifest {
   let budget = TEXT_TOTAL_LIMIT;
   const listed = sorted.slice(0, MAX_FILES).map(([p, data]): ManifestFile => {
     const entry: ManifestFile = { path: p, size: data.length, sha256: sha256Hex(data) };
-    const text = data.length <= TEXT_FILE_LIMIT && data.length <= budget ? textOf(data) : undefined;
+    const own = !p.split("/").includes("node_modules");
+    const text = own && data.length <= TEXT_FILE_LIMIT && data.length <= budget ? textOf(data) : undefined;
     if (text !== undefined) {
       entry.text = text;
       budget -= data.length;
     }
     return entry;
   });
-  return sorted.length > MAX_FILES ? { files: listed, omitted: sorted.length - MAX_FILES } : { files: listed };
+  const versions = packageVersions(sorted);
+  return {
+    files: listed,
+    ...(Object.keys(versions).length > 0 ? { versions } : {}),
+    ...(sorted.length > MAX_FILES ? { omitted: sorted.length - MAX_FILES } : {}),
+  };
+}
+
+const PACKAGE_JSON = /(^|\/)node_modules\/(@[^/]+\/)?[^/@][^/]*\/package\.json$/;
+
+function packageVersions(files: [string, Buffer][]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [p, data] of files) {
+    if (!PACKAGE_JSON.test(p)) continue;
+    try {
+      const version = (JSON.parse(data.toString("utf8")) as { version?: unknown }).version;
+      if (typeof version === "string") out[p.slice(0, -"/package.json".length)] = version;
+    } catch {
+      // Not JSON: the package's version is just not known.
+    }
+  }
+  return out;
 }
 
 async function assetBytes(asset: Record<string, unknown>): Promise<Buffer | undefined> {
@@ -89,10 +119,14 @@ export async function codeManifest(code: unknown, singleFileName = "index.js"): 
   return undefined;
 }
 
-/** `{ __codeManifest }` to spread into checked inputs, or nothing. */
-export async function manifestInput(code: unknown, singleFileName?: string): Promise<Record<string, CodeManifest>> {
-  const manifest = await codeManifest(code, singleFileName);
-  return manifest ? { [MANIFEST_INPUT]: manifest } : {};
+/** `{ __codeManifest }` (the stored form) to spread into checked inputs, or nothing. */
+export async function manifestInput(code: unknown, singleFileName?: string): Promise<Record<string, StoredManifest>> {
+  return storedInput(await codeManifest(code, singleFileName));
+}
+
+/** `{ __codeManifest }` of a manifest already computed, or nothing. */
+export function storedInput(manifest: CodeManifest | undefined): Record<string, StoredManifest> {
+  return manifest ? { [MANIFEST_INPUT]: toStored(manifest) } : {};
 }
 
 /**
@@ -103,4 +137,25 @@ export async function manifestInput(code: unknown, singleFileName?: string): Pro
 export function carriedManifest(old: object | undefined, codeUnchanged: boolean): Record<string, unknown> {
   const manifest = (old as Record<string, unknown> | undefined)?.[MANIFEST_INPUT];
   return codeUnchanged && manifest !== undefined ? { [MANIFEST_INPUT]: manifest } : {};
+}
+
+/**
+ * The manifest a refresh keeps in the inputs (outputs never hold one since 0.2): the one an
+ * earlier cloudfn recorded in the outputs, else that of the declared code when it still builds
+ * to what is deployed (`sameCode`); nothing once the deployed code drifted.
+ */
+export async function manifestAfterRead(
+  old: Record<string, unknown> | undefined,
+  codeUnchanged: boolean,
+  sameCode: () => Promise<boolean>,
+): Promise<Record<string, StoredManifest>> {
+  if (!codeUnchanged || !old) return {};
+  const recorded = readManifest(old[MANIFEST_INPUT]);
+  if (recorded) return storedInput(recorded);
+  if (old.code === undefined) return {};
+  try {
+    return (await sameCode()) ? await manifestInput(old.code) : {};
+  } catch {
+    return {};
+  }
 }

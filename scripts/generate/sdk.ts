@@ -2,10 +2,9 @@
  * The SDK file of one resource: its Args interface, nested input/output types, the class users
  * instantiate, and the provider shim serialized into each resource's `__provider`.
  *
- * The shim stays tiny and captures nothing: each method loads the implementation from the
- * installed package at call time (in the Pulumi project directory), so no client, schema or
- * credential is ever in state, and fixes reach existing stacks without a diff. The module path
- * is a string literal in each method on purpose: a captured variable would be serialized too.
+ * The shim is a hand-written module text (sdk/provider-shim.ts), not a serialized closure: it
+ * stays tiny and captures nothing; each method loads the implementation from the installed
+ * package at call time, so no client, schema or credential is ever in state.
  */
 import {
   ALL_METHODS,
@@ -120,20 +119,12 @@ function constructorBody(def: ResourceDefinition, type: string, platform: string
 
 function shim(def: ResourceDefinition): string {
   const module = `${PACKAGE_NAME}/dist/${def.implementation}`;
-  const methods = (def.methods ?? ALL_METHODS).map(
-    (m) => `  ${m}: (...args) => require(${JSON.stringify(module)}).provider.${m}(...args),`,
-  );
-  const rules =
-    "@typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return";
+  const methods = JSON.stringify(def.methods ?? ALL_METHODS);
   return [
-    `/* eslint-disable ${rules} -- the implementation is loaded untyped at call time, on purpose (the shim must capture nothing) */`,
     tsdoc(
-      `The provider object every ${tokenParts(def.token).type} shares, serialized into its \`__provider\`: each method loads ${def.implementation} from the installed package when it is called, so the state holds no client, schema or credential. Exported for tests; the package index does not re-export it.`,
+      `The \`__provider\` text every ${tokenParts(def.token).type} stores (sdk/provider-shim.ts): each method loads ${def.implementation} from the installed package when it is called, so the state holds no client, schema or credential. Exported for tests; the package index does not re-export it.`,
     ),
-    `export const providerShim: pulumi.dynamic.ResourceProvider = {`,
-    ...methods,
-    `};`,
-    `/* eslint-enable ${rules} */`,
+    `export const providerShim = providerShimText(${JSON.stringify(module)}, ${methods});`,
   ].join("\n");
 }
 
@@ -149,7 +140,7 @@ export function sdkModule(def: ResourceDefinition, source: string): string {
     argsInterface(def, type),
     "",
     tsdoc(classDoc),
-    `export class ${type} extends pulumi.dynamic.Resource {`,
+    `export class ${type} extends ShimmedResource {`,
     ...outputFields(def),
     "",
     `  constructor(name: string, args: ${type}Args, opts?: pulumi.CustomResourceOptions) {`,
@@ -165,6 +156,7 @@ export function sdkModule(def: ResourceDefinition, source: string): string {
   const enums = namedEnums(specTypes(def)).map((e) => e.name);
   const imports = [
     `import * as pulumi from "@pulumi/pulumi";`,
+    `import { ShimmedResource, providerShimText } from "../provider-shim";`,
     ...(enums.length > 0 ? [`import type { ${enums.join(", ")} } from "./enums";`] : []),
     ...(jsonInputs(def).length > 0 ? [`import { assertJsonInput } from "../json-inputs";`] : []),
   ];

@@ -3,6 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON-valued properties are `any` for users, as in Pulumi's own SDKs */
 
 import * as pulumi from "@pulumi/pulumi";
+import { ShimmedResource, providerShimText } from "../provider-shim";
 import type { TriggerType } from "./enums";
 import { assertJsonInput } from "../json-inputs";
 
@@ -38,22 +39,20 @@ export interface Timer {
   userEvent?: string;
 }
 
-/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- the implementation is loaded untyped at call time, on purpose (the shim must capture nothing) */
 /**
- * The provider object every Trigger shares, serialized into its `__provider`: each method loads
+ * The `__provider` text every Trigger stores (sdk/provider-shim.ts): each method loads
  * provider/functiongraph/trigger from the installed package when it is called, so the state holds no client,
  * schema or credential. Exported for tests; the package index does not re-export it.
  */
-export const providerShim: pulumi.dynamic.ResourceProvider = {
-  configure: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/trigger").provider.configure(...args),
-  check: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/trigger").provider.check(...args),
-  diff: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/trigger").provider.diff(...args),
-  create: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/trigger").provider.create(...args),
-  read: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/trigger").provider.read(...args),
-  update: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/trigger").provider.update(...args),
-  delete: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/trigger").provider.delete(...args),
-};
-/* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return */
+export const providerShim = providerShimText("pulumi-cloudfn/dist/provider/functiongraph/trigger", [
+  "configure",
+  "check",
+  "diff",
+  "create",
+  "read",
+  "update",
+  "delete",
+]);
 
 /** The arguments of {@link Trigger}. */
 export interface TriggerArgs {
@@ -119,7 +118,7 @@ export interface TriggerArgs {
  *
  * User docs: docs/functiongraph/trigger.md.
  */
-export class Trigger extends pulumi.dynamic.Resource {
+export class Trigger extends ShimmedResource {
   /** URN of the function the trigger belongs to (e.g. a Function's `funcUrn`). */
   public readonly functionUrn!: pulumi.Output<string>;
   /**

@@ -3,28 +3,23 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON-valued properties are `any` for users, as in Pulumi's own SDKs */
 
 import * as pulumi from "@pulumi/pulumi";
+import { ShimmedResource, providerShimText } from "../provider-shim";
 import { assertJsonInput } from "../json-inputs";
 
-/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- the implementation is loaded untyped at call time, on purpose (the shim must capture nothing) */
 /**
- * The provider object every WorkflowExecution shares, serialized into its `__provider`: each method loads
+ * The `__provider` text every WorkflowExecution stores (sdk/provider-shim.ts): each method loads
  * provider/functiongraph/workflow-execution from the installed package when it is called, so the state holds no
  * client, schema or credential. Exported for tests; the package index does not re-export it.
  */
-export const providerShim: pulumi.dynamic.ResourceProvider = {
-  configure: (...args) =>
-    require("pulumi-cloudfn/dist/provider/functiongraph/workflow-execution").provider.configure(...args),
-  check: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/workflow-execution").provider.check(...args),
-  diff: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/workflow-execution").provider.diff(...args),
-  create: (...args) =>
-    require("pulumi-cloudfn/dist/provider/functiongraph/workflow-execution").provider.create(...args),
-  read: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/workflow-execution").provider.read(...args),
-  update: (...args) =>
-    require("pulumi-cloudfn/dist/provider/functiongraph/workflow-execution").provider.update(...args),
-  delete: (...args) =>
-    require("pulumi-cloudfn/dist/provider/functiongraph/workflow-execution").provider.delete(...args),
-};
-/* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return */
+export const providerShim = providerShimText("pulumi-cloudfn/dist/provider/functiongraph/workflow-execution", [
+  "configure",
+  "check",
+  "diff",
+  "create",
+  "read",
+  "update",
+  "delete",
+]);
 
 /** The arguments of {@link WorkflowExecution}. */
 export interface WorkflowExecutionArgs {
@@ -58,7 +53,7 @@ export interface WorkflowExecutionArgs {
  *
  * User docs: docs/functiongraph/workflow-execution.md.
  */
-export class WorkflowExecution extends pulumi.dynamic.Resource {
+export class WorkflowExecution extends ShimmedResource {
   /**
    * Workflow id, usually a Workflow's `workflowId`. A change, or an update of the workflow (its `updated_time`
    * moved), starts a new execution.

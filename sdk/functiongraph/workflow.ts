@@ -3,6 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON-valued properties are `any` for users, as in Pulumi's own SDKs */
 
 import * as pulumi from "@pulumi/pulumi";
+import { ShimmedResource, providerShimText } from "../provider-shim";
 import { assertJsonInput } from "../json-inputs";
 
 /** A function the flow calls. */
@@ -173,22 +174,20 @@ export interface WorkflowExpressConfig {
   logLevel: "ALL" | "ERROR" | "NONE" | (string & Record<never, never>);
 }
 
-/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- the implementation is loaded untyped at call time, on purpose (the shim must capture nothing) */
 /**
- * The provider object every Workflow shares, serialized into its `__provider`: each method loads
+ * The `__provider` text every Workflow stores (sdk/provider-shim.ts): each method loads
  * provider/functiongraph/workflow from the installed package when it is called, so the state holds no client,
  * schema or credential. Exported for tests; the package index does not re-export it.
  */
-export const providerShim: pulumi.dynamic.ResourceProvider = {
-  configure: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/workflow").provider.configure(...args),
-  check: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/workflow").provider.check(...args),
-  diff: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/workflow").provider.diff(...args),
-  create: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/workflow").provider.create(...args),
-  read: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/workflow").provider.read(...args),
-  update: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/workflow").provider.update(...args),
-  delete: (...args) => require("pulumi-cloudfn/dist/provider/functiongraph/workflow").provider.delete(...args),
-};
-/* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return */
+export const providerShim = providerShimText("pulumi-cloudfn/dist/provider/functiongraph/workflow", [
+  "configure",
+  "check",
+  "diff",
+  "create",
+  "read",
+  "update",
+  "delete",
+]);
 
 /** The arguments of {@link Workflow}. */
 export interface WorkflowArgs {
@@ -235,7 +234,7 @@ export interface WorkflowArgs {
  *
  * User docs: docs/functiongraph/workflow.md.
  */
-export class Workflow extends pulumi.dynamic.Resource {
+export class Workflow extends ShimmedResource {
   /** Workflow name: 1-64 letters, digits, CJK characters, `_`, `(`, `)`, `.` and `-`. Part of the URN. */
   public readonly name!: pulumi.Output<string>;
   /** Description: at most 512 characters of the same set as the name (no spaces, per the API reference). */

@@ -3,24 +3,23 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON-valued properties are `any` for users, as in Pulumi's own SDKs */
 
 import * as pulumi from "@pulumi/pulumi";
+import { ShimmedResource, providerShimText } from "../provider-shim";
 import { assertJsonInput } from "../json-inputs";
 
-/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- the implementation is loaded untyped at call time, on purpose (the shim must capture nothing) */
 /**
- * The provider object every Invocation shares, serialized into its `__provider`: each method loads
+ * The `__provider` text every Invocation stores (sdk/provider-shim.ts): each method loads
  * provider/leancloud/invocation from the installed package when it is called, so the state holds no client,
  * schema or credential. Exported for tests; the package index does not re-export it.
  */
-export const providerShim: pulumi.dynamic.ResourceProvider = {
-  configure: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/invocation").provider.configure(...args),
-  check: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/invocation").provider.check(...args),
-  diff: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/invocation").provider.diff(...args),
-  create: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/invocation").provider.create(...args),
-  read: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/invocation").provider.read(...args),
-  update: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/invocation").provider.update(...args),
-  delete: (...args) => require("pulumi-cloudfn/dist/provider/leancloud/invocation").provider.delete(...args),
-};
-/* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return */
+export const providerShim = providerShimText("pulumi-cloudfn/dist/provider/leancloud/invocation", [
+  "configure",
+  "check",
+  "diff",
+  "create",
+  "read",
+  "update",
+  "delete",
+]);
 
 /** The arguments of {@link Invocation}. */
 export interface InvocationArgs {
@@ -63,7 +62,7 @@ export interface InvocationArgs {
  *
  * User docs: docs/leancloud/invocation.md.
  */
-export class Invocation extends pulumi.dynamic.Resource {
+export class Invocation extends ShimmedResource {
   /**
    * Function name: one URL path segment (no `/`, `\`, `?`, `#`, `%` or spaces), 1-128 characters, not `_ops`.
    */

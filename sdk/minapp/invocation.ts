@@ -3,24 +3,23 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON-valued properties are `any` for users, as in Pulumi's own SDKs */
 
 import * as pulumi from "@pulumi/pulumi";
+import { ShimmedResource, providerShimText } from "../provider-shim";
 import { assertJsonInput } from "../json-inputs";
 
-/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- the implementation is loaded untyped at call time, on purpose (the shim must capture nothing) */
 /**
- * The provider object every Invocation shares, serialized into its `__provider`: each method loads
+ * The `__provider` text every Invocation stores (sdk/provider-shim.ts): each method loads
  * provider/minapp/invocation from the installed package when it is called, so the state holds no client, schema
  * or credential. Exported for tests; the package index does not re-export it.
  */
-export const providerShim: pulumi.dynamic.ResourceProvider = {
-  configure: (...args) => require("pulumi-cloudfn/dist/provider/minapp/invocation").provider.configure(...args),
-  check: (...args) => require("pulumi-cloudfn/dist/provider/minapp/invocation").provider.check(...args),
-  diff: (...args) => require("pulumi-cloudfn/dist/provider/minapp/invocation").provider.diff(...args),
-  create: (...args) => require("pulumi-cloudfn/dist/provider/minapp/invocation").provider.create(...args),
-  read: (...args) => require("pulumi-cloudfn/dist/provider/minapp/invocation").provider.read(...args),
-  update: (...args) => require("pulumi-cloudfn/dist/provider/minapp/invocation").provider.update(...args),
-  delete: (...args) => require("pulumi-cloudfn/dist/provider/minapp/invocation").provider.delete(...args),
-};
-/* eslint-enable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return */
+export const providerShim = providerShimText("pulumi-cloudfn/dist/provider/minapp/invocation", [
+  "configure",
+  "check",
+  "diff",
+  "create",
+  "read",
+  "update",
+  "delete",
+]);
 
 /** The arguments of {@link Invocation}. */
 export interface InvocationArgs {
@@ -46,7 +45,7 @@ export interface InvocationArgs {
  *
  * User docs: docs/minapp/invocation.md.
  */
-export class Invocation extends pulumi.dynamic.Resource {
+export class Invocation extends ShimmedResource {
   /** Name of the function to run (the SDK takes it from `function`); not empty, no `/`. */
   public readonly functionName!: pulumi.Output<string>;
   /** Test environment id (default: the function's, else `cloudfn:minappEnvironmentId`, else production). */

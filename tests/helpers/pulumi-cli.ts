@@ -31,26 +31,29 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Installs @pulumi/pulumi and the packed pulumi-cloudfn once (re-installs when the tarball's content changes). */
-export function ensureInstalled(): string {
-  const stamp = path.join(INSTALL_DIR, ".tarball-sha256");
-  const digest = createHash("sha256").update(fs.readFileSync(TARBALL)).digest("hex");
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === digest) return path.join(INSTALL_DIR, "node_modules");
+/**
+ * Installs @pulumi/pulumi and the packed pulumi-cloudfn once (re-installs when the tarball's
+ * content changes); another tarball (an earlier release) goes to a folder of its own.
+ */
+export function ensureInstalled(tarball = TARBALL, installDir = INSTALL_DIR): string {
+  const stamp = path.join(installDir, ".tarball-sha256");
+  const digest = createHash("sha256").update(fs.readFileSync(tarball)).digest("hex");
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === digest) return path.join(installDir, "node_modules");
   // npm treats an unchanged `file:` spec as up to date even when the tarball changed.
-  fs.rmSync(path.join(INSTALL_DIR, "node_modules/pulumi-cloudfn"), { recursive: true, force: true });
-  fs.rmSync(path.join(INSTALL_DIR, "package-lock.json"), { force: true });
-  fs.mkdirSync(INSTALL_DIR, { recursive: true });
+  fs.rmSync(path.join(installDir, "node_modules/pulumi-cloudfn"), { recursive: true, force: true });
+  fs.rmSync(path.join(installDir, "package-lock.json"), { force: true });
+  fs.mkdirSync(installDir, { recursive: true });
   const example = JSON.parse(fs.readFileSync(path.join(ROOT, "examples/functiongraph-basic/package.json"), "utf8"));
-  example.dependencies["pulumi-cloudfn"] = `file:${TARBALL}`;
+  example.dependencies["pulumi-cloudfn"] = `file:${tarball}`;
   if (SDK_OVERRIDE) example.dependencies["@pulumi/pulumi"] = SDK_OVERRIDE;
-  fs.writeFileSync(path.join(INSTALL_DIR, "package.json"), JSON.stringify(example, null, 2));
+  fs.writeFileSync(path.join(installDir, "package.json"), JSON.stringify(example, null, 2));
   const res = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline"], {
-    cwd: INSTALL_DIR,
+    cwd: installDir,
     encoding: "utf8",
   });
   if (res.status !== 0) throw new Error(`npm install failed:\n${res.stdout}\n${res.stderr}`);
   fs.writeFileSync(stamp, digest);
-  return path.join(INSTALL_DIR, "node_modules");
+  return path.join(installDir, "node_modules");
 }
 
 export class PulumiProject {
@@ -64,12 +67,19 @@ export class PulumiProject {
   constructor(
     source: string,
     private readonly stack = "e2e",
+    nodeModules = ensureInstalled(),
   ) {
     this.home = fs.mkdtempSync(path.join(os.tmpdir(), "cloudfn-e2e-"));
     this.dir = path.join(this.home, "project");
     fs.cpSync(source, this.dir, { recursive: true, filter: (src) => !src.includes("node_modules") });
-    fs.symlinkSync(ensureInstalled(), path.join(this.dir, "node_modules"));
+    fs.symlinkSync(nodeModules, path.join(this.dir, "node_modules"));
     fs.mkdirSync(path.join(this.home, "state"));
+  }
+
+  /** Points the project at other installed packages: what upgrading cloudfn does to a project. */
+  useNodeModules(nodeModules: string): void {
+    fs.rmSync(path.join(this.dir, "node_modules"));
+    fs.symlinkSync(nodeModules, path.join(this.dir, "node_modules"));
   }
 
   env(): NodeJS.ProcessEnv {

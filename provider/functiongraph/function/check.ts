@@ -6,7 +6,7 @@
  */
 import type { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
 import { checkResult, dropUndefined, validateInputs } from "../../core/check";
-import { MANIFEST_INPUT, codeManifest, type CodeManifest } from "../../core/code-manifest";
+import { codeManifest, storedInput, type CodeManifest } from "../../core/code-manifest";
 import { UNKNOWN, containsUnknown } from "../../core/diff";
 import { knownRegionAndProject } from "../config";
 import { functionDefinition } from "./definition";
@@ -67,9 +67,9 @@ export async function checkInputs(news: FunctionInputs): Promise<CheckResult<Fun
     ...(code.hash !== undefined ? { codeHash: code.hash } : {}),
     ...(failures.length === 0 && predictedUrn(value) ? { funcUrn: predictedUrn(value) } : {}),
     ...(news?.encryptedEnvironment !== undefined
-      ? { encryptedEnvironmentHash: envHash(news.encryptedEnvironment) }
+      ? { encryptedEnvironmentHash: await envHash(news.encryptedEnvironment) }
       : {}),
-    ...(manifest ? { [MANIFEST_INPUT]: manifest } : {}),
+    ...storedInput(manifest),
   }) as FunctionInputs;
   return checkResult(inputs, failures);
 }

@@ -30,7 +30,8 @@
  *            after a create) is retried for about 30 s.
  */
 import { setTimeout as sleep } from "timers/promises";
-import { carriedManifest } from "../../core/code-manifest";
+import { manifestAfterRead } from "../../core/code-manifest";
+import { legacyOutputs } from "../../core/legacy-state";
 import {
   CheckResult,
   CreateResult,
@@ -101,7 +102,9 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
     const changed = [...changedFields(base, withHash, REPLACE_ON_CHANGE, NORMALIZERS), ...changedOf(base, withHash)];
     // Same name and package: the replacement would collide with the old function, so delete first.
     const collides = !changed.includes("name") && !changed.includes("package");
-    const result = diffResult(changed, REPLACE_ON_CHANGE, collides);
+    // Outputs an earlier cloudfn wrote are rewritten by an update that makes no API call.
+    const result = { ...diffResult(changed, REPLACE_ON_CHANGE, collides) };
+    if (legacyOutputs(olds, news)) result.changes = true;
     // The replacement is created, never adopted, even if the program still says `adopt: true`.
     const where = knownRegionAndProject();
     const known = where && !containsUnknown(news.name) && !containsUnknown(news.package);
@@ -135,12 +138,14 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
       if (e instanceof NotFoundError) return {};
       throw e;
     }
-    const live = await readAll(fg, info, props ?? {});
-    const outs = { ...live, ...carriedManifest(props, !(live.codeHash ?? "").startsWith("drift:")) };
+    const outs = await readAll(fg, info, props ?? {});
+    const unchanged = !(outs.codeHash ?? "").startsWith("drift:");
+    const sameCode = async () => (await buildCode(props ?? {}))?.hash === props?.codeHash;
+    const manifest = await manifestAfterRead(props as Record<string, unknown> | undefined, unchanged, sameCode);
     return {
       id: outs.funcUrn,
       props: outs,
-      inputs: { ...inputsFrom(outs), ...carriedManifest(outs, true) } as unknown as FunctionOutputs,
+      inputs: { ...inputsFrom(outs), ...manifest } as unknown as FunctionOutputs,
     };
   },
 

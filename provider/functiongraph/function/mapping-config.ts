@@ -350,5 +350,5 @@ export function liveConfigSet(info: FunctionInfo): Inputs {
     const normal = CONFIG_NORMALIZERS[prop] as ((v: unknown) => unknown) | undefined;
     return normal !== undefined && deepEqual(normal(value), normal(undefined));
   };
-  return Object.fromEntries(Object.entries(live).filter(([p, v]) => !isDefault(p, v))) as Inputs;
+  return Object.fromEntries(Object.entries(live).filter(([p, v]) => !isDefault(p, v)));
 }

@@ -3,8 +3,9 @@
  * normalisers that keep defaults from ever showing up as diffs. No I/O except building zips.
  */
 import { dropUndefined } from "../../core/check";
-import { scryptSync } from "crypto";
 import { archiveToZip, sha256Hex } from "../../core/archive";
+import { MANIFEST_INPUT } from "../../core/code-manifest";
+import { slowHash } from "../../core/slow-hash";
 import { Normalizers, UNKNOWN, containsUnknown } from "../../core/diff";
 import { CodeInfo, CreateFunctionBody, FunctionInfo, UpdateCodeBody, UpdateConfigBody } from "../api";
 import { CONFIG_NORMALIZERS, configWire, liveConfig } from "./mapping-config";
@@ -26,11 +27,12 @@ const CODE_FILENAME = "index.zip";
  * Hash of the encrypted environment: lets diff see changes without storing the values. It is
  * a deliberately slow scrypt hash because it lands in the state's inputs, which the engine does
  * not mark secret (only outputs get `additionalSecretOutputs`): guessing short values is costly.
+ * Computed off the event loop, once per process per value (core/slow-hash.ts).
  */
-export function envHash(env: Record<string, string> | undefined): string | undefined {
+export async function envHash(env: Record<string, string> | undefined): Promise<string | undefined> {
   if (env === undefined || containsUnknown(env)) return env === undefined ? undefined : UNKNOWN;
   const text = canonicalEnv(env);
-  return text === "" ? undefined : scryptSync(text, "cloudfn:functiongraph:encryptedEnvironment", 32).toString("hex");
+  return text === "" ? undefined : slowHash(text, "cloudfn:functiongraph:encryptedEnvironment");
 }
 
 /** Deterministic zip of `code` and its hash; undefined for codeUrl functions. */
@@ -127,14 +129,25 @@ export function computedFrom(info: FunctionInfo, code?: CodeInfo): ComputedOutpu
   };
 }
 
-/** Outputs after create/update: the desired inputs (just applied) plus computed fields. */
+/**
+ * Outputs after create/update: the desired inputs (just applied) plus computed fields. The
+ * encrypted environment's hash is the one check put in the inputs; the code manifest stays in
+ * the inputs only (the engine keeps those, and the review reads them there).
+ */
 export function outputsFrom(
   inputs: FunctionInputs,
   codeHash: string | undefined,
   computed: ReturnType<typeof computedFrom>,
 ): FunctionOutputs {
-  const { encryptedEnvironment, adopt: _adopt, codeType: _declared, ...rest } = inputs;
-  return dropUndefined({ ...rest, codeHash, encryptedEnvironmentHash: envHash(encryptedEnvironment), ...computed });
+  const {
+    encryptedEnvironment: _env,
+    adopt: _adopt,
+    // codeType is an input and a computed output: the platform's answer wins.
+    codeType: _declared,
+    [MANIFEST_INPUT]: _manifest,
+    ...rest
+  } = inputs as FunctionInputs & Record<string, unknown>;
+  return dropUndefined({ ...rest, codeHash, ...computed });
 }
 
 /**

@@ -4,7 +4,7 @@ import * as path from "path";
 import * as vm from "vm";
 import * as pulumi from "@pulumi/pulumi";
 import { ARCHIVE_SIG, ASSET_SIG, SIG_KEY } from "../../core/archive";
-import { buildSource, syntaxError } from "./source";
+import { buildSource, bundleStats, clearBundleCache, syntaxError } from "./source";
 
 const made: string[] = [];
 afterAll(() => Promise.all(made.map((dir) => fs.rm(dir, { recursive: true, force: true }))));
@@ -47,8 +47,11 @@ describe("buildSource", () => {
   });
 
   it("gives the same bytes for the folder, a copy elsewhere and the equivalent AssetArchive", async () => {
+    // Each built afresh: the per-process bundle cache would otherwise hand back the first.
     const a = await buildSource({ [SIG_KEY]: ARCHIVE_SIG, path: await tree(APP) });
+    clearBundleCache();
     const b = await buildSource(new pulumi.asset.FileArchive(await tree(APP)));
+    clearBundleCache();
     const c = await buildSource(
       new pulumi.asset.AssetArchive({
         "index.js": new pulumi.asset.StringAsset(APP["index.js"]),
@@ -57,6 +60,19 @@ describe("buildSource", () => {
     );
     expect(b).toBe(a);
     expect(c).toBe(a);
+    expect(bundleStats.builds).toBe(1);
+  });
+
+  it("bundles the same files once per process, however many resources and steps ask", async () => {
+    clearBundleCache();
+    const dir = await tree(APP);
+    const sources = await Promise.all(
+      Array.from({ length: 4 }, () => buildSource({ [SIG_KEY]: ARCHIVE_SIG, path: dir })),
+    );
+    expect(new Set(sources).size).toBe(1);
+    expect(bundleStats.builds).toBe(1);
+    await buildSource({ [SIG_KEY]: ARCHIVE_SIG, path: dir }, "lib/greet.js");
+    expect(bundleStats.builds).toBe(2);
   });
 
   it("honours another entry file and explains a missing one or an unresolved import", async () => {

@@ -19,7 +19,8 @@ import * as path from "path";
 import * as vm from "vm";
 import JSZip from "jszip";
 import type { BuildFailure } from "esbuild-wasm";
-import { SIG_KEY, ASSET_SIG, archiveToZip, isArchive } from "../../core/archive";
+import { SIG_KEY, ASSET_SIG, archiveEntries, archiveToZip, isArchive } from "../../core/archive";
+import { entriesDigest } from "../../core/zip-cache";
 
 export const DEFAULT_ENTRY = "index.js";
 /** MinApp's runtime (console docs: "currently Node 12"). */
@@ -75,8 +76,36 @@ function bundleFailureText(e: Partial<BuildFailure>): string {
   return `${first.location ? `${first.location.file}:${first.location.line}: ` : ""}${first.text}`;
 }
 
-/** Bundles `entry` of the archive into one CommonJS file. */
+/**
+ * Bundles of this process by entry and content digest: check and create (and resources sharing
+ * a folder) bundle the same files, and each bundle costs esbuild time (the first one also its
+ * WebAssembly start, 1–5 s), so each content is bundled once.
+ */
+const bundles = new Map<string, Promise<string>>();
+export const bundleStats = { builds: 0 };
+
+export function clearBundleCache(): void {
+  bundles.clear();
+  bundleStats.builds = 0;
+}
+
+/** Bundles `entry` of the archive into one CommonJS file, once per content. */
 export async function bundleArchive(archive: unknown, entry: string = DEFAULT_ENTRY): Promise<string> {
+  // An archive that cannot be listed (empty, say) is bundled as is, for bundleOnce's own message.
+  const entries = await archiveEntries(archive).catch(() => undefined);
+  if (!entries) return bundleOnce(archive, entry);
+  const key = `${entry}\0${entriesDigest(entries)}`;
+  let bundle = bundles.get(key);
+  if (!bundle) {
+    bundle = bundleOnce(archive, entry);
+    bundles.set(key, bundle);
+    bundle.catch(() => bundles.delete(key));
+  }
+  return bundle;
+}
+
+async function bundleOnce(archive: unknown, entry: string): Promise<string> {
+  bundleStats.builds++;
   const { dir, cleanup } = await archiveRoot(archive as Loose);
   try {
     const entryText = await fs.readFile(path.join(dir, entry), "utf8").catch(() => {

@@ -1,0 +1,61 @@
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { ARCHIVE_SIG, SIG_KEY, archiveToZip, sha256Hex } from "./archive";
+import type { Entry } from "./archive";
+import { cachedZip, clearZipCache, zipCacheStats } from "./zip-cache";
+
+const made: string[] = [];
+afterAll(() => Promise.all(made.map((dir) => fs.rm(dir, { recursive: true, force: true }))));
+
+async function folder(files: Record<string, string>): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "cloudfn-zip-cache-"));
+  made.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    await fs.mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await fs.writeFile(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const wire = (p: string) => ({ [SIG_KEY]: ARCHIVE_SIG, path: p });
+
+describe("the zip cache", () => {
+  beforeEach(clearZipCache);
+
+  it("zips a folder once for any number of resources and steps sharing it", async () => {
+    const dir = await folder({ "index.js": "exports.handler = 1;\n", "lib/a.js": "a\n" });
+    const zips = await Promise.all(Array.from({ length: 5 }, () => archiveToZip(wire(dir))));
+    const again = await archiveToZip(new pulumi.asset.FileArchive(dir));
+    expect(zipCacheStats).toEqual({ misses: 1, hits: 5 });
+    expect(new Set([...zips, again].map(sha256Hex)).size).toBe(1);
+  });
+
+  it("zips again when a file changes (its stats move)", async () => {
+    const dir = await folder({ "index.js": "exports.handler = 1;\n" });
+    const before = sha256Hex(await archiveToZip(wire(dir)));
+    await fs.writeFile(path.join(dir, "index.js"), "exports.handler = 22;\n");
+    const after = sha256Hex(await archiveToZip(wire(dir)));
+    expect(after).not.toBe(before);
+    expect(zipCacheStats).toEqual({ misses: 2, hits: 0 });
+  });
+
+  it("does not trust equal stats: other content under the same stats is zipped again (verified by hash)", async () => {
+    const dir = await folder({ "index.js": "exports.handler = 1;\n" });
+    const entries = (text: string) => new Map([["index.js", { data: Buffer.from(text), executable: false }]]);
+    const write = async (e: Map<string, Entry>) => Buffer.from(e.get("index.js")!.data);
+    // Same folder, same stats on disk: only the digest of what was read tells the two apart.
+    expect(String(await cachedZip(wire(dir), entries("one"), write))).toBe("one");
+    expect(String(await cachedZip(wire(dir), entries("two"), write))).toBe("two");
+    expect(String(await cachedZip(wire(dir), entries("two"), write))).toBe("two");
+    expect(zipCacheStats).toEqual({ misses: 2, hits: 1 });
+  });
+
+  it("finds archives without a path by their content", async () => {
+    const archive = () => new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset("x") });
+    await archiveToZip(archive());
+    await archiveToZip(archive());
+    expect(zipCacheStats).toEqual({ misses: 1, hits: 1 });
+  });
+});
