@@ -105,8 +105,9 @@ emulator: build ## Run the emulator in the foreground (PORT=8080 STATE=file to p
 N ?= 20
 MODE ?= small
 ROUNDS ?= 3
-bench: pack pulumi dev-build ## Time up/preview/refresh/destroy vs a no-op floor (N=20 MODE=small|app|both), state bytes
+bench: pack pulumi dev-build ## up/preview/refresh/destroy vs a no-op floor (N=20 MODE=small|app|both ROUNDS=3), state bytes (native too), emulator invoke
 	BENCH_N=$(N) BENCH_MODE=$(MODE) BENCH_ROUNDS=$(ROUNDS) node .cache/dev/scripts/bench.js
+	node .cache/dev/scripts/bench-emulator.js
 
 bench-emulator: dev-build ## Emulator sync invoke of a trivial handler: p50/p95 and req/s at concurrency 1 and 20, cold vs warm
 	node .cache/dev/scripts/bench-emulator.js

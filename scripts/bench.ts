@@ -15,6 +15,7 @@ import { clearRequestLog, countOps, requestLog } from "../tests/helpers/fg-http"
 import { writeRealisticApp } from "./bench/realistic-app";
 import { benchResources, breakdown, formatBreakdown, userInputBytes } from "./bench/state";
 import { ratioTable, record, type Samples } from "./bench/stats";
+import { nativeStateLine } from "./bench-native";
 
 const COUNT = Number(process.env.BENCH_N ?? process.env.BENCH_FUNCTIONS ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -95,6 +96,8 @@ async function main(): Promise<void> {
     const lines = [`cloudfn bench: ${COUNT} functions, ${ROUNDS} rounds alternating with the floor, seconds`];
     if (MODE === "small" || MODE === "both") lines.push(...(await benchMode("small", false, emulator.url)), "");
     if (MODE === "app" || MODE === "both") lines.push(...(await benchMode("app 550KB", true, emulator.url)), "");
+    // The same small function under the native provider plugin, for its state size beside ours.
+    lines.push(await nativeStateLine(emulator.url, Math.min(COUNT, 5)));
     console.log(lines.join("\n"));
   } finally {
     await emulator.close();

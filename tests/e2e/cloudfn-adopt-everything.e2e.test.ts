@@ -1,7 +1,7 @@
 /**
  * `cloudfn adopt --platform functiongraph` against a stack holding one of every FunctionGraph
- * resource type (dependency version, function, version, alias, TIMER and SMN triggers, a TIMER
- * trigger on the alias, async-invoke config, workflow): the installed CLI prints a program, a second stack runs exactly that program (its
+ * resource type (dependency version, a fully configured function, version, alias, TIMER and SMN
+ * triggers, a TIMER trigger on the alias, async-invoke config, workflow): the installed CLI prints a program, a second stack runs exactly that program (its
  * code placeholders filled with the same folders) and its `up` makes no create call and no
  * update call, and `preview` is clean afterwards.
  */
@@ -73,6 +73,9 @@ describe("cloudfn adopt of a stack holding every FunctionGraph resource type", (
       expect(run.stdout).toContain(`new cloudfn.functiongraph.${type}(`);
     expect(run.stdout).toContain("dependencyVersionIds: [\n        aeShoutV1.versionId,\n    ],");
     expect(run.stdout).toContain("functionUrn: aeGreeter.funcUrn,");
+    // The function's live production configuration is printed, so adopting it declares it as it is.
+    for (const printed of ['agency: "fg-agency",', "maxInstances: 50,", 'vpcId: "vpc-1",', 'localPath: "/mnt/data",'])
+      expect(run.stdout).toContain(printed);
 
     fs.writeFileSync(path.join(adopter.dir, "index.ts"), run.stdout);
     fs.cpSync(path.join(PROGRAMS, "source/app"), path.join(adopter.dir, "functions/ae-greeter"), { recursive: true });

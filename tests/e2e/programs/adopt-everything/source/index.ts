@@ -19,6 +19,16 @@ const fn = new cloudfn.functiongraph.Function("fn", {
   environment: { STAGE: "prod" },
   dependencyVersionIds: [lib.versionId],
   code: new pulumi.asset.FileArchive("./app"),
+  // A production configuration: the adopting stack must change none of it.
+  agency: "fg-agency",
+  vpc: { vpcId: "vpc-1", subnetId: "subnet-1", securityGroups: ["sg-1"] },
+  networkController: { disablePublicNetwork: true },
+  mounts: { mounts: [{ type: "sfsTurbo", resource: "fs-1", sharePath: "10.0.0.2:/", localPath: "/mnt/data" }] },
+  maxInstances: 50,
+  reservedInstances: [{ count: 1, idleMode: true }],
+  log: { groupId: "lg-1", streamId: "ls-1" },
+  tags: { team: "core" },
+  initializer: { handler: "index.handler", timeout: 30 },
 });
 
 new cloudfn.functiongraph.Trigger("timer", {
