@@ -31,7 +31,7 @@ describe("EngineEnvironmentVariables check", () => {
         group: "web",
         variables: { A: "1" },
         secretVariables: { TOKEN: "s3cret" },
-        secretVariableHashes: { TOKEN: secretHash("TOKEN", "s3cret") },
+        secretVariableHashes: { TOKEN: await secretHash("TOKEN", "s3cret") },
       },
     });
     expect(JSON.stringify(ok.inputs?.secretVariableHashes)).not.toContain("s3cret");
@@ -63,7 +63,7 @@ describe("EngineEnvironmentVariables writes", () => {
     expect(res.outs).toEqual({
       group: "web",
       variables: { A: "1" },
-      secretVariableHashes: { S: secretHash("S", "v") },
+      secretVariableHashes: { S: await secretHash("S", "v") },
     });
     expect(patched(net)).toEqual([{ THEIRS: "keep", A: "1", S: "v" }]);
     expect(net.requests[1].url).toBe("http://console.test/1.1/engine/groups/web");
@@ -75,7 +75,7 @@ describe("EngineEnvironmentVariables writes", () => {
     const olds: EnvVarsOutputs = {
       group: "web",
       variables: { A: "1", B: "2" },
-      secretVariableHashes: { S: secretHash("S", "v") },
+      secretVariableHashes: { S: await secretHash("S", "v") },
     };
     await provider.update!("id", olds, { group: "web", variables: { A: "9" } });
     expect(patched(net)).toEqual([{ THEIRS: "keep", A: "9" }]);
@@ -100,14 +100,18 @@ describe("EngineEnvironmentVariables read", () => {
     const props: EnvVarsOutputs = {
       group: "web",
       variables: { A: "1", B: "2" },
-      secretVariableHashes: { S: secretHash("S", "v"), T: secretHash("T", "t"), U: secretHash("U", "u") },
+      secretVariableHashes: {
+        S: await secretHash("S", "v"),
+        T: await secretHash("T", "t"),
+        U: await secretHash("U", "u"),
+      },
     };
     const net = scriptedAdapter([group({ A: "changed", S: "v", T: "other", OTHER: "x" })]);
     tuning.client = { adapter: net.adapter };
     expect((await provider.read!("id", props)).props).toEqual({
       group: "web",
       variables: { A: "changed" },
-      secretVariableHashes: { S: secretHash("S", "v"), T: "drift:changed", U: "drift:removed" },
+      secretVariableHashes: { S: await secretHash("S", "v"), T: "drift:changed", U: "drift:removed" },
     });
   });
 

@@ -19,7 +19,6 @@
  *   update — GET groups; PATCH (names dropped from the declaration are removed).
  *   delete — GET groups; PATCH without the owned names. A missing group is success.
  */
-import { scryptSync } from "crypto";
 import {
   CheckResult,
   CreateResult,
@@ -33,6 +32,7 @@ import { Group } from "../api";
 import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { ClientOptions, LeanCloudClient } from "../client";
 import { resolveSettings, configure } from "../config";
+import { slowHash } from "../../core/slow-hash";
 import { adoptVariables, adoptionKey, describe } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
 import { engineEnvironmentVariablesDefinition } from "./definition";
@@ -42,19 +42,20 @@ export const tuning: { client: ClientOptions } = { client: {} };
 
 const client = () => new LeanCloudClient(resolveSettings(), tuning.client);
 
-/** Slow on purpose: the hashes land in the state's inputs, which the engine does not mark secret. */
-export function secretHash(name: string, value: string): string {
-  return scryptSync(value, `cloudfn:leancloud:env:${name}`, 32).toString("hex");
+/**
+ * Slow on purpose: the hashes land in the state's inputs, which the engine does not mark secret.
+ * Computed off the event loop and once per value per process (core/slow-hash.ts).
+ */
+export function secretHash(name: string, value: string): Promise<string> {
+  return slowHash(value, `cloudfn:leancloud:env:${name}`);
 }
 
-function hashes(secrets: Record<string, string> | undefined): Record<string, string> | undefined {
+async function hashes(secrets: Record<string, string> | undefined): Promise<Record<string, string> | undefined> {
   if (secrets === undefined) return undefined;
   if (containsUnknown(secrets)) return UNKNOWN as unknown as Record<string, string>;
-  return Object.fromEntries(
-    Object.keys(secrets)
-      .sort()
-      .map((k) => [k, secretHash(k, secrets[k])]),
-  );
+  const names = Object.keys(secrets).sort();
+  const values = await Promise.all(names.map((k) => secretHash(k, secrets[k])));
+  return Object.fromEntries(names.map((k, i) => [k, values[i]]));
 }
 
 const owned = (o: Partial<EnvVarsOutputs>) => [
@@ -86,11 +87,11 @@ async function write(
   await lc.putEnvironments(group, { ...live, ...set });
 }
 
-function outputsFrom(inputs: EnvVarsInputs): EnvVarsOutputs {
+async function outputsFrom(inputs: EnvVarsInputs): Promise<EnvVarsOutputs> {
   return dropUndefined({
     group: inputs.group,
     variables: inputs.variables,
-    secretVariableHashes: inputs.secretVariableHashes ?? hashes(inputs.secretVariables),
+    secretVariableHashes: inputs.secretVariableHashes ?? (await hashes(inputs.secretVariables)),
   });
 }
 
@@ -107,7 +108,7 @@ export const provider: ResourceProvider<EnvVarsInputs, EnvVarsOutputs> = {
     if (overlap) failures.push(overlap);
     const secrets = value.secretVariables ?? unknown.secretVariables;
     return checkResult(
-      dropUndefined({ ...value, ...unknown, secretVariableHashes: hashes(secrets) }) as EnvVarsInputs,
+      dropUndefined({ ...value, ...unknown, secretVariableHashes: await hashes(secrets) }) as EnvVarsInputs,
       failures,
     );
   },
@@ -136,7 +137,7 @@ export const provider: ResourceProvider<EnvVarsInputs, EnvVarsOutputs> = {
     const appId = resolveSettings().appId;
     const adopted = inputs.adopt ? await adoptVariables(lc, appId, inputs, liveMap) : false;
     if (!adopted) await write(lc, inputs.group, [], { ...inputs.variables, ...inputs.secretVariables });
-    return { id: `${appId}:${inputs.group}`, outs: outputsFrom(inputs) };
+    return { id: `${appId}:${inputs.group}`, outs: await outputsFrom(inputs) };
   },
 
   async read(id: string, props?: EnvVarsOutputs): Promise<ReadResult<EnvVarsOutputs>> {
@@ -150,10 +151,12 @@ export const provider: ResourceProvider<EnvVarsInputs, EnvVarsOutputs> = {
         .map((k) => [k, live[k]]),
     );
     const secretVariableHashes = Object.fromEntries(
-      Object.entries(props.secretVariableHashes ?? {}).map(([k, h]) => {
-        const same = k in live && secretHash(k, live[k]) === h;
-        return [k, same ? h : `drift:${k in live ? "changed" : "removed"}`];
-      }),
+      await Promise.all(
+        Object.entries(props.secretVariableHashes ?? {}).map(async ([k, h]): Promise<[string, string]> => {
+          const same = k in live && (await secretHash(k, live[k])) === h;
+          return [k, same ? h : `drift:${k in live ? "changed" : "removed"}`];
+        }),
+      ),
     );
     const outs = dropUndefined({
       group: props.group,
@@ -165,7 +168,7 @@ export const provider: ResourceProvider<EnvVarsInputs, EnvVarsOutputs> = {
 
   async update(_id: string, olds: EnvVarsOutputs, news: EnvVarsInputs): Promise<UpdateResult<EnvVarsOutputs>> {
     await write(client(), news.group, owned(olds), { ...news.variables, ...news.secretVariables });
-    return { outs: outputsFrom(news) };
+    return { outs: await outputsFrom(news) };
   },
 
   async delete(_id: string, props: EnvVarsOutputs): Promise<void> {
