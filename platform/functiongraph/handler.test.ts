@@ -7,11 +7,13 @@ describe("the FunctionGraph handler rule", () => {
     ["main.handler", "Python3.9"],
     ["com.example.Main.handle", "Java11"],
     ["handler", "Go1.x"],
+    ["-", "Custom Image"],
     ["bootstrap", "Custom"],
   ])("accepts %j for %s", (handler, runtime) => expect(handlerProblem(handler, runtime)).toBeUndefined());
 
   it.each<[string, string, string]>([
     ["ab", "Custom", "handler must be 3-128 characters; got 2"],
+    ["-", "Node.js18.15", 'handler "-" is for Custom Image functions only; Node.js18.15 needs 3-128 characters'],
     [
       "index.handler.",
       "Node.js18.15",

@@ -14,14 +14,23 @@ export function hasDottedHandler(runtime: string): boolean {
   return DOTTED_HANDLER.test(runtime);
 }
 
-/** The length rule alone (it does not depend on the runtime). */
+/** What container-image functions give as their handler (§3.1: "image functions use `-`"). */
+export const IMAGE_HANDLER = "-";
+const IMAGE_RUNTIME = "Custom Image";
+
+/** The length rule alone (it does not depend on the runtime; the image placeholder is checked by shape). */
 export function handlerLengthProblem(handler: string): string | undefined {
+  if (handler === IMAGE_HANDLER) return undefined;
   if (handler.length >= HANDLER_MIN_LENGTH && handler.length <= HANDLER_MAX_LENGTH) return undefined;
   return `handler must be ${HANDLER_MIN_LENGTH}-${HANDLER_MAX_LENGTH} characters; got ${handler.length}`;
 }
 
 /** The shape rule of the runtime, for a handler of valid length. */
 export function handlerShapeProblem(handler: string, runtime: string): string | undefined {
+  if (handler === IMAGE_HANDLER)
+    return runtime === IMAGE_RUNTIME
+      ? undefined
+      : `handler "${IMAGE_HANDLER}" is for ${IMAGE_RUNTIME} functions only; ${runtime} needs ${HANDLER_MIN_LENGTH}-${HANDLER_MAX_LENGTH} characters`;
   if (/[/\\]/.test(handler) && handler.split(/[/\\]/).some((part) => part === ".." || part === ""))
     return `handler must not contain path segments such as ".." or a leading "/"; got ${JSON.stringify(handler)}`;
   if (!hasDottedHandler(runtime)) return undefined;

@@ -363,9 +363,9 @@ export interface FunctionArgs {
    */
   runtime: pulumi.Input<Runtime>;
   /**
-   * Entry point, 3-128 characters. `file.function` (e.g. `index.handler`) for Node.js, Python, PHP, Java and
-   * Cangjie runtimes, where `file` is at the top level of the code (no path); Node.js and Python handlers are
-   * checked against the files of `code`.
+   * Entry point, 3-128 characters (`-` for a `Custom Image` function). `file.function` (e.g. `index.handler`)
+   * for Node.js, Python, PHP, Java and Cangjie runtimes, where `file` is at the top level of the code (no path);
+   * Node.js and Python handlers are checked against the files of `code`.
    */
   handler: pulumi.Input<string>;
   /** Memory in MB: 128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096. Default `128`. */
@@ -508,9 +508,9 @@ export class Function extends ShimmedResource {
    */
   public readonly runtime!: pulumi.Output<Runtime>;
   /**
-   * Entry point, 3-128 characters. `file.function` (e.g. `index.handler`) for Node.js, Python, PHP, Java and
-   * Cangjie runtimes, where `file` is at the top level of the code (no path); Node.js and Python handlers are
-   * checked against the files of `code`.
+   * Entry point, 3-128 characters (`-` for a `Custom Image` function). `file.function` (e.g. `index.handler`)
+   * for Node.js, Python, PHP, Java and Cangjie runtimes, where `file` is at the top level of the code (no path);
+   * Node.js and Python handlers are checked against the files of `code`.
    */
   public readonly handler!: pulumi.Output<string>;
   /** Memory in MB: 128, 256, 512, 768, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584, 4096. */

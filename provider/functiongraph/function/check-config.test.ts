@@ -197,6 +197,10 @@ describe("check: production configuration", () => {
     expect(
       (await check({ ...image, customImage: { image: "swr.cn-north-4.example/app:1" } })).failures,
     ).toBeUndefined();
+    // The platform's own placeholder handler for image functions.
+    expect(
+      (await check({ ...image, handler: "-", customImage: { image: "swr.cn-north-4.example/app:1" } })).failures,
+    ).toBeUndefined();
     expect(await reasons({ ...image, customImage: { image: "docker.io/app" } })).toEqual([
       'customImage: customImage.image must be an SWR image URL starting with "swr."; got "docker.io/app"',
     ]);

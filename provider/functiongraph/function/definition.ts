@@ -41,7 +41,7 @@ export const functionDefinition = {
       type: t.string(),
       required: true,
       rule: rules.handler,
-      doc: "Entry point, 3-128 characters. `file.function` (e.g. `index.handler`) for Node.js, Python, PHP, Java and Cangjie runtimes, where `file` is at the top level of the code (no path); Node.js and Python handlers are checked against the files of `code`.",
+      doc: "Entry point, 3-128 characters (`-` for a `Custom Image` function). `file.function` (e.g. `index.handler`) for Node.js, Python, PHP, Java and Cangjie runtimes, where `file` is at the top level of the code (no path); Node.js and Python handlers are checked against the files of `code`.",
     },
     memorySize: {
       type: t.integer(),
