@@ -116,7 +116,8 @@ async function invokeApi(env: FgEnv, ctx: RequestContext, found: Candidate, path
     run.catch(() => undefined);
     return apigErrors.backendTimeout(ctx, `no answer within func_info.timeout ${String(funcInfo?.timeout)} ms`);
   }
-  if (outcome.kind === "timeout") return apigErrors.backendTimeout(ctx, `function timed out after ${target.fn.timeout}s`);
+  if (outcome.kind === "timeout")
+    return apigErrors.backendTimeout(ctx, `function timed out after ${target.fn.timeout}s`);
   if (outcome.kind === "error")
     return apigErrors.backendUnavailable(ctx, `function error: ${outcome.error.errorMessage}`);
   const result = parseResult(outcome.result);
