@@ -172,7 +172,7 @@ describe("aliases (F13–F17)", () => {
     expect([updated.status, updated.body.additional_version_weights]).toEqual([200, { v2: 10 }]);
     const viaAlias = await call({ method: "GET", path: `${F(":!live")}/config` });
     expect(viaAlias.body.version).toBe("v1");
-    // The 4-field short form takes "version-or-alias" without the `!` (§2.1).
+    // The 4-field short form takes "version-or-alias" without the `!` (docs/reference/functiongraph-api.md §2.1).
     const short = await call({ method: "GET", path: `/v2/${pid}/fgs/functions/${pid}:default:fn:live/config` });
     expect([short.status, short.body.version]).toEqual([200, "v1"]);
     expect((await call({ method: "DELETE", path: `${F()}/aliases/live` })).status).toBe(204);
