@@ -3,8 +3,8 @@
  * (adopt-fg-inventory.ts) with `adopt: true`, the adopt option that says which object (trigger
  * id, dependency version), and the inputs the provider's own read mapping derives from the live
  * object, so the first `up` of the program creates nothing. References between the objects
- * (a trigger's function, a workflow's functions, a function's dependency versions) become
- * references between the resources. Code is never downloadable: it is a placeholder path. Pure.
+ * (a trigger's function, a workflow's functions, a function's dependency versions, an alias's
+ * version) become references between the resources. Code is never downloadable: it is a placeholder path. Pure.
  */
 import {
   inputsFrom as asyncInputs,
@@ -196,7 +196,10 @@ function referencesOf(inv: FgInventory, fnVars: string[], depVars: string[]): Ma
   return refs;
 }
 
-/** The whole program: dependency versions, then each function with its triggers and async configs, then workflows. */
+/**
+ * The whole program: dependency versions, then each function with its versions, aliases, triggers
+ * (of every qualifier) and async configs, then workflows.
+ */
 export function functionGraphProgram(inv: FgInventory): string {
   const names = new Names();
   const depVars = inv.dependencyVersions.map((v) => names.take(`${v.name}-v${v.version}`));
