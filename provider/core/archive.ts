@@ -10,10 +10,11 @@
  * Promises (direct calls, tests), or the same with plain fields. All are handled. Relative paths
  * resolve against the process cwd, which the engine sets to the Pulumi project directory.
  */
-import { promises as fs } from "fs";
+import { promises as fs, readdirSync, readFileSync, statSync, type Stats } from "fs";
 import * as path from "path";
 import JSZip from "jszip";
 import { cachedZip } from "./zip-cache";
+import { sha256Hex } from "../../platform/common/hash";
 
 /** Keys the Pulumi wire format uses to tag assets and archives. */
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -53,14 +54,24 @@ async function isExecutable(file: string): Promise<boolean> {
   return ((await fs.stat(file)).mode & 0o111) !== 0;
 }
 
-async function addDirectory(dir: string, prefix: string, out: Entries): Promise<void> {
-  const names = (await fs.readdir(dir)).sort();
-  for (const name of names) {
+/** `rel:size:mtime:mode`: one line of an archive's stats key (zip-cache.ts). */
+function statLine(rel: string, stat: Stats): string {
+  return `${rel}:${stat.size}:${stat.mtimeMs}:${stat.mode}`;
+}
+
+/**
+ * Reads a folder synchronously: a promise per stat and per file (four for each readFile) costs
+ * about ten times the CPU of the read itself, and a code folder of a few hundred small files
+ * reads in a millisecond or two. The stats of every file and folder are noted for the cache key.
+ */
+function addDirectory(dir: string, prefix: string, out: Entries, stats: string[]): void {
+  for (const name of readdirSync(dir).sort()) {
     const full = path.join(dir, name);
-    const stat = await fs.stat(full);
-    if (stat.isDirectory()) await addDirectory(full, `${prefix}${name}/`, out);
+    const stat = statSync(full);
+    stats.push(statLine(`${prefix}${name}`, stat));
+    if (stat.isDirectory()) addDirectory(full, `${prefix}${name}/`, out, stats);
     else if (stat.isFile())
-      out.set(`${prefix}${name}`, { data: await fs.readFile(full), executable: (stat.mode & 0o111) !== 0 });
+      out.set(`${prefix}${name}`, { data: readFileSync(full), executable: (stat.mode & 0o111) !== 0 });
   }
 }
 
@@ -73,10 +84,14 @@ async function addZip(data: Buffer, prefix: string, out: Entries): Promise<void>
   }
 }
 
-async function addFileArchive(p: string, prefix: string, out: Entries): Promise<void> {
+async function addFileArchive(p: string, prefix: string, out: Entries, stats: string[]): Promise<void> {
   const full = path.resolve(process.cwd(), p);
   const stat = await fs.stat(full);
-  if (stat.isDirectory()) return addDirectory(full, prefix, out);
+  stats.push(`${full}\n${statLine("", stat)}`);
+  if (stat.isDirectory()) {
+    addDirectory(full, prefix, out, stats);
+    return;
+  }
   if (/\.(zip|jar)$/i.test(full)) return addZip(await fs.readFile(full), prefix, out);
   throw new Error(`unsupported archive file "${p}": only directories and .zip/.jar files are supported`);
 }
@@ -92,19 +107,20 @@ async function assetEntry(asset: Loose, name: string): Promise<Entry> {
   throw new Error(`asset "${name}": remote assets are not supported; use a FileAsset or StringAsset`);
 }
 
-async function addArchive(archive: Loose, prefix: string, out: Entries): Promise<void> {
+/** `stats` gathers the stats of every file read by path; undefined once a member has none. */
+async function addArchive(archive: Loose, prefix: string, out: Entries, stats: string[]): Promise<void> {
   const assets = await field<Record<string, Loose>>(archive, "assets");
   if (assets) {
     for (const name of Object.keys(assets).sort()) {
       const member = assets[name];
-      if (isArchive(member)) await addArchive(member, `${prefix}${name}/`, out);
+      if (isArchive(member)) await addArchive(member, `${prefix}${name}/`, out, stats);
       else if (isAsset(member)) out.set(`${prefix}${name}`, await assetEntry(member, name));
       else throw new Error(`archive member "${name}" is neither an asset nor an archive`);
     }
     return;
   }
   const p = await field<string>(archive, "path");
-  if (p !== undefined) return addFileArchive(p, prefix, out);
+  if (p !== undefined) return addFileArchive(p, prefix, out, stats);
   throw new Error("remote archives are not supported; use a FileArchive or an AssetArchive");
 }
 
@@ -131,18 +147,34 @@ async function writeZip(entries: Entries): Promise<Buffer> {
   });
 }
 
+/** The stats key of each entries map read from a FileArchive (a path, then its files' stats). */
+const statsKeys = new WeakMap<Entries, string>();
+
 /** The files of a Pulumi archive by path (what the zip holds), for manifests and the zip itself. */
 export async function archiveEntries(archive: unknown): Promise<Map<string, Entry>> {
   if (!isArchive(archive)) throw new Error("expected a Pulumi archive (FileArchive or AssetArchive)");
   const entries: Entries = new Map();
-  await addArchive(archive as Loose, "", entries);
+  const stats: string[] = [];
+  await addArchive(archive as Loose, "", entries, stats);
   if (entries.size === 0) throw new Error("the archive contains no files");
+  // Only a FileArchive is wholly described by stats; an AssetArchive is found by content alone.
+  if (await field<string>(archive as Loose, "path")) statsKeys.set(entries, stats.join("\n"));
   return entries;
 }
 
 /** Deterministic zip bytes of a Pulumi archive; the same content is zipped once per process (zip-cache.ts). */
 export async function archiveToZip(archive: unknown): Promise<Buffer> {
-  return cachedZip(archive, await archiveEntries(archive), writeZip);
+  const entries = await archiveEntries(archive);
+  return cachedZip(statsKeys.get(entries), entries, writeZip);
+}
+
+const zipHashes = new WeakMap<Buffer, string>();
+
+/** SHA-256 of a zip from archiveToZip: cached zips are the same Buffer, so each is hashed once. */
+export function zipSha256(zip: Buffer): string {
+  let hash = zipHashes.get(zip);
+  if (hash === undefined) zipHashes.set(zip, (hash = sha256Hex(zip)));
+  return hash;
 }
 
 /** The digests live in platform/common because the emulator computes the same ones. */

@@ -64,4 +64,13 @@ describe("code manifest", () => {
     expect(await manifestInput(undefined)).toEqual({});
     expect(Object.keys(await manifestInput("x"))).toEqual([MANIFEST_INPUT]);
   });
+
+  it("lists the same archive content once, and other content anew", async () => {
+    const archive = (text: string) => new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(text) });
+    const first = await codeManifest(archive("one"));
+    expect(await codeManifest(archive("one"))).toBe(first);
+    const other = await codeManifest(archive("two"));
+    expect(other).not.toBe(first);
+    expect(other!.files[0].text).toBe("two");
+  });
 });

@@ -12,7 +12,8 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { ASSET_SIG, SIG_KEY, archiveEntries, isArchive, sha256Hex } from "./archive";
+import { ASSET_SIG, SIG_KEY, archiveEntries, isArchive, sha256Hex, type Entry } from "./archive";
+import { entriesDigest } from "./zip-cache";
 import { containsUnknown } from "./diff";
 import { readManifest, toStored, type StoredManifest } from "./stored-manifest";
 
@@ -88,6 +89,22 @@ function packageVersions(files: [string, Buffer][]): Record<string, string> {
   return out;
 }
 
+/** Manifests of archive contents by content digest: every resource sharing a folder lists it once. */
+const archiveManifests = new Map<string, CodeManifest>();
+const MAX_CACHED_MANIFESTS = 64;
+
+function archiveManifest(entries: Map<string, Entry>): CodeManifest {
+  const digest = entriesDigest(entries);
+  let manifest = archiveManifests.get(digest);
+  if (!manifest) {
+    manifest = manifestOf(new Map([...entries].map(([p, e]) => [p, e.data])));
+    archiveManifests.set(digest, manifest);
+    const oldest = archiveManifests.keys().next();
+    if (archiveManifests.size > MAX_CACHED_MANIFESTS && !oldest.done) archiveManifests.delete(oldest.value);
+  }
+  return manifest;
+}
+
 async function assetBytes(asset: Record<string, unknown>): Promise<Buffer | undefined> {
   const text = await asset.text;
   if (typeof text === "string") return Buffer.from(text, "utf8");
@@ -104,10 +121,7 @@ export async function codeManifest(code: unknown, singleFileName = "index.js"): 
   if (code === undefined || code === null || containsUnknown(code)) return undefined;
   try {
     if (typeof code === "string") return manifestOf(new Map([[singleFileName, Buffer.from(code, "utf8")]]));
-    if (isArchive(code)) {
-      const entries = await archiveEntries(code);
-      return manifestOf(new Map([...entries].map(([p, e]) => [p, e.data])));
-    }
+    if (isArchive(code)) return archiveManifest(await archiveEntries(code));
     const asset = code as Record<string, unknown>;
     if (asset[SIG_KEY] === ASSET_SIG || asset.__pulumiAsset === true) {
       const data = await assetBytes(asset);

@@ -8,8 +8,6 @@
  * Archives without a path (AssetArchive, StringAsset members) are found by that digest alone.
  */
 import { createHash } from "crypto";
-import { promises as fs } from "fs";
-import * as path from "path";
 import type { Entry } from "./archive";
 
 interface CachedZip {
@@ -30,45 +28,35 @@ export function clearZipCache(): void {
   zipCacheStats.misses = 0;
 }
 
-async function statLines(full: string, rel: string, out: string[]): Promise<void> {
-  const stat = await fs.stat(full);
-  out.push(`${rel}:${stat.size}:${stat.mtimeMs}:${stat.mode}`);
-  if (!stat.isDirectory()) return;
-  for (const name of (await fs.readdir(full)).sort()) await statLines(path.join(full, name), `${rel}/${name}`, out);
-}
-
-/** `path + stats of every file under it`, for an archive given by path; undefined otherwise. */
-async function statsKey(archive: unknown): Promise<string | undefined> {
-  const p: unknown = await (archive as { path?: unknown }).path;
-  if (typeof p !== "string") return undefined;
-  const full = path.resolve(process.cwd(), p);
-  const lines = [full];
-  try {
-    await statLines(full, "", lines);
-  } catch {
-    return undefined;
-  }
-  return lines.join("\n");
-}
+/** Each entries map is read once per call and may be digested by several caches. */
+const digests = new WeakMap<Map<string, Entry>, string>();
 
 /** SHA-256 over names, exec bits and contents in name order: equal digests, equal zips. */
 export function entriesDigest(entries: Map<string, Entry>): string {
+  const known = digests.get(entries);
+  if (known !== undefined) return known;
   const h = createHash("sha256");
   const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [name, e] of sorted) {
     h.update(`${name}\0${e.executable ? 1 : 0}\0${e.data.length}\0`).update(e.data);
   }
-  return h.digest("hex");
+  const digest = h.digest("hex");
+  digests.set(entries, digest);
+  return digest;
 }
 
-/** The zip of `entries` (read from `archive`), built by `write` at most once per content. */
+/**
+ * The zip of `entries`, built by `write` at most once per content. `statsKey` is the archive's
+ * path and the stats of the files under it, as read with the entries (archive.ts); without one
+ * (an AssetArchive) the content digest is the key.
+ */
 export async function cachedZip(
-  archive: unknown,
+  statsKey: string | undefined,
   entries: Map<string, Entry>,
   write: (entries: Map<string, Entry>) => Promise<Buffer>,
 ): Promise<Buffer> {
   const digest = entriesDigest(entries);
-  const key = (await statsKey(archive)) ?? `content:${digest}`;
+  const key = statsKey ?? `content:${digest}`;
   const hit = cache.get(key);
   if (hit?.digest === digest) {
     zipCacheStats.hits++;

@@ -3,7 +3,7 @@
  * deterministic packaging of `code`. No I/O except building zips.
  */
 import { createHash } from "crypto";
-import { archiveToZip, sha256Hex } from "../../core/archive";
+import { archiveToZip, zipSha256 } from "../../core/archive";
 import { dropUndefined } from "../../core/check";
 import type { CreateDependencyVersionBody, DependencyVersionInfo } from "./api";
 import { DependencyVersionInputs, DependencyVersionOutputs, HIDDEN_INPUTS, INPUT_PROPERTIES } from "./schema";
@@ -14,7 +14,7 @@ export async function buildPackage(
 ): Promise<{ zip: Buffer; hash: string } | undefined> {
   if (inputs.code === undefined) return undefined;
   const zip = await archiveToZip(inputs.code);
-  return { zip, hash: sha256Hex(zip) };
+  return { zip, hash: zipSha256(zip) };
 }
 
 /** The `etag` FunctionGraph reports for a zip: its MD5 (§5.1). */

@@ -3,7 +3,7 @@
  * normalisers that keep defaults from ever showing up as diffs. No I/O except building zips.
  */
 import { dropUndefined } from "../../core/check";
-import { archiveToZip, sha256Hex } from "../../core/archive";
+import { archiveToZip, zipSha256 } from "../../core/archive";
 import { MANIFEST_INPUT } from "../../core/code-manifest";
 import { slowHash } from "../../core/slow-hash";
 import { Normalizers, UNKNOWN, containsUnknown } from "../../core/diff";
@@ -41,7 +41,7 @@ export async function buildCode(
 ): Promise<{ zip: Buffer; hash: string } | undefined> {
   if (inputs.code === undefined) return undefined;
   const zip = await archiveToZip(inputs.code);
-  return { zip, hash: sha256Hex(zip) };
+  return { zip, hash: zipSha256(zip) };
 }
 
 function parseUserData(text: string | null | undefined): Record<string, string> | undefined {

@@ -31,7 +31,7 @@ import {
   ResourceProvider,
   UpdateResult,
 } from "@pulumi/pulumi/dynamic";
-import { archiveToZip, sha256Hex } from "../../core/archive";
+import { archiveToZip, sha256Hex, zipSha256 } from "../../core/archive";
 import { manifestInput } from "../../core/code-manifest";
 import { UNKNOWN, changedFields, containsUnknown, diffResult } from "../../core/diff";
 import { Group } from "../api";
@@ -68,7 +68,7 @@ async function codeHashOf(code: unknown): Promise<{ hash?: string; failure?: { p
   if (code === undefined) return {};
   if (containsUnknown(code)) return { hash: UNKNOWN };
   try {
-    return { hash: sha256Hex(await archiveToZip(code)) };
+    return { hash: zipSha256(await archiveToZip(code)) };
   } catch (e) {
     return { failure: { property: "code", reason: `code: cannot build the archive: ${(e as Error).message}` } };
   }
