@@ -23,7 +23,7 @@ function settingsOf(profile: unknown): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(profile)) {
     if (value === null || value === undefined) continue;
-    if (typeof value === "object") return undefined;
+    if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") return undefined;
     out[name] = String(value);
   }
   return out;

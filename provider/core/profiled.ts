@@ -45,7 +45,7 @@ function withoutProfile<T extends Props | undefined>(props: T): T {
 
 /** `props` with the profile of `from` put back (nothing added when `from` has none). */
 function withProfileOf<T extends Props | undefined>(props: T, from: Props | undefined): T {
-  if (!props || !from || from[PROFILE_INPUT] === undefined) return props;
+  if (!props || from?.[PROFILE_INPUT] === undefined) return props;
   return { ...props, [PROFILE_INPUT]: from[PROFILE_INPUT] };
 }
 
@@ -102,7 +102,7 @@ export function withProfiles<P extends ResourceProvider>(impl: P, judge: Profile
     return { ...result, outs: withProfileOf(result.outs as Props | undefined, inputs) };
   };
   if (impl.read) {
-    const read = impl.read.bind(impl);
+    const read = impl.read.bind(impl) as (id: string, props?: Props) => Promise<ReadResult<Props>>;
     wrapped.read = async (id: string, props?: Props): Promise<ReadResult> => {
       if (!mentionsProfile(props)) return read(id, props);
       const result = await inProfile(profileOf(props), () => read(id, withoutProfile(props)));
