@@ -5,6 +5,7 @@
 import { EMULATOR_DEFAULTS } from "../platform/common/emulator-defaults";
 import { AdoptionConflictError, claimForAdoption, clearAdoptionClaims } from "./core/adoption";
 import { inProfile } from "./core/profile";
+import { PlatformConfig } from "./core/stack-config";
 import { PROFILED } from "./core/profiled";
 import { getToken } from "./functiongraph/auth";
 import { clearTokens } from "./minapp/auth";
@@ -181,6 +182,32 @@ describe("per-process caches are per profile", () => {
     expect(inProfile("south", () => claimForAdoption("minapp:hello", "function hello"))).toBe(true);
     expect(() => inProfile("south", () => claimForAdoption("minapp:hello", "function hello"))).toThrow(
       AdoptionConflictError,
+    );
+  });
+});
+
+describe("profile checks", () => {
+  const judge = (values: Record<string, string>, env: NodeJS.ProcessEnv = {}) => {
+    const platform = new PlatformConfig("FunctionGraph", fg.CONFIG_KEYS);
+    platform.set(config(values));
+    return (profile: string) => platform.profileProblem(profile, env);
+  };
+
+  it("a profile with no setting of the platform names every key and variable looked for", () => {
+    const problem = judge(profiles({ south: { minappClientId: "x" } }))("south");
+    expect(problem).toMatch(
+      /^profile "south" has no FunctionGraph settings: looked for stack config cloudfn:profiles\.south\.<setting>/,
+    );
+    expect(problem).toContain("functiongraphRegion");
+    expect(problem).toContain("HW_REGION_NAME_SOUTH");
+    expect(problem).toContain("CLOUDFN_EMULATOR_SOUTH");
+    expect(judge({}, { HW_REGION_NAME_SOUTH: "r" })("south")).toBeUndefined();
+  });
+
+  it("a misspelt setting of the platform fails with a suggestion; other platforms' keys are left alone", () => {
+    const check = judge(profiles({ south: { functiongraphRegon: "r", functiongraphProjectId: "p", minappFoo: "x" } }));
+    expect(check("south")).toBe(
+      'cloudfn:profiles.south.functiongraphRegon is not a FunctionGraph setting; did you mean "functiongraphRegion"?',
     );
   });
 });

@@ -11,6 +11,7 @@
  */
 import { EMULATOR_SWITCH } from "../../platform/common/emulator-defaults";
 import { PROFILES_CONFIG_KEY, activeProfile } from "./profile";
+import { didYouMean } from "./suggest";
 import { profileEnv, profileField, profileKey, profileTable, profileValue } from "./profile-config";
 
 /** Every provider's `configure`: hands the stack's `cloudfn:*` keys to its platform's config. */
@@ -139,12 +140,15 @@ export class PlatformConfig<K extends string> {
 
   /**
    * Why `profile` cannot serve this platform, or undefined: the profile sets nothing at all
-   * (a typo of its name would otherwise silently deploy with the default configuration).
+   * (a typo of its name would otherwise silently deploy with the default configuration), or it
+   * names a setting of this platform that does not exist (a typo there would fall back silently).
    */
   profileProblem(profile: string, env: NodeJS.ProcessEnv = process.env, config?: ConfigSource): string | undefined {
     const table = profileTable(config ? config.get(PROFILES_CONFIG_KEY) : this.stored.get(PROFILES_CONFIG_KEY));
     if (table instanceof Error) return table.message;
     const keys = [...Object.values<ConfigKey>(this.keys), EMULATOR_CONFIG_KEY];
+    const unknown = this.unknownSetting(Object.keys(table[profile] ?? {}), keys);
+    if (unknown) return `${profileKey(profile, unknown.field)} is not a ${this.platform} setting${unknown.hint}`;
     if (keys.some((k) => profileValue(table, profile, k, env) !== undefined)) return undefined;
     const fields = keys.map((k) => profileField(k.key)).join(", ");
     const variables = keys.map((k) => profileEnv(profile, k.env)).join(", ");
@@ -152,6 +156,14 @@ export class PlatformConfig<K extends string> {
       `profile "${profile}" has no ${this.platform} settings: looked for stack config ${profileKey(profile, "<setting>")} ` +
       `(settings: ${fields}; pulumi config set --path ${profileKey(profile, "<setting>")} <value>) and the environment variables ${variables}`
     );
+  }
+
+  /** The first field with this platform's prefix (`functiongraph…`) that is not one of its settings. */
+  private unknownSetting(fields: readonly string[], keys: readonly ConfigKey[]) {
+    const known = keys.map((k) => profileField(k.key));
+    const prefix = /^[a-z]+/.exec(known[0])?.[0] ?? "";
+    const field = fields.find((f) => f.startsWith(prefix) && !known.includes(f));
+    return field === undefined ? undefined : { field, hint: didYouMean(field, known) };
   }
 
   private explicit({ key, env: name }: ConfigKey, env: NodeJS.ProcessEnv, config?: ConfigSource): Found | undefined {
