@@ -5,7 +5,8 @@ describe("cli resource facts", () => {
   it("come from the resource definitions: same replace-on-change, secret and check-computed properties", () => {
     const fn = RESOURCE_FACTS["cloudfn:functiongraph:Function"];
     expect(fn).toEqual({
-      replaceOnChange: ["name", "package", "runtime"],
+      // `profile` is common to every resource (provider/core/common-inputs.ts): moving accounts replaces.
+      replaceOnChange: ["name", "package", "runtime", "profile"],
       secrets: ["encryptedEnvironment", "encryptedEnvironmentHash"],
       hasCode: true,
       checkComputed: ["codeHash", "encryptedEnvironmentHash"],

@@ -4,6 +4,7 @@
  * A new resource adds one line here.
  */
 import type { ResourceDefinition } from "./core/definition";
+import { PROFILES_CONFIG, withCommonInputs } from "./core/common-inputs";
 import { EMULATOR_CONFIG_KEY } from "./core/stack-config";
 import { CONFIG_KEYS as FG_CONFIG } from "./functiongraph/config";
 import { asyncInvokeConfigDefinition } from "./functiongraph/async-invoke-config/definition";
@@ -26,7 +27,10 @@ import { invocationDefinition as minappInvocationDefinition } from "./minapp/inv
 /** A stack config key (`cloudfn:<name>`) with its environment fallback. */
 export interface ConfigKeyDefinition {
   key: string;
-  env: string;
+  /** Absent for `cloudfn:profiles`, whose settings each have their own. */
+  env?: string;
+  /** `profiles`: an object of objects rather than a string. */
+  type?: "profiles";
   secret?: boolean;
   description: string;
 }
@@ -46,15 +50,15 @@ export const RESOURCES: readonly ResourceDefinition[] = [
   leancloudInvocationDefinition,
   engineDeploymentDefinition,
   engineEnvironmentVariablesDefinition,
-];
+].map(withCommonInputs);
 
 /** The emulator switch first: it serves every platform. */
 export const CONFIG_KEYS: readonly ConfigKeyDefinition[] = [
-  { emulator: EMULATOR_CONFIG_KEY },
-  FG_CONFIG,
-  MINAPP_CONFIG,
-  LC_CONFIG,
-].flatMap((keys) => Object.values<ConfigKeyDefinition>(keys));
+  ...[{ emulator: EMULATOR_CONFIG_KEY }, FG_CONFIG, MINAPP_CONFIG, LC_CONFIG].flatMap((keys) =>
+    Object.values<ConfigKeyDefinition>(keys),
+  ),
+  PROFILES_CONFIG,
+];
 
 /** The definition of a schema token, if the package has that resource. */
 export function definitionOf(token: string): ResourceDefinition | undefined {

@@ -12,6 +12,7 @@
  *     fails because of a claim (a wrong guess there would block every preview of the stack).
  *     Other stacks are not visible: see docs/adopt.md.
  */
+import { activeProfile } from "./profile";
 
 /**
  * Who holds a key: an adopting create, a resource already in this stack's state, or the
@@ -25,6 +26,12 @@ interface Claim {
 
 const claims = new Map<string, Claim>();
 
+/**
+ * The claims map's key: the platform key within the active profile, since the same key (a
+ * MinApp function name, say) names different objects in two profiles' accounts.
+ */
+const scoped = (key: string) => `${activeProfile() ?? ""}\u0000${key}`;
+
 /** A second claim of one platform object in the same deployment. */
 export class AdoptionConflictError extends Error {}
 
@@ -35,7 +42,8 @@ export class AdoptionNotFoundError extends Error {}
  * Records an adopting create of `key`. False when this create replaces a resource of the stack
  * (create normally); throws when this deployment already adopts or manages the key.
  */
-export function claimForAdoption(key: string, what: string): boolean {
+export function claimForAdoption(platformKey: string, what: string): boolean {
+  const key = scoped(platformKey);
   const held = claims.get(key);
   if (held?.by === "replacing") return false;
   if (held?.by === "adopt") {
@@ -53,17 +61,19 @@ export function claimForAdoption(key: string, what: string): boolean {
 }
 
 /** Records that a resource in state manages `key` (called from diff); an adopt claim is kept. */
-export function noteManaged(key: string, what: string): void {
+export function noteManaged(platformKey: string, what: string): void {
+  const key = scoped(platformKey);
   if (!claims.has(key)) claims.set(key, { by: "managed", what });
 }
 
 /** Records that diff decided to replace a resource whose new object has `key` (see Claim). */
-export function noteReplacement(key: string, what: string): void {
-  claims.set(key, { by: "replacing", what });
+export function noteReplacement(platformKey: string, what: string): void {
+  claims.set(scoped(platformKey), { by: "replacing", what });
 }
 
 /** Gives a key back (an adopting create that failed before recording anything). */
-export function releaseAdoption(key: string): void {
+export function releaseAdoption(platformKey: string): void {
+  const key = scoped(platformKey);
   if (claims.get(key)?.by === "adopt") claims.delete(key);
 }
 

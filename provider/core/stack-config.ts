@@ -5,8 +5,14 @@
  * variable, never a value. Last comes the emulator switch: when `cloudfn:emulator` (or
  * CLOUDFN_EMULATOR) holds the emulator's URL, every setting nobody set explicitly takes the
  * value the platform derives from that URL and the emulator's default credentials.
+ * Inside a call for a resource with a `profile` (provider/core/profile.ts), the profile's own
+ * settings come first: `cloudfn:profiles.<profile>.<setting>`, then `<ENV>_<PROFILE>`, then
+ * what the profile's own `emulator` implies; only then the default resolution above.
  */
 import { EMULATOR_SWITCH } from "../../platform/common/emulator-defaults";
+import { PROFILES_CONFIG_KEY, activeProfile } from "./profile";
+import { didYouMean } from "./suggest";
+import { profileEnv, profileField, profileKey, profileTable, profileValue } from "./profile-config";
 
 /** Every provider's `configure`: hands the stack's `cloudfn:*` keys to its platform's config. */
 export function configureWith(set: (config: ConfigSource) => void): (req: { config: ConfigSource }) => Promise<void> {
@@ -67,7 +73,11 @@ export class PlatformConfig<K extends string> {
   /** Keeps this platform's keys (and the switch) of a stack config; called from every `configure`. */
   set(config: ConfigSource): void {
     this.stored.clear();
-    for (const { key } of [...Object.values<ConfigKey>(this.keys), EMULATOR_CONFIG_KEY]) {
+    for (const key of [
+      ...Object.values<ConfigKey>(this.keys).map((k) => k.key),
+      EMULATOR_CONFIG_KEY.key,
+      PROFILES_CONFIG_KEY,
+    ]) {
       const value = config.get(key);
       if (value !== undefined && value !== "") this.stored.set(key, value);
     }
@@ -100,12 +110,60 @@ export class PlatformConfig<K extends string> {
   }
 
   private find(setting: K, env: NodeJS.ProcessEnv, config?: ConfigSource): Found | undefined {
+    const profile = activeProfile();
+    const own = profile === undefined ? undefined : this.fromProfile(profile, setting, env, config);
+    if (own !== undefined) return own;
     const explicit = this.explicit(this.keys[setting], env, config);
-    if (explicit !== undefined) return explicit;
-    const emulator = this.explicit(EMULATOR_CONFIG_KEY, env, config);
+    return explicit ?? this.derived(setting, this.explicit(EMULATOR_CONFIG_KEY, env, config));
+  }
+
+  /** What the emulator switch found at `emulator` implies for the setting. */
+  private derived(setting: K, emulator: Found | undefined): Found | undefined {
     const url = emulator?.value.replace(/\/+$/, "");
     const value = url ? this.emulatorFallback(url)[setting] : undefined;
     return value === undefined || !emulator ? undefined : { value, source: `the emulator switch (${emulator.source})` };
+  }
+
+  /** The profile's own value, else what the profile's own emulator URL implies. */
+  private fromProfile(profile: string, setting: K, env: NodeJS.ProcessEnv, config?: ConfigSource): Found | undefined {
+    const table = this.profiles(config);
+    const explicit = profileValue(table, profile, this.keys[setting], env);
+    return explicit ?? this.derived(setting, profileValue(table, profile, EMULATOR_CONFIG_KEY, env));
+  }
+
+  /** The parsed `cloudfn:profiles`; a malformed value fails every profile lookup with its rule. */
+  private profiles(config?: ConfigSource) {
+    const table = profileTable(config ? config.get(PROFILES_CONFIG_KEY) : this.stored.get(PROFILES_CONFIG_KEY));
+    if (table instanceof Error) throw table;
+    return table;
+  }
+
+  /**
+   * Why `profile` cannot serve this platform, or undefined: the profile sets nothing at all
+   * (a typo of its name would otherwise silently deploy with the default configuration), or it
+   * names a setting of this platform that does not exist (a typo there would fall back silently).
+   */
+  profileProblem(profile: string, env: NodeJS.ProcessEnv = process.env, config?: ConfigSource): string | undefined {
+    const table = profileTable(config ? config.get(PROFILES_CONFIG_KEY) : this.stored.get(PROFILES_CONFIG_KEY));
+    if (table instanceof Error) return table.message;
+    const keys = [...Object.values<ConfigKey>(this.keys), EMULATOR_CONFIG_KEY];
+    const unknown = this.unknownSetting(Object.keys(table[profile] ?? {}), keys);
+    if (unknown) return `${profileKey(profile, unknown.field)} is not a ${this.platform} setting${unknown.hint}`;
+    if (keys.some((k) => profileValue(table, profile, k, env) !== undefined)) return undefined;
+    const fields = keys.map((k) => profileField(k.key)).join(", ");
+    const variables = keys.map((k) => profileEnv(profile, k.env)).join(", ");
+    return (
+      `profile "${profile}" has no ${this.platform} settings: looked for stack config ${profileKey(profile, "<setting>")} ` +
+      `(settings: ${fields}; pulumi config set --path ${profileKey(profile, "<setting>")} <value>) and the environment variables ${variables}`
+    );
+  }
+
+  /** The first field with this platform's prefix (`functiongraph…`) that is not one of its settings. */
+  private unknownSetting(fields: readonly string[], keys: readonly ConfigKey[]) {
+    const known = keys.map((k) => profileField(k.key));
+    const prefix = /^[a-z]+/.exec(known[0])?.[0] ?? "";
+    const field = fields.find((f) => f.startsWith(prefix) && !known.includes(f));
+    return field === undefined ? undefined : { field, hint: didYouMean(field, known) };
   }
 
   private explicit({ key, env: name }: ConfigKey, env: NodeJS.ProcessEnv, config?: ConfigSource): Found | undefined {
@@ -118,8 +176,15 @@ export class PlatformConfig<K extends string> {
   /** An error saying where to set the setting, e.g. "LeanCloud app id is not set: set …". */
   missing(setting: K, why: string): Error {
     const { key, env, secret } = this.keys[setting];
+    const profile = activeProfile();
+    const flag = secret ? "--secret " : "";
+    if (profile === undefined)
+      return new Error(
+        `${this.platform} ${why}: set stack config "${key}" (pulumi config set ${flag}${key} ...) or the environment variable ${env}`,
+      );
+    const own = profileKey(profile, profileField(key));
     return new Error(
-      `${this.platform} ${why}: set stack config "${key}" (pulumi config set ${secret ? "--secret " : ""}${key} ...) or the environment variable ${env}`,
+      `${this.platform} ${why} for profile "${profile}": set stack config "${own}" (pulumi config set ${flag}--path ${own} ...) or the environment variable ${profileEnv(profile, env)}, or the default "${key}" or ${env}`,
     );
   }
 

@@ -48,11 +48,14 @@ interface CachedToken {
   expiresAt: number;
 }
 
-/** Per-process token cache, keyed by IAM endpoint + user + domain + project. Holds promises so parallel resources share one fetch. */
+/**
+ * Per-process token cache, keyed by profile + IAM endpoint + user + domain + project (two
+ * profiles never share a token). Holds promises so parallel resources share one fetch.
+ */
 const tokens = new Map<string, Promise<CachedToken>>();
 
 function cacheKey(s: FunctionGraphSettings): string {
-  return [s.iamEndpoint, s.domainName, s.userName, s.projectId].join("|");
+  return [s.profile ?? "", s.iamEndpoint, s.domainName, s.userName, s.projectId].join("|");
 }
 
 /** The IAM user, password and domain, by where they came from (never their values). */

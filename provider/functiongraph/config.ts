@@ -4,6 +4,9 @@
  * variables Huawei's own Terraform provider uses.
  */
 import { EMULATOR_DEFAULTS } from "../../platform/common/emulator-defaults";
+import type { ResourceProvider } from "@pulumi/pulumi/dynamic";
+import { activeProfileField } from "../core/profile";
+import { withProfiles } from "../core/profiled";
 import { PlatformConfig, RETRY_ENV, configureWith, numberFrom, type ConfigSource } from "../core/stack-config";
 
 /** Stack config keys (namespace `cloudfn`) and their environment fallbacks. */
@@ -73,6 +76,8 @@ export const setStackConfig = (config: ConfigSource): void => stack.set(config);
 export const configure = configureWith(setStackConfig);
 /** Forgets the stack config (tests). */
 export const clearStackConfig = (): void => stack.clear();
+/** What every provider of this platform exports: the implementation, run in its resource's profile. */
+export const profiled = <P extends ResourceProvider>(impl: P): P => withProfiles(impl, stack);
 
 export type AuthMode = "aksk" | "token";
 
@@ -91,6 +96,8 @@ export interface FunctionGraphSettings {
   domainName?: string;
   retries?: number;
   retryBaseDelayMs?: number;
+  /** The profile these settings were resolved for (undefined: the default); keys every per-process cache. */
+  profile?: string;
   /** Where each setting came from (`stack config …`, `default`…), for error messages. */
   sources?: Partial<Record<Setting, string>>;
 }
@@ -133,6 +140,7 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env): FunctionG
     iamEndpoint,
     retries: numberFrom(env[RETRY_ENV.retries]),
     retryBaseDelayMs: numberFrom(env[RETRY_ENV.baseDelayMs]),
+    ...activeProfileField(),
     sources: stack.sources(Object.keys(CONFIG_KEYS) as Setting[], env),
   };
   if (auth === "aksk") {

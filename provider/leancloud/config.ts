@@ -5,6 +5,9 @@
  * engine or a CI job with the same variables needs no extra setup).
  */
 import { EMULATOR_DEFAULTS } from "../../platform/common/emulator-defaults";
+import type { ResourceProvider } from "@pulumi/pulumi/dynamic";
+import { activeProfileField } from "../core/profile";
+import { withProfiles } from "../core/profiled";
 import { PlatformConfig, RETRY_ENV, configureWith, numberFrom, type ConfigSource } from "../core/stack-config";
 
 /** Stack config keys (namespace `cloudfn`) and their environment fallbacks. */
@@ -68,6 +71,8 @@ export const setStackConfig = (config: ConfigSource): void => stack.set(config);
 export const configure = configureWith(setStackConfig);
 /** Forgets the stack config (tests). */
 export const clearStackConfig = (): void => stack.clear();
+/** What every provider of this platform exports: the implementation, run in its resource's profile. */
+export const profiled = <P extends ResourceProvider>(impl: P): P => withProfiles(impl, stack);
 
 const lookup = (setting: Setting, env: NodeJS.ProcessEnv) => stack.lookup(setting, env);
 const missing = (setting: Setting, why: string) => stack.missing(setting, why);
@@ -112,6 +117,8 @@ export interface LeanCloudSettings {
   retries?: number;
   retryBaseDelayMs?: number;
   pollIntervalMs: number;
+  /** The profile these settings were resolved for (undefined: the default); keys every per-process cache. */
+  profile?: string;
   /** Where each setting came from (`stack config …`, `default`…), for error messages. */
   sources?: Partial<Record<Setting, string>>;
 }
@@ -129,6 +136,7 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env): LeanCloud
     retries: numberFrom(env[RETRY_ENV.retries]),
     retryBaseDelayMs: numberFrom(env[RETRY_ENV.baseDelayMs]),
     pollIntervalMs: numberFrom(env[POLL_ENV]) ?? 700,
+    ...activeProfileField(),
     sources: stack.sources(Object.keys(CONFIG_KEYS) as Setting[], env),
   };
 }

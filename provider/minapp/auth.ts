@@ -21,10 +21,13 @@ const MAX_REDIRECTS = 5;
 /** The platform refused the ClientID/ClientSecret: a new token cannot help. */
 export class CredentialsError extends AuthError {}
 
-/** Per-process token cache keyed by endpoint + client id; promises so parallel resources share one fetch. */
+/**
+ * Per-process token cache keyed by profile + endpoint + client id (two profiles never share a
+ * token, even for the same app); promises so parallel resources share one fetch.
+ */
 const tokens = new Map<string, Promise<string>>();
 
-const cacheKey = (s: MinAppSettings) => `${s.endpoint}|${s.clientId}`;
+const cacheKey = (s: MinAppSettings) => `${s.profile ?? ""}|${s.endpoint}|${s.clientId}`;
 
 /** `name=value` of every Set-Cookie header, merged into the jar. */
 function storeCookies(jar: Map<string, string>, res: AxiosResponse): void {

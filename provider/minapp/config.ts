@@ -4,6 +4,9 @@
  * Follows provider/functiongraph/config.ts.
  */
 import { EMULATOR_DEFAULTS } from "../../platform/common/emulator-defaults";
+import type { ResourceProvider } from "@pulumi/pulumi/dynamic";
+import { activeProfileField } from "../core/profile";
+import { withProfiles } from "../core/profiled";
 import { PlatformConfig, RETRY_ENV, configureWith, numberFrom, type ConfigSource } from "../core/stack-config";
 
 /** Stack config keys (namespace `cloudfn`) and their environment fallbacks. */
@@ -52,6 +55,8 @@ export const setStackConfig = (config: ConfigSource): void => stack.set(config);
 export const configure = configureWith(setStackConfig);
 /** Forgets the stack config (tests). */
 export const clearStackConfig = (): void => stack.clear();
+/** What every provider of this platform exports: the implementation, run in its resource's profile. */
+export const profiled = <P extends ResourceProvider>(impl: P): P => withProfiles(impl, stack);
 
 export interface MinAppSettings {
   clientId: string;
@@ -60,6 +65,8 @@ export interface MinAppSettings {
   endpoint: string;
   retries?: number;
   retryBaseDelayMs?: number;
+  /** The profile these settings were resolved for (undefined: the default); keys every per-process cache. */
+  profile?: string;
   /** Where each setting came from (`stack config …`, `default`…), for error messages. */
   sources?: Partial<Record<Setting, string>>;
 }
@@ -77,6 +84,7 @@ export function resolveSettings(env: NodeJS.ProcessEnv = process.env, config?: C
     endpoint: (lookup("endpoint", env, config) ?? DEFAULT_ENDPOINT).replace(/\/+$/, ""),
     retries: numberFrom(env[RETRY_ENV.retries]),
     retryBaseDelayMs: numberFrom(env[RETRY_ENV.baseDelayMs]),
+    ...activeProfileField(),
     sources: stack.sources(["clientId", "clientSecret", "endpoint"], env, config),
   };
 }

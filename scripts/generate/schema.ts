@@ -102,6 +102,12 @@ function typesOf(defs: readonly ResourceDefinition[]): Json {
   return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** `cloudfn:profiles`: profile name → setting name → text. */
+const PROFILES_TYPE: Json = {
+  type: "object",
+  additionalProperties: { type: "object", additionalProperties: { type: "string" } },
+};
+
 export interface PackageFacts {
   version: string;
   description: string;
@@ -138,7 +144,11 @@ export function packageSchema(
 ): Json {
   const variables = config.map((c): [string, Json] => [
     c.key.replace(/^cloudfn:/, ""),
-    { type: "string", description: `${c.description} (env ${c.env}).`, ...(c.secret ? { secret: true } : {}) },
+    {
+      ...(c.type === "profiles" ? PROFILES_TYPE : { type: "string" }),
+      description: c.env ? `${c.description} (env ${c.env}).` : `${c.description}.`,
+      ...(c.secret ? { secret: true } : {}),
+    },
   ]);
   return {
     name: "cloudfn",

@@ -92,6 +92,14 @@ export interface AliasArgs {
    * docs/adopt.md.
    */
   adopt?: pulumi.Input<boolean>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md. Changing
+   * it replaces the resource.
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /**
@@ -128,6 +136,13 @@ export class Alias extends ShimmedResource {
    * in place. Not with `additionalVersionWeights`.
    */
   public readonly additionalVersionStrategy!: pulumi.Output<Record<string, AliasVersionStrategy> | undefined>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md.
+   */
+  public readonly profile!: pulumi.Output<string | undefined>;
   /**
    * The alias URN (`urn:fss:...:function:<package>:<name>:!<alias>`); also the resource id. Invoke it to run the
    * alias's routing.

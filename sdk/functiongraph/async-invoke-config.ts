@@ -91,6 +91,14 @@ export interface AsyncInvokeConfigArgs {
    * docs/adopt.md.
    */
   adopt?: pulumi.Input<boolean>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md. Changing
+   * it replaces the resource.
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /**
@@ -124,6 +132,13 @@ export class AsyncInvokeConfig extends ShimmedResource {
   public readonly onFailure!: pulumi.Output<AsyncInvokeDestination | undefined>;
   /** Persist async status logs. */
   public readonly enableAsyncStatusLog!: pulumi.Output<boolean>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md.
+   */
+  public readonly profile!: pulumi.Output<string | undefined>;
   /** When the platform first stored the config. */
   public readonly createdTime!: pulumi.Output<string>;
   /** When the config last changed. */

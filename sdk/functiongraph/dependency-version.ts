@@ -57,6 +57,14 @@ export interface DependencyVersionArgs {
    * removing it later causes no diff), not an output.
    */
   adoptVersion?: pulumi.Input<number>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md. Changing
+   * it replaces the resource.
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /**
@@ -88,6 +96,13 @@ export class DependencyVersion extends ShimmedResource {
    * which is not read back. Exactly one of `code` and `codeUrl`.
    */
   public readonly codeUrl!: pulumi.Output<string | undefined>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md.
+   */
+  public readonly profile!: pulumi.Output<string | undefined>;
   /** SHA-256 of the deterministic zip of `code`, computed at check time. */
   public readonly codeHash!: pulumi.Output<string | undefined>;
   /** The version's id (UUID): what a Function lists in `dependencyVersionIds`. */

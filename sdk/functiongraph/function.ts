@@ -484,6 +484,14 @@ export interface FunctionArgs {
    * it later causes no diff), not an output. See docs/adopt.md.
    */
   adopt?: pulumi.Input<boolean>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md. Changing
+   * it replaces the resource.
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /**
@@ -617,6 +625,13 @@ export class Function extends ShimmedResource {
    * own name for inline code.
    */
   public readonly codeFilename!: pulumi.Output<string | undefined>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md.
+   */
+  public readonly profile!: pulumi.Output<string | undefined>;
   /**
    * SHA-256 of the deterministic zip of `code`, computed at check time (no upload needed to diff). Starts with
    * `drift:` after a refresh found code changed outside Pulumi.

@@ -41,6 +41,14 @@ export interface InvocationArgs {
   input?: pulumi.Input<any>;
   /** Strings whose change invokes again, e.g. `{ code: fn.codeHash }`. Changing it replaces the resource. */
   triggers?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md. Changing
+   * it replaces the resource.
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /**
@@ -71,6 +79,13 @@ export class Invocation extends ShimmedResource {
   public readonly input!: pulumi.Output<any | undefined>;
   /** Strings whose change invokes again, e.g. `{ code: fn.codeHash }`. */
   public readonly triggers!: pulumi.Output<Record<string, string> | undefined>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md.
+   */
+  public readonly profile!: pulumi.Output<string | undefined>;
   /** The function's answer, parsed from JSON when it is JSON. */
   public readonly result!: pulumi.Output<any>;
   /** Status of the invoke response (200). */

@@ -108,6 +108,14 @@ export interface TriggerArgs {
    * diff), not an output.
    */
   adoptId?: pulumi.Input<string>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md. Changing
+   * it replaces the resource.
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /**
@@ -154,6 +162,13 @@ export class Trigger extends ShimmedResource {
    * place. Secret for DDS, GAUSSMONGO, KAFKA, OPENSOURCEKAFKA, RABBITMQ and ROCKETMQ (passwords).
    */
   public readonly eventData!: pulumi.Output<Record<string, any> | undefined>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md.
+   */
+  public readonly profile!: pulumi.Output<string | undefined>;
   /** Trigger id assigned by FunctionGraph. The resource id is `<functionUrn>/<type>/<triggerId>`. */
   public readonly triggerId!: pulumi.Output<string>;
   /** Creation time, as reported by FunctionGraph. */

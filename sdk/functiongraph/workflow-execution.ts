@@ -43,6 +43,14 @@ export interface WorkflowExecutionArgs {
    * step. Changing it starts nothing. Default `300`.
    */
   timeoutSeconds?: pulumi.Input<number>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md. Changing
+   * it replaces the resource.
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /**
@@ -71,6 +79,13 @@ export class WorkflowExecution extends ShimmedResource {
    * step. Changing it starts nothing.
    */
   public readonly timeoutSeconds!: pulumi.Output<number>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md.
+   */
+  public readonly profile!: pulumi.Output<string | undefined>;
   /** Execution id; also the resource id. */
   public readonly executionId!: pulumi.Output<string>;
   /** Final status of the execution (`success`). */

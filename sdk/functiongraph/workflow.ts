@@ -225,6 +225,14 @@ export interface WorkflowArgs {
    * too. Never compared (setting or removing it later causes no diff), not an output. See docs/adopt.md.
    */
   adopt?: pulumi.Input<boolean>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md. Changing
+   * it replaces the resource.
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /**
@@ -253,6 +261,13 @@ export class Workflow extends ShimmedResource {
   public readonly retries!: pulumi.Output<WorkflowRetry[] | undefined>;
   /** EXPRESS mode logging. */
   public readonly expressConfig!: pulumi.Output<WorkflowExpressConfig | undefined>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md.
+   */
+  public readonly profile!: pulumi.Output<string | undefined>;
   /** Workflow URN `urn:fss:{region}:{project}:workflow:default:{name}:latest`; also the resource id. */
   public readonly workflowUrn!: pulumi.Output<string>;
   /** Workflow id (UUID) that get, update and executions address. */

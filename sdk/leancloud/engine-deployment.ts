@@ -57,6 +57,14 @@ export interface EngineDeploymentArgs {
    * deployed once. Never compared (setting or removing it later causes no diff), not an output.
    */
   adoptVersion?: pulumi.Input<string>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md. Changing
+   * it replaces the resource.
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /**
@@ -84,6 +92,13 @@ export class EngineDeployment extends ShimmedResource {
   public readonly overwriteFunctions!: pulumi.Output<boolean>;
   /** How long to wait for the deploy to finish, 10-3600 seconds. */
   public readonly timeoutSeconds!: pulumi.Output<number>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md.
+   */
+  public readonly profile!: pulumi.Output<string | undefined>;
   /**
    * SHA-256 of the deterministic zip of `code`, computed at check time; `drift:<version>` after a refresh found
    * a deploy made outside Pulumi.

@@ -40,6 +40,14 @@ export interface EngineEnvironmentVariablesArgs {
    * causes no diff), not an output. See docs/adopt.md.
    */
   adopt?: pulumi.Input<boolean>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md. Changing
+   * it replaces the resource.
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /**
@@ -58,6 +66,13 @@ export class EngineEnvironmentVariables extends ShimmedResource {
    * alone. After a refresh, the live values of the owned names (drift is detected by reading them back).
    */
   public readonly variables!: pulumi.Output<Record<string, string> | undefined>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md.
+   */
+  public readonly profile!: pulumi.Output<string | undefined>;
   /**
    * Name → scrypt hash of each secret value; `drift:changed` / `drift:removed` after a refresh found it changed
    * or gone.

@@ -53,6 +53,14 @@ export interface InvocationArgs {
    * does not call again. Stored as a secret.
    */
   sessionToken?: pulumi.Input<string>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md. Changing
+   * it replaces the resource.
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /**
@@ -88,6 +96,13 @@ export class Invocation extends ShimmedResource {
    * functions). A change alone does not call again.
    */
   public readonly useMasterKey!: pulumi.Output<boolean>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md.
+   */
+  public readonly profile!: pulumi.Output<string | undefined>;
   /**
    * The function's result as plain JSON: RPC Dates become ISO strings; Objects and Pointers become maps with
    * `className` and `objectId` next to their fields; GeoPoint `{latitude, longitude}`. Absent when the function

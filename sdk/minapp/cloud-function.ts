@@ -52,6 +52,14 @@ export interface CloudFunctionArgs {
    * diff), not an output. See docs/adopt.md.
    */
   adopt?: pulumi.Input<boolean>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md. Changing
+   * it replaces the resource.
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /**
@@ -84,6 +92,13 @@ export class CloudFunction extends ShimmedResource {
    * production.
    */
   public readonly environmentId!: pulumi.Output<string | undefined>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md.
+   */
+  public readonly profile!: pulumi.Output<string | undefined>;
   /**
    * The exact JavaScript deployed (`function_code`), built by check. After a refresh, the live code: a dashboard
    * edit shows up here as a diff.

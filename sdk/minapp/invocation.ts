@@ -36,6 +36,14 @@ export interface InvocationArgs {
   mode?: pulumi.Input<"sync" | "async" | "debug" | (string & Record<never, never>)>;
   /** Any value whose change runs the function again; the SDK passes the function's codeHash. */
   codeHash?: pulumi.Input<string>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md. Changing
+   * it replaces the resource.
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /**
@@ -59,6 +67,13 @@ export class Invocation extends ShimmedResource {
   public readonly mode!: pulumi.Output<"sync" | "async" | "debug" | (string & Record<never, never>)>;
   /** Any value whose change runs the function again; the SDK passes the function's codeHash. */
   public readonly codeHash!: pulumi.Output<string | undefined>;
+  /**
+   * Name of the provider profile this resource is deployed with (another account, region or endpoint): its
+   * settings come from stack config `cloudfn:profiles.<name>.<setting>` (`pulumi config set --path`), then
+   * environment variables with the upper-cased name as suffix (`HW_REGION_NAME_SOUTH`), then the default
+   * configuration. Unset: the default configuration. Never sent to the platform; see docs/providers.md.
+   */
+  public readonly profile!: pulumi.Output<string | undefined>;
   /** What the function returned (async: `{status: "ok"}`). */
   public readonly result!: pulumi.Output<any>;
   /** Debug mode: the platform's job id. */

@@ -31,7 +31,7 @@ import { changedFields, containsUnknown, diffResult } from "../../core/diff";
 import { ConflictError, NotFoundError, PlatformApiError } from "../../core/errors";
 import { VERSION_ERRORS } from "../../../platform/functiongraph/versions";
 import { ClientOptions, FunctionGraphClient } from "../client";
-import { configure, resolveSettings } from "../config";
+import { configure, resolveSettings, profiled } from "../config";
 import { AliasInfo, aliasApi } from "./api";
 import { checkAlias } from "./check";
 import {
@@ -81,7 +81,7 @@ async function existing(fg: FunctionGraphClient, inputs: AliasInputs, cause: Con
   );
 }
 
-export const provider: ResourceProvider<AliasInputs, AliasOutputs> = {
+export const provider: ResourceProvider<AliasInputs, AliasOutputs> = profiled({
   configure,
 
   async check(_olds: AliasInputs, news: AliasInputs): Promise<CheckResult<AliasInputs>> {
@@ -147,4 +147,4 @@ export const provider: ResourceProvider<AliasInputs, AliasOutputs> = {
       throw e;
     }
   },
-};
+});

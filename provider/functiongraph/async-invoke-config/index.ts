@@ -34,7 +34,7 @@ import { AsyncInvokeConfigInputs, AsyncInvokeConfigOutputs, REPLACE_ON_CHANGE, U
 import { ClientOptions, FunctionGraphClient } from "../client";
 import { adoptAsyncInvokeConfig, adoptionKey, describe } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
-import { resolveSettings, configure } from "../config";
+import { resolveSettings, configure, profiled } from "../config";
 import { targetUrn } from "../qualifier";
 
 /** Knobs for tests: a fake transport, fast retries. */
@@ -42,7 +42,7 @@ export const tuning: { client: ClientOptions } = { client: {} };
 
 const client = () => new FunctionGraphClient(resolveSettings(), tuning.client);
 
-export const provider: ResourceProvider<AsyncInvokeConfigInputs, AsyncInvokeConfigOutputs> = {
+export const provider: ResourceProvider<AsyncInvokeConfigInputs, AsyncInvokeConfigOutputs> = profiled({
   configure,
 
   async check(
@@ -105,4 +105,4 @@ export const provider: ResourceProvider<AsyncInvokeConfigInputs, AsyncInvokeConf
       if (!(e instanceof NotFoundError)) throw e;
     }
   },
-};
+});

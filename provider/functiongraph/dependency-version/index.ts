@@ -28,7 +28,7 @@ import { CheckResult, CreateResult, DiffResult, ReadResult, ResourceProvider } f
 import { NotFoundError, PlatformApiError, ServerError, ThrottledError, TransportError } from "../../core/errors";
 import { changedFields, containsUnknown, diffResult } from "../../core/diff";
 import { ClientOptions, FunctionGraphClient } from "../client";
-import { resolveSettings, configure } from "../config";
+import { resolveSettings, configure, profiled } from "../config";
 import { CreateDependencyVersionBody, DependencyVersionInfo, dependencyApi } from "./api";
 import { checkDependencyVersion } from "./check";
 import {
@@ -94,7 +94,7 @@ function idOf(id: string): { depId: string; version: number } {
   return parsed;
 }
 
-export const provider: ResourceProvider<DependencyVersionInputs, DependencyVersionOutputs> = {
+export const provider: ResourceProvider<DependencyVersionInputs, DependencyVersionOutputs> = profiled({
   configure,
 
   async check(
@@ -156,4 +156,4 @@ export const provider: ResourceProvider<DependencyVersionInputs, DependencyVersi
       throw e;
     }
   },
-};
+});

@@ -43,7 +43,7 @@ import {
 import { ConflictError, NotFoundError, ValidationError } from "../../core/errors";
 import { changedFields, containsUnknown, diffResult } from "../../core/diff";
 import { ClientOptions, FunctionGraphClient, functionUrn, unqualifiedUrn } from "../client";
-import { knownRegionAndProject, resolveSettings, configure } from "../config";
+import { knownRegionAndProject, resolveSettings, configure, profiled } from "../config";
 import { checkInputs } from "./check";
 import { buildCode, createBody, inputsFrom, NORMALIZERS } from "./mapping";
 import { FunctionInputs, FunctionOutputs, REPLACE_ON_CHANGE } from "./schema";
@@ -85,7 +85,7 @@ async function reconcileLostCreate(
   return fg.updateFunctionConfig(unqualifiedUrn(urn), fullConfigBody(live, {}, inputs));
 }
 
-export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
+export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = profiled({
   configure,
 
   async check(olds: FunctionInputs, news: FunctionInputs): Promise<CheckResult<FunctionInputs>> {
@@ -167,4 +167,4 @@ export const provider: ResourceProvider<FunctionInputs, FunctionOutputs> = {
       }
     }
   },
-};
+});

@@ -23,7 +23,7 @@ import { forgetRun } from "../../core/run-once";
 import { changedFields, diffResult } from "../../core/diff";
 import { asText } from "../../core/response";
 import { ClientOptions, FunctionGraphClient } from "../client";
-import { resolveSettings, configure } from "../config";
+import { resolveSettings, configure, profiled } from "../config";
 import { invocationDefinition } from "./definition";
 import { InvocationInputs, InvocationOutputs, REPLACE_ON_CHANGE, canonicalJson } from "./schema";
 
@@ -47,7 +47,7 @@ function functionError(result: unknown): string {
   return typeof result === "string" ? result : JSON.stringify(result);
 }
 
-export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
+export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = profiled({
   configure,
 
   async check(_olds: InvocationInputs, news: InvocationInputs): Promise<CheckResult<InvocationInputs>> {
@@ -84,4 +84,4 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
   },
 
   delete: forgetRun,
-};
+});

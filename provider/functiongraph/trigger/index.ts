@@ -35,7 +35,7 @@ import {
 import { AuthError, ConflictError, NotFoundError, ServerError } from "../../core/errors";
 import { changedFields, containsUnknown } from "../../core/diff";
 import { FunctionGraphClient, ClientOptions } from "../client";
-import { resolveSettings, configure } from "../config";
+import { resolveSettings, configure, profiled } from "../config";
 import { triggerSchema, TriggerInfo, UpdateTriggerBody } from "./api";
 import { checkTriggerInputs } from "./check";
 import {
@@ -96,7 +96,7 @@ async function reconcileLostCreate(
   return fg.getTrigger(inputs.functionUrn, inputs.type, mine.trigger_id);
 }
 
-export const provider: ResourceProvider<TriggerInputs, TriggerOutputs> = {
+export const provider: ResourceProvider<TriggerInputs, TriggerOutputs> = profiled({
   configure,
 
   async check(_olds: TriggerInputs, news: TriggerInputs): Promise<CheckResult<TriggerInputs>> {
@@ -182,4 +182,4 @@ export const provider: ResourceProvider<TriggerInputs, TriggerOutputs> = {
       if (!isGone(e)) throw e;
     }
   },
-};
+});

@@ -27,7 +27,7 @@ import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { changedFields, containsUnknown, diffResult } from "../../core/diff";
 import { NotFoundError, PlatformApiError } from "../../core/errors";
 import { ClientOptions, FunctionGraphClient } from "../client";
-import { configure, resolveSettings } from "../config";
+import { configure, resolveSettings, profiled } from "../config";
 import { aliasApi, aliasesUsing } from "../alias/api";
 import { versionApi } from "./api";
 import { adoptVersion, adoptionKey, describe } from "./adopt";
@@ -70,7 +70,7 @@ async function inUseError(fg: FunctionGraphClient, id: string, cause: PlatformAp
   );
 }
 
-export const provider: ResourceProvider<VersionInputs, VersionOutputs> = {
+export const provider: ResourceProvider<VersionInputs, VersionOutputs> = profiled({
   configure,
 
   async check(_olds: VersionInputs, news: VersionInputs): Promise<CheckResult<VersionInputs>> {
@@ -119,4 +119,4 @@ export const provider: ResourceProvider<VersionInputs, VersionOutputs> = {
       throw e;
     }
   },
-};
+});

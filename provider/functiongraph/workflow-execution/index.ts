@@ -24,7 +24,7 @@ import { checkDefined, dropUndefined } from "../../core/check";
 import { changedFields, containsUnknown, diffResult } from "../../core/diff";
 import { rerunOnChange } from "../../core/run-once";
 import { ClientOptions, FunctionGraphClient } from "../client";
-import { configure, resolveSettings } from "../config";
+import { configure, resolveSettings, profiled } from "../config";
 import { canonicalJson } from "../invocation/rules";
 import { workflowApi } from "../workflow/api";
 import { executionApi } from "./api";
@@ -88,7 +88,7 @@ async function workflowChanged(olds: WorkflowExecutionOutputs): Promise<boolean>
 
 const runOnce = rerunOnChange<WorkflowExecutionInputs, WorkflowExecutionOutputs>(run);
 
-export const provider: ResourceProvider<WorkflowExecutionInputs, WorkflowExecutionOutputs> = {
+export const provider: ResourceProvider<WorkflowExecutionInputs, WorkflowExecutionOutputs> = profiled({
   configure,
 
   async check(
@@ -126,4 +126,4 @@ export const provider: ResourceProvider<WorkflowExecutionInputs, WorkflowExecuti
   },
 
   delete: runOnce.delete,
-};
+});

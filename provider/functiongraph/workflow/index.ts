@@ -34,7 +34,7 @@ import {
 import { ConflictError, NotFoundError } from "../../core/errors";
 import { changedFields, containsUnknown, deepEqual, diffResult } from "../../core/diff";
 import { ClientOptions, FunctionGraphClient } from "../client";
-import { resolveSettings, configure } from "../config";
+import { resolveSettings, configure, profiled } from "../config";
 import { WorkflowDetail, WorkflowSummary, workflowApi } from "./api";
 import { checkWorkflow } from "./check";
 import { canonical, canonicalize, fromWire, toWire } from "./flow";
@@ -86,7 +86,7 @@ async function reconcileLostCreate(
 
 const compared = [...REPLACE_ON_CHANGE, ...UPDATE_FIELDS];
 
-export const provider: ResourceProvider<WorkflowInputs, WorkflowOutputs> = {
+export const provider: ResourceProvider<WorkflowInputs, WorkflowOutputs> = profiled({
   configure,
 
   async check(_olds: WorkflowInputs, news: WorkflowInputs): Promise<CheckResult<WorkflowInputs>> {
@@ -151,4 +151,4 @@ export const provider: ResourceProvider<WorkflowInputs, WorkflowOutputs> = {
     if (/not (be )?found|not exist/i.test(failure.error_detail ?? "")) return;
     throw new Error(`deleting workflow ${id} failed: ${failure.error_detail ?? "no detail"}`);
   },
-};
+});

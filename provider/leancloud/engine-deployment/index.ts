@@ -37,7 +37,7 @@ import { UNKNOWN, changedFields, containsUnknown, diffResult } from "../../core/
 import { Group } from "../api";
 import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { ClientOptions, LeanCloudClient } from "../client";
-import { LeanCloudSettings, resolveSettings, configure } from "../config";
+import { LeanCloudSettings, resolveSettings, configure, profiled } from "../config";
 import { tail, waitForDeploy } from "./events";
 import { answerLost, awaitLostDeploy, liveVersionWithContent, markedComment } from "./reconcile";
 import { adoptionKey, describe, planAdoption } from "./adopt";
@@ -128,7 +128,7 @@ async function deploy(inputs: DeploymentInputs): Promise<DeploymentOutputs> {
   return record(version);
 }
 
-export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = {
+export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = profiled({
   configure,
 
   async check(_olds: DeploymentInputs, news: DeploymentInputs): Promise<CheckResult<DeploymentInputs>> {
@@ -194,4 +194,4 @@ export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = {
   async delete(): Promise<void> {
     // LeanCloud has no "undeploy": the environment keeps serving the last version.
   },
-};
+});

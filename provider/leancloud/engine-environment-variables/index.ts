@@ -31,7 +31,7 @@ import { Normalizers, UNKNOWN, changedFields, containsUnknown, diffResult } from
 import { Group } from "../api";
 import { checkResult, dropUndefined, validateInputs } from "../../core/check";
 import { ClientOptions, LeanCloudClient } from "../client";
-import { resolveSettings, configure } from "../config";
+import { resolveSettings, configure, profiled } from "../config";
 import { slowHash } from "../../core/slow-hash";
 import { adoptVariables, adoptionKey, describe } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
@@ -99,7 +99,7 @@ const canonical = (v: unknown) =>
   JSON.stringify(Object.entries((v as Record<string, string>) ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)));
 const NORMALIZERS: Normalizers = { group: (v) => v ?? "web", variables: canonical, secretVariableHashes: canonical };
 
-export const provider: ResourceProvider<EnvVarsInputs, EnvVarsOutputs> = {
+export const provider: ResourceProvider<EnvVarsInputs, EnvVarsOutputs> = profiled({
   configure,
 
   async check(_olds: EnvVarsInputs, news: EnvVarsInputs): Promise<CheckResult<EnvVarsInputs>> {
@@ -181,4 +181,4 @@ export const provider: ResourceProvider<EnvVarsInputs, EnvVarsOutputs> = {
     for (const k of mine) delete live[k];
     await lc.putEnvironments(props.group, live);
   },
-};
+});

@@ -22,7 +22,7 @@ import { Normalizers, changedFields, diffResult } from "../../core/diff";
 import { checkDefined, dropUndefined } from "../../core/check";
 import { rerunOnChange } from "../../core/run-once";
 import { ClientOptions, LeanCloudClient } from "../client";
-import { resolveSettings, configure } from "../config";
+import { resolveSettings, configure, profiled } from "../config";
 import { invocationDefinition } from "./definition";
 import { INVOKE_ON_CHANGE, InvocationInputs, InvocationOutputs } from "./schema";
 import { decodeResult } from "../rpc-codec";
@@ -69,7 +69,7 @@ async function invoke(inputs: InvocationInputs): Promise<InvocationOutputs> {
   });
 }
 
-export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
+export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = profiled({
   configure,
 
   async check(_olds: InvocationInputs, news: InvocationInputs): Promise<CheckResult<InvocationInputs>> {
@@ -86,4 +86,4 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
   },
 
   ...rerunOnChange(invoke),
-};
+});

@@ -37,7 +37,7 @@ import { checkInputs } from "./check";
 import { NORMALIZERS, createBody, inputsFrom, liveOutputs, outputsFrom, patchBody } from "./mapping";
 import { CloudFunctionInputs, CloudFunctionOutputs, DEFAULTS, PATCH_FIELDS, REPLACE_ON_CHANGE } from "./schema";
 import { ClientOptions, MinAppClient } from "../client";
-import { resolveSettings, configure } from "../config";
+import { resolveSettings, configure, profiled } from "../config";
 import { functionResourceId, parseFunctionResourceId } from "../mapping-util";
 import { adoptCloudFunction, adoptionKey, describe } from "./adopt";
 import { containsUnknown } from "../../core/diff";
@@ -95,7 +95,7 @@ async function finishCreate(
   }
 }
 
-export const provider: ResourceProvider<CloudFunctionInputs, CloudFunctionOutputs> = {
+export const provider: ResourceProvider<CloudFunctionInputs, CloudFunctionOutputs> = profiled({
   configure,
 
   async check(_olds: CloudFunctionInputs, news: CloudFunctionInputs): Promise<CheckResult<CloudFunctionInputs>> {
@@ -170,4 +170,4 @@ export const provider: ResourceProvider<CloudFunctionInputs, CloudFunctionOutput
       if (!(e instanceof NotFoundError)) throw e;
     }
   },
-};
+});

@@ -29,7 +29,7 @@ import { rerunOnChange } from "../../core/run-once";
 import { DebugResult, JobResult } from "../api";
 import { MinAppClient } from "../client";
 import { minappClient } from "../cloud-function";
-import { defaultEnvironmentId, configure } from "../config";
+import { defaultEnvironmentId, configure, profiled } from "../config";
 import { invocationDefinition } from "./definition";
 import { InvocationInputs, InvocationOutputs, RUN_FIELDS } from "./schema";
 import { functionResourceId } from "../mapping-util";
@@ -111,7 +111,7 @@ export async function run(inputs: InvocationInputs): Promise<InvocationOutputs> 
   return { ...inputs, result: res.data ?? null };
 }
 
-export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
+export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = profiled({
   configure,
 
   async check(_olds: InvocationInputs, news: InvocationInputs): Promise<CheckResult<InvocationInputs>> {
@@ -145,4 +145,4 @@ export const provider: ResourceProvider<InvocationInputs, InvocationOutputs> = {
   },
 
   ...rerunOnChange(run),
-};
+});

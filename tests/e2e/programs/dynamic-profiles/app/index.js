@@ -1,0 +1,4 @@
+exports.handler = async (event, context) => ({
+  got: event,
+  project: context.getProjectID ? context.getProjectID() : undefined,
+});

@@ -1,0 +1,1 @@
+exports.main = async (event) => ({ twin: true, data: event.data });
