@@ -4,7 +4,8 @@
 #   pulumi-language-nodejs         our minimal host (scripts/langhost: the official one is a Go
 #                                  module the proxy does not serve; see host.js)
 #   pulumi-resource-pulumi-nodejs  the dynamic-provider launcher shipped in @pulumi/pulumi
-# and pulumi-language-yaml (scripts/provision-pulumi-yaml.sh) for the native plugin's YAML e2e.
+# and pulumi-language-yaml (scripts/provision-pulumi-yaml.sh) for the native plugin's YAML e2e,
+# and pulumi-language-python/-go (scripts/provision-pulumi-python.sh) for its Python e2e and gen-sdk.
 # Cached: a second run is a no-op. Reuses a `pulumi` on PATH when it is at least the pinned
 # version. Requires `npm ci` to have run (the plugins come from node_modules).
 set -euo pipefail
@@ -21,6 +22,7 @@ install_plugins() {
   ln -sf "$ROOT/scripts/langhost/pulumi-language-nodejs" "$BIN/pulumi-language-nodejs"
   install -m 0755 "$ROOT/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs" "$BIN/pulumi-resource-pulumi-nodejs"
   bash "$ROOT/scripts/provision-pulumi-yaml.sh"
+  bash "$ROOT/scripts/provision-pulumi-python.sh"
 }
 version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]; }
 

@@ -127,12 +127,20 @@ function providerSchema(variables: [string, Json][]): Json {
   };
 }
 
-/** Per-language package facts, so `pulumi package gen-sdk` names the SDKs consistently. */
+/**
+ * Per-language package facts, so `pulumi package gen-sdk` names the SDKs consistently.
+ * respectSchemaVersion: without it the Python and Go codegens stamp 0.0.0 (a placeholder their
+ * release pipelines overwrite), and the SDK would ask the engine for plugin 0.0.0.
+ */
 function languageInfo(pkg: PackageFacts): Json {
   return {
     nodejs: { packageName: "pulumi-cloudfn", dependencies: pkg.dependencies },
-    python: { packageName: "pulumi_cloudfn", pyproject: { enabled: true } },
-    go: { importBasePath: "github.com/cloudfn/pulumi-cloudfn/sdk/go/cloudfn", generateResourceContainerTypes: true },
+    python: { packageName: "pulumi_cloudfn", pyproject: { enabled: true }, respectSchemaVersion: true },
+    go: {
+      importBasePath: "github.com/cloudfn/pulumi-cloudfn/sdk/go/cloudfn",
+      generateResourceContainerTypes: true,
+      respectSchemaVersion: true,
+    },
     csharp: { rootNamespace: "Cloudfn", packageReferences: { Pulumi: "3.*" } },
   };
 }
