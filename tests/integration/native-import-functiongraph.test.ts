@@ -111,6 +111,24 @@ describe("importing FunctionGraph objects made out of band", () => {
     await expectCleanImport(T("Alias"), `${base}:!live`, { functionUrn: fnUrn, name: "live", version: "v1" });
   });
 
+  it("an async-invoke config of an alias, by the alias URN, declared with a qualifier", async () => {
+    const aliasUrn = `${fnUrn.replace(/:latest$/, "")}:!canary`;
+    await aliasApi.create(raw(), fnUrn, { name: "canary", version: "latest", description: "" });
+    await raw().putAsyncInvokeConfig(aliasUrn, {
+      max_async_event_age_in_seconds: 300,
+      max_async_retry_attempts: 0,
+      destination_config: {},
+      enable_async_status_log: false,
+    } as never);
+    const program = {
+      functionUrn: fnUrn,
+      qualifier: "!canary",
+      maxAsyncEventAgeInSeconds: 300,
+      maxAsyncRetryAttempts: 0,
+    };
+    await expectCleanImport(T("AsyncInvokeConfig"), aliasUrn, program);
+  });
+
   it.each([
     ["Invocation", "a-request-id"],
     ["WorkflowExecution", "an-execution-id"],
