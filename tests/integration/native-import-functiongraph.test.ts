@@ -88,7 +88,7 @@ describe("importing FunctionGraph objects made out of band", () => {
         { id: "b", type: "End" },
       ],
     };
-    const made = await workflowApi.create(raw(), toWire(def as never));
+    const made = await workflowApi.create(raw(), toWire(def));
     await expectCleanImport(T("Workflow"), made.workflow_urn, def);
   });
 
@@ -98,7 +98,7 @@ describe("importing FunctionGraph objects made out of band", () => {
       max_async_retry_attempts: 1,
       destination_config: {},
       enable_async_status_log: false,
-    } as never);
+    });
     const program = { functionUrn: fnUrn, maxAsyncEventAgeInSeconds: 600, maxAsyncRetryAttempts: 1 };
     await expectCleanImport(T("AsyncInvokeConfig"), fnUrn, program);
   });
@@ -119,7 +119,7 @@ describe("importing FunctionGraph objects made out of band", () => {
       max_async_retry_attempts: 0,
       destination_config: {},
       enable_async_status_log: false,
-    } as never);
+    });
     const program = {
       functionUrn: fnUrn,
       qualifier: "!canary",
