@@ -63,6 +63,21 @@ describe("importing FunctionGraph objects made out of band", () => {
     await expectCleanImport(T("Function"), fnUrn, hostProgram);
   });
 
+  it("a TIMER trigger, by <function urn>/TIMER/<trigger id>", async () => {
+    const timer = { name: "hourly", schedule_type: "Rate", schedule: "1h" };
+    const made = await raw().createTrigger(fnUrn, {
+      trigger_type_code: "TIMER",
+      trigger_status: "ACTIVE",
+      event_data: timer,
+    });
+    const program = {
+      functionUrn: fnUrn,
+      type: "TIMER",
+      timer: { name: "hourly", scheduleType: "Rate", schedule: "1h" },
+    };
+    await expectCleanImport(T("Trigger"), `${fnUrn}/TIMER/${made.trigger_id}`, program);
+  });
+
   it("a dependency version, by <dependency id>/<version>, with its code compared by the zip's MD5", async () => {
     const zip = await archiveToZip(libCode);
     const body = { name: "shout", runtime: "Node.js18.15", description: "lib", depend_type: "zip" as const };
