@@ -110,6 +110,8 @@ export interface ResourceDefinition {
   implementation: string;
   /** Methods the implementation has; default all seven. Resources without `update` replace on every change. */
   methods?: readonly ProviderMethod[];
+  /** Why `pulumi import` cannot take this resource (it records a run, not a platform object); absent: importable by its id. */
+  notImportable?: string;
 }
 
 export const ALL_METHODS: readonly ProviderMethod[] = [

@@ -65,8 +65,9 @@ export interface ReadOut {
 /** An empty id means the object is gone. With no prior state (import) the implementation reads by id alone. */
 export async function read(urn: string, id: string, olds: Unwrapped, oldInputs: Unwrapped): Promise<ReadOut> {
   const { def, impl } = servedFor(urn);
-  if (!impl.read) return { id, outs: outputs(urn, olds.props, olds.secrets) };
   const props = Object.keys(olds.props).length > 0 ? olds.props : undefined;
+  if (!props && def.notImportable) throw new Error(`${def.token} cannot be imported: ${def.notImportable}`);
+  if (!impl.read) return { id, outs: outputs(urn, olds.props, olds.secrets) };
   const result = await impl.read(id, props);
   if (!result.id && !result.props) return { id: "", outs: {} };
   const outs = (result.props ?? {}) as Props;

@@ -80,7 +80,9 @@ export function inputsFrom(outs: AliasOutputs): AliasInputs {
   return inputs;
 }
 
+/** `functionUrn` with `:latest` and without a qualifier name the same function (an import reads the latter). */
 export const NORMALIZERS: Normalizers = {
+  functionUrn: (v) => (typeof v === "string" ? unqualifiedUrn(v) : v),
   description: (v) => v ?? "",
   additionalVersionWeights: (v) => nonEmpty(v as Record<string, number> | undefined),
   additionalVersionStrategy: (v) => nonEmpty(v as Record<string, unknown> | undefined),

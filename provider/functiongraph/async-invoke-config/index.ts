@@ -37,6 +37,16 @@ import { noteManaged, noteReplacement } from "../../core/adoption";
 import { resolveSettings, configure, profiled } from "../config";
 import { targetUrn } from "../qualifier";
 
+/**
+ * functionUrn and qualifier matter only through the URN they address: `...:hello:!live` alone and
+ * `...:hello:latest` with qualifier `!live` are the same config (an import reads the former).
+ */
+function sameTargetAsWritten(olds: AsyncInvokeConfigOutputs, news: AsyncInvokeConfigInputs, changed: string[]) {
+  const address = (p: { functionUrn: string; qualifier?: string }) => targetUrn(p.functionUrn, p.qualifier);
+  if (containsUnknown([news.functionUrn, news.qualifier]) || address(olds) !== address(news)) return changed;
+  return changed.filter((f) => f !== "functionUrn" && f !== "qualifier");
+}
+
 /** Knobs for tests: a fake transport, fast retries. */
 export const tuning: { client: ClientOptions } = { client: {} };
 
@@ -54,7 +64,11 @@ export const provider: ResourceProvider<AsyncInvokeConfigInputs, AsyncInvokeConf
 
   async diff(id: string, olds: AsyncInvokeConfigOutputs, news: AsyncInvokeConfigInputs): Promise<DiffResult> {
     noteManaged(adoptionKey(id), describe(id));
-    const changed = changedFields(olds, news, [...REPLACE_ON_CHANGE, ...UPDATE_FIELDS], NORMALIZERS);
+    const changed = sameTargetAsWritten(
+      olds,
+      news,
+      changedFields(olds, news, [...REPLACE_ON_CHANGE, ...UPDATE_FIELDS], NORMALIZERS),
+    );
     // A dynamic Function being updated has unknown outputs in preview, so its funcUrn is unknown
     // here although it almost never changes. Reporting a replace would show a spurious
     // replacement on every code change; the engine diffs again with the real value during `up`

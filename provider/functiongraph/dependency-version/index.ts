@@ -20,7 +20,8 @@
  *            With `adopt: true`: ListDependencies + ListDependencyVersion and record the version
  *            (adoptVersion, or the newest) if it matches the program; never a write
  *            (adopt.ts, docs/adopt.md).
- *   read   — ShowDependencyVersion (D4); 404 means gone.
+ *   read   — ShowDependencyVersion (D4); 404 means gone. An import (no prior state) knows the code
+ *            only by its etag; imported-code.ts makes the program's equal zip compare clean.
  *   update — never called (every change replaces).
  *   delete — DeleteDependencyVersion (D5); 404 is success; 412 FSS.1033 (still used) is reported.
  */
@@ -41,6 +42,7 @@ import {
   versionResourceId,
 } from "./mapping";
 import { adoptDependencyVersion, adoptionKey, describe, replacementKey } from "./adopt";
+import { withCodeEtag, withImportedCodeHash } from "./imported-code";
 import { noteManaged, noteReplacement } from "../../core/adoption";
 import { DIFF_FIELDS, DependencyVersionInputs, DependencyVersionOutputs, REPLACE_ON_CHANGE } from "./schema";
 
@@ -98,10 +100,10 @@ export const provider: ResourceProvider<DependencyVersionInputs, DependencyVersi
   configure,
 
   async check(
-    _olds: DependencyVersionInputs,
+    olds: DependencyVersionInputs,
     news: DependencyVersionInputs,
   ): Promise<CheckResult<DependencyVersionInputs>> {
-    return checkDependencyVersion(news);
+    return withCodeEtag(olds, await checkDependencyVersion(news));
   },
 
   async diff(_id: string, olds: DependencyVersionOutputs, news: DependencyVersionInputs): Promise<DiffResult> {
@@ -111,7 +113,7 @@ export const provider: ResourceProvider<DependencyVersionInputs, DependencyVersi
         ? { ...news, codeHash: (await buildPackage(news))?.hash }
         : news;
     const normalize = { description: (v: unknown) => v ?? "" };
-    const changed = changedFields(olds, withHash, DIFF_FIELDS, normalize);
+    const changed = changedFields(withImportedCodeHash(olds, withHash), withHash, DIFF_FIELDS, normalize);
     // The archive is compared by hash; report the property the user wrote.
     const named = [...new Set(changed.map((f) => (f === "codeHash" ? "code" : f)))];
     // The replacement creates a version, never adopts, even if the program still says `adopt: true`.

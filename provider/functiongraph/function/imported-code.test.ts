@@ -15,6 +15,9 @@ describe("an imported function's code", () => {
     expect(await withCodeDigest({} as FunctionInputs, { inputs: news })).toEqual({ inputs: news });
     const managed = { name: "f", codeHash: "h" } as FunctionInputs;
     expect(await withCodeDigest(managed, { inputs: news })).toEqual({ inputs: news });
+    // An up with nothing to do after the import stored the program's inputs, digest included.
+    const afterNoopUp = { name: "f", codeHash: "h", __codeDigest: digest } as unknown as FunctionInputs;
+    expect((await withCodeDigest(afterNoopUp, { inputs: news })).inputs).toMatchObject({ __codeDigest: digest });
   });
 
   it("diff takes the program's hash when the live digest matches, and only then", () => {

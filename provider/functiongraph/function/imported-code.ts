@@ -13,8 +13,14 @@ import type { FunctionInputs, FunctionOutputs } from "./schema";
 
 type WithDigest = FunctionInputs & { __codeDigest?: string };
 
-/** Old inputs written by an import-style read: they name the function but carry no code hash. */
-const fromImport = (olds: Partial<FunctionInputs>) => olds.name !== undefined && olds.codeHash === undefined;
+/**
+ * Old inputs written by an import-style read (they name the function but carry no code hash), or
+ * by an `up` that found nothing to do after the import: such an up stores the program's inputs
+ * (with this digest) but keeps the imported outputs, so the digest must be recorded again until
+ * an update writes outputs with a codeHash.
+ */
+const fromImport = (olds: Partial<WithDigest>) =>
+  olds.name !== undefined && (olds.codeHash === undefined || olds.__codeDigest !== undefined);
 
 export async function withCodeDigest(
   olds: FunctionInputs,

@@ -12,6 +12,8 @@ export const invocationDefinition = {
     "Invokes a FunctionGraph function synchronously when created, and again whenever functionUrn, input or triggers change (a replacement), keeping the answer as outputs: deploy-time smoke tests and seeding. A function error fails the step with the function's message and log tail. Read never re-invokes; delete makes no call.",
   docs: "functiongraph/invocation.md",
   implementation: "provider/functiongraph/invocation",
+  notImportable:
+    "an Invocation records one call its create made; the platform keeps no call object to read back. Declare it and `up` invokes once.",
   // No update: every input replaces, and a replacement is a new invocation.
   methods: ["configure", "check", "diff", "create", "read", "delete"],
   inputs: {

@@ -17,6 +17,7 @@
  *            one. 409 (name taken) takes the version if it matches; the quota refusal lists the
  *            versions (F12) in its error.
  *   read   — ListFunctionVersions (F12), the version by name; absent (or the function gone) means gone.
+ *            An import (no prior state) takes the version's name as `name`.
  *   update — never called (every change replaces).
  *   delete — DeleteFunction (F7) on the qualified URN, which deletes that version only; 404 is
  *            success; refused because an alias routes to it → ListVersionAliases (F14) and an
@@ -33,7 +34,7 @@ import { versionApi } from "./api";
 import { adoptVersion, adoptionKey, describe } from "./adopt";
 import { noteManaged, noteReplacement } from "../../core/adoption";
 import { versionDefinition } from "./definition";
-import { inputsFrom, outputsFrom, parseQualifiedUrn, qualifiedUrnOf } from "./mapping";
+import { NORMALIZERS, importedOutputs, inputsFrom, outputsFrom, parseQualifiedUrn, qualifiedUrnOf } from "./mapping";
 import { publishOnce } from "./publish";
 import { DIFF_FIELDS, REPLACE_ON_CHANGE, VersionInputs, VersionOutputs } from "./schema";
 
@@ -52,8 +53,7 @@ export function checkVersion(news: VersionInputs): CheckResult<VersionInputs> {
 }
 
 export function diffVersion(olds: VersionOutputs, news: VersionInputs): DiffResult {
-  const normalize = { description: (v: unknown) => v ?? "" };
-  const changed = changedFields(olds, news, DIFF_FIELDS, normalize);
+  const changed = changedFields(olds, news, DIFF_FIELDS, NORMALIZERS);
   const result = diffResult(changed, REPLACE_ON_CHANGE);
   // The same name cannot exist twice, so the old version must go first.
   const sameName = news.name !== undefined && !containsUnknown(news.name) && news.name === olds.version;
@@ -105,7 +105,7 @@ export const provider: ResourceProvider<VersionInputs, VersionOutputs> = profile
     }
     const info = all.find((v) => v.version === version);
     if (!info) return {};
-    const outs = outputsFrom(props ?? {}, info, functionUrn);
+    const outs = props ? outputsFrom(props, info, functionUrn) : importedOutputs(info, functionUrn);
     return { id, props: outs, inputs: inputsFrom(outs) as unknown as VersionOutputs };
   },
 

@@ -4,6 +4,7 @@
  * lost publish made.
  */
 import { dropUndefined } from "../../core/check";
+import type { Normalizers } from "../../core/diff";
 import { unqualifiedUrn } from "../client";
 import type { PublishVersionBody, VersionInfo } from "./api";
 import type { VersionInputs, VersionOutputs } from "./schema";
@@ -39,6 +40,23 @@ export function outputsFrom(inputs: Partial<VersionInputs>, info: VersionInfo, f
     lastModified: String(info.last_modified ?? ""),
   });
 }
+
+/**
+ * Outputs of an import (a read with no prior state): the version's name is the `name` a program
+ * declaring it writes (for a version the platform named, the name it gave).
+ */
+export function importedOutputs(info: VersionInfo, functionUrn: string): VersionOutputs {
+  return outputsFrom({ name: info.version }, info, functionUrn);
+}
+
+/**
+ * `functionUrn` with `:latest` and without a qualifier name the same function (and give the
+ * same id), so switching between them, or an import's unqualified form, is no change.
+ */
+export const NORMALIZERS: Normalizers = {
+  functionUrn: (v) => (typeof v === "string" ? unqualifiedUrn(v) : v),
+  description: (v) => v ?? "",
+};
 
 /** The inputs `read` reports, so that refresh followed by preview is clean. */
 export function inputsFrom(outs: VersionOutputs): VersionInputs {

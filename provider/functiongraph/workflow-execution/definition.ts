@@ -11,6 +11,8 @@ export const workflowExecutionDefinition = {
     "Starts an execution of a FunctionGraph workflow when created, and again whenever workflowId, input or triggers change or the workflow itself was updated (a replacement), waits for it to finish and keeps its output. A failed execution fails the step with the failing state's error. Read never starts an execution; delete makes no call.",
   docs: "functiongraph/workflow-execution.md",
   implementation: "provider/functiongraph/workflow-execution",
+  notImportable:
+    "a WorkflowExecution records one run its create started, with the inputs that started it; a run made elsewhere has no such inputs. Declare it and `up` starts a run.",
   methods: ["configure", "check", "diff", "create", "read", "update", "delete"],
   inputs: {
     workflowId: {

@@ -17,6 +17,7 @@
  *            equals its versionTag; + metadatas) or deploy as above (adopt.ts).
  *   read   — GET groups (+ metadatas); no group or no version → gone; another version →
  *            codeHash becomes `drift:<version>` so the next `up` redeploys the declared code.
+ *            An import (no prior state) records the live version and its comment (imported.ts).
  *   update — as create when codeHash changed; otherwise no call.
  *   Lost deploy answers (reconcile.ts): every deploy comment carries a content marker; a deploy
  *   first looks at the live version (GET groups) and records it when it already has our content,
@@ -41,6 +42,7 @@ import { LeanCloudSettings, resolveSettings, configure, profiled } from "../conf
 import { tail, waitForDeploy } from "./events";
 import { answerLost, awaitLostDeploy, liveVersionWithContent, markedComment } from "./reconcile";
 import { adoptionKey, describe, planAdoption } from "./adopt";
+import { readImported, withImportedCodeHash } from "./imported";
 import { noteManaged, noteReplacement } from "../../core/adoption";
 import {
   ADOPTION_INPUTS,
@@ -149,7 +151,7 @@ export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = p
     noteManaged(adoptionKey(appId, olds.group, olds.environment), describe(olds.group, olds.environment));
     const normalize = Object.fromEntries(Object.entries(DEFAULTS).map(([k, d]) => [k, (v: unknown) => v ?? d]));
     const fields = [...REPLACE_ON_CHANGE, ...DEPLOY_FIELDS, ...OPTION_FIELDS];
-    const changed = changedFields(olds, news, fields, normalize);
+    const changed = changedFields(withImportedCodeHash(olds, news), news, fields, normalize);
     const result = diffResult(changed, REPLACE_ON_CHANGE);
     // The replacement deploys, never adopts, even if the program still says `adopt: true`.
     const where = [news.group ?? DEFAULTS.group, news.environment ?? DEFAULTS.environment];
@@ -173,20 +175,21 @@ export const provider: ResourceProvider<DeploymentInputs, DeploymentOutputs> = p
   },
 
   async read(id: string, props?: DeploymentOutputs): Promise<ReadResult<DeploymentOutputs>> {
-    if (!props) return { id, props };
     const { lc } = connect();
-    const live = versionOf(await lc.getGroup(props.group), props.environment);
+    const known = props ?? (await readImported(lc, id, (env) => functionsOf(lc, env)));
+    if (!known) return {};
+    const live = props ? versionOf(await lc.getGroup(known.group), known.environment) : known.version;
     if (!live) return {};
-    const drifted = live !== props.version;
-    const functions = drifted ? await functionsOf(lc, props.environment).catch(() => props.functions) : props.functions;
-    const outs = { ...props, version: live, functions, codeHash: drifted ? `drift:${live}` : props.codeHash };
+    const drifted = live !== known.version;
+    const functions = drifted ? await functionsOf(lc, known.environment).catch(() => known.functions) : known.functions;
+    const outs = { ...known, version: live, functions, codeHash: drifted ? `drift:${live}` : known.codeHash };
     const keys = [...INPUT_PROPERTIES, ...HIDDEN_INPUTS] as string[];
     const inputs = dropUndefined(Object.fromEntries(Object.entries(outs).filter(([k]) => keys.includes(k))));
     return { id, props: outs, inputs: inputs as unknown as DeploymentOutputs };
   },
 
   async update(_id: string, olds: DeploymentOutputs, news: DeploymentInputs): Promise<UpdateResult<DeploymentOutputs>> {
-    if (olds.codeHash === news.codeHash)
+    if (withImportedCodeHash(olds, news).codeHash === news.codeHash)
       return { outs: dropUndefined({ ...declared(news), version: olds.version, functions: olds.functions }) };
     return { outs: await deploy(news) };
   },

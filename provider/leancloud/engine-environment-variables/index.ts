@@ -16,6 +16,7 @@
  *            (adopt.ts, docs/adopt.md).
  *   read   — GET groups: owned plain names report their live values (a removed name drops out);
  *            an owned secret whose live value hashes differently, or is gone, becomes `drift:`.
+ *            An import (no prior state) takes every live variable of the group as plain `variables`.
  *   update — GET groups; PATCH (names dropped from the declaration are removed).
  *   delete — GET groups; PATCH without the owned names. A missing group is success.
  */
@@ -99,6 +100,20 @@ const canonical = (v: unknown) =>
   JSON.stringify(Object.entries((v as Record<string, string>) ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)));
 const NORMALIZERS: Normalizers = { group: (v) => v ?? "web", variables: canonical, secretVariableHashes: canonical };
 
+/**
+ * `pulumi import` (no prior state): the resource takes every variable the group has now, as plain
+ * `variables` (the platform does not say which ones are secret, and its map holds them in plain).
+ */
+async function importGroup(id: string): Promise<ReadResult<EnvVarsOutputs>> {
+  const group = id.slice(id.lastIndexOf(":") + 1);
+  if (!id.includes(":") || !group)
+    throw new Error(`invalid EngineEnvironmentVariables id "${id}": expected "<appId>:<group>"`);
+  const g = await client().getGroup(group);
+  if (!g) return {};
+  const outs: EnvVarsOutputs = { group, variables: liveMap(g) };
+  return { id, props: outs, inputs: outs };
+}
+
 export const provider: ResourceProvider<EnvVarsInputs, EnvVarsOutputs> = profiled({
   configure,
 
@@ -141,7 +156,7 @@ export const provider: ResourceProvider<EnvVarsInputs, EnvVarsOutputs> = profile
   },
 
   async read(id: string, props?: EnvVarsOutputs): Promise<ReadResult<EnvVarsOutputs>> {
-    if (!props) return { id, props };
+    if (!props) return importGroup(id);
     const g = await client().getGroup(props.group);
     if (!g) return {};
     const live = liveMap(g);

@@ -11,6 +11,8 @@ export const invocationDefinition = {
     "One call of a LeanCloud cloud function, made at create and again whenever name, params, rpc, environment or triggers change. Identifier: a random UUID. Read and delete make no call. A function error fails the step with LeanCloud's code and message.",
   docs: "leancloud/invocation.md",
   implementation: "provider/leancloud/invocation",
+  notImportable:
+    "an Invocation records one call its create made; a LeanCloud call has no identity on the platform. Declare it and `up` calls once.",
   inputs: {
     name: {
       type: t.string(),

@@ -15,6 +15,8 @@ export const invocationDefinition = {
     "Runs a MinApp cloud function when created and whenever its data, mode or the function's code changes; fails the update with the function's error type, message, stack and log. Nothing exists on the platform for it.",
   docs: "minapp/invocation.md",
   implementation: "provider/minapp/invocation",
+  notImportable:
+    "an Invocation records one call its create made; MinApp keeps no call object to read back. Declare it and `up` calls once.",
   inputs: {
     functionName: {
       type: t.string(),
