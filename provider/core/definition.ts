@@ -112,6 +112,12 @@ export interface ResourceDefinition {
   methods?: readonly ProviderMethod[];
   /** Why `pulumi import` cannot take this resource (it records a run, not a platform object); absent: importable by its id. */
   notImportable?: string;
+  /**
+   * Properties whose imported values are stored encrypted: the platform may hold secrets there
+   * without saying which (a LeanEngine group's variables). A program that declares them in plain
+   * text still previews clean: values are compared, not their secrecy.
+   */
+  secretOnImport?: readonly string[];
 }
 
 export const ALL_METHODS: readonly ProviderMethod[] = [

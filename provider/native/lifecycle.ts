@@ -72,7 +72,7 @@ export async function read(urn: string, id: string, olds: Unwrapped, oldInputs: 
   if (!result.id && !result.props) return { id: "", outs: {} };
   const outs = (result.props ?? {}) as Props;
   const inputs = result.inputs as Props | undefined;
-  const arrived = new Set([...olds.secrets, ...oldInputs.secrets]);
+  const arrived = new Set([...olds.secrets, ...oldInputs.secrets, ...(props ? [] : (def.secretOnImport ?? []))]);
   return {
     id: result.id ?? id,
     outs: outputs(urn, outs, arrived),

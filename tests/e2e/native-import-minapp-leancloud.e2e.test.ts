@@ -76,6 +76,8 @@ describe("pulumi import of the MinApp and LeanCloud resource types on the native
     const file = path.join(project.dir, "import.json");
     fs.writeFileSync(file, JSON.stringify({ resources }));
     await project.run(["import", "--file", file, "--yes", "--generate-code=false"]);
+    // The group's variables may be secrets: the import stores them encrypted.
+    expect(await project.exportStack()).not.toContain("Hola");
     const res = await project.run(["preview", "--expect-no-changes", "--diff"], { allowFailure: true });
     expect(`${res.code}\n${res.stdout}\n${res.stderr}`).toMatch(/^0\n/);
   });

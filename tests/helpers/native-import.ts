@@ -15,11 +15,20 @@ export interface Imported {
   id: string;
   inputs: Props;
   outs: Props;
+  /** Properties the import stores encrypted (inputs and outputs alike). */
+  secrets: Set<string>;
 }
 
 export async function importById(token: string, id: string): Promise<Imported> {
   const read = await lifecycle.read(urnOf(token), id, none(), none());
-  return { id: read.id, inputs: unwrap(read.inputs ?? {}).props, outs: unwrap(read.outs).props };
+  const inputs = unwrap(read.inputs ?? {});
+  const outs = unwrap(read.outs);
+  return {
+    id: read.id,
+    inputs: inputs.props,
+    outs: outs.props,
+    secrets: new Set([...inputs.secrets, ...outs.secrets]),
+  };
 }
 
 async function previewOnce(token: string, imported: Imported, stateInputs: Props, program: Props) {

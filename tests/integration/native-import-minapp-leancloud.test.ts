@@ -53,7 +53,7 @@ describe("importing MinApp and LeanCloud objects", () => {
     await expectCleanImport("cloudfn:minapp:CloudFunction", "greet", { name: "greet", code: source, remark: "hand" });
   });
 
-  it("a LeanEngine group's variables, by <appId>:<group>: every live variable, as plain variables", async () => {
+  it("a LeanEngine group's variables, by <appId>:<group>: every live variable, stored encrypted", async () => {
     const put = await lcCall(emu.url, emu.leancloud, {
       method: "PATCH",
       path: "/1.1/engine/groups/web",
@@ -63,7 +63,9 @@ describe("importing MinApp and LeanCloud objects", () => {
     expect(put.status).toBe(200);
     const id = `${emu.leancloud.appId}:web`;
     const program = { group: "web", variables: { GREETING: "Hola", LEVEL: "3" } };
-    await expectCleanImport("cloudfn:leancloud:EngineEnvironmentVariables", id, program);
+    const imported = await expectCleanImport("cloudfn:leancloud:EngineEnvironmentVariables", id, program);
+    // The platform does not say which variables are secrets: the import encrypts them all.
+    expect([...imported.secrets]).toContain("variables");
   });
 
   it("a LeanEngine deployment made by an earlier cloudfn deploy, by <appId>:<group>:<environment>", async () => {

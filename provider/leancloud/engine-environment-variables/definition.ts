@@ -12,6 +12,7 @@ export const engineEnvironmentVariablesDefinition = {
     "The variables a stack owns in a LeanEngine group. The API replaces a group's whole map, so each write reads the live map, changes only the owned names and writes it back. Identifier: `<appId>:<group>`.",
   docs: "leancloud/engine-environment-variables.md",
   implementation: "provider/leancloud/engine-environment-variables",
+  secretOnImport: ["variables"],
   inputs: {
     group: {
       type: t.string(),

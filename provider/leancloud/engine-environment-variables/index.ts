@@ -101,8 +101,9 @@ const canonical = (v: unknown) =>
 const NORMALIZERS: Normalizers = { group: (v) => v ?? "web", variables: canonical, secretVariableHashes: canonical };
 
 /**
- * `pulumi import` (no prior state): the resource takes every variable the group has now, as plain
- * `variables` (the platform does not say which ones are secret, and its map holds them in plain).
+ * `pulumi import` (no prior state): the resource takes every variable the group has now, under
+ * `variables` (the platform does not say which ones are secret; the native plugin stores them
+ * encrypted, as the definition's `secretOnImport` says).
  */
 async function importGroup(id: string): Promise<ReadResult<EnvVarsOutputs>> {
   const group = id.slice(id.lastIndexOf(":") + 1);
