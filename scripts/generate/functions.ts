@@ -16,6 +16,9 @@ export const FUNCTION_SCHEMAS: Readonly<Record<string, Json>> = {
         startTime: str("Window start, epoch milliseconds (default: the platform's last day)."),
         endTime: str("Window end, epoch milliseconds."),
         limit: { type: "integer", description: "How many functions (the platform's default is 10)." },
+        profile: str(
+          "Name of a provider profile to read with (its settings under the provider's `profiles`, then `<ENV>_<NAME>` variables, then the provider's other settings); unset: the provider's own settings. See docs/providers.md.",
+        ),
       },
     },
     outputs: {
