@@ -80,7 +80,12 @@ async function run(args: string[], io: Io): Promise<number> {
       })),
     );
   }
-  const report = { stack: opts.stack ?? (await stackName(pulumi)), prefix: prefix || undefined, findings };
+  const report = {
+    stack: opts.stack ?? (await stackName(pulumi)),
+    prefix: prefix || undefined,
+    profile: prefix ? opts.profile : undefined,
+    findings,
+  };
   io.out(opts.format === "json" ? renderJson(report) : renderMarkdown(report));
   return findings.length ? 1 : 0;
 }
