@@ -53,10 +53,9 @@ export function reportQuery(args: FunctionReportArgs): Record<string, string> {
  *   picks a named profile's settings first, as for a resource.
  */
 export async function getFunctionReport(args: FunctionReportArgs = {}, config?: ConfigSource): Promise<FunctionReport> {
-  const query = reportQuery(args);
   if (config) setStackConfig(config);
   const info = await inCallProfile(args.profile, () =>
-    new FunctionGraphClient(resolveSettings(), tuning.client).listFunctionReport(query),
+    new FunctionGraphClient(resolveSettings(), tuning.client).listFunctionReport(reportQuery(args)),
   );
   const values = (info.values ?? []).map((v) => ({ functionUrn: v.key, value: v.value }));
   return { values, count: info.count ?? values.length };
