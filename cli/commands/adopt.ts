@@ -5,8 +5,9 @@
  * adopt-leancloud.ts) and prints a TypeScript program that adopts them (`adopt: true`, current
  * configuration, code as a placeholder path). Credentials and endpoints are found as the
  * providers find them: the selected stack's `cloudfn:*` config, then the environment variables
- * (provider/<platform>/config.ts); the calls go through the providers' own clients. Read-only:
- * it never changes anything. Exit 0.
+ * (provider/<platform>/config.ts); with `--profile`, that named profile's settings first, and
+ * every printed resource carries `profile` (cli/profile.ts). The calls go through the providers'
+ * own clients. Read-only: it never changes anything. Exit 0.
  */
 import * as path from "path";
 import { FunctionGraphClient } from "../../provider/functiongraph/client";
@@ -19,15 +20,17 @@ import { fgInventory } from "./adopt-fg-inventory";
 import { functionGraphProgram, inventorySummary } from "./adopt-fg-program";
 import { listLeanCloud } from "./adopt-leancloud";
 import { readStackConfig, withStackConfig } from "../stack-config";
+import { profileUsage, inPlatformProfile, parseProfile, withProfileArgs } from "../profile";
 
 const USAGE = [
-  "usage: cloudfn adopt --platform functiongraph|minapp|leancloud [--prefix P] [--package PKG] [--stack S] [--cwd DIR]",
+  "usage: cloudfn adopt --platform functiongraph|minapp|leancloud [--prefix P] [--package PKG] [--profile P] [--stack S] [--cwd DIR]",
   "",
   "  --platform  the platform to list; credentials and endpoints as the providers find them: the",
   "              stack's cloudfn:* config (cloudfn:emulator included), then the environment variables",
   "              (HW_ACCESS_KEY/..., MINAPP_CLIENT_ID/..., LEANCLOUD_APP_ID/..., see docs/cli.md)",
   "  --prefix    only objects whose name starts with P (LeanCloud: group names)",
   "  --package   FunctionGraph only: only this package",
+  profileUsage(14, "(the printed resources carry it, so the program deploys back into that account)"),
   "  --stack     the stack whose config to read (default: the selected stack, if in a Pulumi project)",
   "  --cwd       the Pulumi project folder (default: the current folder)",
 ].join("\n");
@@ -36,11 +39,12 @@ interface Options {
   platform: string;
   prefix: string;
   package?: string;
+  profile?: string;
   stack?: string;
   cwd?: string;
 }
 
-const FLAGS = ["--platform", "--prefix", "--package", "--stack", "--cwd"];
+const FLAGS = ["--platform", "--prefix", "--package", "--profile", "--stack", "--cwd"];
 
 export function parseAdoptArgs(args: string[]): Options {
   const values: Record<string, string> = {};
@@ -55,7 +59,8 @@ export function parseAdoptArgs(args: string[]): Options {
   if (!["functiongraph", "minapp", "leancloud"].includes(values.platform))
     throw new UsageError(`--platform must be functiongraph, minapp or leancloud; got "${values.platform}"`);
   const { platform, prefix = "", package: pkg, stack, cwd } = values;
-  return { platform, prefix, package: pkg, stack, cwd };
+  const profile = values.profile === undefined ? undefined : parseProfile(values.profile);
+  return { platform, prefix, package: pkg, profile, stack, cwd };
 }
 
 async function listFunctionGraph(io: Io, o: Options): Promise<string> {
@@ -93,7 +98,11 @@ export const adoptCommand: Command = {
     if (!list) throw new Error(`no lister for platform "${options.platform}"`);
     const run = { cwd: path.resolve(io.cwd, options.cwd ?? "."), env: io.env, stack: options.stack };
     const config = await readStackConfig(io, run);
-    io.out(await withStackConfig(config, () => list(io, options)));
+    const { platform, profile } = options;
+    const program = await withStackConfig(config, () =>
+      inPlatformProfile(platform, profile, io.env, () => list(io, options)),
+    );
+    io.out(withProfileArgs(program, profile));
     return 0;
   },
 };

@@ -23,6 +23,11 @@ describe("cloudfn drift options", () => {
       format: "json",
       prefix: "shop-",
     });
+    expect(parseDriftArgs(["--prefix", "shop-", "--profile", "south"])).toEqual({
+      format: "markdown",
+      prefix: "shop-",
+      profile: "south",
+    });
   });
 
   it("refuses unknown options, missing values and unknown formats with exit code 2 and the usage", async () => {
@@ -30,6 +35,10 @@ describe("cloudfn drift options", () => {
       [["--yes"], /unknown option "--yes"/],
       [["--stack"], /--stack needs a value/],
       [["--format", "yaml"], /--format must be markdown or json; got "yaml"/],
+      [
+        ["--profile", "9lives"],
+        /--profile must be 1-63 letters, digits, '-' and '_', starting with a letter; got "9lives"/,
+      ],
     ] as const) {
       const io = capture();
       expect(await main(["drift", ...args], io)).toBe(2);
@@ -45,6 +54,7 @@ describe("cloudfn drift options", () => {
     const help = capture();
     expect(await main(["drift", "--help"], help)).toBe(0);
     expect(help.stdout).toContain("--prefix");
+    expect(help.stdout).toContain("--profile  a named provider profile");
   });
 
   it("fails with exit code 2 when the Pulumi project cannot be previewed", async () => {

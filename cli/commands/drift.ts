@@ -2,7 +2,8 @@
  * `cloudfn drift`: what changed outside Pulumi, per resource, with its cause. Runs a refresh
  * preview (never saved: the stack's state is untouched), classifies each resource's refreshed
  * state against the recorded one, and lists functions named with the stack's prefix that the
- * stack does not manage. Exit 0 no drift, 1 drift, 2 error.
+ * stack does not manage (with `--profile`: in that profile's account, against the resources
+ * deployed with it). Exit 0 no drift, 1 drift, 2 error.
  */
 import * as path from "path";
 import { UsageError, type Command, type Io } from "../io";
@@ -11,13 +12,15 @@ import { refreshPreview, stackConfig, stackName, type PulumiRun } from "../drift
 import { renderJson, renderMarkdown } from "../drift/render";
 import { findUnmanaged } from "../drift/unmanaged";
 import { progressOn } from "../progress/reporter";
+import { profileUsage, parseProfile } from "../profile";
 
-const USAGE = `usage: cloudfn drift [--cwd DIR] [--stack NAME] [--format markdown|json] [--prefix PREFIX] [--quiet]
+const USAGE = `usage: cloudfn drift [--cwd DIR] [--stack NAME] [--format markdown|json] [--prefix PREFIX] [--profile P] [--quiet]
   --cwd      the Pulumi project folder (default: the current folder)
   --stack    the stack (default: the selected stack)
   --format   markdown (default) or json
   --prefix   report functions named with this prefix that the stack does not manage
              (default: stack config cloudfn:driftPrefix; none: not looked for)
+${profileUsage(13, "(the account looked in; managed: the stack's resources with that profile)")}
   --quiet    no progress lines on stderr (the report alone goes to stdout either way)`;
 
 interface DriftOptions {
@@ -25,6 +28,7 @@ interface DriftOptions {
   stack?: string;
   format: "markdown" | "json";
   prefix?: string;
+  profile?: string;
   quiet?: boolean;
 }
 
@@ -37,14 +41,16 @@ export function parseDriftArgs(args: string[]): DriftOptions {
       continue;
     }
     const value = args[i + 1];
-    if (!["--cwd", "--stack", "--format", "--prefix"].includes(flag)) throw new UsageError(`unknown option "${flag}"`);
+    if (!["--cwd", "--stack", "--format", "--prefix", "--profile"].includes(flag))
+      throw new UsageError(`unknown option "${flag}"`);
     if (value === undefined) throw new UsageError(`${flag} needs a value`);
     i++;
     if (flag === "--format") {
       if (value !== "markdown" && value !== "json")
         throw new UsageError(`--format must be markdown or json; got "${value}"`);
       opts.format = value;
-    } else opts[flag.slice(2) as "cwd" | "stack" | "prefix"] = value;
+    } else if (flag === "--profile") opts.profile = parseProfile(value);
+    else opts[flag.slice(2) as "cwd" | "stack" | "prefix"] = value;
   }
   return opts;
 }
@@ -68,12 +74,18 @@ async function run(args: string[], io: Io): Promise<number> {
         prefix,
         config,
         env: io.env,
-        platforms: platformsOf(preview),
-        managed: managedFunctionNames(preview),
+        profile: opts.profile,
+        platforms: platformsOf(preview, opts.profile),
+        managed: managedFunctionNames(preview, opts.profile),
       })),
     );
   }
-  const report = { stack: opts.stack ?? (await stackName(pulumi)), prefix: prefix || undefined, findings };
+  const report = {
+    stack: opts.stack ?? (await stackName(pulumi)),
+    prefix: prefix || undefined,
+    profile: prefix ? opts.profile : undefined,
+    findings,
+  };
   io.out(opts.format === "json" ? renderJson(report) : renderMarkdown(report));
   return findings.length ? 1 : 0;
 }

@@ -80,6 +80,29 @@ describe("classifyPreview on saved `pulumi preview --refresh --json` output", ()
     expect([...managedFunctionNames(preview).functiongraph].sort()).toEqual(["stack-core", "stack-sink"]);
     expect([...platformsOf(preview)]).toEqual(["functiongraph"]);
   });
+
+  it("counts each profile's names and platforms apart (none: the resources without one)", () => {
+    const refreshed = (type: string, name: string, profile?: string) => ({
+      op: "refresh",
+      urn: URN(type, name),
+      oldState: { type: T(type), custom: true, outputs: { name, ...(profile ? { profile } : {}) } },
+    });
+    const preview = {
+      steps: [
+        refreshed("functiongraph:Function", "api"),
+        refreshed("functiongraph:Function", "api-south", "south"),
+        refreshed("minapp:CloudFunction", "mini_south", "south"),
+      ],
+    };
+    expect(managedFunctionNames(preview)).toEqual({ functiongraph: new Set(["api"]), minapp: new Set() });
+    expect([...platformsOf(preview)]).toEqual(["functiongraph"]);
+    expect(managedFunctionNames(preview, "south")).toEqual({
+      functiongraph: new Set(["api-south"]),
+      minapp: new Set(["mini_south"]),
+    });
+    expect([...platformsOf(preview, "south")]).toEqual(["functiongraph", "minapp"]);
+    expect([...platformsOf(preview, "north")]).toEqual([]);
+  });
 });
 
 describe("classifyPreview with replacements the program asks for", () => {

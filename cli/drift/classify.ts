@@ -152,11 +152,14 @@ export function classifyPreview(preview: PreviewJson): DriftFinding[] {
   return findings;
 }
 
-/** Names of the functions the stack manages, per platform, read from the refresh steps. */
-export function managedFunctionNames(preview: PreviewJson): { functiongraph: Set<string>; minapp: Set<string> } {
+/** Names of the functions the stack manages with `profile` (none: without one), per platform, from the refresh steps. */
+export function managedFunctionNames(
+  preview: PreviewJson,
+  profile?: string,
+): { functiongraph: Set<string>; minapp: Set<string> } {
   const out = { functiongraph: new Set<string>(), minapp: new Set<string>() };
   for (const s of preview.steps ?? []) {
-    if (s.op !== "refresh" || !s.oldState?.custom) continue;
+    if (s.op !== "refresh" || !s.oldState?.custom || !inProfile(s.oldState, profile)) continue;
     const t = shortType(s.oldState.type);
     const name = s.oldState.outputs?.name;
     if (typeof name !== "string") continue;
@@ -166,9 +169,19 @@ export function managedFunctionNames(preview: PreviewJson): { functiongraph: Set
   return out;
 }
 
-/** Which platforms the stack has resources on. */
-export function platformsOf(preview: PreviewJson): Set<string> {
+/** Which platforms the stack has resources on (those deployed with `profile`; none: without one). */
+export function platformsOf(preview: PreviewJson, profile?: string): Set<string> {
   const out = new Set<string>();
-  for (const s of preview.steps ?? []) if (s.oldState?.custom) out.add(shortType(s.oldState.type).split(":")[0]);
+  for (const s of preview.steps ?? [])
+    if (s.oldState?.custom && inProfile(s.oldState, profile)) out.add(shortType(s.oldState.type).split(":")[0]);
   return out;
+}
+
+/**
+ * Whether a resource was deployed with `profile` (undefined: the default configuration). Each
+ * profile is its own account or region, so its names and platforms are counted apart.
+ */
+function inProfile(state: StepState, profile: string | undefined): boolean {
+  const own = state.outputs?.profile;
+  return (typeof own === "string" ? own : undefined) === profile;
 }

@@ -45,7 +45,7 @@ const has = (findings: DriftFinding[], ...causes: DriftFinding["cause"][]) =>
   findings.some((f) => causes.includes(f.cause));
 
 /** The commands that bring the platform back to the program, one bullet per kind of drift found. */
-export function revertSteps(findings: DriftFinding[], stack: string): string[] {
+export function revertSteps(findings: DriftFinding[], stack: string, profile?: string): string[] {
   if (findings.length === 0) return [];
   const up = `\`pulumi up --stack ${stack}\``;
   const steps: string[] = [];
@@ -54,9 +54,10 @@ export function revertSteps(findings: DriftFinding[], stack: string): string[] {
       `- Code or configuration changed: ${up} puts back what the program declares (\`cloudfn review\` shows it first).`,
     );
   if (has(findings, "deleted")) steps.push(`- Deleted outside Pulumi: ${up} creates it again.`);
+  const withProfile = profile === undefined ? "" : ` --profile ${profile}`;
   for (const f of findings.filter((x) => x.cause === "unmanaged"))
     steps.push(
-      `- \`${f.name}\` was created outside Pulumi: \`npx cloudfn adopt --platform ${f.type.split(":")[0]} --prefix ${f.name}\` prints a program that adopts it (add it to yours, then \`pulumi up\`); or delete it in the platform's console.`,
+      `- \`${f.name}\` was created outside Pulumi: \`npx cloudfn adopt --platform ${f.type.split(":")[0]} --prefix ${f.name}${withProfile}\` prints a program that adopts it (add it to yours, then \`pulumi up\`); or delete it in the platform's console.`,
     );
   steps.push(
     `- To keep a change made outside Pulumi instead, change the program to match it, or record the live state with \`pulumi refresh --stack ${stack}\`.`,

@@ -90,6 +90,15 @@ describe("report values", () => {
     expect(JSON.parse(renderJson({ stack: "s", prefix: "p", findings: unmanaged })).drifted).toBe(true);
   });
 
+  it("with a profile: says whose account was looked in, and the adopt command carries --profile", () => {
+    const report = { stack: "s", prefix: "stack", profile: "south", findings: unmanaged.slice(0, 1) };
+    const text = renderMarkdown(report);
+    expect(text).toContain("looked for with the prefix `stack` in the account of profile `south`.");
+    expect(text).toContain("`npx cloudfn adopt --platform functiongraph --prefix stack-stray --profile south` prints");
+    expect(JSON.parse(renderJson(report))).toMatchObject({ prefix: "stack", profile: "south" });
+    expect(renderMarkdown({ ...report, profile: undefined })).not.toContain("profile");
+  });
+
   it("shortens long values and keeps table cells on one line", () => {
     expect(cellValue("x".repeat(100))).toBe("`" + "x".repeat(71) + "…`");
     expect(cellValue("a|b\nc")).toBe("`a\\|b⏎c`");

@@ -7,6 +7,8 @@ export interface DriftReport {
   stack: string;
   /** The name prefix unmanaged functions were looked for with; undefined when not looked for. */
   prefix?: string;
+  /** The profile (`--profile`) whose account was looked in; undefined: the default configuration. */
+  profile?: string;
   findings: DriftFinding[];
 }
 
@@ -59,6 +61,9 @@ function details(f: DriftFinding): string {
   return f.changes.map(changeText).join("<br>");
 }
 
+const inProfile = (report: DriftReport) =>
+  report.profile === undefined ? "" : ` in the account of profile \`${report.profile}\``;
+
 export function renderMarkdown(report: DriftReport): string {
   const lines = [`# Drift report: stack \`${report.stack}\``, ""];
   if (report.findings.length === 0) {
@@ -79,9 +84,9 @@ export function renderMarkdown(report: DriftReport): string {
     "",
     report.prefix === undefined
       ? "Functions created outside Pulumi were not looked for (no `--prefix` or `cloudfn:driftPrefix`)."
-      : `Functions created outside Pulumi were looked for with the prefix \`${report.prefix}\`.`,
+      : `Functions created outside Pulumi were looked for with the prefix \`${report.prefix}\`${inProfile(report)}.`,
   );
-  const revert = revertSteps(report.findings, report.stack);
+  const revert = revertSteps(report.findings, report.stack, report.profile);
   if (revert.length > 0) lines.push("", ...revert);
   return lines.join("\n") + "\n";
 }
@@ -93,6 +98,7 @@ export function renderJson(report: DriftReport): string {
         stack: report.stack,
         drifted: report.findings.length > 0,
         prefix: report.prefix ?? null,
+        ...(report.profile === undefined ? {} : { profile: report.profile }),
         findings: report.findings,
       },
       hideSecrets,

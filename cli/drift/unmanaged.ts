@@ -2,7 +2,8 @@
  * Functions created outside Pulumi, where a list API makes them knowable: FunctionGraph
  * ListFunctions and MinApp's cloud function list, filtered by the stack's naming prefix and
  * minus the functions the stack manages. Credentials come from the stack's own config (with the
- * providers' environment fallbacks), through the providers' settings resolvers and clients.
+ * providers' environment fallbacks), through the providers' settings resolvers and clients;
+ * with `profile`, that named profile's settings first, as for a resource deployed with it.
  */
 import type { ConfigSource } from "../../provider/core/stack-config";
 import { FunctionGraphClient } from "../../provider/functiongraph/client";
@@ -16,6 +17,8 @@ export interface UnmanagedQuery {
   config: Record<string, string>;
   env: NodeJS.ProcessEnv;
   platforms: Set<string>;
+  /** The named profile to scan with (cli/profile.ts); undefined: the default configuration. */
+  profile?: string;
   managed: { functiongraph: Set<string>; minapp: Set<string> };
 }
 
@@ -24,22 +27,32 @@ const finding = (name: string, type: string): DriftFinding => ({ cause: "unmanag
 async function functiongraph(q: UnmanagedQuery, source: ConfigSource): Promise<DriftFinding[]> {
   fgConfig.setStackConfig(source);
   try {
-    const fg = new FunctionGraphClient(fgConfig.resolveSettings(q.env));
-    const found: DriftFinding[] = [];
-    for await (const f of fg.listFunctions()) {
-      if (f.func_name.startsWith(q.prefix) && !q.managed.functiongraph.has(f.func_name))
-        found.push(finding(f.func_name, "functiongraph:Function"));
-    }
-    return found;
+    return await fgConfig.inCallProfile(
+      q.profile,
+      async () => {
+        const fg = new FunctionGraphClient(fgConfig.resolveSettings(q.env));
+        const found: DriftFinding[] = [];
+        for await (const f of fg.listFunctions()) {
+          if (f.func_name.startsWith(q.prefix) && !q.managed.functiongraph.has(f.func_name))
+            found.push(finding(f.func_name, "functiongraph:Function"));
+        }
+        return found;
+      },
+      q.env,
+    );
   } finally {
     fgConfig.clearStackConfig();
   }
 }
 
 async function minapp(q: UnmanagedQuery, source: ConfigSource): Promise<DriftFinding[]> {
-  const client = new MinAppClient(
-    minappConfig.resolveSettings(q.env, source),
-    minappConfig.defaultEnvironmentId(q.env, source),
+  // The token cache is keyed by the settings' profile, so only the resolution needs the scope.
+  const client = minappConfig.inCallProfile(
+    q.profile,
+    () =>
+      new MinAppClient(minappConfig.resolveSettings(q.env, source), minappConfig.defaultEnvironmentId(q.env, source)),
+    q.env,
+    source,
   );
   const found: DriftFinding[] = [];
   for await (const f of client.listFunctions()) {

@@ -7,6 +7,7 @@ import { EMULATOR_DEFAULTS } from "../../platform/common/emulator-defaults";
 import type { ResourceProvider } from "@pulumi/pulumi/dynamic";
 import { activeProfileField } from "../core/profile";
 import { withProfiles } from "../core/profiled";
+import { callInProfile } from "../core/call-profile";
 import { PlatformConfig, RETRY_ENV, configureWith, numberFrom, type ConfigSource } from "../core/stack-config";
 
 /** Stack config keys (namespace `cloudfn`) and their environment fallbacks. */
@@ -78,6 +79,16 @@ export const configure = configureWith(setStackConfig);
 export const clearStackConfig = (): void => stack.clear();
 /** What every provider of this platform exports: the implementation, run in its resource's profile. */
 export const profiled = <P extends ResourceProvider>(impl: P): P => withProfiles(impl, stack);
+/**
+ * Runs a call that is not a resource step (a helper, a CLI command) in `profile`, judged and
+ * resolved as a resource's would be; `config` as for `lookup` (default: the stored stack config).
+ */
+export const inCallProfile = <T>(
+  profile: unknown,
+  work: () => T,
+  env: NodeJS.ProcessEnv = process.env,
+  config?: ConfigSource,
+): T => callInProfile(profile, { profileProblem: (p) => stack.profileProblem(p, env, config) }, work);
 
 export type AuthMode = "aksk" | "token";
 

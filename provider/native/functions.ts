@@ -15,10 +15,10 @@ type Helper = (args: Props, config: ConfigSource) => Promise<Props>;
 /** Absent fields dropped at any depth: a protobuf Struct cannot hold `undefined`. */
 const plain = (value: unknown): Props => JSON.parse(JSON.stringify(value)) as Props;
 
-/** The job-record filters a program may pass; the connection comes from the provider, never from arguments. */
+/** The job-record filters and profile a program may pass; the connection comes from the provider, never from arguments. */
 function jobQuery(args: Props): JobRecordQuery {
-  const { source, status, serviceType, createdAfter, createdBefore } = args as JobRecordQuery;
-  return { source, status, serviceType, createdAfter, createdBefore };
+  const { source, status, serviceType, createdAfter, createdBefore, profile } = args as JobRecordQuery;
+  return { source, status, serviceType, createdAfter, createdBefore, profile };
 }
 
 export const FUNCTIONS: Readonly<Record<string, Helper>> = {

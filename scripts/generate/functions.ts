@@ -6,7 +6,7 @@ type Json = Record<string, unknown>;
 
 const str = (description: string): Json => ({ type: "string", description });
 
-export const FUNCTION_SCHEMAS: Readonly<Record<string, Json>> = {
+const HELPER_SCHEMAS: Readonly<Record<string, Json>> = {
   "cloudfn:functiongraph:getFunctionReport": {
     description:
       "The project's top functions for one metric (FunctionGraph ListFunctionAsMetric). Reads the provider's FunctionGraph settings. See docs/native-provider.md.",
@@ -162,3 +162,17 @@ export const FUNCTION_TYPES: Readonly<Record<string, Json>> = {
     required: ["id"],
   },
 };
+
+/** Every helper reads with a provider profile when asked: one argument, the same for all. */
+const PROFILE_ARGUMENT = str(
+  "Name of a provider profile to read with (its settings under the provider's `profiles`, then `<ENV>_<NAME>` variables, then the provider's other settings); unset: the provider's own settings. See docs/providers.md.",
+);
+
+function withProfileArgument(schema: Json): Json {
+  const inputs = schema.inputs as { properties: Json };
+  return { ...schema, inputs: { ...inputs, properties: { ...inputs.properties, profile: PROFILE_ARGUMENT } } };
+}
+
+export const FUNCTION_SCHEMAS: Readonly<Record<string, Json>> = Object.fromEntries(
+  Object.entries(HELPER_SCHEMAS).map(([token, schema]) => [token, withProfileArgument(schema)]),
+);

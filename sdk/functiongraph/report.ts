@@ -2,7 +2,8 @@
  * `getFunctionReport`: top functions of the project for a metric (FunctionGraph's
  * `GET /v2/{project_id}/fgs/function/report`). A plain async function, not a resource; it reads
  * the same `cloudfn:functiongraph*` stack config (or HW_* environment variables) as the
- * resources. The implementation is loaded on first call, so importing the SDK stays light.
+ * resources; `args.profile` reads with a named profile's settings first (docs/providers.md). The
+ * implementation is loaded on first call, so importing the SDK stays light.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { FunctionReport, FunctionReportArgs } from "../../provider/functiongraph/report";

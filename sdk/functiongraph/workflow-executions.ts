@@ -1,8 +1,9 @@
 /**
  * `getWorkflowExecution` / `listWorkflowExecutions`: read a workflow's executions (W9 / W8). Plain
  * async functions, not resources; they read the same `cloudfn:functiongraph*` stack config (or
- * HW_* environment variables) as the resources. The implementation is loaded on first call, so
- * importing the SDK stays light.
+ * HW_* environment variables) as the resources, and `args.profile` picks a named profile's
+ * settings first (docs/providers.md). The implementation is loaded on first call, so importing
+ * the SDK stays light.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type {

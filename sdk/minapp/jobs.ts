@@ -1,6 +1,6 @@
 /**
  * Job-record helpers for Pulumi programs and scripts (not resources). Credentials: the options,
- * then the program's stack config (`cloudfn:minapp*`), then MINAPP_CLIENT_ID /
+ * then the named `query.profile` if set (docs/providers.md), then the program's stack config (`cloudfn:minapp*`), then MINAPP_CLIENT_ID /
  * MINAPP_CLIENT_SECRET / CLOUDFN_MINAPP_ENDPOINT / MINAPP_ENVIRONMENT_ID.
  */
 import * as pulumi from "@pulumi/pulumi";

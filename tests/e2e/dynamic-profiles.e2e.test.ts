@@ -3,7 +3,8 @@
  * `profile: "south"` (docs/providers.md), each profile pointing at its own emulator with its own
  * region, project and keys, set with `pulumi config set --path cloudfn:profiles.<p>.<setting>`
  * (the south secret key with `--secret`). A function on the default configuration then moves to
- * the south profile: a replace, shown by `preview --diff`.
+ * the south profile: a replace, shown by `preview --diff`. A helper (`getFunctionReport`) and
+ * `cloudfn adopt` read with the south profile too.
  */
 import * as path from "path";
 import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
@@ -12,6 +13,8 @@ import { fgCall } from "../../emulator/testing/fg-client";
 import { fgRequest, functionPath, invoke } from "../helpers/fg-http";
 import { functionPath as miniPath, minappCall } from "../helpers/minapp-http";
 import { PulumiProject } from "../helpers/pulumi-cli";
+import { main } from "../../cli/index";
+import type { Io } from "../../cli/io";
 
 jest.setTimeout(10 * 60 * 1000);
 const PROGRAM = path.resolve(__dirname, "programs/dynamic-profiles");
@@ -96,8 +99,21 @@ describe("named profiles of the dynamic resources", () => {
       expect(state).not.toContain(secret);
   });
 
+  it("cloudfn adopt --profile south reads the south account from the stack's config and prints it back with the profile", async () => {
+    let stdout = "";
+    const io: Io = { out: (t) => (stdout += t), err: () => undefined, env: project.env(), cwd: project.dir };
+    const args = ["adopt", "--platform", "functiongraph", "--prefix", "cloudfn-twin", "--profile", "south"];
+    expect(await main(args, io)).toBe(0);
+    expect(stdout).toContain(
+      'new cloudfn.functiongraph.Function("cloudfn-twin", {\n    adopt: true,\n    profile: "south",',
+    );
+    expect(stdout).toMatch(
+      /Trigger\("cloudfnTwin-tick", \{\n {4}adopt: true,\n {4}profile: "south",[^]*userEvent: "south"/,
+    );
+  });
+
   it("changing a resource's profile is a replace in preview --diff, and up moves it", async () => {
-    await project.setConfig({ plainProfile: "south" });
+    await project.setConfig({ plainProfile: "south", reportProfile: "south" });
     const preview = JSON.parse((await project.run(["preview", "--json"])).stdout);
     const moved = preview.steps.find(
       (s: { urn: string; op: string }) => s.urn.endsWith("::plain") && s.op === "replace",
@@ -114,6 +130,12 @@ describe("named profiles of the dynamic resources", () => {
     const northUrn = urnOf(fg.region, fg.projectId, "cloudfn-plain");
     expect((await fgRequest(north.url, "GET", functionPath(northUrn, "/config"))).status).toBe(404);
     expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+  });
+
+  it("getFunctionReport with profile south read the south emulator's invocations in that run", async () => {
+    const { report, south: twin } = await project.outputs();
+    expect(report.values).toContainEqual({ functionUrn: twin.urn, value: expect.any(Number) });
+    for (const v of report.values) expect(v.functionUrn).toContain(`:${SOUTH.region}:${SOUTH.projectId}:`);
   });
 
   it("destroy empties both emulators", async () => {

@@ -8,7 +8,8 @@
 import { z } from "zod";
 import { collect, paginate } from "../../core/paginate";
 import { FunctionGraphClient, type ClientOptions } from "../client";
-import { resolveSettings, setStackConfig, type ConfigSource } from "../config";
+import type { ProfileOption } from "../../core/call-profile";
+import { inCallProfile, resolveSettings, setStackConfig, type ConfigSource } from "../config";
 
 /** Knobs for tests: a fake transport, fast retries. */
 export const tuning: { client: ClientOptions } = { client: {} };
@@ -17,7 +18,7 @@ export const ASYNC_STATUSES = ["WAIT", "RUNNING", "SUCCESS", "FAIL", "DISCARD"] 
 /** The platform's largest page (SDK docs). */
 const PAGE = 500;
 
-export interface ListAsyncInvocationsArgs {
+export interface ListAsyncInvocationsArgs extends ProfileOption {
   /** Function URN, usually a Function's `funcUrn`. */
   functionUrn: string;
   status?: (typeof ASYNC_STATUSES)[number];
@@ -95,7 +96,8 @@ function view(r: z.infer<typeof record>): AsyncInvocation {
 
 /**
  * @param config stack config to read the `cloudfn:functiongraph*` keys from (the SDK passes the
- *   program's config); environment variables are the fallback, as for the resources.
+ *   program's config); environment variables are the fallback, as for the resources. `args.profile`
+ *   picks a named profile's settings first, as for a resource.
  */
 export async function listAsyncInvocations(
   args: ListAsyncInvocationsArgs,
@@ -103,6 +105,10 @@ export async function listAsyncInvocations(
 ): Promise<AsyncInvocation[]> {
   checkArgs(args);
   if (config) setStackConfig(config);
+  return inCallProfile(args.profile, () => listPages(args));
+}
+
+async function listPages(args: ListAsyncInvocationsArgs): Promise<AsyncInvocation[]> {
   const fg = new FunctionGraphClient(resolveSettings(), tuning.client);
   const want = args.limit ?? Number.POSITIVE_INFINITY;
   const path = fg.fgsPath(`/functions/${args.functionUrn}/async-invocations`);

@@ -5,9 +5,10 @@
  * variables as the resources, resolved at call time.
  */
 import { FunctionGraphClient, type ClientOptions } from "../client";
-import { resolveSettings, setStackConfig, type ConfigSource } from "../config";
+import type { ProfileOption } from "../../core/call-profile";
+import { inCallProfile, resolveSettings, setStackConfig, type ConfigSource } from "../config";
 
-export interface FunctionReportArgs {
+export interface FunctionReportArgs extends ProfileOption {
   /** Metric to rank by; the platform's default is `failcount`. */
   type?: string;
   /** Window start and end (the platform's default window is the last day). */
@@ -48,11 +49,14 @@ export function reportQuery(args: FunctionReportArgs): Record<string, string> {
 
 /**
  * @param config stack config to read the `cloudfn:functiongraph*` keys from (the SDK passes the
- *   program's config); environment variables are the fallback, as for the resources.
+ *   program's config); environment variables are the fallback, as for the resources. `args.profile`
+ *   picks a named profile's settings first, as for a resource.
  */
 export async function getFunctionReport(args: FunctionReportArgs = {}, config?: ConfigSource): Promise<FunctionReport> {
   if (config) setStackConfig(config);
-  const info = await new FunctionGraphClient(resolveSettings(), tuning.client).listFunctionReport(reportQuery(args));
+  const info = await inCallProfile(args.profile, () =>
+    new FunctionGraphClient(resolveSettings(), tuning.client).listFunctionReport(reportQuery(args)),
+  );
   const values = (info.values ?? []).map((v) => ({ functionUrn: v.key, value: v.value }));
   return { values, count: info.count ?? values.length };
 }

@@ -1,11 +1,13 @@
 /**
  * `getWorkflowExecution` and `listWorkflowExecutions`: read a workflow's executions (W9, W8,
  * docs/reference/functiongraph-api.md §6.7). Plain async helpers, not resources: credentials
- * come from the same stack config and environment variables as the resources, at call time.
+ * come from the same stack config and environment variables as the resources, at call time
+ * (`profile` first, as for a resource).
  */
 import { collect, paginate } from "../../core/paginate";
 import { FunctionGraphClient, type ClientOptions } from "../client";
-import { resolveSettings, setStackConfig, type ConfigSource } from "../config";
+import type { ProfileOption } from "../../core/call-profile";
+import { inCallProfile, resolveSettings, setStackConfig, type ConfigSource } from "../config";
 import {
   executionApi,
   failingState,
@@ -43,12 +45,12 @@ export interface WorkflowExecutionInfo extends WorkflowExecutionSummary {
   error?: { stateId: string; message: string };
 }
 
-export interface GetWorkflowExecutionArgs {
+export interface GetWorkflowExecutionArgs extends ProfileOption {
   workflowId: string;
   executionId: string;
 }
 
-export interface ListWorkflowExecutionsArgs {
+export interface ListWorkflowExecutionsArgs extends ProfileOption {
   workflowId: string;
   status?: (typeof EXECUTION_STATUSES)[number];
   /** Window on the start time (UTC); the platform's default is the last 3 days. */
@@ -100,9 +102,10 @@ function checkArgs(args: ListWorkflowExecutionsArgs): void {
     throw new Error(`limit must be a positive integer; got ${args.limit}`);
 }
 
+/** Stores `config`, then makes the client when called (inside the call's profile). */
 const client = (config?: ConfigSource) => {
   if (config) setStackConfig(config);
-  return new FunctionGraphClient(resolveSettings(), tuning.client);
+  return () => new FunctionGraphClient(resolveSettings(), tuning.client);
 };
 
 /** One execution with its per-state history (W9). */
@@ -111,7 +114,10 @@ export async function getWorkflowExecution(
   config?: ConfigSource,
 ): Promise<WorkflowExecutionInfo> {
   if (!args.workflowId || !args.executionId) throw new Error("workflowId and executionId are required");
-  return executionInfo(await executionApi.show(client(config), args.workflowId, args.executionId));
+  const fg = client(config);
+  return inCallProfile(args.profile, async () =>
+    executionInfo(await executionApi.show(fg(), args.workflowId, args.executionId)),
+  );
 }
 
 /** The workflow's executions in the window, newest first, following W8's offset paging. */
@@ -120,7 +126,14 @@ export async function listWorkflowExecutions(
   config?: ConfigSource,
 ): Promise<WorkflowExecutionSummary[]> {
   checkArgs(args);
-  const fg = client(config);
+  const makeClient = client(config);
+  return inCallProfile(args.profile, () => listPages(makeClient(), args));
+}
+
+async function listPages(
+  fg: FunctionGraphClient,
+  args: ListWorkflowExecutionsArgs,
+): Promise<WorkflowExecutionSummary[]> {
   const want = args.limit ?? Number.POSITIVE_INFINITY;
   const base = { status: args.status, startTime: timeParam(args.startTime), endTime: timeParam(args.endTime) };
   const items = paginate(0, async (offset) => {

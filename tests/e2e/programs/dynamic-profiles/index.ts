@@ -1,6 +1,7 @@
 // The same function, timer and MinApp function deployed with two named profiles (two accounts or
 // regions, each its own emulator here), plus a function on the default configuration whose
-// profile the test changes through config.
+// profile the test changes through config, and (once the test sets `reportProfile`) a helper
+// reading with a profile.
 import * as pulumi from "@pulumi/pulumi";
 import * as cloudfn from "pulumi-cloudfn";
 
@@ -40,3 +41,9 @@ const plain = new cloudfn.functiongraph.Function("plain", {
   profile: config.get("plainProfile"),
 });
 export const plainUrn = plain.funcUrn;
+
+// A helper, not a resource: read at every run with the named profile's settings.
+const reportProfile = config.get("reportProfile");
+export const report = reportProfile
+  ? cloudfn.functiongraph.getFunctionReport({ type: "count", profile: reportProfile })
+  : undefined;
