@@ -2,7 +2,7 @@
  * The `__provider` every cloudfn resource stores, written by hand instead of serialized from a
  * closure. The engine keeps it twice per resource (inputs and outputs) and rewrites the state
  * after every step, so its size is paid N times per step: Pulumi's closure serializer wraps each
- * of seven methods in its own boilerplate (2.3 KB); this text says the same in about 200 bytes.
+ * of seven methods in its own boilerplate (2.3 KB); this text says the same in about 100 bytes.
  *
  * The dynamic-provider host evaluates the text as a CommonJS module and calls `handler()`. Each
  * method loads the implementation from the installed package when it is called (in the Pulumi
@@ -10,14 +10,20 @@
  * stacks without a diff.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { ALL_PROVIDER_METHODS } from "./lazy-provider";
 
-/** The module text of a provider whose `methods` call `require(module).provider.<method>`. */
+/** Where the package's compiled `lazy-provider` module is found from the Pulumi project. */
+const LAZY_PROVIDER = "pulumi-cloudfn/dist/sdk/lazy-provider";
+
+/**
+ * The module text of a provider whose `methods` load the implementation at `module` (relative to
+ * the package's `dist`) when called (lazy-provider.ts). The method list is written only when it
+ * is not all seven.
+ */
 export function providerShimText(module: string, methods: readonly string[]): string {
-  return (
-    `const M=${JSON.stringify(module)},p={};\n` +
-    `for(const m of ${JSON.stringify(methods)})p[m]=(...a)=>require(M).provider[m](...a);\n` +
-    `exports.handler=()=>p;\n`
-  );
+  const all = methods.length === ALL_PROVIDER_METHODS.length && ALL_PROVIDER_METHODS.every((m) => methods.includes(m));
+  const args = all ? JSON.stringify(module) : `${JSON.stringify(module)},${JSON.stringify(methods)}`;
+  return `exports.handler=()=>require(${JSON.stringify(LAZY_PROVIDER)}).lazy(${args});\n`;
 }
 
 type StackFormatter = (error: Error, frames: NodeJS.CallSite[]) => unknown;

@@ -118,7 +118,7 @@ function constructorBody(def: ResourceDefinition, type: string, platform: string
 }
 
 function shim(def: ResourceDefinition): string {
-  const module = `${PACKAGE_NAME}/dist/${def.implementation}`;
+  const module = def.implementation;
   const methods = JSON.stringify(def.methods ?? ALL_METHODS);
   return [
     tsdoc(

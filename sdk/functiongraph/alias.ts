@@ -48,7 +48,7 @@ export interface AliasRoutingRule {
  * provider/functiongraph/alias from the installed package when it is called, so the state holds no client,
  * schema or credential. Exported for tests; the package index does not re-export it.
  */
-export const providerShim = providerShimText("pulumi-cloudfn/dist/provider/functiongraph/alias", [
+export const providerShim = providerShimText("provider/functiongraph/alias", [
   "configure",
   "check",
   "diff",

@@ -50,7 +50,7 @@ export interface AsyncInvokeDestination {
  * provider/functiongraph/async-invoke-config from the installed package when it is called, so the state holds no
  * client, schema or credential. Exported for tests; the package index does not re-export it.
  */
-export const providerShim = providerShimText("pulumi-cloudfn/dist/provider/functiongraph/async-invoke-config", [
+export const providerShim = providerShimText("provider/functiongraph/async-invoke-config", [
   "configure",
   "check",
   "diff",

@@ -9,7 +9,7 @@ import type { Runtime } from "./enums";
  * provider/functiongraph/dependency-version from the installed package when it is called, so the state holds no
  * client, schema or credential. Exported for tests; the package index does not re-export it.
  */
-export const providerShim = providerShimText("pulumi-cloudfn/dist/provider/functiongraph/dependency-version", [
+export const providerShim = providerShimText("provider/functiongraph/dependency-version", [
   "configure",
   "check",
   "diff",

@@ -335,7 +335,7 @@ export interface FunctionGpu {
  * provider/functiongraph/function from the installed package when it is called, so the state holds no client,
  * schema or credential. Exported for tests; the package index does not re-export it.
  */
-export const providerShim = providerShimText("pulumi-cloudfn/dist/provider/functiongraph/function", [
+export const providerShim = providerShimText("provider/functiongraph/function", [
   "configure",
   "check",
   "diff",

@@ -44,7 +44,7 @@ export interface Timer {
  * provider/functiongraph/trigger from the installed package when it is called, so the state holds no client,
  * schema or credential. Exported for tests; the package index does not re-export it.
  */
-export const providerShim = providerShimText("pulumi-cloudfn/dist/provider/functiongraph/trigger", [
+export const providerShim = providerShimText("provider/functiongraph/trigger", [
   "configure",
   "check",
   "diff",

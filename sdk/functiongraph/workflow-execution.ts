@@ -11,7 +11,7 @@ import { assertJsonInput } from "../json-inputs";
  * provider/functiongraph/workflow-execution from the installed package when it is called, so the state holds no
  * client, schema or credential. Exported for tests; the package index does not re-export it.
  */
-export const providerShim = providerShimText("pulumi-cloudfn/dist/provider/functiongraph/workflow-execution", [
+export const providerShim = providerShimText("provider/functiongraph/workflow-execution", [
   "configure",
   "check",
   "diff",

@@ -179,7 +179,7 @@ export interface WorkflowExpressConfig {
  * provider/functiongraph/workflow from the installed package when it is called, so the state holds no client,
  * schema or credential. Exported for tests; the package index does not re-export it.
  */
-export const providerShim = providerShimText("pulumi-cloudfn/dist/provider/functiongraph/workflow", [
+export const providerShim = providerShimText("provider/functiongraph/workflow", [
   "configure",
   "check",
   "diff",

@@ -11,7 +11,7 @@ import { assertJsonInput } from "../json-inputs";
  * provider/leancloud/invocation from the installed package when it is called, so the state holds no client,
  * schema or credential. Exported for tests; the package index does not re-export it.
  */
-export const providerShim = providerShimText("pulumi-cloudfn/dist/provider/leancloud/invocation", [
+export const providerShim = providerShimText("provider/leancloud/invocation", [
   "configure",
   "check",
   "diff",

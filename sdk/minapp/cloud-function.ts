@@ -8,7 +8,7 @@ import { ShimmedResource, providerShimText } from "../provider-shim";
  * provider/minapp/cloud-function from the installed package when it is called, so the state holds no client,
  * schema or credential. Exported for tests; the package index does not re-export it.
  */
-export const providerShim = providerShimText("pulumi-cloudfn/dist/provider/minapp/cloud-function", [
+export const providerShim = providerShimText("provider/minapp/cloud-function", [
   "configure",
   "check",
   "diff",
