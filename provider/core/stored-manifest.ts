@@ -2,14 +2,16 @@
  * The code manifest as stored in state. The engine rewrites the whole state after every step,
  * so this form is compact: files grouped by folder as `[name, size, hash]` tuples (a 4th item,
  * the text, for the user's own small files), and hashes cut to HASH_CHARS hex digits of the
- * SHA-256 — enough to tell a changed file from an unchanged one, which is all a review needs.
+ * SHA-256 — enough to tell a changed file from an unchanged one, which is all a review needs
+ * (the whole package's change is told by the full `codeHash`).
  *
  * Manifests stored by cloudfn 0.1.0 (`{ files: [{ path, size, sha256, text? }] }`) are read as
- * they are; hashes of both forms compare by their common prefix (`sameHash`).
+ * they are, and earlier v2 manifests kept 12 digits; hashes of any two forms compare by their
+ * common prefix (`sameHash`).
  */
 import type { CodeManifest, ManifestFile } from "./code-manifest";
 
-export const HASH_CHARS = 12;
+export const HASH_CHARS = 8;
 
 type StoredFile = [name: string, size: number, hash: string] | [name: string, size: number, hash: string, text: string];
 

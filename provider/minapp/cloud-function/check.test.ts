@@ -29,7 +29,7 @@ describe("CloudFunction check", () => {
         {
           path: "index.js",
           size: Buffer.byteLength(CODE),
-          sha256: expect.stringMatching(/^[0-9a-f]{12}$/),
+          sha256: expect.stringMatching(/^[0-9a-f]{8}$/),
           text: CODE,
         },
       ],
