@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ShimmedResource } from "./provider-shim";
+import { Function } from "./functiongraph/function";
 
 type Formatter = (error: Error, frames: NodeJS.CallSite[]) => unknown;
 
@@ -27,7 +27,7 @@ describe("constructing a cloudfn resource", () => {
   });
 
   const construct = () =>
-    new ShimmedResource("exports.handler=()=>({});", "r", { a: 1, b: undefined, c: undefined }, undefined, "t", "R");
+    new Function("r", { name: "r", runtime: "Node.js18.15", handler: "index.handler", codeUrl: "https://x/y.zip" });
 
   it("leaves the SDK's promise stamps out of the program's stack formatter, and puts the formatter back", () => {
     const { formatter, topFrames } = recordingFormatter();

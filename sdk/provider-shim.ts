@@ -39,9 +39,10 @@ function plainFrame(f: NodeJS.CallSite): string {
  * set. In a TypeScript program ts-node's source-map support maps every frame of each stamp,
  * which made constructing one Function cost about 20 ms of CPU. While a cloudfn resource is
  * constructed, those stamps (and only those) get V8's plain format; errors and the resource's
- * source position are formatted as before. Returns what puts the formatter back.
+ * source position are formatted as before. Returns what puts the formatter back; generated
+ * constructors call it around `super`.
  */
-function plainPromiseStamps(): () => void {
+export function plainPromiseStamps(): () => void {
   const original = Reflect.get(Error, "prepareStackTrace") as StackFormatter | undefined;
   if (!original || process.env.PULUMI_DEBUG_PROMISE_LEAKS) return () => undefined;
   const formatter: StackFormatter = (error, frames) =>
@@ -55,24 +56,18 @@ function plainPromiseStamps(): () => void {
 }
 
 /**
- * A dynamic resource with a prepared `__provider` text: what `pulumi.dynamic.Resource` does (the
- * same type token, so the same host serves it), minus serializing a provider object.
+ * A resource's registration as `pulumi.dynamic.Resource` makes it (the same type token, so the
+ * same host serves it), minus serializing a provider object. Generated classes extend
+ * `pulumi.CustomResource` directly and call this for `super`'s arguments: Pulumi takes a fixed
+ * number of constructor frames to reach the program's line (the resource's source position), so
+ * an intermediate base class would record the SDK's file instead.
  */
-export class ShimmedResource extends pulumi.CustomResource {
-  constructor(
-    shim: string,
-    name: string,
-    props: pulumi.Inputs,
-    opts: pulumi.CustomResourceOptions | undefined,
-    module: string,
-    type: string,
-  ) {
-    if (props.__provider !== undefined) throw new Error("A dynamic resource must not define the __provider key");
-    const restore = plainPromiseStamps();
-    try {
-      super(`pulumi-nodejs:dynamic/${module}:${type}`, name, { ...props, __provider: shim }, opts);
-    } finally {
-      restore();
-    }
-  }
+export function dynamicRegistration(
+  shim: string,
+  module: string,
+  type: string,
+  props: pulumi.Inputs,
+): [type: string, props: pulumi.Inputs] {
+  if (props.__provider !== undefined) throw new Error("A dynamic resource must not define the __provider key");
+  return [`pulumi-nodejs:dynamic/${module}:${type}`, { ...props, __provider: shim }];
 }

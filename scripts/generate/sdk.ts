@@ -113,7 +113,15 @@ function constructorBody(def: ResourceDefinition, type: string, platform: string
     secretOutputs.length + conditional.length === 0
       ? "opts"
       : `pulumi.mergeOptions(opts, { additionalSecretOutputs: ${list} })`;
-  lines.push(`    super(providerShim, name, props, ${options}, "cloudfn/${platform}", "${type}");`);
+  lines.push(
+    `    const [type, shimmed] = dynamicRegistration(providerShim, "cloudfn/${platform}", "${type}", props);`,
+    `    const restore = plainPromiseStamps();`,
+    `    try {`,
+    `      super(type, name, shimmed, ${options});`,
+    `    } finally {`,
+    `      restore();`,
+    `    }`,
+  );
   return lines.join("\n");
 }
 
@@ -140,7 +148,7 @@ export function sdkModule(def: ResourceDefinition, source: string): string {
     argsInterface(def, type),
     "",
     tsdoc(classDoc),
-    `export class ${type} extends ShimmedResource {`,
+    `export class ${type} extends pulumi.CustomResource {`,
     ...outputFields(def),
     "",
     `  constructor(name: string, args: ${type}Args, opts?: pulumi.CustomResourceOptions) {`,
@@ -156,7 +164,7 @@ export function sdkModule(def: ResourceDefinition, source: string): string {
   const enums = namedEnums(specTypes(def)).map((e) => e.name);
   const imports = [
     `import * as pulumi from "@pulumi/pulumi";`,
-    `import { ShimmedResource, providerShimText } from "../provider-shim";`,
+    `import { dynamicRegistration, plainPromiseStamps, providerShimText } from "../provider-shim";`,
     ...(enums.length > 0 ? [`import type { ${enums.join(", ")} } from "./enums";`] : []),
     ...(jsonInputs(def).length > 0 ? [`import { assertJsonInput } from "../json-inputs";`] : []),
   ];

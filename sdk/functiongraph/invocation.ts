@@ -3,7 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON-valued properties are `any` for users, as in Pulumi's own SDKs */
 
 import * as pulumi from "@pulumi/pulumi";
-import { ShimmedResource, providerShimText } from "../provider-shim";
+import { dynamicRegistration, plainPromiseStamps, providerShimText } from "../provider-shim";
 import { assertJsonInput } from "../json-inputs";
 
 /**
@@ -59,7 +59,7 @@ export interface InvocationArgs {
  *
  * User docs: docs/functiongraph/invocation.md.
  */
-export class Invocation extends ShimmedResource {
+export class Invocation extends pulumi.CustomResource {
   /**
    * Function URN (`urn:fss:{region}:{project_id}:function:{package}:{name}:latest`), usually a Function's
    * `funcUrn`. Changing it invokes again.
@@ -104,6 +104,12 @@ export class Invocation extends ShimmedResource {
       ...args,
     };
     assertJsonInput("input", args.input);
-    super(providerShim, name, props, opts, "cloudfn/functiongraph", "Invocation");
+    const [type, shimmed] = dynamicRegistration(providerShim, "cloudfn/functiongraph", "Invocation", props);
+    const restore = plainPromiseStamps();
+    try {
+      super(type, name, shimmed, opts);
+    } finally {
+      restore();
+    }
   }
 }

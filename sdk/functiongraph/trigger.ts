@@ -3,7 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON-valued properties are `any` for users, as in Pulumi's own SDKs */
 
 import * as pulumi from "@pulumi/pulumi";
-import { ShimmedResource, providerShimText } from "../provider-shim";
+import { dynamicRegistration, plainPromiseStamps, providerShimText } from "../provider-shim";
 import type { TriggerType } from "./enums";
 import { assertJsonInput } from "../json-inputs";
 
@@ -126,7 +126,7 @@ export interface TriggerArgs {
  *
  * User docs: docs/functiongraph/trigger.md.
  */
-export class Trigger extends ShimmedResource {
+export class Trigger extends pulumi.CustomResource {
   /** URN of the function the trigger belongs to (e.g. a Function's `funcUrn`). */
   public readonly functionUrn!: pulumi.Output<string>;
   /**
@@ -196,13 +196,17 @@ export class Trigger extends ShimmedResource {
       ["DDS", "GAUSSMONGO", "KAFKA", "OPENSOURCEKAFKA", "RABBITMQ", "ROCKETMQ"].includes(args.type) &&
       args.eventData !== undefined;
     if (eventDataSecret) props.eventData = pulumi.secret(args.eventData);
-    super(
-      providerShim,
-      name,
-      props,
-      pulumi.mergeOptions(opts, { additionalSecretOutputs: [...(eventDataSecret ? ["eventData"] : [])] }),
-      "cloudfn/functiongraph",
-      "Trigger",
-    );
+    const [type, shimmed] = dynamicRegistration(providerShim, "cloudfn/functiongraph", "Trigger", props);
+    const restore = plainPromiseStamps();
+    try {
+      super(
+        type,
+        name,
+        shimmed,
+        pulumi.mergeOptions(opts, { additionalSecretOutputs: [...(eventDataSecret ? ["eventData"] : [])] }),
+      );
+    } finally {
+      restore();
+    }
   }
 }

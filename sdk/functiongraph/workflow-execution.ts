@@ -3,7 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON-valued properties are `any` for users, as in Pulumi's own SDKs */
 
 import * as pulumi from "@pulumi/pulumi";
-import { ShimmedResource, providerShimText } from "../provider-shim";
+import { dynamicRegistration, plainPromiseStamps, providerShimText } from "../provider-shim";
 import { assertJsonInput } from "../json-inputs";
 
 /**
@@ -61,7 +61,7 @@ export interface WorkflowExecutionArgs {
  *
  * User docs: docs/functiongraph/workflow-execution.md.
  */
-export class WorkflowExecution extends ShimmedResource {
+export class WorkflowExecution extends pulumi.CustomResource {
   /**
    * Workflow id, usually a Workflow's `workflowId`. A change, or an update of the workflow (its `updated_time`
    * moved), starts a new execution.
@@ -113,6 +113,12 @@ export class WorkflowExecution extends ShimmedResource {
       ...args,
     };
     assertJsonInput("input", args.input);
-    super(providerShim, name, props, opts, "cloudfn/functiongraph", "WorkflowExecution");
+    const [type, shimmed] = dynamicRegistration(providerShim, "cloudfn/functiongraph", "WorkflowExecution", props);
+    const restore = plainPromiseStamps();
+    try {
+      super(type, name, shimmed, opts);
+    } finally {
+      restore();
+    }
   }
 }

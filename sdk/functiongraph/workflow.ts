@@ -3,7 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON-valued properties are `any` for users, as in Pulumi's own SDKs */
 
 import * as pulumi from "@pulumi/pulumi";
-import { ShimmedResource, providerShimText } from "../provider-shim";
+import { dynamicRegistration, plainPromiseStamps, providerShimText } from "../provider-shim";
 import { assertJsonInput } from "../json-inputs";
 
 /** A function the flow calls. */
@@ -242,7 +242,7 @@ export interface WorkflowArgs {
  *
  * User docs: docs/functiongraph/workflow.md.
  */
-export class Workflow extends ShimmedResource {
+export class Workflow extends pulumi.CustomResource {
   /** Workflow name: 1-64 letters, digits, CJK characters, `_`, `(`, `)`, `.` and `-`. Part of the URN. */
   public readonly name!: pulumi.Output<string>;
   /** Description: at most 512 characters of the same set as the name (no spaces, per the API reference). */
@@ -289,6 +289,12 @@ export class Workflow extends ShimmedResource {
       ...args,
     };
     assertJsonInput("constants", args.constants);
-    super(providerShim, name, props, opts, "cloudfn/functiongraph", "Workflow");
+    const [type, shimmed] = dynamicRegistration(providerShim, "cloudfn/functiongraph", "Workflow", props);
+    const restore = plainPromiseStamps();
+    try {
+      super(type, name, shimmed, opts);
+    } finally {
+      restore();
+    }
   }
 }

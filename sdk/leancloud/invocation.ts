@@ -3,7 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON-valued properties are `any` for users, as in Pulumi's own SDKs */
 
 import * as pulumi from "@pulumi/pulumi";
-import { ShimmedResource, providerShimText } from "../provider-shim";
+import { dynamicRegistration, plainPromiseStamps, providerShimText } from "../provider-shim";
 import { assertJsonInput } from "../json-inputs";
 
 /**
@@ -70,7 +70,7 @@ export interface InvocationArgs {
  *
  * User docs: docs/leancloud/invocation.md.
  */
-export class Invocation extends ShimmedResource {
+export class Invocation extends pulumi.CustomResource {
   /**
    * Function name: one URL path segment (no `/`, `\`, `?`, `#`, `%` or spaces), 1-128 characters, not `_ops`.
    */
@@ -117,6 +117,12 @@ export class Invocation extends ShimmedResource {
     assertJsonInput("params", args.params);
     assertJsonInput("triggers", args.triggers);
     if (args.sessionToken !== undefined) props.sessionToken = pulumi.secret(args.sessionToken);
-    super(providerShim, name, props, opts, "cloudfn/leancloud", "Invocation");
+    const [type, shimmed] = dynamicRegistration(providerShim, "cloudfn/leancloud", "Invocation", props);
+    const restore = plainPromiseStamps();
+    try {
+      super(type, name, shimmed, opts);
+    } finally {
+      restore();
+    }
   }
 }

@@ -3,7 +3,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- JSON-valued properties are `any` for users, as in Pulumi's own SDKs */
 
 import * as pulumi from "@pulumi/pulumi";
-import { ShimmedResource, providerShimText } from "../provider-shim";
+import { dynamicRegistration, plainPromiseStamps, providerShimText } from "../provider-shim";
 import { assertJsonInput } from "../json-inputs";
 
 /**
@@ -53,7 +53,7 @@ export interface InvocationArgs {
  *
  * User docs: docs/minapp/invocation.md.
  */
-export class Invocation extends ShimmedResource {
+export class Invocation extends pulumi.CustomResource {
   /** Name of the function to run (the SDK takes it from `function`); not empty, no `/`. */
   public readonly functionName!: pulumi.Output<string>;
   /** Test environment id (default: the function's, else `cloudfn:minappEnvironmentId`, else production). */
@@ -84,6 +84,12 @@ export class Invocation extends ShimmedResource {
   constructor(name: string, args: InvocationArgs, opts?: pulumi.CustomResourceOptions) {
     const props: Record<string, unknown> = { result: undefined, jobId: undefined, log: undefined, ...args };
     assertJsonInput("data", args.data);
-    super(providerShim, name, props, opts, "cloudfn/minapp", "Invocation");
+    const [type, shimmed] = dynamicRegistration(providerShim, "cloudfn/minapp", "Invocation", props);
+    const restore = plainPromiseStamps();
+    try {
+      super(type, name, shimmed, opts);
+    } finally {
+      restore();
+    }
   }
 }

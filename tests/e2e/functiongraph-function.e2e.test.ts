@@ -143,6 +143,8 @@ describe("functiongraph.Function with the real engine", () => {
     const fn = state.deployment.resources.find((r: any) => r.type.endsWith(":Function"));
     expect(fn.id).toBe(urn);
     expect(fn.outputs.__provider.length).toBeLessThan(4096);
+    // Pulumi records the program's line as the resource's source position, not the SDK's file.
+    expect(fn.sourcePosition).toMatch(/^project:\/\/\/index\.ts#\d+,\d+$/);
   });
 
   it("destroy leaves the emulator empty", async () => {
