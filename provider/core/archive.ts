@@ -10,10 +10,11 @@
  * Promises (direct calls, tests), or the same with plain fields. All are handled. Relative paths
  * resolve against the process cwd, which the engine sets to the Pulumi project directory.
  */
-import { promises as fs, readdirSync, readFileSync, statSync, type Stats } from "fs";
+import { promises as fs } from "fs";
 import * as path from "path";
 import JSZip from "jszip";
 import { cachedZip } from "./zip-cache";
+import { readFolder } from "./folder-reads";
 import { sha256Hex } from "../../platform/common/hash";
 
 /** Keys the Pulumi wire format uses to tag assets and archives. */
@@ -54,27 +55,6 @@ async function isExecutable(file: string): Promise<boolean> {
   return ((await fs.stat(file)).mode & 0o111) !== 0;
 }
 
-/** `rel:size:mtime:mode`: one line of an archive's stats key (zip-cache.ts). */
-function statLine(rel: string, stat: Stats): string {
-  return `${rel}:${stat.size}:${stat.mtimeMs}:${stat.mode}`;
-}
-
-/**
- * Reads a folder synchronously: a promise per stat and per file (four for each readFile) costs
- * about ten times the CPU of the read itself, and a code folder of a few hundred small files
- * reads in a millisecond or two. The stats of every file and folder are noted for the cache key.
- */
-function addDirectory(dir: string, prefix: string, out: Entries, stats: string[]): void {
-  for (const name of readdirSync(dir).sort()) {
-    const full = path.join(dir, name);
-    const stat = statSync(full);
-    stats.push(statLine(`${prefix}${name}`, stat));
-    if (stat.isDirectory()) addDirectory(full, `${prefix}${name}/`, out, stats);
-    else if (stat.isFile())
-      out.set(`${prefix}${name}`, { data: readFileSync(full), executable: (stat.mode & 0o111) !== 0 });
-  }
-}
-
 async function addZip(data: Buffer, prefix: string, out: Entries): Promise<void> {
   const zip = await JSZip.loadAsync(data);
   for (const file of Object.values(zip.files)) {
@@ -87,11 +67,13 @@ async function addZip(data: Buffer, prefix: string, out: Entries): Promise<void>
 async function addFileArchive(p: string, prefix: string, out: Entries, stats: string[]): Promise<void> {
   const full = path.resolve(process.cwd(), p);
   const stat = await fs.stat(full);
-  stats.push(`${full}\n${statLine("", stat)}`);
   if (stat.isDirectory()) {
-    addDirectory(full, prefix, out, stats);
+    const folder = readFolder(full, stat);
+    stats.push(folder.statsKey);
+    for (const [name, entry] of folder.entries) out.set(`${prefix}${name}`, entry);
     return;
   }
+  stats.push(`${full}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.mode}:${stat.ino}`);
   if (/\.(zip|jar)$/i.test(full)) return addZip(await fs.readFile(full), prefix, out);
   throw new Error(`unsupported archive file "${p}": only directories and .zip/.jar files are supported`);
 }
@@ -150,9 +132,27 @@ async function writeZip(entries: Entries): Promise<Buffer> {
 /** The stats key of each entries map read from a FileArchive (a path, then its files' stats). */
 const statsKeys = new WeakMap<Entries, string>();
 
+/**
+ * A FileArchive of a folder, as folder-reads.ts keeps it: the same Map while the folder is
+ * unchanged, so what is memoized on it (digest, zip, manifest) is found without hashing again.
+ */
+async function wholeFolder(archive: Loose): Promise<Entries | undefined> {
+  const p = await field<string>(archive, "path");
+  if (p === undefined || (await field(archive, "assets")) !== undefined) return undefined;
+  const full = path.resolve(process.cwd(), p);
+  const stat = await fs.stat(full);
+  if (!stat.isDirectory()) return undefined;
+  const { entries, statsKey } = readFolder(full, stat);
+  if (entries.size === 0) throw new Error("the archive contains no files");
+  statsKeys.set(entries, statsKey);
+  return entries;
+}
+
 /** The files of a Pulumi archive by path (what the zip holds), for manifests and the zip itself. */
 export async function archiveEntries(archive: unknown): Promise<Map<string, Entry>> {
   if (!isArchive(archive)) throw new Error("expected a Pulumi archive (FileArchive or AssetArchive)");
+  const folder = await wholeFolder(archive as Loose);
+  if (folder) return folder;
   const entries: Entries = new Map();
   const stats: string[] = [];
   await addArchive(archive as Loose, "", entries, stats);
@@ -162,19 +162,46 @@ export async function archiveEntries(archive: unknown): Promise<Map<string, Entr
   return entries;
 }
 
-/** Deterministic zip bytes of a Pulumi archive; the same content is zipped once per process (zip-cache.ts). */
-export async function archiveToZip(archive: unknown): Promise<Buffer> {
-  const entries = await archiveEntries(archive);
+/** Deterministic zip bytes of files read by archiveEntries; the same content is zipped once per process (zip-cache.ts). */
+export function entriesToZip(entries: Map<string, Entry>): Promise<Buffer> {
   return cachedZip(statsKeys.get(entries), entries, writeZip);
 }
 
+/**
+ * Deterministic zip bytes of a Pulumi archive. `checkedHash`, the SHA-256 that `check` recorded
+ * for it, returns the zip check built in this process as it is, without reading the files again:
+ * create and update then upload exactly the code whose hash the engine holds.
+ */
+export async function archiveToZip(archive: unknown, checkedHash?: string): Promise<Buffer> {
+  const built = checkedHash === undefined ? undefined : zipsByHash.get(checkedHash);
+  return built ?? entriesToZip(await archiveEntries(archive));
+}
+
+/** Zips by their SHA-256, as zipSha256 found them; the oldest goes first. */
+const zipsByHash = new Map<string, Buffer>();
+const MAX_ZIPS_BY_HASH = 64;
 const zipHashes = new WeakMap<Buffer, string>();
 
 /** SHA-256 of a zip from archiveToZip: cached zips are the same Buffer, so each is hashed once. */
 export function zipSha256(zip: Buffer): string {
   let hash = zipHashes.get(zip);
-  if (hash === undefined) zipHashes.set(zip, (hash = sha256Hex(zip)));
+  if (hash === undefined) {
+    zipHashes.set(zip, (hash = sha256Hex(zip)));
+    zipsByHash.delete(hash);
+    zipsByHash.set(hash, zip);
+    const oldest = zipsByHash.keys().next();
+    if (zipsByHash.size > MAX_ZIPS_BY_HASH && !oldest.done) zipsByHash.delete(oldest.value);
+  }
   return hash;
+}
+
+const base64s = new WeakMap<Buffer, string>();
+
+/** Base64 of a zip, encoded once per Buffer: every create of a shared folder sends the same text. */
+export function zipBase64(zip: Buffer): string {
+  let text = base64s.get(zip);
+  if (text === undefined) base64s.set(zip, (text = zip.toString("base64")));
+  return text;
 }
 
 /** The digests live in platform/common because the emulator computes the same ones. */

@@ -93,7 +93,8 @@ function packageVersions(files: [string, Buffer][]): Record<string, string> {
 const archiveManifests = new Map<string, CodeManifest>();
 const MAX_CACHED_MANIFESTS = 64;
 
-function archiveManifest(entries: Map<string, Entry>): CodeManifest {
+/** The manifest of files read by archiveEntries, listed once per content. */
+export function archiveManifest(entries: Map<string, Entry>): CodeManifest {
   const digest = entriesDigest(entries);
   let manifest = archiveManifests.get(digest);
   if (!manifest) {

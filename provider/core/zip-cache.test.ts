@@ -2,7 +2,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { ARCHIVE_SIG, SIG_KEY, archiveToZip, sha256Hex } from "./archive";
+import { ARCHIVE_SIG, SIG_KEY, archiveToZip, sha256Hex, zipBase64, zipSha256 } from "./archive";
 import type { Entry } from "./archive";
 import { cachedZip, clearZipCache, zipCacheStats } from "./zip-cache";
 
@@ -58,5 +58,17 @@ describe("the zip cache", () => {
     await archiveToZip(archive());
     await archiveToZip(archive());
     expect(zipCacheStats).toEqual({ misses: 1, hits: 1 });
+  });
+
+  it("hands create the zip check hashed, by that hash, without reading the folder again", async () => {
+    const dir = await folder({ "index.js": "exports.handler = 1;\n" });
+    const checked = await archiveToZip(wire(dir));
+    const hash = zipSha256(checked);
+    await fs.writeFile(path.join(dir, "index.js"), "exports.handler = 2;\n");
+    expect(await archiveToZip(wire(dir), hash)).toBe(checked);
+    const rebuilt = await archiveToZip(wire(dir));
+    expect(zipSha256(rebuilt)).not.toBe(hash);
+    expect(await archiveToZip(wire(dir), "0".repeat(64))).toBe(rebuilt);
+    expect(zipBase64(checked)).toBe(checked.toString("base64"));
   });
 });

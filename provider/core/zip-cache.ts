@@ -2,9 +2,9 @@
  * Zipping is the costly part of building code (DEFLATE: about 200 ms of CPU for a 550 KB app),
  * and the same folder is zipped by check and again by create, for every resource that shares
  * it. So each process zips a given content once: entries are found by the archive's path and
- * the stats (path, size, mtime, mode) of every file under it, and a hit is used only when the
- * digest of the files just read equals the digest of the files that were zipped — a file edited
- * within the same mtime tick, at the same size, is zipped again rather than served stale.
+ * the stats of every file under it, and a hit is used only when the digest of the files read
+ * equals the digest of the files that were zipped. A folder whose stats are unchanged is not
+ * read again (folder-reads.ts, which re-reads files changed within a mtime tick of its read).
  * Archives without a path (AssetArchive, StringAsset members) are found by that digest alone.
  */
 import { createHash } from "crypto";

@@ -125,7 +125,7 @@ export const provider: ResourceProvider<DependencyVersionInputs, DependencyVersi
   async create(inputs: DependencyVersionInputs): Promise<CreateResult<DependencyVersionOutputs>> {
     const adopted = inputs.adopt ? await adoptDependencyVersion(client(), inputs) : undefined;
     if (adopted) return adopted;
-    const pkg = await buildPackage(inputs);
+    const pkg = await buildPackage(inputs, inputs.codeHash);
     const info = await createOnce(client(), createBody(inputs, pkg?.zip), pkg?.zip);
     const outs = outputsFrom({ ...inputs, codeHash: pkg?.hash ?? inputs.codeHash }, info, info.dep_id ?? "");
     return { id: versionResourceId(outs.dependencyId, outs.version), outs };

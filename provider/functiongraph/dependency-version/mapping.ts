@@ -3,17 +3,21 @@
  * deterministic packaging of `code`. No I/O except building zips.
  */
 import { createHash } from "crypto";
-import { archiveToZip, zipSha256 } from "../../core/archive";
+import { archiveToZip, zipBase64, zipSha256 } from "../../core/archive";
 import { dropUndefined } from "../../core/check";
 import type { CreateDependencyVersionBody, DependencyVersionInfo } from "./api";
 import { DependencyVersionInputs, DependencyVersionOutputs, HIDDEN_INPUTS, INPUT_PROPERTIES } from "./schema";
 
-/** Deterministic zip of `code` and its SHA-256; undefined for codeUrl packages. */
+/**
+ * Deterministic zip of `code` and its SHA-256; undefined for codeUrl packages. `checkedHash` (the
+ * codeHash check recorded; create passes it) reuses the zip check built (archive.ts).
+ */
 export async function buildPackage(
   inputs: Pick<DependencyVersionInputs, "code">,
+  checkedHash?: string,
 ): Promise<{ zip: Buffer; hash: string } | undefined> {
   if (inputs.code === undefined) return undefined;
-  const zip = await archiveToZip(inputs.code);
+  const zip = await archiveToZip(inputs.code, checkedHash);
   return { zip, hash: zipSha256(zip) };
 }
 
@@ -23,7 +27,7 @@ export const md5Hex = (data: Buffer) => createHash("md5").update(data).digest("h
 export function createBody(inputs: DependencyVersionInputs, zip: Buffer | undefined): CreateDependencyVersionBody {
   const common = { runtime: inputs.runtime, name: inputs.name, description: inputs.description };
   return zip
-    ? { ...common, depend_type: "zip", depend_file: zip.toString("base64") }
+    ? { ...common, depend_type: "zip", depend_file: zipBase64(zip) }
     : { ...common, depend_type: "obs", depend_link: inputs.codeUrl };
 }
 

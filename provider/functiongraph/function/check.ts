@@ -6,20 +6,23 @@
  */
 import type { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
 import { checkResult, dropUndefined, validateInputs } from "../../core/check";
-import { codeManifest, storedInput, type CodeManifest } from "../../core/code-manifest";
+import { archiveEntries, entriesToZip, zipSha256 } from "../../core/archive";
+import { archiveManifest, storedInput, type CodeManifest } from "../../core/code-manifest";
 import { UNKNOWN, containsUnknown } from "../../core/diff";
 import { knownRegionAndProject } from "../config";
 import { functionDefinition } from "./definition";
 import { missingHandlerFile } from "./handler-file";
-import { buildCode, envHash } from "./mapping";
+import { envHash } from "./mapping";
 import { FunctionInputs, crossFieldIssues } from "./schema";
 import { configCrossIssues, inlineProblem } from "./rules-config";
 
-async function codeHashOf(code: unknown): Promise<{ hash?: string; failure?: CheckFailure }> {
+/** The code's hash and manifest, from one read of its files. */
+async function builtCode(code: unknown): Promise<{ hash?: string; manifest?: CodeManifest; failure?: CheckFailure }> {
   if (code === undefined) return {};
   if (containsUnknown(code)) return { hash: UNKNOWN };
   try {
-    return { hash: (await buildCode({ code }))?.hash };
+    const entries = await archiveEntries(code);
+    return { hash: zipSha256(await entriesToZip(entries)), manifest: archiveManifest(entries) };
   } catch (e) {
     return { failure: { property: "code", reason: `code: cannot build the archive: ${(e as Error).message}` } };
   }
@@ -53,9 +56,9 @@ export async function checkInputs(news: FunctionInputs): Promise<CheckResult<Fun
   const failed = new Set(failures.map((f) => f.property));
   failures.push(...crossFieldIssues(value, unknownKeys).filter((f) => !failed.has(f.property)));
   failures.push(...configCrossIssues(value).filter((f) => !failed.has(f.property)));
-  const code = await codeHashOf(value.code ?? unknown.code);
+  const code = await builtCode(value.code ?? unknown.code);
   if (code.failure) failures.push(code.failure);
-  const manifest = code.failure ? undefined : await codeManifest(value.code);
+  const manifest = code.manifest;
   const inline = value.codeType === "inline" && manifest ? inlineProblem(manifest.files) : undefined;
   if (inline) failures.push({ property: "codeType", reason: inline });
   const handlerFailed = failures.some((f) => f.property === "handler");

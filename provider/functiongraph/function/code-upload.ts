@@ -13,8 +13,10 @@ export interface Upload {
   inline?: { name: string; data: Buffer };
 }
 
-export async function prepareCode(inputs: Pick<FunctionInputs, "code" | "codeType">): Promise<Upload | undefined> {
-  const built = await buildCode(inputs);
+export async function prepareCode(
+  inputs: Pick<FunctionInputs, "code" | "codeType" | "codeHash">,
+): Promise<Upload | undefined> {
+  const built = await buildCode(inputs, inputs.codeHash);
   if (!built || inputs.codeType !== "inline") return built;
   const [name, entry] = [...(await archiveEntries(inputs.code))][0];
   return { ...built, inline: { name, data: entry.data } };

@@ -3,7 +3,7 @@
  * normalisers that keep defaults from ever showing up as diffs. No I/O except building zips.
  */
 import { dropUndefined } from "../../core/check";
-import { archiveToZip, zipSha256 } from "../../core/archive";
+import { archiveToZip, zipBase64, zipSha256 } from "../../core/archive";
 import { MANIFEST_INPUT } from "../../core/code-manifest";
 import { slowHash } from "../../core/slow-hash";
 import { Normalizers, UNKNOWN, containsUnknown } from "../../core/diff";
@@ -35,12 +35,16 @@ export async function envHash(env: Record<string, string> | undefined): Promise<
   return text === "" ? undefined : slowHash(text, "cloudfn:functiongraph:encryptedEnvironment");
 }
 
-/** Deterministic zip of `code` and its hash; undefined for codeUrl functions. */
+/**
+ * Deterministic zip of `code` and its hash; undefined for codeUrl functions. `checkedHash` (the
+ * codeHash check recorded; create and update pass it) reuses the zip check built (archive.ts).
+ */
 export async function buildCode(
   inputs: Pick<FunctionInputs, "code">,
+  checkedHash?: string,
 ): Promise<{ zip: Buffer; hash: string } | undefined> {
   if (inputs.code === undefined) return undefined;
-  const zip = await archiveToZip(inputs.code);
+  const zip = await archiveToZip(inputs.code, checkedHash);
   return { zip, hash: zipSha256(zip) };
 }
 
@@ -70,7 +74,7 @@ function codeFields(inputs: FunctionInputs, code: Upload | undefined) {
     return {
       code_type: "zip" as const,
       code_filename: filename ?? CODE_FILENAME,
-      func_code: { file: code.zip.toString("base64") },
+      func_code: { file: zipBase64(code.zip) },
     };
   return { code_type: "obs" as const, code_url: inputs.codeUrl, func_code: {} };
 }
