@@ -67,7 +67,7 @@ describe("upgrade from release 0.1.0", () => {
     expect(after.map((r) => r.outputs.funcId)).toEqual(before.map((r) => r.outputs.funcId));
     for (const r of after) {
       expect(r.outputs.__codeManifest).toBeUndefined();
-      expect(r.inputs.__codeManifest).toMatchObject({ v: 2 });
+      expect(String(r.inputs.__codeManifest)).toMatch(/^cloudfn-manifest\/3\n/);
       expect(String(r.outputs.__provider).length).toBeLessThan(600);
     }
     await project.run(["preview", "--expect-no-changes"]);
