@@ -32,7 +32,7 @@ import {
   ResourceProvider,
   UpdateResult,
 } from "@pulumi/pulumi/dynamic";
-import { archiveToZip, sha256Hex, zipSha256 } from "../../core/archive";
+import { archiveToZip, zipSha256 } from "../../core/archive";
 import { manifestInput } from "../../core/code-manifest";
 import { UNKNOWN, changedFields, containsUnknown, diffResult } from "../../core/diff";
 import { Group } from "../api";
@@ -97,8 +97,8 @@ async function deploy(inputs: DeploymentInputs): Promise<DeploymentOutputs> {
     throw new Error(
       `LeanEngine ${where} is not deployable (no ${inputs.environment} instance; trial plans have no staging)`,
     );
-  const zip = await archiveToZip(inputs.code);
-  const codeHash = sha256Hex(zip);
+  const zip = await archiveToZip(inputs.code, inputs.codeHash);
+  const codeHash = zipSha256(zip);
   const record = async (version: string) =>
     dropUndefined({ ...declared(inputs), codeHash, version, functions: await functionsOf(lc, inputs.environment) });
   // A deploy of this very code whose answer an earlier run lost: reconcile instead of deploying again.
