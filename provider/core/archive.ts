@@ -14,7 +14,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import JSZip from "jszip";
 import { cachedZip } from "./zip-cache";
-import { readFolder } from "./folder-reads";
+import { readFolder, statLine } from "./folder-reads";
 import { sha256Hex } from "../../platform/common/hash";
 
 /** Keys the Pulumi wire format uses to tag assets and archives. */
@@ -73,7 +73,7 @@ async function addFileArchive(p: string, prefix: string, out: Entries, stats: st
     for (const [name, entry] of folder.entries) out.set(`${prefix}${name}`, entry);
     return;
   }
-  stats.push(`${full}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.mode}:${stat.ino}`);
+  stats.push(statLine(full, stat));
   if (/\.(zip|jar)$/i.test(full)) return addZip(await fs.readFile(full), prefix, out);
   throw new Error(`unsupported archive file "${p}": only directories and .zip/.jar files are supported`);
 }

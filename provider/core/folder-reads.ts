@@ -47,8 +47,8 @@ export function clearFolderReads(): void {
   folderReadStats.reuses = 0;
 }
 
-/** `rel:size:mtime:ctime:mode:ino`: one line of a folder's stats key. */
-function statLine(rel: string, stat: Stats): string {
+/** `rel:size:mtime:ctime:mode:ino`: one line of a folder's stats key (and a zip file's). */
+export function statLine(rel: string, stat: Stats): string {
   return `${rel}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.mode}:${stat.ino}`;
 }
 
