@@ -17,7 +17,7 @@ export interface E2eStackOptions {
   /** startEmulator's options; the port is always a free one. */
   emulator?: Omit<EmulatorOptions, "port">;
   /** Runs once the emulator serves, before the project exists: objects made "by someone else". */
-  before?: (emulator: RunningEmulator) => Promise<void>;
+  before?: () => Promise<unknown>;
   /** The stack's name; PulumiProject's default otherwise. */
   stackName?: string;
   /** The installed packages the project links (an earlier release, say); called when the project is made. */
@@ -26,28 +26,30 @@ export interface E2eStackOptions {
   wrap?: (project: PulumiProject) => PulumiProject;
   /** Added to project.extraEnv after `wrap`. */
   extraEnv?: NodeJS.ProcessEnv;
-  /** initStack's extra config; a function reads the emulator or what `before` made. */
-  config?: Record<string, string> | ((emulator: RunningEmulator) => Record<string, string>);
-  /** Replaces initStack (and `config`), e.g. initMinAppStack or init plus more setup steps. */
-  init?: (stack: E2eStack) => Promise<void>;
+  /** initStack's extra config; a function is read after `before`, so it can use what that made. */
+  config?: Record<string, string> | (() => Record<string, string>);
+  /** Replaces initStack (and `config`), e.g. initMinAppStack, or initStack followed by more steps. */
+  init?: () => Promise<unknown>;
   /** Runs first in afterAll, e.g. clearing fault rules so destroy can succeed. */
-  after?: (stack: E2eStack) => Promise<void>;
+  after?: () => Promise<unknown>;
 }
 
-/** Call at describe (or file) level: registers the beforeAll/afterAll pair for `source`. */
+/**
+ * Call at describe (or file) level: registers the beforeAll/afterAll pair for `source`. The
+ * callbacks read the returned object: `emulator` is set before `before` runs, `project` before `init`.
+ */
 export function e2eStack(source: string, options: E2eStackOptions = {}): E2eStack {
   const stack = {} as E2eStack;
   beforeAll(async () => {
     stack.emulator = await startEmulator({ ...options.emulator, port: 0 });
-    await options.before?.(stack.emulator);
+    await options.before?.();
     stack.project = makeProject(source, options);
-    if (options.init) return options.init(stack);
-    const config = typeof options.config === "function" ? options.config(stack.emulator) : options.config;
-    await stack.project.initStack(stack.emulator.url, config);
+    if (options.init) await options.init();
+    else await stack.project.initStack(stack.emulator.url, configOf(options));
   });
   afterAll(async () => {
     try {
-      await options.after?.(stack);
+      await options.after?.();
     } finally {
       await stack.project?.dispose();
       await stack.emulator?.close();
@@ -61,4 +63,8 @@ function makeProject(source: string, options: E2eStackOptions): PulumiProject {
   const project = options.wrap ? options.wrap(made) : made;
   if (options.extraEnv) project.extraEnv = { ...project.extraEnv, ...options.extraEnv };
   return project;
+}
+
+function configOf(options: E2eStackOptions): Record<string, string> | undefined {
+  return typeof options.config === "function" ? options.config() : options.config;
 }
