@@ -7,11 +7,10 @@
  */
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { startEmulator, RunningEmulator } from "../../emulator/server";
 import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
 import { archiveToZip } from "../../provider/core/archive";
 import { toWire } from "../../provider/functiongraph/workflow/flow";
-import { PulumiProject } from "../helpers/pulumi-cli";
+import { e2eStack } from "../helpers/e2e-stack";
 import { clearRequestLog, countOps, fgRequest, requestLog } from "../helpers/fg-http";
 
 jest.setTimeout(10 * 60 * 1000);
@@ -20,14 +19,13 @@ const fg = EMULATOR_DEFAULTS.functiongraph;
 const fgs = (p: string) => `/v2/${fg.projectId}/fgs${p}`;
 
 describe("adopting an existing TIMER trigger and workflow with the real engine", () => {
-  let emulator: RunningEmulator;
-  let project: PulumiProject;
   let live: { funcUrn: string; triggerId: string; workflowUrn: string };
+  const stack = e2eStack(PROGRAM, { before: createOutOfBand });
 
   /** The objects someone else made: signed API calls, the way the console or another tool would. */
   async function createOutOfBand() {
     const zip = await archiveToZip(new pulumi.asset.FileArchive(path.join(PROGRAM, "fg")));
-    const fn = await fgRequest(emulator.url, "POST", fgs("/functions"), {
+    const fn = await fgRequest(stack.emulator.url, "POST", fgs("/functions"), {
       func_name: "host-fn",
       package: "default",
       runtime: "Node.js18.15",
@@ -41,14 +39,14 @@ describe("adopting an existing TIMER trigger and workflow with the real engine",
     });
     expect(fn.status).toBe(200);
     const funcUrn = fn.body.func_urn as string;
-    const trigger = await fgRequest(emulator.url, "POST", fgs(`/triggers/${funcUrn}`), {
+    const trigger = await fgRequest(stack.emulator.url, "POST", fgs(`/triggers/${funcUrn}`), {
       trigger_type_code: "TIMER",
       trigger_status: "DISABLED",
       event_data: { name: "nightly", schedule_type: "Cron", schedule: "0 0 3 * * *" },
     });
     expect(trigger.status).toBe(201);
     const flow = await fgRequest(
-      emulator.url,
+      stack.emulator.url,
       "POST",
       fgs("/workflows"),
       toWire({
@@ -67,35 +65,28 @@ describe("adopting an existing TIMER trigger and workflow with the real engine",
     live = { funcUrn, triggerId: trigger.body.trigger_id, workflowUrn: flow.body.workflow_urn };
   }
 
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    await createOutOfBand();
-    project = new PulumiProject(PROGRAM);
-    await project.initStack(emulator.url);
-  });
-  afterAll(async () => {
-    await project?.dispose();
-    await emulator?.close();
-  });
-
   it("up makes no create call and updates only the timer status and workflow description; preview is clean, also without the flag", async () => {
-    await clearRequestLog(emulator.url);
-    await project.up();
-    const ops = countOps(await requestLog(emulator.url));
+    await clearRequestLog(stack.emulator.url);
+    await stack.project.up();
+    const ops = countOps(await requestLog(stack.emulator.url));
     for (const create of ["CreateFunction", "CreateFunctionTrigger", "CreateWorkflow"])
       expect(ops).not.toHaveProperty(create);
     expect(ops).toMatchObject({ UpdateTrigger: 1, UpdateWorkFlow: 1 });
     expect(ops).not.toHaveProperty("UpdateFunctionCode");
-    expect(await project.outputs()).toEqual({
+    expect(await stack.project.outputs()).toEqual({
       triggerId: live.triggerId,
       triggerStatus: "ACTIVE",
       workflowUrn: live.workflowUrn,
     });
-    const trigger = await fgRequest(emulator.url, "GET", fgs(`/triggers/${live.funcUrn}/TIMER/${live.triggerId}`));
+    const trigger = await fgRequest(
+      stack.emulator.url,
+      "GET",
+      fgs(`/triggers/${live.funcUrn}/TIMER/${live.triggerId}`),
+    );
     expect(trigger.body).toMatchObject({ trigger_status: "ACTIVE" });
-    expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
-    await project.setConfig({ adopt: "false" });
-    const after = await project.run(["preview", "--diff", "--expect-no-changes"], { allowFailure: true });
+    expect((await stack.project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+    await stack.project.setConfig({ adopt: "false" });
+    const after = await stack.project.run(["preview", "--diff", "--expect-no-changes"], { allowFailure: true });
     expect(after.code).toBe(0);
   });
 });

@@ -7,10 +7,10 @@
  */
 import * as path from "path";
 import { execFile } from "child_process";
-import { startEmulator, RunningEmulator } from "../../emulator/server";
 import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
 import { archiveToZip } from "../../provider/core/archive";
-import { PulumiProject, ensureInstalled } from "../helpers/pulumi-cli";
+import { ensureInstalled } from "../helpers/pulumi-cli";
+import { e2eStack } from "../helpers/e2e-stack";
 import { initMinAppStack } from "../helpers/minapp-project";
 import { clearRequestLog, countOps, fgRequest, functionPath, requestLog } from "../helpers/fg-http";
 import { FUNCTIONS, functionPath as miniPath, minappCall } from "../helpers/minapp-http";
@@ -23,8 +23,33 @@ const { clientId, clientSecret } = EMULATOR_DEFAULTS.minapp;
 const MINI_CODE = 'exports.main = async () => "legacy";\n';
 
 describe("adopting existing functions with the real engine", () => {
-  let emulator: RunningEmulator;
-  let project: PulumiProject;
+  const stack = e2eStack(PROGRAM, {
+    before: async () => {
+      await createFg("legacy-fg");
+      await createFg("legacy-dup");
+      await createFg("other-fn");
+      expect(
+        (
+          await minappCall(stack.emulator.url, "POST", FUNCTIONS, {
+            name: "legacy-mini",
+            function_code: MINI_CODE,
+            remark: "old",
+          })
+        ).status,
+      ).toBe(201);
+    },
+    init: async () => {
+      await initMinAppStack(stack.project, stack.emulator.url);
+      const fgConfig = {
+        "cloudfn:functiongraphEndpoint": stack.emulator.url,
+        "cloudfn:functiongraphRegion": fg.region,
+        "cloudfn:functiongraphProjectId": fg.projectId,
+      };
+      await stack.project.setConfig(fgConfig);
+      await stack.project.run(["config", "set", "--secret", "cloudfn:functiongraphAccessKey", fg.accessKey]);
+      await stack.project.run(["config", "set", "--secret", "cloudfn:functiongraphSecretKey", fg.secretKey]);
+    },
+  });
 
   /** A FunctionGraph function created the way someone else would: a signed CreateFunction. */
   async function createFg(name: string) {
@@ -41,7 +66,7 @@ describe("adopting existing functions with the real engine", () => {
       code_filename: "index.zip",
       func_code: { file: zip.toString("base64") },
     };
-    expect((await fgRequest(emulator.url, "POST", `/v2/${fg.projectId}/fgs/functions`, body)).status).toBe(200);
+    expect((await fgRequest(stack.emulator.url, "POST", `/v2/${fg.projectId}/fgs/functions`, body)).status).toBe(200);
   }
 
   /** The installed package's `cloudfn` CLI, with credentials in the providers' env vars (async: the emulator is in-process). */
@@ -53,10 +78,10 @@ describe("adopting existing functions with the real engine", () => {
       HW_SECRET_KEY: fg.secretKey,
       HW_REGION_NAME: fg.region,
       HW_PROJECT_ID: fg.projectId,
-      CLOUDFN_FUNCTIONGRAPH_ENDPOINT: emulator.url,
+      CLOUDFN_FUNCTIONGRAPH_ENDPOINT: stack.emulator.url,
       MINAPP_CLIENT_ID: clientId,
       MINAPP_CLIENT_SECRET: clientSecret,
-      CLOUDFN_MINAPP_ENDPOINT: emulator.url,
+      CLOUDFN_MINAPP_ENDPOINT: stack.emulator.url,
     };
     return new Promise((resolve) => {
       execFile("node", [bin, ...args], { encoding: "utf8", env }, (err, stdout, stderr) =>
@@ -64,36 +89,6 @@ describe("adopting existing functions with the real engine", () => {
       );
     });
   }
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    await createFg("legacy-fg");
-    await createFg("legacy-dup");
-    await createFg("other-fn");
-    expect(
-      (
-        await minappCall(emulator.url, "POST", FUNCTIONS, {
-          name: "legacy-mini",
-          function_code: MINI_CODE,
-          remark: "old",
-        })
-      ).status,
-    ).toBe(201);
-    project = new PulumiProject(PROGRAM);
-    await initMinAppStack(project, emulator.url);
-    const fgConfig = {
-      "cloudfn:functiongraphEndpoint": emulator.url,
-      "cloudfn:functiongraphRegion": fg.region,
-      "cloudfn:functiongraphProjectId": fg.projectId,
-    };
-    await project.setConfig(fgConfig);
-    await project.run(["config", "set", "--secret", "cloudfn:functiongraphAccessKey", fg.accessKey]);
-    await project.run(["config", "set", "--secret", "cloudfn:functiongraphSecretKey", fg.secretKey]);
-  });
-  afterAll(async () => {
-    await project?.dispose();
-    await emulator?.close();
-  });
 
   it("cloudfn adopt lists what exists (with --prefix) and prints programs that adopt it", async () => {
     const fgRun = await cloudfn(["adopt", "--platform", "functiongraph", "--prefix", "legacy"]);
@@ -116,9 +111,11 @@ describe("adopting existing functions with the real engine", () => {
   });
 
   it("adopting a missing function, or one function twice, fails the up naming it", async () => {
-    await project.setConfig({ scenario: "bad" });
-    await clearRequestLog(emulator.url);
-    const res = await project.run(["up", "--yes", "--skip-preview", "--continue-on-error"], { allowFailure: true });
+    await stack.project.setConfig({ scenario: "bad" });
+    await clearRequestLog(stack.emulator.url);
+    const res = await stack.project.run(["up", "--yes", "--skip-preview", "--continue-on-error"], {
+      allowFailure: true,
+    });
     const text = res.stdout + res.stderr;
     expect(res.code).not.toBe(0);
     expect(text).toMatch(
@@ -127,36 +124,36 @@ describe("adopting existing functions with the real engine", () => {
     expect(text).toContain(
       'FunctionGraph function "legacy-dup" in package "default" is adopted by two resources of this deployment',
     );
-    expect(countOps(await requestLog(emulator.url))).not.toHaveProperty("CreateFunction");
+    expect(countOps(await requestLog(stack.emulator.url))).not.toHaveProperty("CreateFunction");
   });
 
   it("up adopts without creating, updates only the differing memory and remark; preview is clean, also without the flag", async () => {
-    await project.setConfig({ scenario: "good" });
-    await clearRequestLog(emulator.url);
-    await project.up();
-    const ops = countOps(await requestLog(emulator.url));
+    await stack.project.setConfig({ scenario: "good" });
+    await clearRequestLog(stack.emulator.url);
+    await stack.project.up();
+    const ops = countOps(await requestLog(stack.emulator.url));
     expect(ops).not.toHaveProperty("CreateFunction");
     expect(ops).not.toHaveProperty("CreateCloudFunction");
     expect(ops).not.toHaveProperty("UpdateFunctionCode");
     expect(ops).toMatchObject({ UpdateFunctionConfig: 1, UpdateCloudFunction: 1 });
-    const outputs = (await project.outputs()).outputs;
+    const outputs = (await stack.project.outputs()).outputs;
     expect(outputs).toEqual({
       fgUrn: `urn:fss:${fg.region}:${fg.projectId}:function:default:legacy-fg:latest`,
       fgMemory: 512,
       miniRemark: "managed by pulumi",
     });
     expect(
-      (await fgRequest(emulator.url, "GET", functionPath(outputs.fgUrn.replace(/:latest$/, ""), "/config"))).body,
+      (await fgRequest(stack.emulator.url, "GET", functionPath(outputs.fgUrn.replace(/:latest$/, ""), "/config"))).body,
     ).toMatchObject({ memory_size: 512 });
-    expect((await minappCall(emulator.url, "GET", miniPath("legacy-mini"))).body).toMatchObject({
+    expect((await minappCall(stack.emulator.url, "GET", miniPath("legacy-mini"))).body).toMatchObject({
       remark: "managed by pulumi",
       function_code: MINI_CODE,
     });
-    const state = await project.exportStack();
+    const state = await stack.project.exportStack();
     expect(state).toContain("legacy-fg");
     expect(state).toContain("legacy-mini");
-    expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
-    await project.setConfig({ adopt: "false" });
-    expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+    expect((await stack.project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+    await stack.project.setConfig({ adopt: "false" });
+    expect((await stack.project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   });
 });

@@ -9,9 +9,9 @@
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { startEmulator, RunningEmulator } from "../../emulator/server";
 import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
-import { PulumiProject, ensureInstalled } from "../helpers/pulumi-cli";
+import { ensureInstalled } from "../helpers/pulumi-cli";
+import { e2eStack } from "../helpers/e2e-stack";
 import { fgRequest, functionPath as fgFunctionPath } from "../helpers/fg-http";
 import { FUNCTIONS, functionPath, minappCall } from "../helpers/minapp-http";
 import { deployOutOfBand, groupVariables } from "../helpers/leancloud-e2e";
@@ -55,14 +55,38 @@ function expectProgressOnly(stderr: string): void {
 }
 
 describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanCloud", () => {
-  let emu: RunningEmulator;
-  let project: PulumiProject;
   let outputs: Record<string, any>;
+  const stack = e2eStack(PROGRAM, {
+    init: async () => {
+      await stack.project.initStack(stack.emulator.url, {
+        "cloudfn:minappEndpoint": stack.emulator.url,
+        "cloudfn:minappClientId": EMULATOR_DEFAULTS.minapp.clientId,
+        "cloudfn:leancloudAppId": stack.emulator.leancloud.appId,
+        "cloudfn:leancloudServerUrl": stack.emulator.url,
+        "cloudfn:leancloudConsoleUrl": stack.emulator.url,
+        "cloudfn:driftPrefix": "drift",
+      });
+      await stack.project.run([
+        "config",
+        "set-all",
+        "--secret",
+        `cloudfn:minappClientSecret=${EMULATOR_DEFAULTS.minapp.clientSecret}`,
+        "--secret",
+        `cloudfn:leancloudAppKey=${stack.emulator.leancloud.appKey}`,
+        "--secret",
+        `cloudfn:leancloudMasterKey=${stack.emulator.leancloud.masterKey}`,
+        "--secret",
+        `cloudfn:leancloudConsoleToken=${stack.emulator.leancloud.consoleToken}`,
+      ]);
+      await stack.project.up();
+      outputs = await stack.project.outputs();
+    },
+  });
 
   /** The installed package's CLI, run asynchronously so the in-process emulator keeps serving. */
   const drift = (args: string[] = []): Promise<CliResult> => {
     const cli = path.join(ensureInstalled(), "pulumi-cloudfn/dist/cli/index.js");
-    const child = spawn("node", [cli, "drift", "--cwd", project.dir, ...args], { env: project.env() });
+    const child = spawn("node", [cli, "drift", "--cwd", stack.project.dir, ...args], { env: stack.project.env() });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -76,42 +100,12 @@ describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanC
   /** With CLOUDFN_DRIFT_SAVE_DIR set, keeps the refresh preview as a unit-test fixture (cli/drift/fixtures). */
   const savePreview = async (file: string) => {
     const dir = process.env.CLOUDFN_DRIFT_SAVE_DIR;
-    if (dir) fs.writeFileSync(path.join(dir, file), (await project.run(["preview", "--refresh", "--json"])).stdout);
+    if (dir)
+      fs.writeFileSync(path.join(dir, file), (await stack.project.run(["preview", "--refresh", "--json"])).stdout);
   };
 
-  beforeAll(async () => {
-    emu = await startEmulator({ port: 0 });
-    project = new PulumiProject(PROGRAM);
-    await project.initStack(emu.url, {
-      "cloudfn:minappEndpoint": emu.url,
-      "cloudfn:minappClientId": EMULATOR_DEFAULTS.minapp.clientId,
-      "cloudfn:leancloudAppId": emu.leancloud.appId,
-      "cloudfn:leancloudServerUrl": emu.url,
-      "cloudfn:leancloudConsoleUrl": emu.url,
-      "cloudfn:driftPrefix": "drift",
-    });
-    await project.run([
-      "config",
-      "set-all",
-      "--secret",
-      `cloudfn:minappClientSecret=${EMULATOR_DEFAULTS.minapp.clientSecret}`,
-      "--secret",
-      `cloudfn:leancloudAppKey=${emu.leancloud.appKey}`,
-      "--secret",
-      `cloudfn:leancloudMasterKey=${emu.leancloud.masterKey}`,
-      "--secret",
-      `cloudfn:leancloudConsoleToken=${emu.leancloud.consoleToken}`,
-    ]);
-    await project.up();
-    outputs = await project.outputs();
-  });
-  afterAll(async () => {
-    await project?.dispose();
-    await emu?.close();
-  });
-
   it("a clean stack reports no drift, twice in a row, and drift leaves the state untouched", async () => {
-    const before = await project.exportStack();
+    const before = await stack.project.exportStack();
     for (let i = 0; i < 2; i++) {
       const res = await drift();
       expectProgressOnly(res.stderr);
@@ -119,20 +113,20 @@ describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanC
       expect(res.stdout).toContain("looked for with the prefix `drift`");
       expect(res.code).toBe(0);
     }
-    expect(await project.exportStack()).toBe(before);
+    expect(await stack.project.exportStack()).toBe(before);
     await savePreview("all-resources-clean.json");
   });
 
   it("changes made outside Pulumi are each reported with their cause (exit 1), and the state is untouched", async () => {
     // MinApp console: edit the function's code in place.
-    const live = (await minappCall(emu.url, "GET", functionPath("drift_hello"))).body;
+    const live = (await minappCall(stack.emulator.url, "GET", functionPath("drift_hello"))).body;
     const edited = `${live.function_code}\n// edited in the console\n`;
-    expect((await minappCall(emu.url, "PATCH", functionPath("drift_hello"), { function_code: edited })).status).toBe(
-      202,
-    );
+    expect(
+      (await minappCall(stack.emulator.url, "PATCH", functionPath("drift_hello"), { function_code: edited })).status,
+    ).toBe(202);
     // FunctionGraph console: more memory for drift-api, its timer disabled, drift-spare deleted.
-    const cfg = (await fgRequest(emu.url, "GET", fgFunctionPath(outputs.apiUrn, "/config"))).body;
-    const put = await fgRequest(emu.url, "PUT", fgFunctionPath(outputs.apiUrn, "/config"), {
+    const cfg = (await fgRequest(stack.emulator.url, "GET", fgFunctionPath(outputs.apiUrn, "/config"))).body;
+    const put = await fgRequest(stack.emulator.url, "PUT", fgFunctionPath(outputs.apiUrn, "/config"), {
       func_name: cfg.func_name,
       runtime: cfg.runtime,
       handler: cfg.handler,
@@ -143,44 +137,51 @@ describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanC
     });
     expect(put.status).toBe(200);
     expect(
-      (await fgRequest(emu.url, "PUT", `${fgs}/triggers/${outputs.triggerKey}`, { trigger_status: "DISABLED" })).status,
+      (
+        await fgRequest(stack.emulator.url, "PUT", `${fgs}/triggers/${outputs.triggerKey}`, {
+          trigger_status: "DISABLED",
+        })
+      ).status,
     ).toBe(200);
     expect(
-      (await fgRequest(emu.url, "DELETE", fgFunctionPath(String(outputs.spareUrn).replace(/:latest$/, "")))).status,
+      (await fgRequest(stack.emulator.url, "DELETE", fgFunctionPath(String(outputs.spareUrn).replace(/:latest$/, ""))))
+        .status,
     ).toBe(204);
     // A function created with the stack's prefix by someone else, and an out-of-band LeanCloud deploy.
     expect(
       (
-        await minappCall(emu.url, "POST", FUNCTIONS, {
+        await minappCall(stack.emulator.url, "POST", FUNCTIONS, {
           name: "drift_stray",
           function_code: "exports.main = async () => 1;\n",
         })
       ).status,
     ).toBe(201);
-    await deployOutOfBand(emu, path.join(project.dir, "engine"), 1);
+    await deployOutOfBand(stack.emulator, path.join(stack.project.dir, "engine"), 1);
     // FunctionGraph console: the workflow's definition edited, the async retries raised.
-    const flow = (await fgRequest(emu.url, "GET", `${fgs}/workflows/${outputs.workflowId}`)).body.definition;
+    const flow = (await fgRequest(stack.emulator.url, "GET", `${fgs}/workflows/${outputs.workflowId}`)).body.definition;
     expect(
       (
-        await fgRequest(emu.url, "PUT", `${fgs}/workflows/${outputs.workflowId}`, {
+        await fgRequest(stack.emulator.url, "PUT", `${fgs}/workflows/${outputs.workflowId}`, {
           ...flow,
           constants: { injected: "yes" },
         })
       ).status,
     ).toBe(200);
     const asyncPath = fgFunctionPath(outputs.apiUrn, "/async-invoke-config");
-    const asyncCfg = (await fgRequest(emu.url, "GET", asyncPath)).body;
-    expect((await fgRequest(emu.url, "PUT", asyncPath, { ...asyncCfg, max_async_retry_attempts: 3 })).status).toBe(200);
+    const asyncCfg = (await fgRequest(stack.emulator.url, "GET", asyncPath)).body;
+    expect(
+      (await fgRequest(stack.emulator.url, "PUT", asyncPath, { ...asyncCfg, max_async_retry_attempts: 3 })).status,
+    ).toBe(200);
     // LeanCloud console: one variable of the group changed (the whole map is written back).
-    const vars = await groupVariables(emu);
-    const patched = await lcCall(emu.url, emu.leancloud, {
+    const vars = await groupVariables(stack.emulator);
+    const patched = await lcCall(stack.emulator.url, stack.emulator.leancloud, {
       method: "PATCH",
       path: "/1.1/engine/groups/web",
       auth: "console",
       body: { environments: { ...vars, GREETING: "Howdy", TOKEN: "changed-token" } },
     });
     expect(patched.status).toBe(200);
-    const before = await project.exportStack();
+    const before = await stack.project.exportStack();
 
     const json = await drift(["--format", "json"]);
     expectProgressOnly(json.stderr);
@@ -222,14 +223,14 @@ describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanC
     expect(md.stdout).toMatch(/`pulumi up --stack \S+` creates it again\./);
     expect(md.stdout).toContain("`npx cloudfn adopt --platform minapp --prefix drift_stray`");
     expect(md.stdout).not.toContain(EMULATOR_DEFAULTS.minapp.clientSecret);
-    expect(await project.exportStack()).toBe(before);
+    expect(await stack.project.exportStack()).toBe(before);
     await savePreview("all-resources-drifted.json");
   });
 
   it("pending replacements in the program (one of them of the deleted function) change nothing in the report", async () => {
     // The workflow (edited outside Pulumi) and the deleted drift-spare are both renamed: the plan
     // replaces the one and creates the other; neither is a new finding or a lost one.
-    await project.setConfig({ renamed: "true" });
+    await stack.project.setConfig({ renamed: "true" });
     const json = await drift(["--format", "json"]);
     expectProgressOnly(json.stderr);
     expect(json.code).toBe(1);

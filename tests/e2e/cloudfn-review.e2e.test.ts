@@ -6,9 +6,9 @@
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { startEmulator, RunningEmulator } from "../../emulator/server";
 import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
 import { PulumiProject, ensureInstalled } from "../helpers/pulumi-cli";
+import { e2eStack } from "../helpers/e2e-stack";
 
 jest.setTimeout(10 * 60 * 1000);
 const PROGRAM = path.resolve(__dirname, "programs/review");
@@ -37,45 +37,38 @@ function expectProgressOnly(stderr: string): void {
 }
 
 describe("cloudfn review with the real engine", () => {
-  let emulator: RunningEmulator;
-  let project: PulumiProject;
-  const write = (file: string, text: string) => fs.writeFileSync(path.join(project.dir, file), text);
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    project = new PulumiProject(PROGRAM);
-    await project.initStack(emulator.url);
-    await project.setConfig({
-      "cloudfn:minappEndpoint": emulator.url,
-      "cloudfn:minappClientId": EMULATOR_DEFAULTS.minapp.clientId,
-    });
-    const lc = emulator.leancloud;
-    await project.setConfig({
-      "cloudfn:leancloudAppId": lc.appId,
-      "cloudfn:leancloudServerUrl": emulator.url,
-      "cloudfn:leancloudConsoleUrl": emulator.url,
-    });
-    await project.run([
-      "config",
-      "set-all",
-      "--secret",
-      `cloudfn:minappClientSecret=${EMULATOR_DEFAULTS.minapp.clientSecret}`,
-      "--secret",
-      `cloudfn:leancloudAppKey=${lc.appKey}`,
-      "--secret",
-      `cloudfn:leancloudMasterKey=${lc.masterKey}`,
-      "--secret",
-      `cloudfn:leancloudConsoleToken=${lc.consoleToken}`,
-    ]);
-    await project.up();
+  const stack = e2eStack(PROGRAM, {
+    init: async () => {
+      await stack.project.initStack(stack.emulator.url);
+      await stack.project.setConfig({
+        "cloudfn:minappEndpoint": stack.emulator.url,
+        "cloudfn:minappClientId": EMULATOR_DEFAULTS.minapp.clientId,
+      });
+      const lc = stack.emulator.leancloud;
+      await stack.project.setConfig({
+        "cloudfn:leancloudAppId": lc.appId,
+        "cloudfn:leancloudServerUrl": stack.emulator.url,
+        "cloudfn:leancloudConsoleUrl": stack.emulator.url,
+      });
+      await stack.project.run([
+        "config",
+        "set-all",
+        "--secret",
+        `cloudfn:minappClientSecret=${EMULATOR_DEFAULTS.minapp.clientSecret}`,
+        "--secret",
+        `cloudfn:leancloudAppKey=${lc.appKey}`,
+        "--secret",
+        `cloudfn:leancloudMasterKey=${lc.masterKey}`,
+        "--secret",
+        `cloudfn:leancloudConsoleToken=${lc.consoleToken}`,
+      ]);
+      await stack.project.up();
+    },
   });
-  afterAll(async () => {
-    await project?.dispose();
-    await emulator?.close();
-  });
+  const write = (file: string, text: string) => fs.writeFileSync(path.join(stack.project.dir, file), text);
 
   it("right after up: no changes, exit code 0", async () => {
-    const res = await cloudfn(project, ["review", "--cwd", project.dir]);
+    const res = await cloudfn(stack.project, ["review", "--cwd", stack.project.dir]);
     expectProgressOnly(res.stderr);
     expect(res.code).toBe(0);
     // One line per resource as the engine plans it, unchanged ones too.
@@ -98,7 +91,7 @@ describe("cloudfn review with the real engine", () => {
       // Only the returned line differs from the program's cloud.js (same quotes as the formatted file).
       '// The LeanEngine project the review e2e edits: one cloud function.\nconst AV = require("leanengine");\n\nAV.Cloud.define("hello", (request) => {\n  return `Hi there, ${request.params.name || "world"}`;\n});\n',
     );
-    const md = await cloudfn(project, ["review", "--cwd", project.dir]);
+    const md = await cloudfn(stack.project, ["review", "--cwd", stack.project.dir]);
     expectProgressOnly(md.stderr);
     expect(md.code).toBe(1);
     expect(md.stderr).toContain("cloudfn review:   ~ functiongraph:Function api (update)\n");
@@ -119,7 +112,7 @@ describe("cloudfn review with the real engine", () => {
     // The bundled source and the hashes are explained by the file list, not repeated.
     expect(md.stdout).not.toMatch(/\| (source|codeHash) \|/);
 
-    const json = await cloudfn(project, ["review", "--cwd", project.dir, "--format", "json"]);
+    const json = await cloudfn(stack.project, ["review", "--cwd", stack.project.dir, "--format", "json"]);
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout);
     const files = (name: string) =>
@@ -131,7 +124,7 @@ describe("cloudfn review with the real engine", () => {
     expect(files("greeter")).toEqual([["modified", "lib/greeting.js"]]);
     expect(files("engine")).toEqual([["modified", "cloud.js"]]);
     if (process.env.CLOUDFN_REVIEW_SAVE_PREVIEW) {
-      const preview = await project.run(["preview", "--json"]);
+      const preview = await stack.project.run(["preview", "--json"]);
       fs.writeFileSync(process.env.CLOUDFN_REVIEW_SAVE_PREVIEW, preview.stdout);
     }
   });

@@ -7,9 +7,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import axios from "axios";
-import { startEmulator, RunningEmulator } from "../../emulator/server";
 import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
-import { PulumiProject } from "../helpers/pulumi-cli";
+import { e2eStack } from "../helpers/e2e-stack";
 import { clearRequestLog, countOps, fgRequest, functionPath, requestLog } from "../helpers/fg-http";
 
 jest.setTimeout(10 * 60 * 1000);
@@ -17,31 +16,22 @@ const PROGRAM = path.resolve(__dirname, "programs/fg-async");
 const pid = EMULATOR_DEFAULTS.functiongraph.projectId;
 
 describe("functiongraph.AsyncInvokeConfig and functiongraph.Invocation with the real engine", () => {
-  let emulator: RunningEmulator;
-  let project: PulumiProject;
   let workerUrn: string;
   let sinkUrn: string;
+  const stack = e2eStack(PROGRAM, {
+    // Retries without waiting: the e2e proves wiring, the integration tests pin the timing rules.
+    emulator: { asyncRetryDelayMs: 0 },
+  });
 
   const invocations = async (fn: string) =>
-    (await axios.get(`${emulator.url}/_emulator/functiongraph/invocations?function=${fn}`)).data.invocations;
-  const asyncConfig = () => fgRequest(emulator.url, "GET", functionPath(workerUrn, "/async-invoke-config"));
+    (await axios.get(`${stack.emulator.url}/_emulator/functiongraph/invocations?function=${fn}`)).data.invocations;
+  const asyncConfig = () => fgRequest(stack.emulator.url, "GET", functionPath(workerUrn, "/async-invoke-config"));
   const noChanges = async (extra: string[] = []) =>
-    (await project.run(["preview", "--expect-no-changes", ...extra], { allowFailure: true })).code;
-
-  beforeAll(async () => {
-    // Retries without waiting: the e2e proves wiring, the integration tests pin the timing rules.
-    emulator = await startEmulator({ port: 0, asyncRetryDelayMs: 0 });
-    project = new PulumiProject(PROGRAM);
-    await project.initStack(emulator.url);
-  });
-  afterAll(async () => {
-    await project?.dispose();
-    await emulator?.close();
-  });
+    (await stack.project.run(["preview", "--expect-no-changes", ...extra], { allowFailure: true })).code;
 
   it("up creates the config and invokes the worker once; the Invocation's result is the worker's answer", async () => {
-    await project.up();
-    const outs = await project.outputs();
+    await stack.project.up();
+    const outs = await stack.project.outputs();
     workerUrn = outs.workerUrn;
     sinkUrn = outs.sinkUrn;
     expect(outs.smokeResult).toEqual({ message: "hello e2e", version: 1 });
@@ -61,11 +51,11 @@ describe("functiongraph.AsyncInvokeConfig and functiongraph.Invocation with the 
   });
 
   it("the config is live: a failing async invoke is retried twice and delivered to the sink", async () => {
-    const queued = await fgRequest(emulator.url, "POST", functionPath(workerUrn, "/invocations-async"), {
+    const queued = await fgRequest(stack.emulator.url, "POST", functionPath(workerUrn, "/invocations-async"), {
       fail: "order-1",
     });
     expect(queued.status).toBe(202);
-    await axios.post(`${emulator.url}/_emulator/functiongraph/async/drain`);
+    await axios.post(`${stack.emulator.url}/_emulator/functiongraph/async/drain`);
     const rec = (await invocations("async-worker")).find(
       (r: { request_id: string }) => r.request_id === queued.body.request_id,
     );
@@ -76,9 +66,9 @@ describe("functiongraph.AsyncInvokeConfig and functiongraph.Invocation with the 
   });
 
   it("a code change re-runs the Invocation (triggers wired to codeHash) without touching the config", async () => {
-    const src = path.join(project.dir, "app/index.js");
+    const src = path.join(stack.project.dir, "app/index.js");
     fs.writeFileSync(src, fs.readFileSync(src, "utf8").replace("version: 1", "version: 2"));
-    const preview = JSON.parse((await project.run(["preview", "--json"])).stdout);
+    const preview = JSON.parse((await stack.project.run(["preview", "--json"])).stdout);
     const changed = preview.steps
       .filter((s: { op: string }) => s.op !== "same")
       .map((s: { op: string; urn: string }) => `${s.op} ${s.urn.split("::").pop()}`);
@@ -86,28 +76,28 @@ describe("functiongraph.AsyncInvokeConfig and functiongraph.Invocation with the 
     // The worker's funcUrn is unknown in preview; the config is never shown as a replacement.
     expect(changed.filter((c: string) => c.endsWith("worker-async") && !c.startsWith("update"))).toEqual([]);
 
-    await clearRequestLog(emulator.url);
-    await project.up();
-    expect((await project.outputs()).smokeResult).toEqual({ message: "hello e2e", version: 2 });
-    const ops = countOps((await requestLog(emulator.url)).filter((r) => r.platform === "functiongraph"));
+    await clearRequestLog(stack.emulator.url);
+    await stack.project.up();
+    expect((await stack.project.outputs()).smokeResult).toEqual({ message: "hello e2e", version: 2 });
+    const ops = countOps((await requestLog(stack.emulator.url)).filter((r) => r.platform === "functiongraph"));
     expect([ops.InvokeFunction, ops.UpdateFunctionAsyncInvokeConfig]).toEqual([1, undefined]);
     expect(await noChanges()).toBe(0);
   });
 
   it("refresh catches an out-of-band config change and up restores the declared config", async () => {
-    const put = await fgRequest(emulator.url, "PUT", functionPath(workerUrn, "/async-invoke-config"), {
+    const put = await fgRequest(stack.emulator.url, "PUT", functionPath(workerUrn, "/async-invoke-config"), {
       max_async_event_age_in_seconds: 600,
       max_async_retry_attempts: 0,
     });
     expect(put.status).toBe(200);
     expect(await noChanges(["--refresh"])).not.toBe(0);
-    const refresh = await project.run(["refresh", "--yes", "--skip-preview", "--diff"]);
+    const refresh = await stack.project.run(["refresh", "--yes", "--skip-preview", "--diff"]);
     expect(refresh.stdout).toMatch(/maxAsyncRetryAttempts/);
     expect(refresh.stdout).toMatch(/onFailure/);
-    const diff = (await project.run(["preview", "--diff"])).stdout;
+    const diff = (await stack.project.run(["preview", "--diff"])).stdout;
     expect(diff).toMatch(/~ maxAsyncRetryAttempts\s*: 0 => 2/);
     expect(diff).not.toMatch(/smoke/); // reading an Invocation never re-invokes it
-    await project.up();
+    await stack.project.up();
     expect((await asyncConfig()).body).toMatchObject({
       max_async_retry_attempts: 2,
       destination_config: { on_failure: { destination: "FunctionGraph" } },
@@ -116,26 +106,29 @@ describe("functiongraph.AsyncInvokeConfig and functiongraph.Invocation with the 
   });
 
   it("an Invocation of a throwing function fails the up with the function's message and leaves state consistent", async () => {
-    await project.setConfig({ broken: "true" });
-    const res = await project.run(["up", "--yes", "--skip-preview"], { allowFailure: true });
+    await stack.project.setConfig({ broken: "true" });
+    const res = await stack.project.run(["up", "--yes", "--skip-preview"], { allowFailure: true });
     expect(res.code).not.toBe(0);
     const text = res.stdout + res.stderr;
     expect(text).toMatch(/seed table missing/);
     expect(text).toMatch(/loading seed rows/);
-    const state = JSON.parse(await project.exportStack());
+    const state = JSON.parse(await stack.project.exportStack());
     const types = state.deployment.resources.map((r: { urn: string }) => r.urn.split("::").pop());
     expect(types).toContain("broken");
     expect(types).not.toContain("broken-smoke");
-    await project.run(["config", "rm", "broken"]);
-    await project.up();
-    expect((await fgRequest(emulator.url, "GET", functionPath("async-broken", "/config"))).status).toBe(404);
+    await stack.project.run(["config", "rm", "broken"]);
+    await stack.project.up();
+    expect((await fgRequest(stack.emulator.url, "GET", functionPath("async-broken", "/config"))).status).toBe(404);
     expect(await noChanges()).toBe(0);
   });
 
   it("destroy removes the config and the functions", async () => {
-    await project.run(["destroy", "--yes", "--skip-preview"]);
+    await stack.project.run(["destroy", "--yes", "--skip-preview"]);
     expect((await asyncConfig()).status).toBe(404);
-    const store = emulator.store.snapshot().platforms.functiongraph[pid] as Record<string, Record<string, unknown>>;
+    const store = stack.emulator.store.snapshot().platforms.functiongraph[pid] as Record<
+      string,
+      Record<string, unknown>
+    >;
     expect(Object.keys(store.asyncInvokeConfigs ?? {})).toEqual([]);
     expect(Object.keys(store.functions ?? {})).toEqual([]);
   });

@@ -7,9 +7,9 @@
  */
 import * as path from "path";
 import { spawn, spawnSync } from "child_process";
-import { startEmulator, RunningEmulator } from "../../emulator/server";
 import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
 import { PulumiProject, ensureInstalled } from "../helpers/pulumi-cli";
+import { e2eStack } from "../helpers/e2e-stack";
 import { fgRequest, functionPath, invoke } from "../helpers/fg-http";
 
 jest.setTimeout(10 * 60 * 1000);
@@ -44,87 +44,76 @@ function cloudfn(project: PulumiProject, args: string[]): Promise<{ code: number
 }
 
 describe("examples/functiongraph-canary with the real engine", () => {
-  let emulator: RunningEmulator;
-  let project: PulumiProject;
+  const stack = e2eStack(EXAMPLE);
 
   const step = async (name: string) => {
-    await project.setConfig({ "canary:step": name });
-    await project.up();
-    expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+    await stack.project.setConfig({ "canary:step": name });
+    await stack.project.up();
+    expect((await stack.project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   };
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    project = new PulumiProject(EXAMPLE);
-    await project.initStack(emulator.url);
-  });
-  afterAll(async () => {
-    await project?.dispose();
-    await emulator?.close();
-  });
 
   it("type-checks the example against the installed package's typings", () => {
     const tsc = path.join(ensureInstalled(), "typescript/bin/tsc");
-    const res = spawnSync("node", [tsc, "--noEmit", "-p", project.dir], { encoding: "utf8" });
+    const res = spawnSync("node", [tsc, "--noEmit", "-p", stack.project.dir], { encoding: "utf8" });
     expect(res.stdout + res.stderr).toBe("");
     expect(res.status).toBe(0);
   });
 
   it("v1: publishes v1 behind `live`, with a timer and an async config on the alias", async () => {
     await step("v1");
-    const out = await project.outputs();
+    const out = await stack.project.outputs();
     expect(out).toMatchObject({ aliasUrn: ALIAS_URN, v1Urn: `${FN_URN}:v1` });
-    expect(await versionsAnswering(emulator.url, ALIAS_URN, 5)).toEqual({ v1: 5 });
-    const triggers = await fgRequest(emulator.url, "GET", `/v2/${PID}/fgs/triggers/${ALIAS_URN}`);
+    expect(await versionsAnswering(stack.emulator.url, ALIAS_URN, 5)).toEqual({ v1: 5 });
+    const triggers = await fgRequest(stack.emulator.url, "GET", `/v2/${PID}/fgs/triggers/${ALIAS_URN}`);
     expect(triggers.body).toEqual([expect.objectContaining({ trigger_type_code: "TIMER" })]);
-    const async = await fgRequest(emulator.url, "GET", functionPath(ALIAS_URN, "/async-invoke-config"));
+    const async = await fgRequest(stack.emulator.url, "GET", functionPath(ALIAS_URN, "/async-invoke-config"));
     expect(async.status).toBe(200);
   });
 
   it("canary: new code, v2 published, 10% of `live` runs v2 (seeded routing), review shows the split", async () => {
-    await project.setConfig({ "canary:step": "canary" });
-    const review = await cloudfn(project, ["review", "--cwd", project.dir]);
+    await stack.project.setConfig({ "canary:step": "canary" });
+    const review = await cloudfn(stack.project, ["review", "--cwd", stack.project.dir]);
     expect(review.stdout).toContain("Routing: `live: v1 100% → v1 90% / v2 10%`");
     await step("canary");
-    expect((await project.outputs()).v2Urn).toBe(`${FN_URN}:v2`);
-    expect(await versionsAnswering(emulator.url, `${FN_URN}:v1`, 2)).toEqual({ v1: 2 });
-    expect(await versionsAnswering(emulator.url, `${FN_URN}:v2`, 2)).toEqual({ v2: 2 });
+    expect((await stack.project.outputs()).v2Urn).toBe(`${FN_URN}:v2`);
+    expect(await versionsAnswering(stack.emulator.url, `${FN_URN}:v1`, 2)).toEqual({ v1: 2 });
+    expect(await versionsAnswering(stack.emulator.url, `${FN_URN}:v2`, 2)).toEqual({ v2: 2 });
 
-    await fetch(`${emulator.url}/_emulator/functiongraph/routing/seed`, {
+    await fetch(`${stack.emulator.url}/_emulator/functiongraph/routing/seed`, {
       method: "POST",
       body: JSON.stringify({ seed: 7 }),
     });
-    const split = await versionsAnswering(emulator.url, ALIAS_URN, 200);
+    const split = await versionsAnswering(stack.emulator.url, ALIAS_URN, 200);
     expect(split.v1 + split.v2).toBe(200);
     expect(split.v2).toBeGreaterThanOrEqual(8);
     expect(split.v2).toBeLessThanOrEqual(40);
     // Seeded: the same seed gives the same split.
-    await fetch(`${emulator.url}/_emulator/functiongraph/routing/seed`, {
+    await fetch(`${stack.emulator.url}/_emulator/functiongraph/routing/seed`, {
       method: "POST",
       body: JSON.stringify({ seed: 7 }),
     });
-    expect(await versionsAnswering(emulator.url, ALIAS_URN, 200)).toEqual(split);
+    expect(await versionsAnswering(stack.emulator.url, ALIAS_URN, 200)).toEqual(split);
   });
 
   it("promote: `live` runs v2 only, updated in place", async () => {
-    await project.setConfig({ "canary:step": "promote" });
-    const review = await cloudfn(project, ["review", "--cwd", project.dir]);
+    await stack.project.setConfig({ "canary:step": "promote" });
+    const review = await cloudfn(stack.project, ["review", "--cwd", stack.project.dir]);
     expect(review.stdout).toContain("Routing: `live: v1 90% / v2 10% → v2 100%`");
     await step("promote");
-    expect(await versionsAnswering(emulator.url, ALIAS_URN, 20)).toEqual({ v2: 20 });
+    expect(await versionsAnswering(stack.emulator.url, ALIAS_URN, 20)).toEqual({ v2: 20 });
   });
 
   it("rollback: `live` runs v1 again; v2 stays published", async () => {
     await step("rollback");
-    expect(await versionsAnswering(emulator.url, ALIAS_URN, 20)).toEqual({ v1: 20 });
-    const versions = (await fgRequest(emulator.url, "GET", functionPath(FN_URN, "/versions"))).body.versions;
+    expect(await versionsAnswering(stack.emulator.url, ALIAS_URN, 20)).toEqual({ v1: 20 });
+    const versions = (await fgRequest(stack.emulator.url, "GET", functionPath(FN_URN, "/versions"))).body.versions;
     expect(versions.map((v: { version: string }) => v.version)).toEqual(expect.arrayContaining(["v1", "v2"]));
   });
 
   it("destroy leaves nothing", async () => {
-    await project.run(["destroy", "--yes", "--skip-preview"]);
-    expect((await fgRequest(emulator.url, "GET", functionPath(FN_URN, "/config"))).status).toBe(404);
-    const list = await fgRequest(emulator.url, "GET", `/v2/${PID}/fgs/functions`);
+    await stack.project.run(["destroy", "--yes", "--skip-preview"]);
+    expect((await fgRequest(stack.emulator.url, "GET", functionPath(FN_URN, "/config"))).status).toBe(404);
+    const list = await fgRequest(stack.emulator.url, "GET", `/v2/${PID}/fgs/functions`);
     expect(list.body.functions).toEqual([]);
   });
 });

@@ -3,9 +3,8 @@
  * Workflow calling the Function, against an in-process emulator. One story told in order.
  */
 import * as path from "path";
-import { startEmulator, RunningEmulator } from "../../emulator/server";
 import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
-import { PulumiProject } from "../helpers/pulumi-cli";
+import { e2eStack } from "../helpers/e2e-stack";
 import { clearRequestLog, fgRequest, invoke, requestLog } from "../helpers/fg-http";
 
 jest.setTimeout(10 * 60 * 1000);
@@ -15,43 +14,32 @@ const fgOps = async () =>
   (await requestLog(emulatorUrl()))
     .filter((r) => r.platform === "functiongraph")
     .map((r) => `${r.operation} ${r.status}`);
-let emulator: RunningEmulator;
-const emulatorUrl = () => emulator.url;
+const stack = e2eStack(PROGRAM);
+const emulatorUrl = () => stack.emulator.url;
 const runFlow = async (id: string, input: unknown) =>
-  (await fgRequest(emulator.url, "POST", `${fgs}/workflows/${id}/sync-executions`, { input })).body;
+  (await fgRequest(stack.emulator.url, "POST", `${fgs}/workflows/${id}/sync-executions`, { input })).body;
 
 describe("DependencyVersion + Function + Workflow with the real engine", () => {
-  let project: PulumiProject;
   let first: Record<string, any>;
 
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    project = new PulumiProject(PROGRAM);
-    await project.initStack(emulator.url);
-  });
-  afterAll(async () => {
-    await project?.dispose();
-    await emulator?.close();
-  });
-
   it("up creates all three; the function loads the dependency; the workflow runs it; preview is clean", async () => {
-    await project.up();
-    first = await project.outputs();
-    expect(JSON.parse((await invoke(emulator.url, first.funcUrn, { who: "Ada" })).body.result)).toEqual({
+    await stack.project.up();
+    first = await stack.project.outputs();
+    expect(JSON.parse((await invoke(stack.emulator.url, first.funcUrn, { who: "Ada" })).body.result)).toEqual({
       text: ">Ada",
     });
     expect(await runFlow(first.workflowId, { name: "Bob" })).toMatchObject({
       status: "success",
       output: { text: ">Bob" },
     });
-    expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+    expect((await stack.project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   });
 
   it("a changed dependency archive makes a new version, updates the function in place, then deletes the old version", async () => {
-    await project.setConfig({ prefix: "#" });
-    await clearRequestLog(emulator.url);
-    await project.up();
-    const now = await project.outputs();
+    await stack.project.setConfig({ prefix: "#" });
+    await clearRequestLog(stack.emulator.url);
+    await stack.project.up();
+    const now = await stack.project.outputs();
     const ops = await fgOps();
     const at = (op: string) => ops.indexOf(op);
     expect(ops.filter((o) => /Create|Delete|Update/.test(o))).toEqual([
@@ -66,45 +54,49 @@ describe("DependencyVersion + Function + Workflow with the real engine", () => {
       first.funcUrn,
       first.workflowId,
     ]);
-    expect((await fgRequest(emulator.url, "GET", `${fgs}/dependencies/${first.dependencyId}/version/1`)).status).toBe(
-      404,
-    );
-    expect(JSON.parse((await invoke(emulator.url, now.funcUrn, { who: "Ada" })).body.result)).toEqual({ text: "#Ada" });
-    expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+    expect(
+      (await fgRequest(stack.emulator.url, "GET", `${fgs}/dependencies/${first.dependencyId}/version/1`)).status,
+    ).toBe(404);
+    expect(JSON.parse((await invoke(stack.emulator.url, now.funcUrn, { who: "Ada" })).body.result)).toEqual({
+      text: "#Ada",
+    });
+    expect((await stack.project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   });
 
   it("an out-of-band edit of the workflow is caught by refresh and reverted by up", async () => {
-    const live = (await fgRequest(emulator.url, "GET", `${fgs}/workflows/${first.workflowId}`)).body.definition;
+    const live = (await fgRequest(stack.emulator.url, "GET", `${fgs}/workflows/${first.workflowId}`)).body.definition;
     const edited = { ...live, constants: { injected: "yes" } };
-    expect((await fgRequest(emulator.url, "PUT", `${fgs}/workflows/${first.workflowId}`, edited)).status).toBe(200);
-    const refresh = await project.run(["refresh", "--yes", "--skip-preview", "--diff"]);
+    expect((await fgRequest(stack.emulator.url, "PUT", `${fgs}/workflows/${first.workflowId}`, edited)).status).toBe(
+      200,
+    );
+    const refresh = await stack.project.run(["refresh", "--yes", "--skip-preview", "--diff"]);
     expect(refresh.stdout).toMatch(/injected/);
-    expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).not.toBe(0);
-    await project.up();
+    expect((await stack.project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).not.toBe(0);
+    await stack.project.up();
     expect(
-      (await fgRequest(emulator.url, "GET", `${fgs}/workflows/${first.workflowId}`)).body.definition.constants,
+      (await fgRequest(stack.emulator.url, "GET", `${fgs}/workflows/${first.workflowId}`)).body.definition.constants,
     ).toEqual({});
   });
 
   it("the same definition written in another key and state order shows no changes", async () => {
-    await project.setConfig({ reorder: "true" });
-    expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+    await stack.project.setConfig({ reorder: "true" });
+    expect((await stack.project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   });
 
   it("a dangling transition fails at preview naming the property, with zero API calls", async () => {
-    await project.setConfig({ reorder: "false", dangling: "true" });
-    await clearRequestLog(emulator.url);
-    const res = await project.run(["preview"], { allowFailure: true });
+    await stack.project.setConfig({ reorder: "false", dangling: "true" });
+    await clearRequestLog(stack.emulator.url);
+    const res = await stack.project.run(["preview"], { allowFailure: true });
     expect(res.code).not.toBe(0);
     expect(res.stdout + res.stderr).toMatch(/states\[\d\] \(call\)\.transition: state "nowhere" does not exist/);
     expect(await fgOps()).toEqual([]);
-    await project.run(["config", "rm", "dangling"]);
+    await stack.project.run(["config", "rm", "dangling"]);
   });
 
   it("destroy leaves no workflow, function or dependency behind", async () => {
-    await project.run(["destroy", "--yes", "--skip-preview"]);
-    expect((await fgRequest(emulator.url, "GET", `${fgs}/workflows`)).body.total).toBe(0);
-    expect((await fgRequest(emulator.url, "GET", `${fgs}/functions`)).body.functions).toEqual([]);
-    expect((await fgRequest(emulator.url, "GET", `${fgs}/dependencies`)).body.dependencies).toEqual([]);
+    await stack.project.run(["destroy", "--yes", "--skip-preview"]);
+    expect((await fgRequest(stack.emulator.url, "GET", `${fgs}/workflows`)).body.total).toBe(0);
+    expect((await fgRequest(stack.emulator.url, "GET", `${fgs}/functions`)).body.functions).toEqual([]);
+    expect((await fgRequest(stack.emulator.url, "GET", `${fgs}/dependencies`)).body.dependencies).toEqual([]);
   });
 });

@@ -5,8 +5,7 @@
  * the emulator's invocation records.
  */
 import * as path from "path";
-import { startEmulator, RunningEmulator } from "../../emulator/server";
-import { PulumiProject } from "../helpers/pulumi-cli";
+import { e2eStack } from "../helpers/e2e-stack";
 
 jest.setTimeout(10 * 60 * 1000);
 const PROGRAM = path.resolve(__dirname, "programs/fg-events");
@@ -21,25 +20,14 @@ async function post(url: string, body?: unknown): Promise<any> {
 }
 
 describe("FunctionGraph events with the real engine", () => {
-  let emulator: RunningEmulator;
-  let project: PulumiProject;
   let outs: Record<string, any>;
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    project = new PulumiProject(PROGRAM);
-    await project.initStack(emulator.url);
-  });
-  afterAll(async () => {
-    await project?.dispose();
-    await emulator?.close();
-  });
+  const stack = e2eStack(PROGRAM);
 
   it("up creates both functions and triggers; the APIG trigger outputs its invoke URL", async () => {
-    await project.up();
-    outs = await project.outputs();
-    expect(outs.invokeUrl).toBe(`${emulator.url}/_emulator/functiongraph/apig/cloudfn-e2e-group/hello/{name}`);
-    expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+    await stack.project.up();
+    outs = await stack.project.outputs();
+    expect(outs.invokeUrl).toBe(`${stack.emulator.url}/_emulator/functiongraph/apig/cloudfn-e2e-group/hello/{name}`);
+    expect((await stack.project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   });
 
   it("the APIG-triggered function answers plain HTTP with its status, headers and body", async () => {
@@ -54,12 +42,12 @@ describe("FunctionGraph events with the real engine", () => {
   });
 
   it("an OBS upload event fires the OBS-triggered function, whose result the invocation records hold", async () => {
-    const events = `${emulator.url}/_emulator/functiongraph/events/OBS`;
+    const events = `${stack.emulator.url}/_emulator/functiongraph/events/OBS`;
     expect((await post(events, { bucket: "cloudfn-e2e-photos", key: "raw/skip.png" })).fired).toEqual([]);
     const sent = await post(events, { bucket: "cloudfn-e2e-photos", key: "raw/cat.jpg", size: 1024 });
     expect(sent.fired).toHaveLength(1);
-    await post(`${emulator.url}/_emulator/functiongraph/async/drain`);
-    const res = await fetch(`${emulator.url}/_emulator/functiongraph/invocations?function=cloudfn-thumbs`);
+    await post(`${stack.emulator.url}/_emulator/functiongraph/async/drain`);
+    const res = await fetch(`${stack.emulator.url}/_emulator/functiongraph/invocations?function=cloudfn-thumbs`);
     const records = ((await res.json()) as any).invocations;
     expect(records.map((r: any) => [r.request_id, r.source, r.status])).toEqual([
       [sent.fired[0].request_id, "OBS", "SUCCESS"],
@@ -68,7 +56,7 @@ describe("FunctionGraph events with the real engine", () => {
   });
 
   it("destroy removes the triggers: the API is gone", async () => {
-    await project.run(["destroy", "--yes", "--skip-preview"]);
+    await stack.project.run(["destroy", "--yes", "--skip-preview"]);
     expect((await fetch(String(outs.invokeUrl).replace("{name}", "pulumi"))).status).toBe(404);
   });
 });

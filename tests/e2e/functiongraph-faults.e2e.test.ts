@@ -5,9 +5,8 @@
  */
 import axios from "axios";
 import * as path from "path";
-import { startEmulator, RunningEmulator } from "../../emulator/server";
 import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
-import { PulumiProject } from "../helpers/pulumi-cli";
+import { e2eStack } from "../helpers/e2e-stack";
 import { countOps, fgRequest, requestLog } from "../helpers/fg-http";
 
 jest.setTimeout(10 * 60 * 1000);
@@ -24,20 +23,11 @@ async function listNames(url: string): Promise<string[]> {
 }
 
 describe("convergence under injected faults", () => {
-  let emulator: RunningEmulator;
-  let project: PulumiProject;
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    project = new PulumiProject(PROGRAM);
+  const stack = e2eStack(PROGRAM, {
     // About a third of all calls fail below; give the provider's retry policy room, and keep it fast.
-    project.extraEnv = { CLOUDFN_MAX_RETRIES: "10", CLOUDFN_RETRY_BASE_DELAY_MS: "50" };
-    await project.initStack(emulator.url, { count: String(COUNT) });
-  });
-  afterAll(async () => {
-    await axios.delete(`${emulator.url}/_emulator/faults`);
-    await project?.dispose();
-    await emulator?.close();
+    extraEnv: { CLOUDFN_MAX_RETRIES: "10", CLOUDFN_RETRY_BASE_DELAY_MS: "50" },
+    config: { count: String(COUNT) },
+    after: () => axios.delete(`${stack.emulator.url}/_emulator/faults`),
   });
 
   it("up converges with exactly one function per resource", async () => {
@@ -48,36 +38,38 @@ describe("convergence under injected faults", () => {
       { operation: "*", drop: true, probability: 0.1 },
     ];
     for (const rule of rules)
-      await axios.post(`${emulator.url}/_emulator/faults`, { platform: "functiongraph", ...rule });
+      await axios.post(`${stack.emulator.url}/_emulator/faults`, { platform: "functiongraph", ...rule });
 
-    await project.up();
+    await stack.project.up();
     // Clear the rules before looking, so the test's own calls are not faulted.
-    await axios.delete(`${emulator.url}/_emulator/faults`);
-    const ops = countOps((await requestLog(emulator.url)).filter((r) => r.platform === "functiongraph"));
+    await axios.delete(`${stack.emulator.url}/_emulator/faults`);
+    const ops = countOps((await requestLog(stack.emulator.url)).filter((r) => r.platform === "functiongraph"));
     // The faults really happened: more create attempts than functions.
     expect(ops.CreateFunction).toBeGreaterThan(COUNT);
     const expected = Array.from({ length: COUNT }, (_, i) => `many-${i}`).sort();
-    expect(await listNames(emulator.url)).toEqual(expected);
+    expect(await listNames(stack.emulator.url)).toEqual(expected);
 
-    expect((await project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+    expect(
+      (await stack.project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code,
+    ).toBe(0);
   });
 
   it("destroy under faults leaves nothing behind", async () => {
-    await axios.post(`${emulator.url}/_emulator/faults`, {
+    await axios.post(`${stack.emulator.url}/_emulator/faults`, {
       platform: "functiongraph",
       operation: "DeleteFunction",
       dropAfter: true,
       times: 2,
     });
-    await axios.post(`${emulator.url}/_emulator/faults`, {
+    await axios.post(`${stack.emulator.url}/_emulator/faults`, {
       platform: "functiongraph",
       operation: "*",
       status: 503,
       errorCode: "FSS.0503",
       probability: 0.15,
     });
-    await project.run(["destroy", "--yes", "--skip-preview"]);
-    await axios.delete(`${emulator.url}/_emulator/faults`);
-    expect(await listNames(emulator.url)).toEqual([]);
+    await stack.project.run(["destroy", "--yes", "--skip-preview"]);
+    await axios.delete(`${stack.emulator.url}/_emulator/faults`);
+    expect(await listNames(stack.emulator.url)).toEqual([]);
   });
 });

@@ -7,9 +7,9 @@
  */
 import * as path from "path";
 import { spawn } from "child_process";
-import { startEmulator, RunningEmulator } from "../../emulator/server";
 import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
-import { PulumiProject, ensureInstalled } from "../helpers/pulumi-cli";
+import { ensureInstalled } from "../helpers/pulumi-cli";
+import { e2eStack } from "../helpers/e2e-stack";
 import { clearRequestLog, countOps, fgRequest, functionPath, requestLog } from "../helpers/fg-http";
 
 jest.setTimeout(10 * 60 * 1000);
@@ -24,23 +24,28 @@ const CONSOLE_FIELDS = [
 ]; // prettier-ignore
 
 describe("a fully configured functiongraph.Function with the real engine", () => {
-  let emu: RunningEmulator;
-  let project: PulumiProject;
   let urn: string;
+  const stack = e2eStack(PROGRAM);
 
-  const live = async () => (await fgRequest(emu.url, "GET", functionPath(urn, "/config"))).body;
+  const live = async () => (await fgRequest(stack.emulator.url, "GET", functionPath(urn, "/config"))).body;
   const tagsPath = () => `/v2/${pid}/functions/${urn}/tags`;
   /** The console's full-replacement config call: everything it shows, with some fields changed. */
   async function consolePut(extra: Record<string, unknown>) {
     const cfg = await live();
     const shown = Object.fromEntries(CONSOLE_FIELDS.filter((k) => cfg[k] != null).map((k) => [k, cfg[k]]));
     const log = cfg.log_group_id ? { log_config: { group_id: cfg.log_group_id, stream_id: cfg.log_stream_id } } : {};
-    const res = await fgRequest(emu.url, "PUT", functionPath(urn, "/config"), { ...shown, ...log, ...extra });
+    const res = await fgRequest(stack.emulator.url, "PUT", functionPath(urn, "/config"), {
+      ...shown,
+      ...log,
+      ...extra,
+    });
     expect(res.status).toBe(200);
   }
   const drift = (): Promise<{ code: number; stdout: string }> => {
     const cli = path.join(ensureInstalled(), "pulumi-cloudfn/dist/cli/index.js");
-    const child = spawn("node", [cli, "drift", "--cwd", project.dir, "--format", "json"], { env: project.env() });
+    const child = spawn("node", [cli, "drift", "--cwd", stack.project.dir, "--format", "json"], {
+      env: stack.project.env(),
+    });
     let stdout = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     child.stderr.resume();
@@ -50,19 +55,9 @@ describe("a fully configured functiongraph.Function with the real engine", () =>
     });
   };
 
-  beforeAll(async () => {
-    emu = await startEmulator({ port: 0 });
-    project = new PulumiProject(PROGRAM);
-    await project.initStack(emu.url);
-  });
-  afterAll(async () => {
-    await project?.dispose();
-    await emu?.close();
-  });
-
   it("up applies the whole configuration, and preview right after shows no changes", async () => {
-    await project.up();
-    urn = (await project.outputs()).urn;
+    await stack.project.up();
+    urn = (await stack.project.outputs()).urn;
     const cfg = await live();
     expect(cfg).toMatchObject({
       xrole: "fg-agency",
@@ -70,17 +65,20 @@ describe("a fully configured functiongraph.Function with the real engine", () =>
       initializer_handler: "index.init",
       strategy_config: { concurrency: 50 },
     });
-    expect((await fgRequest(emu.url, "GET", tagsPath())).body.tags).toHaveLength(2);
-    expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
-    expect((await project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+    expect((await fgRequest(stack.emulator.url, "GET", tagsPath())).body.tags).toHaveLength(2);
+    expect((await stack.project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+    expect(
+      (await stack.project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code,
+    ).toBe(0);
   });
 
   it("console changes of agency, max instances and tags are caught by cloudfn drift and refresh, by name", async () => {
     await consolePut({ xrole: "console-agency" });
     expect(
-      (await fgRequest(emu.url, "PUT", functionPath(urn, "/config-max-instance"), { max_instance_num: 7 })).status,
+      (await fgRequest(stack.emulator.url, "PUT", functionPath(urn, "/config-max-instance"), { max_instance_num: 7 }))
+        .status,
     ).toBe(200);
-    await fgRequest(emu.url, "POST", `${tagsPath()}/create`, { tags: [{ key: "env", value: "staging" }] });
+    await fgRequest(stack.emulator.url, "POST", `${tagsPath()}/create`, { tags: [{ key: "env", value: "staging" }] });
 
     const res = await drift();
     expect(res.code).toBe(1);
@@ -88,17 +86,19 @@ describe("a fully configured functiongraph.Function with the real engine", () =>
     const changes = report.findings.find((f: any) => f.name === "prod").changes.map((c: any) => c.property);
     expect(changes).toEqual(expect.arrayContaining(["agency", "maxInstances", "tags"]));
 
-    const refresh = await project.run(["refresh", "--yes", "--skip-preview", "--diff"]);
+    const refresh = await stack.project.run(["refresh", "--yes", "--skip-preview", "--diff"]);
     expect(refresh.stdout).toMatch(/agency/);
     expect(refresh.stdout).toMatch(/maxInstances/);
-    await clearRequestLog(emu.url);
-    await project.up();
-    const ops = countOps((await requestLog(emu.url)).filter((r) => r.platform === "functiongraph"));
+    await clearRequestLog(stack.emulator.url);
+    await stack.project.up();
+    const ops = countOps((await requestLog(stack.emulator.url)).filter((r) => r.platform === "functiongraph"));
     expect(ops.UpdateFunctionConfig).toBe(1);
     expect(ops.UpdateFunctionMaxInstanceConfig).toBe(1);
     expect(ops.UpdateFunctionReservedInstancesCount).toBeUndefined();
     expect(await live()).toMatchObject({ xrole: "fg-agency", strategy_config: { concurrency: 50 } });
-    expect((await project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+    expect(
+      (await stack.project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code,
+    ).toBe(0);
   });
 
   it("no loss: fields set in the console that the program never declares survive a memory change", async () => {
@@ -107,9 +107,11 @@ describe("a fully configured functiongraph.Function with the real engine", () =>
       lts_custom_tag: { team: "core" },
       peering_cidr: "10.1.0.0/16",
     });
-    expect((await project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
-    await project.setConfig({ memory: "512" });
-    await project.up();
+    expect(
+      (await stack.project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code,
+    ).toBe(0);
+    await stack.project.setConfig({ memory: "512" });
+    await stack.project.up();
     expect(await live()).toMatchObject({
       memory_size: 512,
       xrole: "fg-agency",
@@ -117,46 +119,50 @@ describe("a fully configured functiongraph.Function with the real engine", () =>
       peering_cidr: "10.1.0.0/16",
       func_vpc: { vpc_id: "vpc-1" },
     });
-    expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+    expect((await stack.project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   });
 
   it("removing the declared VPC removes it on the platform", async () => {
-    await project.setConfig({ noVpc: "true" });
-    await project.up();
+    await stack.project.setConfig({ noVpc: "true" });
+    await stack.project.up();
     expect((await live()).func_vpc ?? null).toBeNull();
-    expect((await project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+    expect(
+      (await stack.project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code,
+    ).toBe(0);
   });
 
   it("a tag call failing after max instances were set: up records what was applied, the next up finishes", async () => {
-    await project.setConfig({ max: "60", env: "canary" });
+    await stack.project.setConfig({ max: "60", env: "canary" });
     const fault = { operation: "CreateTags", status: 500, errorCode: "FSS.0500", times: 10 };
-    await fetch(`${emu.url}/_emulator/faults`, {
+    await fetch(`${stack.emulator.url}/_emulator/faults`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(fault),
     });
-    expect((await project.run(["up", "--yes", "--skip-preview"], { allowFailure: true })).code).not.toBe(0);
-    const state = JSON.parse(await project.exportStack());
+    expect((await stack.project.run(["up", "--yes", "--skip-preview"], { allowFailure: true })).code).not.toBe(0);
+    const state = JSON.parse(await stack.project.exportStack());
     const fn = state.deployment.resources.find((r: any) => r.type.endsWith(":Function"));
     expect(fn.outputs).toMatchObject({ maxInstances: 60 });
     expect(fn.outputs.tags).not.toEqual({ env: "canary", team: "core" });
     expect(fn.outputs.__provider).toBeTruthy();
 
-    await fetch(`${emu.url}/_emulator/faults`, { method: "DELETE" });
-    await clearRequestLog(emu.url);
-    await project.up();
-    const ops = countOps((await requestLog(emu.url)).filter((r) => r.platform === "functiongraph"));
+    await fetch(`${stack.emulator.url}/_emulator/faults`, { method: "DELETE" });
+    await clearRequestLog(stack.emulator.url);
+    await stack.project.up();
+    const ops = countOps((await requestLog(stack.emulator.url)).filter((r) => r.platform === "functiongraph"));
     expect(ops.CreateTags).toBe(1);
     expect(ops.UpdateFunctionMaxInstanceConfig).toBeUndefined();
     expect(ops.UpdateFunctionConfig).toBeUndefined();
-    const tags = (await fgRequest(emu.url, "GET", tagsPath())).body.tags;
+    const tags = (await fgRequest(stack.emulator.url, "GET", tagsPath())).body.tags;
     expect(tags).toEqual(expect.arrayContaining([{ key: "env", value: "canary" }]));
-    expect((await project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+    expect(
+      (await stack.project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code,
+    ).toBe(0);
   });
 
   it("destroy leaves nothing", async () => {
-    await project.run(["destroy", "--yes", "--skip-preview"]);
-    const list = (await fgRequest(emu.url, "GET", `/v2/${pid}/fgs/functions`)).body;
+    await stack.project.run(["destroy", "--yes", "--skip-preview"]);
+    const list = (await fgRequest(stack.emulator.url, "GET", `/v2/${pid}/fgs/functions`)).body;
     expect(list.functions).toEqual([]);
   });
 });

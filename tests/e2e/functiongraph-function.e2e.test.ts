@@ -6,9 +6,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import { startEmulator, RunningEmulator } from "../../emulator/server";
 import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
-import { PulumiProject, ensureInstalled } from "../helpers/pulumi-cli";
+import { ensureInstalled } from "../helpers/pulumi-cli";
+import { e2eStack } from "../helpers/e2e-stack";
 import { clearRequestLog, countOps, fgRequest, functionPath, invoke, requestLog } from "../helpers/fg-http";
 
 jest.setTimeout(10 * 60 * 1000);
@@ -27,33 +27,22 @@ const fgOps = (log: Awaited<ReturnType<typeof requestLog>>) =>
   countOps(log.filter((r) => r.platform === "functiongraph"));
 
 describe("functiongraph.Function with the real engine", () => {
-  let emulator: RunningEmulator;
-  let project: PulumiProject;
   let urn: string;
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    project = new PulumiProject(EXAMPLE);
-    await project.initStack(emulator.url);
-  });
-  afterAll(async () => {
-    await project?.dispose();
-    await emulator?.close();
-  });
+  const stack = e2eStack(EXAMPLE);
 
   it("type-checks the example against the installed package's typings", () => {
     const tsc = path.join(ensureInstalled(), "typescript/bin/tsc");
-    const res = spawnSync("node", [tsc, "--noEmit", "-p", project.dir], { encoding: "utf8" });
+    const res = spawnSync("node", [tsc, "--noEmit", "-p", stack.project.dir], { encoding: "utf8" });
     expect(res.stdout + res.stderr).toBe("");
     expect(res.status).toBe(0);
   });
 
   it("up creates the function in the emulator", async () => {
-    await project.up();
-    urn = (await project.outputs()).functionUrn;
+    await stack.project.up();
+    urn = (await stack.project.outputs()).functionUrn;
     const pid = EMULATOR_DEFAULTS.functiongraph.projectId;
     expect(urn).toBe(`urn:fss:cn-north-4:${pid}:function:default:cloudfn-hello:latest`);
-    const config = (await fgRequest(emulator.url, "GET", functionPath(urn, "/config"))).body;
+    const config = (await fgRequest(stack.emulator.url, "GET", functionPath(urn, "/config"))).body;
     expect(config).toMatchObject({
       func_name: "cloudfn-hello",
       memory_size: 256,
@@ -64,39 +53,42 @@ describe("functiongraph.Function with the real engine", () => {
   });
 
   it("preview right after up shows no changes", async () => {
-    expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+    expect((await stack.project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   });
 
   it("the deployed function answers when invoked", async () => {
-    const res = await invoke(emulator.url, urn, { name: "cloudfn" });
+    const res = await invoke(stack.emulator.url, urn, { name: "cloudfn" });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body.result)).toEqual({ message: "Hello, cloudfn!", function: "cloudfn-hello" });
   });
 
   it("a source edit previews as a code-only update and up applies it with one code call", async () => {
-    fs.writeFileSync(path.join(project.dir, "app/index.js"), 'exports.handler = async () => ({ message: "v2" });\n');
-    const preview = await project.run(["preview", "--json"]);
+    fs.writeFileSync(
+      path.join(stack.project.dir, "app/index.js"),
+      'exports.handler = async () => ({ message: "v2" });\n',
+    );
+    const preview = await stack.project.run(["preview", "--json"]);
     const steps = JSON.parse(preview.stdout).steps.filter((s: any) => s.op !== "same");
     expect(steps).toHaveLength(1);
     expect(steps[0].op).toBe("update");
     expect(changedInputs(steps[0])).toEqual(["code", "codeHash"]);
-    const text = (await project.run(["preview", "--diff"])).stdout;
+    const text = (await stack.project.run(["preview", "--diff"])).stdout;
     expect(text).toMatch(/~ code\s*: archive/);
     expect(text).not.toMatch(/~ memorySize/);
 
-    await clearRequestLog(emulator.url);
-    await project.up();
-    const ops = fgOps(await requestLog(emulator.url));
+    await clearRequestLog(stack.emulator.url);
+    await stack.project.up();
+    const ops = fgOps(await requestLog(stack.emulator.url));
     expect(ops.UpdateFunctionCode).toBe(1);
     expect(ops.UpdateFunctionConfig).toBeUndefined();
     expect(ops.CreateFunction).toBeUndefined();
-    expect(JSON.parse((await invoke(emulator.url, urn, {})).body.result)).toEqual({ message: "v2" });
-    expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+    expect(JSON.parse((await invoke(stack.emulator.url, urn, {})).body.result)).toEqual({ message: "v2" });
+    expect((await stack.project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   });
 
   it("an out-of-band memory change is reported as drift by refresh and reverted by up", async () => {
-    const cfg = (await fgRequest(emulator.url, "GET", functionPath(urn, "/config"))).body;
-    const put = await fgRequest(emulator.url, "PUT", functionPath(urn, "/config"), {
+    const cfg = (await fgRequest(stack.emulator.url, "GET", functionPath(urn, "/config"))).body;
+    const put = await fgRequest(stack.emulator.url, "PUT", functionPath(urn, "/config"), {
       func_name: cfg.func_name,
       runtime: cfg.runtime,
       handler: cfg.handler,
@@ -107,35 +99,37 @@ describe("functiongraph.Function with the real engine", () => {
     });
     expect(put.status).toBe(200);
 
-    const drift = await project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true });
+    const drift = await stack.project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true });
     expect(drift.code).not.toBe(0);
 
-    const refresh = await project.run(["refresh", "--yes", "--skip-preview", "--diff"]);
+    const refresh = await stack.project.run(["refresh", "--yes", "--skip-preview", "--diff"]);
     expect(refresh.stdout).toMatch(/memorySize.*256.*512|256 => 512/s);
-    const preview = JSON.parse((await project.run(["preview", "--json"])).stdout);
+    const preview = JSON.parse((await stack.project.run(["preview", "--json"])).stdout);
     const update = preview.steps.find((s: any) => s.op === "update");
     expect(changedInputs(update)).toEqual(["memorySize"]);
-    expect((await project.run(["preview", "--diff"])).stdout).toMatch(/~ memorySize\s*: 512 => 256/);
+    expect((await stack.project.run(["preview", "--diff"])).stdout).toMatch(/~ memorySize\s*: 512 => 256/);
 
-    await project.up();
-    const after = (await fgRequest(emulator.url, "GET", functionPath(urn, "/config"))).body;
+    await stack.project.up();
+    const after = (await fgRequest(stack.emulator.url, "GET", functionPath(urn, "/config"))).body;
     expect(after.memory_size).toBe(256);
-    expect((await project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+    expect(
+      (await stack.project.run(["preview", "--refresh", "--expect-no-changes"], { allowFailure: true })).code,
+    ).toBe(0);
   });
 
   it("a bad input fails at preview with a message naming the property, with zero API calls", async () => {
-    await project.setConfig({ memorySize: "300" });
-    await clearRequestLog(emulator.url);
-    const res = await project.run(["preview"], { allowFailure: true });
+    await stack.project.setConfig({ memorySize: "300" });
+    await clearRequestLog(stack.emulator.url);
+    const res = await stack.project.run(["preview"], { allowFailure: true });
     expect(res.code).not.toBe(0);
     expect(res.stdout + res.stderr).toMatch(/memorySize/);
     expect(res.stdout + res.stderr).toMatch(/128, 256, 512/);
-    expect((await requestLog(emulator.url)).filter((r) => r.platform === "functiongraph")).toEqual([]);
-    await project.run(["config", "rm", "memorySize"]);
+    expect((await requestLog(stack.emulator.url)).filter((r) => r.platform === "functiongraph")).toEqual([]);
+    await stack.project.run(["config", "rm", "memorySize"]);
   });
 
   it("stack state holds no credentials and a small provider shim", async () => {
-    const exported = await project.exportStack();
+    const exported = await stack.project.exportStack();
     const fg = EMULATOR_DEFAULTS.functiongraph;
     expect(exported).not.toContain(fg.secretKey);
     expect(exported).not.toContain(fg.accessKey);
@@ -148,9 +142,9 @@ describe("functiongraph.Function with the real engine", () => {
   });
 
   it("destroy leaves the emulator empty", async () => {
-    await project.run(["destroy", "--yes", "--skip-preview"]);
+    await stack.project.run(["destroy", "--yes", "--skip-preview"]);
     const list = (
-      await fgRequest(emulator.url, "GET", `/v2/${EMULATOR_DEFAULTS.functiongraph.projectId}/fgs/functions`)
+      await fgRequest(stack.emulator.url, "GET", `/v2/${EMULATOR_DEFAULTS.functiongraph.projectId}/fgs/functions`)
     ).body;
     expect(list.functions).toEqual([]);
   });

@@ -9,11 +9,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { startEmulator, RunningEmulator } from "../../emulator/server";
 import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
 import { archiveToZip } from "../../provider/core/archive";
 import { toWire } from "../../provider/functiongraph/workflow/flow";
-import { PulumiProject } from "../helpers/pulumi-cli";
+import { e2eStack } from "../helpers/e2e-stack";
 import { useNativePlugin } from "../helpers/native-plugin";
 import { clearRequestLog, countOps, fgRequest, requestLog } from "../helpers/fg-http";
 
@@ -89,20 +88,13 @@ async function createOutOfBand(): Promise<Record<string, [string, string]>> {
 }
 
 describe("pulumi import of every FunctionGraph resource type on the native plugin", () => {
-  let emulator: RunningEmulator;
-  let project: PulumiProject;
   let ids: Record<string, [string, string]>;
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    emulatorUrl = emulator.url;
-    ids = await createOutOfBand();
-    project = useNativePlugin(new PulumiProject(PROGRAM));
-    await project.initStack(emulator.url);
-  });
-  afterAll(async () => {
-    await project?.dispose();
-    await emulator?.close();
+  const stack = e2eStack(PROGRAM, {
+    before: async () => {
+      emulatorUrl = stack.emulator.url;
+      ids = await createOutOfBand();
+    },
+    wrap: useNativePlugin,
   });
 
   it("one import run takes all six; the program's preview is clean", async () => {
@@ -111,39 +103,39 @@ describe("pulumi import of every FunctionGraph resource type on the native plugi
       name,
       id,
     }));
-    const file = path.join(project.dir, "import.json");
+    const file = path.join(stack.project.dir, "import.json");
     fs.writeFileSync(file, JSON.stringify({ resources }));
-    await project.run(["import", "--file", file, "--yes", "--generate-code=false"]);
-    const state = JSON.parse(await project.exportStack());
+    await stack.project.run(["import", "--file", file, "--yes", "--generate-code=false"]);
+    const state = JSON.parse(await stack.project.exportStack());
     const version = state.deployment.resources.find((r: any) => r.type === "cloudfn:functiongraph:Version");
     expect(version.inputs).toEqual({
       functionUrn: ids.fn[1].replace(/:latest$/, ""),
       name: "v1",
       description: "first",
     });
-    const res = await project.run(["preview", "--expect-no-changes", "--diff"], { allowFailure: true });
+    const res = await stack.project.run(["preview", "--expect-no-changes", "--diff"], { allowFailure: true });
     expect(`${res.code}\n${res.stdout}\n${res.stderr}`).toMatch(/^0\n/);
   });
 
   it("an up then has nothing to do, and the next preview is clean too", async () => {
-    await clearRequestLog(emulator.url);
-    await project.up();
-    const writes = Object.keys(countOps(await requestLog(emulator.url))).filter((op) =>
+    await clearRequestLog(stack.emulator.url);
+    await stack.project.up();
+    const writes = Object.keys(countOps(await requestLog(stack.emulator.url))).filter((op) =>
       /^(Create|Update|Delete|BatchDelete)/.test(op),
     );
     expect(writes).toEqual([]);
     // Such an up stores the program's checked inputs (the import's digest record included) but
     // keeps the imported outputs: the case the digest must keep being recorded for.
-    const state = JSON.parse(await project.exportStack());
+    const state = JSON.parse(await stack.project.exportStack());
     const fn = state.deployment.resources.find((r: any) => r.type === "cloudfn:functiongraph:Function");
     expect(fn.inputs).toHaveProperty("__codeDigest");
     expect(fn.outputs).not.toHaveProperty("codeHash");
-    const res = await project.run(["preview", "--expect-no-changes", "--diff"], { allowFailure: true });
+    const res = await stack.project.run(["preview", "--expect-no-changes", "--diff"], { allowFailure: true });
     expect(`${res.code}\n${res.stdout}\n${res.stderr}`).toMatch(/^0\n/);
   });
 
   it("an Invocation cannot be imported, and the CLI says why", async () => {
-    const res = await project.run(
+    const res = await stack.project.run(
       ["import", "cloudfn:functiongraph:Invocation", "smoke", "a-request-id", "--yes", "--generate-code=false"],
       { allowFailure: true },
     );

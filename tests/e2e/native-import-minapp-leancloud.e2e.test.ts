@@ -8,12 +8,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { startEmulator, RunningEmulator } from "../../emulator/server";
+import { RunningEmulator } from "../../emulator/server";
 import { lcCall } from "../../emulator/testing/leancloud-client";
 import { provider as deployment } from "../../provider/leancloud/engine-deployment";
 import type { DeploymentInputs } from "../../provider/leancloud/engine-deployment/schema";
 import { clearStackConfig, setStackConfig } from "../../provider/leancloud/config";
-import { PulumiProject } from "../helpers/pulumi-cli";
+import { e2eStack } from "../helpers/e2e-stack";
 import { useNativePlugin } from "../helpers/native-plugin";
 import { FUNCTIONS, minappCall } from "../helpers/minapp-http";
 import { clearRequests, lcOperations } from "../helpers/leancloud-e2e";
@@ -52,42 +52,34 @@ async function createOutOfBand(emu: RunningEmulator): Promise<void> {
 }
 
 describe("pulumi import of the MinApp and LeanCloud resource types on the native plugin", () => {
-  let emulator: RunningEmulator;
-  let project: PulumiProject;
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    await createOutOfBand(emulator);
-    project = useNativePlugin(new PulumiProject(PROGRAM));
-    await project.initStack(emulator.url, { "cloudfn:emulator": emulator.url });
-  });
-  afterAll(async () => {
-    await project?.dispose();
-    await emulator?.close();
+  const stack = e2eStack(PROGRAM, {
+    before: () => createOutOfBand(stack.emulator),
+    wrap: useNativePlugin,
+    config: () => ({ "cloudfn:emulator": stack.emulator.url }),
   });
 
   it("one import run takes all three; the program's preview is clean", async () => {
-    const appId = emulator.leancloud.appId;
+    const appId = stack.emulator.leancloud.appId;
     const resources = [
       { type: "cloudfn:minapp:CloudFunction", name: "greet", id: "greet" },
       { type: "cloudfn:leancloud:EngineEnvironmentVariables", name: "vars", id: `${appId}:web` },
       { type: "cloudfn:leancloud:EngineDeployment", name: "engine", id: `${appId}:web:staging` },
     ];
-    const file = path.join(project.dir, "import.json");
+    const file = path.join(stack.project.dir, "import.json");
     fs.writeFileSync(file, JSON.stringify({ resources }));
-    await project.run(["import", "--file", file, "--yes", "--generate-code=false"]);
+    await stack.project.run(["import", "--file", file, "--yes", "--generate-code=false"]);
     // The group's variables may be secrets: the import stores them encrypted.
-    expect(await project.exportStack()).not.toContain("Hola");
-    const res = await project.run(["preview", "--expect-no-changes", "--diff"], { allowFailure: true });
+    expect(await stack.project.exportStack()).not.toContain("Hola");
+    const res = await stack.project.run(["preview", "--expect-no-changes", "--diff"], { allowFailure: true });
     expect(`${res.code}\n${res.stdout}\n${res.stderr}`).toMatch(/^0\n/);
   });
 
   it("an up then deploys nothing and writes no variable; the next preview is clean too", async () => {
-    await clearRequests(emulator);
-    await project.up();
-    const writes = (await lcOperations(emulator)).filter((op) => /^(Deploy|Update|Delete)/.test(op));
+    await clearRequests(stack.emulator);
+    await stack.project.up();
+    const writes = (await lcOperations(stack.emulator)).filter((op) => /^(Deploy|Update|Delete)/.test(op));
     expect(writes).toEqual([]);
-    const res = await project.run(["preview", "--expect-no-changes", "--diff"], { allowFailure: true });
+    const res = await stack.project.run(["preview", "--expect-no-changes", "--diff"], { allowFailure: true });
     expect(`${res.code}\n${res.stdout}\n${res.stderr}`).toMatch(/^0\n/);
   });
 });

@@ -6,9 +6,8 @@
  * and the stack outputs hold what the emulator recorded.
  */
 import * as path from "path";
-import { startEmulator, RunningEmulator } from "../../emulator/server";
 import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
-import { PulumiProject } from "../helpers/pulumi-cli";
+import { e2eStack } from "../helpers/e2e-stack";
 import { useNativePlugin } from "../helpers/native-plugin";
 import { fgRequest, invoke } from "../helpers/fg-http";
 import { FUNCTIONS, functionPath as minappFunction, minappCall } from "../helpers/minapp-http";
@@ -62,48 +61,43 @@ async function runWorkflow(url: string, urn: string): Promise<{ workflowId: stri
 }
 
 describe("fn::invoke of the provider's helpers from YAML", () => {
-  let emulator: RunningEmulator;
-  let project: PulumiProject;
   const urns: Record<string, string> = {};
   let asyncRequestId: string;
   let flow: { workflowId: string; executionId: string };
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    urns.hot = await createFunction(emulator.url, "hot", "exports.handler = async () => 'ok';");
-    urns.broken = await createFunction(
-      emulator.url,
-      "broken",
-      "exports.handler = async () => { throw new Error('no'); };",
-    );
-    for (let i = 0; i < 3; i++) await invoke(emulator.url, urns.hot, {});
-    await invoke(emulator.url, urns.broken, {});
-    urns.worker = await createFunction(emulator.url, "worker", "exports.handler = async () => 'done';");
-    asyncRequestId = (await ok(emulator.url, "POST", `/functions/${urns.worker}/invocations-async`, {})).request_id;
-    flow = await runWorkflow(emulator.url, urns.worker);
-    const mini = await minappCall(emulator.url, "POST", FUNCTIONS, {
-      name: "tick",
-      function_code: "exports.main = async () => 1;",
-    });
-    expect(mini.status).toBe(201);
-    expect(
-      (await minappCall(emulator.url, "POST", minappFunction("tick", "job/"), { data: {}, sync: true })).status,
-    ).toBeLessThan(300);
-    project = useNativePlugin(new PulumiProject(PROGRAM));
-    await project.initStack(emulator.url, {
-      "cloudfn:emulator": emulator.url,
+  const stack = e2eStack(PROGRAM, {
+    before: async () => {
+      urns.hot = await createFunction(stack.emulator.url, "hot", "exports.handler = async () => 'ok';");
+      urns.broken = await createFunction(
+        stack.emulator.url,
+        "broken",
+        "exports.handler = async () => { throw new Error('no'); };",
+      );
+      for (let i = 0; i < 3; i++) await invoke(stack.emulator.url, urns.hot, {});
+      await invoke(stack.emulator.url, urns.broken, {});
+      urns.worker = await createFunction(stack.emulator.url, "worker", "exports.handler = async () => 'done';");
+      asyncRequestId = (await ok(stack.emulator.url, "POST", `/functions/${urns.worker}/invocations-async`, {}))
+        .request_id;
+      flow = await runWorkflow(stack.emulator.url, urns.worker);
+      const mini = await minappCall(stack.emulator.url, "POST", FUNCTIONS, {
+        name: "tick",
+        function_code: "exports.main = async () => 1;",
+      });
+      expect(mini.status).toBe(201);
+      expect(
+        (await minappCall(stack.emulator.url, "POST", minappFunction("tick", "job/"), { data: {}, sync: true })).status,
+      ).toBeLessThan(300);
+    },
+    wrap: useNativePlugin,
+    config: () => ({
+      "cloudfn:emulator": stack.emulator.url,
       workerUrn: urns.worker,
       workflowId: flow.workflowId,
-    });
-  });
-  afterAll(async () => {
-    await project?.dispose();
-    await emulator?.close();
+    }),
   });
 
   it("up exports the reports the emulator computes from the invocations", async () => {
-    await project.up();
-    const out = await project.outputs();
+    await stack.project.up();
+    const out = await stack.project.outputs();
     // The worker below ran too (async and in the workflow), so only the top entry is fixed.
     expect(out.busiest.count).toBe(2);
     expect(out.busiest.values[0]).toEqual({ functionUrn: urns.hot, value: 3 });

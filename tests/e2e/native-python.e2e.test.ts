@@ -5,8 +5,7 @@
  * destroy. The virtualenv and SDK are built once and cached (tests/helpers/python-sdk.ts).
  */
 import * as path from "path";
-import { startEmulator, RunningEmulator } from "../../emulator/server";
-import { PulumiProject } from "../helpers/pulumi-cli";
+import { e2eStack } from "../helpers/e2e-stack";
 import { changedSteps, useNativePlugin } from "../helpers/native-plugin";
 import { ensurePythonSdk } from "../helpers/python-sdk";
 import { fgRequest, functionPath } from "../helpers/fg-http";
@@ -17,52 +16,51 @@ const PROGRAM = path.resolve(__dirname, "programs/native-python");
 const fg = EMULATOR_DEFAULTS.functiongraph;
 
 describe("a Python program on the native plugin, with the generated SDK", () => {
-  let emulator: RunningEmulator;
-  let project: PulumiProject;
+  let venvBin: string;
   let urn: string;
-
-  beforeAll(async () => {
-    const venvBin = ensurePythonSdk();
-    emulator = await startEmulator({ port: 0 });
-    project = useNativePlugin(new PulumiProject(PROGRAM));
-    project.extraEnv = { ...project.extraEnv, PATH: `${venvBin}:${project.extraEnv.PATH}` };
-    await project.initStack(emulator.url, { "cloudfn:emulator": emulator.url });
+  // The SDK is built (or found in its cache) before the emulator starts, as it always was.
+  beforeAll(() => {
+    venvBin = ensurePythonSdk();
   });
-  afterAll(async () => {
-    await project?.dispose();
-    await emulator?.close();
+  const stack = e2eStack(PROGRAM, {
+    wrap: (project) => {
+      useNativePlugin(project);
+      project.extraEnv = { ...project.extraEnv, PATH: `${venvBin}:${project.extraEnv.PATH}` };
+      return project;
+    },
+    config: () => ({ "cloudfn:emulator": stack.emulator.url }),
   });
 
   it("up creates the function, its timer and the MinApp function", async () => {
-    await project.up();
-    const out = await project.outputs();
+    await stack.project.up();
+    const out = await stack.project.outputs();
     urn = out.functionUrn;
     expect(urn).toContain(":function:default:native-python-fn:latest");
     expect(out.miniId).toBe("nativepython");
-    const config = (await fgRequest(emulator.url, "GET", functionPath(urn, "/config"))).body;
+    const config = (await fgRequest(stack.emulator.url, "GET", functionPath(urn, "/config"))).body;
     expect(config).toMatchObject({ func_name: "native-python-fn", memory_size: 256 });
-    const triggers = await fgRequest(emulator.url, "GET", `/v2/${fg.projectId}/fgs/triggers/${urn}`);
+    const triggers = await fgRequest(stack.emulator.url, "GET", `/v2/${fg.projectId}/fgs/triggers/${urn}`);
     expect(JSON.stringify(triggers.body)).toMatch(/"trigger_type_code":"TIMER".*"every-5m"|"every-5m".*"TIMER"/);
-    expect(await project.exportStack()).toContain("pulumi:providers:cloudfn");
+    expect(await stack.project.exportStack()).toContain("pulumi:providers:cloudfn");
   });
 
   it("a preview right after up shows no changes", async () => {
-    expect((await project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
+    expect((await stack.project.run(["preview", "--expect-no-changes"], { allowFailure: true })).code).toBe(0);
   });
 
   it("a runtime change previews as a replace of the function, with runtime as the reason", async () => {
-    await project.setConfig({ runtime: "Node.js16.17" });
-    const steps = changedSteps((await project.run(["preview", "--json"])).stdout);
+    await stack.project.setConfig({ runtime: "Node.js16.17" });
+    const steps = changedSteps((await stack.project.run(["preview", "--json"])).stdout);
     const fn = steps.find((s) => s.urn.endsWith("::fn"));
     expect(fn).toMatchObject({ op: "replace", replaceReasons: ["runtime"] });
-    const text = (await project.run(["preview", "--diff"])).stdout;
+    const text = (await stack.project.run(["preview", "--diff"])).stdout;
     expect(text).toMatch(/\+-\s*cloudfn:functiongraph:Function: \(replace\)/);
     expect(text).toMatch(/~ runtime\s*: "Node\.js18\.15" => "Node\.js16\.17"/);
-    await project.setConfig({ runtime: "Node.js18.15" });
+    await stack.project.setConfig({ runtime: "Node.js18.15" });
   });
 
   it("destroy removes everything", async () => {
-    await project.run(["destroy", "--yes", "--skip-preview"]);
-    expect((await fgRequest(emulator.url, "GET", functionPath(urn, "/config"))).status).toBe(404);
+    await stack.project.run(["destroy", "--yes", "--skip-preview"]);
+    expect((await fgRequest(stack.emulator.url, "GET", functionPath(urn, "/config"))).status).toBe(404);
   });
 });

@@ -5,8 +5,8 @@
  * anything, and the preview after it is clean.
  */
 import * as path from "path";
-import { startEmulator, RunningEmulator } from "../../emulator/server";
 import { ensureInstalled, PulumiProject } from "../helpers/pulumi-cli";
+import { e2eStack } from "../helpers/e2e-stack";
 import { releaseTarball } from "../helpers/release-tarball";
 
 jest.setTimeout(15 * 60 * 1000);
@@ -32,37 +32,27 @@ async function functions(project: PulumiProject): Promise<Resource[]> {
 }
 
 describe("upgrade from release 0.1.0", () => {
-  let emulator: RunningEmulator;
-  let project: PulumiProject;
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ port: 0 });
-    const old = releaseTarball(ROOT, RELEASE_COMMIT);
-    project = new PulumiProject(
-      PROGRAM,
-      "e2e",
-      ensureInstalled(old, path.join(ROOT, `.cache/e2e-install-${RELEASE_COMMIT}`)),
-    );
-    await project.initStack(emulator.url, { count: String(COUNT) });
-  });
-  afterAll(async () => {
-    await project?.dispose();
-    await emulator?.close();
+  const stack = e2eStack(PROGRAM, {
+    nodeModules: () => {
+      const old = releaseTarball(ROOT, RELEASE_COMMIT);
+      return ensureInstalled(old, path.join(ROOT, `.cache/e2e-install-${RELEASE_COMMIT}`));
+    },
+    config: { count: String(COUNT) },
   });
 
   it("migrates the state on the first up, replacing nothing, then previews clean", async () => {
-    await project.up();
-    const before = await functions(project);
+    await stack.project.up();
+    const before = await functions(stack.project);
     expect(before).toHaveLength(COUNT);
     expect(before[0].outputs.__codeManifest).toBeDefined(); // the 0.1.0 shape
 
-    project.useNodeModules(ensureInstalled());
-    const preview = JSON.parse((await project.run(["preview", "--json"])).stdout) as { steps?: { op: string }[] };
+    stack.project.useNodeModules(ensureInstalled());
+    const preview = JSON.parse((await stack.project.run(["preview", "--json"])).stdout) as { steps?: { op: string }[] };
     const ops = new Set((preview.steps ?? []).map((s) => s.op));
     expect([...ops].filter((op) => op !== "same" && op !== "update")).toEqual([]);
 
-    await project.up();
-    const after = await functions(project);
+    await stack.project.up();
+    const after = await functions(stack.project);
     expect(after.map((r) => r.id)).toEqual(before.map((r) => r.id));
     expect(after.map((r) => r.outputs.funcId)).toEqual(before.map((r) => r.outputs.funcId));
     for (const r of after) {
@@ -70,6 +60,6 @@ describe("upgrade from release 0.1.0", () => {
       expect(String(r.inputs.__codeManifest)).toMatch(/^cloudfn-manifest\/3\n/);
       expect(String(r.outputs.__provider).length).toBeLessThan(600);
     }
-    await project.run(["preview", "--expect-no-changes"]);
+    await stack.project.run(["preview", "--expect-no-changes"]);
   });
 });
