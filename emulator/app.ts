@@ -71,7 +71,11 @@ export function createApp(
   const router = FindMyWay({ maxParamLength: 1000 });
   const add = (method: string, path: string, meta: RouteMeta) =>
     router.on(method as "GET", path, () => undefined, meta);
-  const control = [...controlRoutes({ store, log, faults }), ...platforms.flatMap((p) => p.controlRoutes ?? [])];
+  const afterStoreChange = () => platforms.forEach((p) => p.reset?.());
+  const control = [
+    ...controlRoutes({ store, log, faults, afterStoreChange }),
+    ...platforms.flatMap((p) => p.controlRoutes ?? []),
+  ];
   for (const r of control) add(r.method, r.path, { platform: "control", operation: r.path, handler: r.handler });
   for (const p of platforms)
     for (const r of p.routes) add(r.method, r.path, { platform: p.name, operation: r.operation, handler: r.handler });

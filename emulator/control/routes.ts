@@ -12,6 +12,8 @@ export interface ControlDeps {
   store: Store;
   log: RequestLog;
   faults: FaultRegistry;
+  /** Called after the store is reset or loaded: platforms drop their processes (warm workers). */
+  afterStoreChange: () => void;
 }
 
 export interface ControlRoute {
@@ -30,7 +32,7 @@ function body(ctx: RequestContext): unknown {
   }
 }
 
-export function controlRoutes({ store, log, faults }: ControlDeps): ControlRoute[] {
+export function controlRoutes({ store, log, faults, afterStoreChange }: ControlDeps): ControlRoute[] {
   return [
     { method: "GET", path: "/_emulator/health", handler: async () => json(200, { status: "ok" }) },
     {
@@ -38,6 +40,7 @@ export function controlRoutes({ store, log, faults }: ControlDeps): ControlRoute
       path: "/_emulator/reset",
       handler: async () => {
         store.reset();
+        afterStoreChange();
         log.clear();
         faults.clear();
         return json(200, { status: "ok" });
@@ -54,6 +57,7 @@ export function controlRoutes({ store, log, faults }: ControlDeps): ControlRoute
           return badRequest((err as Error).message);
         }
         store.commit();
+        afterStoreChange();
         return json(200, { status: "ok" });
       },
     },

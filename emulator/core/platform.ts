@@ -65,6 +65,11 @@ export interface EmulatedPlatform {
   internalError(ctx: RequestContext): WireError;
   /** Extra control endpoints (timers, clock, dashboard-style edits...). */
   controlRoutes?: ControlRoute[];
+  /**
+   * Forgets what lives outside the store when the store is reset or replaced: processes that
+   * would otherwise serve the new state with module state from the old one (warm workers).
+   */
+  reset?(): void;
   /** Stops timers and child processes. */
   close?(): Promise<void> | void;
 }

@@ -225,6 +225,7 @@ export function functionGraphPlatform(env: FgEnv): EmulatedPlatform {
         handler: async () => (await drainExecutions(env), { status: 204 }),
       },
     ],
+    reset: () => env.executor.retireWarmWorkers(),
     close: () => {
       timers.close();
       return env.executor.close();

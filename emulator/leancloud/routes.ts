@@ -138,6 +138,8 @@ export function leanCloudPlatform(env: LcEnv): EmulatedPlatform {
     bodyTooLarge: (ctx) => lcErrorFor(ctx, 413, "Request entity too large."),
     internalError: (ctx) => lcErrorFor(ctx, 500, "Internal server error."),
     controlRoutes: lcControlRoutes(env),
+    // Instances are found by group: after a reset a new deploy must not meet the old process.
+    reset: () => env.engines.close(),
     close: () => env.engines.close(),
   };
 }

@@ -153,6 +153,26 @@ describe("warm workers", () => {
       expect(res.body.log).toMatch(new RegExp(`^\\S+ ${rid} INFO line of ${"abcd"[i]}$`));
     }
   }, 60_000);
+
+  it("are stopped by a reset: the same function deployed again starts with fresh module state", async () => {
+    const before = await fg.answer(await fg.deploy("warm-reset"));
+    expect((await fetch(`${emu.url}/_emulator/reset`, { method: "POST" })).status).toBe(200);
+    await until(() => !alive(before.pid), 10_000);
+    const after = await fg.answer(await fg.deploy("warm-reset"));
+    expect(after.n).toBe(1);
+    expect(after.pid).not.toBe(before.pid);
+  }, 60_000);
+
+  it("are stopped when a state is loaded over the current one", async () => {
+    const urn = await fg.deploy("warm-load");
+    const before = await fg.answer(urn);
+    const saved = await (await fetch(`${emu.url}/_emulator/state`)).json();
+    const put = await fetch(`${emu.url}/_emulator/state`, { method: "PUT", body: JSON.stringify(saved) });
+    expect(put.status).toBe(200);
+    const after = await fg.answer(urn);
+    expect(after.n).toBe(1);
+    expect(after.pid).not.toBe(before.pid);
+  }, 60_000);
 });
 
 /** Waits for a condition the test cannot subscribe to (another process's end), checking often. */

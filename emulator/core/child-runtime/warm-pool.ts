@@ -86,6 +86,15 @@ export class WarmPool {
     return Promise.all(all.map((w) => w.exited)).then(() => undefined);
   }
 
+  /**
+   * Stops the idle workers and forgets every family's key, so busy ones stop once they answer;
+   * unlike close, later invocations still get warm workers (new ones).
+   */
+  retireAll(): void {
+    this.familyKeys.clear();
+    this.dropIdle(() => true);
+  }
+
   private retireOtherKeys(family: string, key: string): void {
     const previous = this.familyKeys.get(family);
     this.familyKeys.set(family, key);

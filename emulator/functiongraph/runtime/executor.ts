@@ -81,6 +81,11 @@ export class Executor {
     });
   }
 
+  /** After a reset: no later invocation gets a worker warmed under the old state. */
+  retireWarmWorkers(): void {
+    this.pool.retireAll();
+  }
+
   /** Kills every worker (emulator shutdown); resolves once their processes are gone. */
   close(): Promise<void> {
     return this.pool.close();
