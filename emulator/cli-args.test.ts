@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import * as path from "path";
 import { EMULATOR_DEFAULTS } from "../platform/common/emulator-defaults";
-import { informationRequested, parseCliArgs, switchHint } from "./cli-args";
+import { informationRequested, parseCliArgs, switchHint, usage } from "./cli-args";
 
 describe("parseCliArgs", () => {
   it("defaults to port 0 and no credential overrides", () => {
@@ -44,6 +44,15 @@ describe("parseCliArgs", () => {
       leancloudFunctionTimeoutMs: 2000,
       leancloud: { appId: "envApp", appKey: "flagKey", masterKey: "flagMaster" },
     });
+  });
+
+  it("reads the APIG app that APP-authenticated triggers accept, flags over the environment", () => {
+    const env = { CLOUDFN_EMULATOR_APIG_APP_KEY: "envKey", CLOUDFN_EMULATOR_APIG_APP_CODE: "envCode" };
+    expect(parseCliArgs(["--apig-app-secret", "flagSecret", "--apig-app-code=flagCode"], env)).toEqual({
+      port: 0,
+      apigApp: { key: "envKey", secret: "flagSecret", code: "flagCode" },
+    });
+    expect(usage()).toContain("--apig-app-key");
   });
 
   it("reads MinApp credentials and the sync job limit", () => {

@@ -3,6 +3,7 @@ import { EMULATOR_DEFAULTS, EMULATOR_SWITCH } from "../platform/common/emulator-
 import { packageVersion } from "../platform/common/package-version";
 import { DEFAULT_LIMITS } from "./minapp/env";
 import { DEFAULT_HOST, DEFAULT_LEANCLOUD_FUNCTION_TIMEOUT_MS, type EmulatorOptions } from "./server";
+import { EMULATOR_APIG_APP } from "./functiongraph/apig/app-credentials";
 
 const MINAPP_CRED_FLAGS = {
   "--minapp-client-id": ["clientId", "CLOUDFN_EMULATOR_MINAPP_CLIENT_ID"],
@@ -14,6 +15,12 @@ const CRED_FLAGS = {
   "--fg-secret-key": ["secretKey", "CLOUDFN_EMULATOR_FG_SECRET_KEY"],
   "--fg-project-id": ["projectId", "CLOUDFN_EMULATOR_FG_PROJECT_ID"],
   "--fg-region": ["region", "CLOUDFN_EMULATOR_FG_REGION"],
+} as const;
+
+const APIG_APP_FLAGS = {
+  "--apig-app-key": ["key", "CLOUDFN_EMULATOR_APIG_APP_KEY"],
+  "--apig-app-secret": ["secret", "CLOUDFN_EMULATOR_APIG_APP_SECRET"],
+  "--apig-app-code": ["code", "CLOUDFN_EMULATOR_APIG_APP_CODE"],
 } as const;
 
 const LC_FLAGS = {
@@ -41,6 +48,7 @@ export function usage(): string {
     "Credentials: flag, environment variable, default (flags override the environment):",
     ...flagLines(CRED_FLAGS, fg),
     `  IAM user / password / domain (token auth): ${fg.userName} / ${fg.password} / ${fg.domainName}`,
+    ...flagLines(APIG_APP_FLAGS, EMULATOR_APIG_APP),
     ...flagLines(LC_FLAGS, lc),
     ...flagLines(MINAPP_CRED_FLAGS, minapp),
     `  MinApp test environment (X-Hydrogen-Env-ID): ${minapp.environments.join(", ")}`,
@@ -76,14 +84,22 @@ function integer(flag: string, value: string, min: number, max: number): number 
   return Number(value);
 }
 
+/** The settings a flag table's environment variables give. */
+function fromEnvironment(
+  flags: Record<string, readonly [string, string]>,
+  env: Record<string, string | undefined>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, name] of Object.values(flags)) if (env[name]) out[key] = env[name];
+  return out;
+}
+
 export function parseCliArgs(argv: string[], env: Record<string, string | undefined>): EmulatorOptions {
   const opts: EmulatorOptions = { port: 0 };
-  const credentials: Record<string, string> = {};
-  for (const [, [key, name]] of Object.entries(CRED_FLAGS)) if (env[name]) credentials[key] = env[name];
-  const leancloud: Record<string, string> = {};
-  for (const [, [key, name]] of Object.entries(LC_FLAGS)) if (env[name]) leancloud[key] = env[name];
-  const minappCreds: Record<string, string> = {};
-  for (const [, [key, name]] of Object.entries(MINAPP_CRED_FLAGS)) if (env[name]) minappCreds[key] = env[name];
+  const credentials = fromEnvironment(CRED_FLAGS, env);
+  const apigApp = fromEnvironment(APIG_APP_FLAGS, env);
+  const leancloud = fromEnvironment(LC_FLAGS, env);
+  const minappCreds = fromEnvironment(MINAPP_CRED_FLAGS, env);
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => {
@@ -98,6 +114,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     else if (flag in LC_FLAGS) leancloud[LC_FLAGS[flag as keyof typeof LC_FLAGS][0]] = value();
     else if (flag === "--lc-function-timeout-ms") opts.leancloudFunctionTimeoutMs = integer(flag, value(), 1, 600_000);
     else if (flag in CRED_FLAGS) credentials[CRED_FLAGS[flag as keyof typeof CRED_FLAGS][0]] = value();
+    else if (flag in APIG_APP_FLAGS) apigApp[APIG_APP_FLAGS[flag as keyof typeof APIG_APP_FLAGS][0]] = value();
     else if (flag in MINAPP_CRED_FLAGS)
       minappCreds[MINAPP_CRED_FLAGS[flag as keyof typeof MINAPP_CRED_FLAGS][0]] = value();
     else if (flag === "--minapp-sync-timeout-ms")
@@ -105,6 +122,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     else throw new UsageError(`unknown argument ${argv[i]}`);
   }
   if (Object.keys(credentials).length > 0) opts.credentials = credentials;
+  if (Object.keys(apigApp).length > 0) opts.apigApp = apigApp;
   if (Object.keys(leancloud).length > 0) opts.leancloud = leancloud;
   if (Object.keys(minappCreds).length > 0) opts.minapp = { ...opts.minapp, credentials: minappCreds };
   return opts;

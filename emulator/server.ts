@@ -16,6 +16,7 @@ import type { FgCredentials, FgEnv } from "./functiongraph/env";
 import { functionGraphPlatform } from "./functiongraph/routes";
 import { AkLockout } from "./functiongraph/ak-lockout";
 import { Executor } from "./functiongraph/runtime/executor";
+import { EMULATOR_APIG_APP, type ApigApp } from "./functiongraph/apig/app-credentials";
 import type { EmulatedPlatform } from "./core/platform";
 import { EngineInstances } from "./leancloud/engine/instances";
 import type { LcCredentials, LcEnv } from "./leancloud/env";
@@ -50,6 +51,8 @@ export interface EmulatorOptions {
   seed?: number;
   /** Overrides of EMULATOR_DEFAULTS.functiongraph (keys, project, region, user...). */
   credentials?: Partial<FgCredentials>;
+  /** Overrides of the APIG app (key, secret, AppCode) that APP-authenticated triggers accept. */
+  apigApp?: Partial<ApigApp>;
   /** Allowed X-Sdk-Date skew in seconds (default 900, as the gateway); 0 disables the check. */
   signatureSkewSeconds?: number;
   /** Consecutive signature failures tolerated per AK before a 5-minute lock (default 5; 0 disables). */
@@ -144,6 +147,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     clock,
     ids,
     creds: credentials,
+    apigApp: { ...EMULATOR_APIG_APP, ...opts.apigApp },
     executor,
     signatureSkewSeconds: opts.signatureSkewSeconds ?? 900,
     akLockout: new AkLockout(opts.akLockoutThreshold),

@@ -4,6 +4,7 @@ import type { IdGenerator } from "../core/ids";
 import type { Store } from "../core/store";
 import type { AkLockout } from "./ak-lockout";
 import type { Executor } from "./runtime/executor";
+import type { ApigApp } from "./apig/app-credentials";
 
 export interface FgCredentials {
   region: string;
@@ -21,6 +22,8 @@ export interface FgEnv {
   clock: Clock;
   ids: IdGenerator;
   creds: FgCredentials;
+  /** The app APP-authenticated APIG triggers accept. */
+  apigApp: ApigApp;
   executor: Executor;
   /** Seconds of allowed X-Sdk-Date skew; 0 disables the check. */
   signatureSkewSeconds: number;

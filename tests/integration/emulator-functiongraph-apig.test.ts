@@ -207,6 +207,25 @@ it("auth APP accepts the emulator app's AppCode or its signature, nothing else",
   expect((await call({ method: "GET", path })).status).toBe(401);
 });
 
+it("auth APP accepts the app given to startEmulator({ apigApp }) instead of the default one", async () => {
+  const [mainEmulator, mainUrn] = [emu, urn];
+  const own = { key: "teamappkey", secret: "teamappsecret", code: "teamappcode" };
+  emu = await startEmulator({ clock: new SystemClock(), apigApp: own });
+  try {
+    urn = await deploy("web", HANDLER);
+    await apig("/app", { auth: "APP" });
+    const path = `/_emulator/functiongraph/apig/${GROUP}/app`;
+    expect((await fetch(url("/app"), { headers: { "x-apig-appcode": own.code } })).status).toBe(200);
+    expect((await call({ method: "GET", path, accessKey: own.key, secretKey: own.secret })).status).toBe(200);
+    const defaults = { accessKey: EMULATOR_APIG_APP.key, secretKey: EMULATOR_APIG_APP.secret };
+    expect((await fetch(url("/app"), { headers: { "x-apig-appcode": EMULATOR_APIG_APP.code } })).status).toBe(401);
+    expect((await call({ method: "GET", path, ...defaults })).status).toBe(401);
+  } finally {
+    await emu.close();
+    [emu, urn] = [mainEmulator, mainUrn];
+  }
+});
+
 it("auth IAM accepts the account's AK/SK signature or an IAM token and refuses anonymous calls", async () => {
   await apig("/iam", { auth: "IAM" }, "DEDICATEDGATEWAY");
   const path = `/_emulator/functiongraph/apig/${GROUP}/iam`;

@@ -16,7 +16,6 @@ import { resolveRun } from "../models/resolve-version";
 import { functionUrn, parseFunctionUrn } from "../urn";
 import { allTriggers } from "../models/trigger";
 import type { InvokeOutcome } from "../runtime/executor";
-import { EMULATOR_APIG_APP } from "./app-credentials";
 import { apigErrors } from "./errors";
 import { apigEvent, parseResult, replyOf } from "./event";
 import { APIG_PREFIX, APIG_TYPES } from "./invoke-url";
@@ -64,10 +63,10 @@ function authRefusal(env: FgEnv, ctx: RequestContext, auth: unknown): Reply | un
     return apigErrors.iamAuth(ctx, detail(err));
   }
   const code = header(ctx, "x-apig-appcode");
-  if (code !== undefined) return code === EMULATOR_APIG_APP.code ? undefined : apigErrors.appAuth(ctx, "app code");
+  if (code !== undefined) return code === env.apigApp.code ? undefined : apigErrors.appAuth(ctx, "app code");
   if (header(ctx, "authorization") === undefined) return apigErrors.appAuth(ctx, "authorization not found");
   try {
-    checkSignedWith(env, ctx, EMULATOR_APIG_APP.key, EMULATOR_APIG_APP.secret);
+    checkSignedWith(env, ctx, env.apigApp.key, env.apigApp.secret);
     return undefined;
   } catch (err) {
     return apigErrors.appAuth(ctx, detail(err));
