@@ -9,7 +9,7 @@ import { clearAdoptionClaims } from "../../provider/core/adoption";
 import { provider as asyncProvider, tuning as asyncTuning } from "../../provider/functiongraph/async-invoke-config";
 import { AsyncInvokeConfigInputs } from "../../provider/functiongraph/async-invoke-config/schema";
 import { FunctionGraphClient } from "../../provider/functiongraph/client";
-import { clearStackConfig, resolveSettings, setStackConfig } from "../../provider/functiongraph/config";
+import { clearStackConfig, resolveSettings } from "../../provider/functiongraph/config";
 import { provider as triggerProvider, tuning as triggerTuning } from "../../provider/functiongraph/trigger";
 import { TriggerInputs } from "../../provider/functiongraph/trigger/schema";
 import { provider as workflowProvider, tuning as workflowTuning } from "../../provider/functiongraph/workflow";
@@ -25,6 +25,7 @@ import { buildPackage, createBody as dependencyBody } from "../../provider/funct
 import { DependencyVersionInputs } from "../../provider/functiongraph/dependency-version/schema";
 import * as pulumi from "@pulumi/pulumi";
 import { clearRequestLog, requestLog } from "../helpers/fg-http";
+import { useFgStackConfig } from "../helpers/fg-emulator";
 
 let emu: RunningEmulator;
 let fnUrn: string;
@@ -43,15 +44,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await fetch(`${emu.url}/_emulator/reset`, { method: "POST" });
   clearAdoptionClaims();
-  const c = emu.credentials;
-  const values: Record<string, string> = {
-    "cloudfn:functiongraphEndpoint": emu.url,
-    "cloudfn:functiongraphRegion": c.region,
-    "cloudfn:functiongraphProjectId": c.projectId,
-    "cloudfn:functiongraphAccessKey": c.accessKey,
-    "cloudfn:functiongraphSecretKey": c.secretKey,
-  };
-  setStackConfig({ get: (k: string) => values[k] });
+  useFgStackConfig(emu);
   const fn = await raw().createFunction({
     func_name: "legacy",
     package: "default",

@@ -6,11 +6,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { clearAdoptionClaims } from "../../provider/core/adoption";
-import { clearStackConfig, setStackConfig } from "../../provider/functiongraph/config";
+import { clearStackConfig } from "../../provider/functiongraph/config";
 import { provider, tuning } from "../../provider/functiongraph/function";
 import { buildCode, createBody } from "../../provider/functiongraph/function/mapping";
 import { FunctionInputs } from "../../provider/functiongraph/function/schema";
 import { clearRequestLog, fgRequest, requestLog } from "../helpers/fg-http";
+import { useFgStackConfig } from "../helpers/fg-emulator";
 
 let emu: RunningEmulator;
 const source = (text: string) => new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(text) });
@@ -59,15 +60,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await fetch(`${emu.url}/_emulator/reset`, { method: "POST" });
   clearAdoptionClaims();
-  const c = emu.credentials;
-  const values: Record<string, string> = {
-    "cloudfn:functiongraphEndpoint": emu.url,
-    "cloudfn:functiongraphRegion": c.region,
-    "cloudfn:functiongraphProjectId": c.projectId,
-    "cloudfn:functiongraphAccessKey": c.accessKey,
-    "cloudfn:functiongraphSecretKey": c.secretKey,
-  };
-  setStackConfig({ get: (k: string) => values[k] });
+  useFgStackConfig(emu);
 });
 
 describe("adopting a FunctionGraph function", () => {

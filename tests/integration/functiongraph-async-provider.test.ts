@@ -3,13 +3,11 @@
  * in-process emulator (emulator-only), plus the official Node SDK driving the emulator's
  * async-invoke config, async invoke, invocation-record and report endpoints.
  */
-import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import {
   AsyncInvokeFunctionRequest,
   DeleteFunctionAsyncInvokeConfigRequest,
   FuncAsyncDestinationConfig,
   FuncDestinationConfig,
-  FunctionGraphClient,
   ListAsyncInvocationsRequest,
   ListFunctionAsMetricRequest,
   ListFunctionAsyncInvokeConfigRequest,
@@ -25,6 +23,7 @@ import { clearStackConfig } from "../../provider/functiongraph/config";
 import { provider as invocationProvider, tuning as invocationTuning } from "../../provider/functiongraph/invocation";
 import { InvocationInputs } from "../../provider/functiongraph/invocation/schema";
 import { getFunctionReport, tuning as reportTuning } from "../../provider/functiongraph/report";
+import { officialFgClient } from "../helpers/fg-emulator";
 
 let emu: RunningEmulator;
 interface Logged {
@@ -230,11 +229,7 @@ describe("getFunctionReport", () => {
 
 describe("the official SDK against the emulator's async APIs", () => {
   it("sets, shows, lists and deletes the async config; async-invokes; lists records and the report", async () => {
-    const c = emu.credentials;
-    const sdk = FunctionGraphClient.newBuilder()
-      .withCredential(new BasicCredentials().withAk(c.accessKey).withSk(c.secretKey).withProjectId(c.projectId))
-      .withEndpoint(emu.url)
-      .build();
+    const sdk = officialFgClient(emu);
     const urn = await deploy("sdk-async", "exports.handler = async (e) => ({ got: e.v });");
     const wire = (r: object) => r as unknown as Record<string, any>;
     const body = new UpdateFunctionAsyncInvokeConfigRequestBody()

@@ -10,6 +10,7 @@ import { ARCHIVE_SIG, ASSET_SIG, SIG_KEY } from "../../provider/core/archive";
 import { clearStackConfig } from "../../provider/functiongraph/config";
 import { provider, tuning } from "../../provider/functiongraph/function";
 import { FunctionInputs } from "../../provider/functiongraph/function/schema";
+import { fgStackConfig } from "../helpers/fg-emulator";
 
 let emu: RunningEmulator;
 interface Logged {
@@ -32,17 +33,8 @@ const operations = async (): Promise<string[]> =>
 const clearLog = () => control("DELETE", "/_emulator/requests");
 
 function configure(extra: Record<string, string> = {}) {
-  const c = emu.credentials;
-  const values: Record<string, string> = {
-    "cloudfn:functiongraphEndpoint": emu.url,
-    "cloudfn:functiongraphIamEndpoint": emu.url,
-    "cloudfn:functiongraphRegion": c.region,
-    "cloudfn:functiongraphProjectId": c.projectId,
-    "cloudfn:functiongraphAccessKey": c.accessKey,
-    "cloudfn:functiongraphSecretKey": c.secretKey,
-    ...extra,
-  };
-  return provider.configure!({ config: { get: (k) => values[k], require: (k) => values[k] } });
+  const config = fgStackConfig(emu, { "cloudfn:functiongraphIamEndpoint": emu.url, ...extra });
+  return provider.configure!({ config });
 }
 
 const source = (text: string) => new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(text) });

@@ -11,6 +11,7 @@ import { FunctionInputs } from "../../provider/functiongraph/function/schema";
 import { provider, tuning } from "../../provider/functiongraph/trigger";
 import { TriggerInputs } from "../../provider/functiongraph/trigger/schema";
 import { tuning as fnTuning } from "../../provider/functiongraph/function";
+import { fgStackConfig } from "../helpers/fg-emulator";
 
 let emu: RunningEmulator;
 let fnUrn: string;
@@ -32,15 +33,7 @@ const operations = async (): Promise<string[]> =>
 const clearLog = () => control("DELETE", "/_emulator/requests");
 
 function configure() {
-  const c = emu.credentials;
-  const values: Record<string, string> = {
-    "cloudfn:functiongraphEndpoint": emu.url,
-    "cloudfn:functiongraphRegion": c.region,
-    "cloudfn:functiongraphProjectId": c.projectId,
-    "cloudfn:functiongraphAccessKey": c.accessKey,
-    "cloudfn:functiongraphSecretKey": c.secretKey,
-  };
-  const config = { get: (k: string) => values[k], require: (k: string) => values[k] };
+  const config = fgStackConfig(emu);
   return Promise.all([provider.configure!({ config }), fnProvider.configure!({ config })]);
 }
 

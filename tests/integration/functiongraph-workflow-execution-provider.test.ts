@@ -6,11 +6,12 @@
  */
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { fgCall } from "../../emulator/testing/fg-client";
-import { clearStackConfig, setStackConfig } from "../../provider/functiongraph/config";
+import { clearStackConfig } from "../../provider/functiongraph/config";
 import { listAsyncInvocations } from "../../provider/functiongraph/async-invocations";
 import { provider, tuning } from "../../provider/functiongraph/workflow-execution";
 import { getWorkflowExecution, listWorkflowExecutions } from "../../provider/functiongraph/workflow-execution/helpers";
 import type { WorkflowExecutionInputs } from "../../provider/functiongraph/workflow-execution/schema";
+import { useFgStackConfig } from "../helpers/fg-emulator";
 
 jest.setTimeout(60_000);
 
@@ -70,15 +71,7 @@ const checked = async (inputs: Partial<WorkflowExecutionInputs>) => {
 
 beforeAll(async () => {
   emu = await startEmulator();
-  const c = emu.credentials;
-  const values: Record<string, string> = {
-    "cloudfn:functiongraphEndpoint": emu.url,
-    "cloudfn:functiongraphRegion": c.region,
-    "cloudfn:functiongraphProjectId": c.projectId,
-    "cloudfn:functiongraphAccessKey": c.accessKey,
-    "cloudfn:functiongraphSecretKey": c.secretKey,
-  };
-  setStackConfig({ get: (k) => values[k] });
+  useFgStackConfig(emu);
   tuning.client = { baseDelayMs: 1 };
   tuning.pollMs = 50;
   await deploy("triple", "exports.handler = async (e) => ({ tripled: e.n * 3 });");
