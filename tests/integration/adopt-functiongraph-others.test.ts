@@ -25,7 +25,7 @@ import { buildPackage, createBody as dependencyBody } from "../../provider/funct
 import { DependencyVersionInputs } from "../../provider/functiongraph/dependency-version/schema";
 import * as pulumi from "@pulumi/pulumi";
 import { clearRequestLog, requestLog } from "../helpers/fg-http";
-import { useFgStackConfig } from "../helpers/fg-emulator";
+import { inlineFunction, useFgStackConfig } from "../helpers/fg-emulator";
 
 let emu: RunningEmulator;
 let fnUrn: string;
@@ -45,16 +45,7 @@ beforeEach(async () => {
   await fetch(`${emu.url}/_emulator/reset`, { method: "POST" });
   clearAdoptionClaims();
   useFgStackConfig(emu);
-  const fn = await raw().createFunction({
-    func_name: "legacy",
-    package: "default",
-    runtime: "Node.js18.15",
-    handler: "index.handler",
-    memory_size: 128,
-    timeout: 3,
-    code_type: "inline",
-    func_code: { file: Buffer.from("exports.handler = async () => 'hi';").toString("base64") },
-  } as never);
+  const fn = await raw().createFunction(inlineFunction("legacy", "exports.handler = async () => 'hi';", 3) as never);
   fnUrn = fn.func_urn;
 });
 

@@ -11,7 +11,7 @@ import {
 import { startEmulator, SystemClock, type RunningEmulator } from "../../emulator";
 import { EMULATOR_APIG_APP } from "../../emulator/functiongraph/apig/app-credentials";
 import { fgCall, type FgCall } from "../../emulator/testing/fg-client";
-import { officialFgClient } from "../helpers/fg-emulator";
+import { inlineFunction, officialFgClient } from "../helpers/fg-emulator";
 
 jest.setTimeout(60_000);
 
@@ -39,16 +39,7 @@ async function deploy(name: string, src: string): Promise<string> {
   const res = await call({
     method: "POST",
     path: `/v2/${pid}/fgs/functions`,
-    body: {
-      func_name: name,
-      package: "default",
-      runtime: "Node.js18.15",
-      handler: "index.handler",
-      memory_size: 128,
-      timeout: 10,
-      code_type: "inline",
-      func_code: { file: Buffer.from(src).toString("base64") },
-    },
+    body: inlineFunction(name, src, 10),
   });
   expect(res.status).toBe(200);
   return res.body.func_urn;

@@ -14,7 +14,7 @@ import {
 } from "@huaweicloud/huaweicloud-sdk-functiongraph";
 import { ManualClock, seededIds, startEmulator, SystemClock, type RunningEmulator } from "../../emulator";
 import { fgCall, type FgCall } from "../../emulator/testing/fg-client";
-import { officialFgClient } from "../helpers/fg-emulator";
+import { inlineFunction, officialFgClient } from "../helpers/fg-emulator";
 
 let emu: RunningEmulator;
 let pid: string;
@@ -29,16 +29,7 @@ async function deploy(name: string, src = ECHO): Promise<string> {
   const res = await call({
     method: "POST",
     path: FN(),
-    body: {
-      func_name: name,
-      package: "default",
-      runtime: "Node.js18.15",
-      handler: "index.handler",
-      memory_size: 128,
-      timeout: 5,
-      code_type: "inline",
-      func_code: { file: Buffer.from(src).toString("base64") },
-    },
+    body: inlineFunction(name, src, 5),
   });
   expect(res.status).toBe(200);
   return res.body.func_urn;

@@ -23,7 +23,7 @@ import { clearStackConfig } from "../../provider/functiongraph/config";
 import { provider as invocationProvider, tuning as invocationTuning } from "../../provider/functiongraph/invocation";
 import { InvocationInputs } from "../../provider/functiongraph/invocation/schema";
 import { getFunctionReport, tuning as reportTuning } from "../../provider/functiongraph/report";
-import { officialFgClient } from "../helpers/fg-emulator";
+import { inlineFunction, officialFgClient } from "../helpers/fg-emulator";
 
 let emu: RunningEmulator;
 interface Logged {
@@ -59,16 +59,7 @@ async function deploy(name: string, src: string): Promise<string> {
   const res = await fgCall(emu.url, emu.credentials, {
     method: "POST",
     path: FN(),
-    body: {
-      func_name: name,
-      package: "default",
-      runtime: "Node.js18.15",
-      handler: "index.handler",
-      memory_size: 128,
-      timeout: 3,
-      code_type: "inline",
-      func_code: { file: Buffer.from(src).toString("base64") },
-    },
+    body: inlineFunction(name, src, 3),
   });
   expect(res.status).toBe(200);
   return res.body.func_urn;

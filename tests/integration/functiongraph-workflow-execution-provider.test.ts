@@ -11,7 +11,7 @@ import { listAsyncInvocations } from "../../provider/functiongraph/async-invocat
 import { provider, tuning } from "../../provider/functiongraph/workflow-execution";
 import { getWorkflowExecution, listWorkflowExecutions } from "../../provider/functiongraph/workflow-execution/helpers";
 import type { WorkflowExecutionInputs } from "../../provider/functiongraph/workflow-execution/schema";
-import { useFgStackConfig } from "../helpers/fg-emulator";
+import { inlineFunction, useFgStackConfig } from "../helpers/fg-emulator";
 
 jest.setTimeout(60_000);
 
@@ -22,16 +22,7 @@ const urnOf = (name: string) =>
   `urn:fss:${emu.credentials.region}:${emu.credentials.projectId}:function:default:${name}:latest`;
 
 async function deploy(name: string, src: string): Promise<void> {
-  const res = await call("POST", "/functions", {
-    func_name: name,
-    package: "default",
-    runtime: "Node.js18.15",
-    handler: "index.handler",
-    memory_size: 128,
-    timeout: 10,
-    code_type: "inline",
-    func_code: { file: Buffer.from(src).toString("base64") },
-  });
+  const res = await call("POST", "/functions", inlineFunction(name, src, 10));
   expect(res.status).toBe(200);
 }
 
