@@ -23,17 +23,14 @@ import { dependencyApi } from "../../provider/functiongraph/dependency-version/a
 import { buildPackage, createBody as dependencyBody } from "../../provider/functiongraph/dependency-version/mapping";
 import { DependencyVersionInputs } from "../../provider/functiongraph/dependency-version/schema";
 import * as pulumi from "@pulumi/pulumi";
-import { clearRequestLog, requestLog } from "../helpers/fg-http";
+import { clearRequestLog, operationLines } from "../helpers/fg-http";
 import { inlineFunction } from "../helpers/fg-emulator";
 import { fgAdoptionEmulator } from "../helpers/fg-adoption";
 
 const adopt = fgAdoptionEmulator();
 let fnUrn: string;
 const raw = () => new FunctionGraphClient(resolveSettings(), { baseDelayMs: 1 });
-const operations = async () =>
-  (await requestLog(adopt.emu.url))
-    .filter((r) => r.platform === "functiongraph")
-    .map((r) => `${r.operation} ${r.status}`);
+const operations = () => operationLines(adopt.emu.url, "functiongraph");
 
 beforeAll(() => {
   for (const t of [triggerTuning, workflowTuning, asyncTuning, dependencyTuning]) t.client = { baseDelayMs: 1 };

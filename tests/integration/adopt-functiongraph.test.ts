@@ -8,17 +8,14 @@ import { clearAdoptionClaims } from "../../provider/core/adoption";
 import { provider, tuning } from "../../provider/functiongraph/function";
 import { buildCode, createBody } from "../../provider/functiongraph/function/mapping";
 import { FunctionInputs } from "../../provider/functiongraph/function/schema";
-import { clearRequestLog, fgRequest, requestLog } from "../helpers/fg-http";
+import { clearRequestLog, fgRequest, operationLines } from "../helpers/fg-http";
 import { fgAdoptionEmulator } from "../helpers/fg-adoption";
 
 const adopt = fgAdoptionEmulator();
 const source = (text: string) => new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(text) });
 const HELLO = "exports.handler = async () => 'hello';";
 
-const operations = async () =>
-  (await requestLog(adopt.emu.url))
-    .filter((r) => r.platform === "functiongraph")
-    .map((r) => `${r.operation} ${r.status}`);
+const operations = () => operationLines(adopt.emu.url, "functiongraph");
 
 async function checked(over: Record<string, unknown> = {}): Promise<FunctionInputs> {
   const res = await provider.check!(

@@ -20,6 +20,7 @@ import { clearStackConfig } from "../../provider/functiongraph/config";
 import { provider, tuning } from "../../provider/functiongraph/dependency-version";
 import { DependencyVersionInputs } from "../../provider/functiongraph/dependency-version/schema";
 import { officialFgClient, useFgStackConfig } from "../helpers/fg-emulator";
+import { clearRequestLog, operationLines } from "../helpers/fg-http";
 
 let emu: RunningEmulator;
 let sdk: FunctionGraphClient;
@@ -27,11 +28,8 @@ const wire = (o: object) => o as unknown as Record<string, any>;
 
 const call = (method: string, path: string, body?: unknown) =>
   fgCall(emu.url, emu.credentials, { method, path: `/v2/${emu.credentials.projectId}/fgs${path}`, body });
-const ops = async () =>
-  ((await (await fetch(`${emu.url}/_emulator/requests`)).json()) as { operation: string; status: number }[]).map(
-    (r) => `${r.operation} ${r.status}`,
-  );
-const clearLog = () => fetch(`${emu.url}/_emulator/requests`, { method: "DELETE" });
+const ops = () => operationLines(emu.url);
+const clearLog = () => clearRequestLog(emu.url);
 
 async function zipOf(files: Record<string, string>): Promise<string> {
   const zip = new JSZip();

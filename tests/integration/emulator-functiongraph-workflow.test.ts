@@ -18,17 +18,15 @@ import { clearStackConfig } from "../../provider/functiongraph/config";
 import { provider } from "../../provider/functiongraph/workflow";
 import { WorkflowInputs, WorkflowOutputs } from "../../provider/functiongraph/workflow/schema";
 import { officialFgClient, useFgStackConfig } from "../helpers/fg-emulator";
+import { clearRequestLog, operationLines } from "../helpers/fg-http";
 
 let emu: RunningEmulator;
 let sdk: FunctionGraphClient;
 const wire = (o: object) => o as unknown as Record<string, any>;
 const call = (method: string, path: string, body?: unknown) =>
   fgCall(emu.url, emu.credentials, { method, path: `/v2/${emu.credentials.projectId}/fgs${path}`, body });
-const ops = async () =>
-  ((await (await fetch(`${emu.url}/_emulator/requests`)).json()) as { operation: string; status: number }[]).map(
-    (r) => `${r.operation} ${r.status}`,
-  );
-const clearLog = () => fetch(`${emu.url}/_emulator/requests`, { method: "DELETE" });
+const ops = () => operationLines(emu.url);
+const clearLog = () => clearRequestLog(emu.url);
 const fg = EMULATOR_DEFAULTS.functiongraph;
 const fnUrn = (name: string) => `urn:fss:${fg.region}:${fg.projectId}:function:default:${name}:latest`;
 

@@ -24,22 +24,11 @@ import { provider as invocationProvider, tuning as invocationTuning } from "../.
 import { InvocationInputs } from "../../provider/functiongraph/invocation/schema";
 import { getFunctionReport, tuning as reportTuning } from "../../provider/functiongraph/report";
 import { inlineFunction, officialFgClient } from "../helpers/fg-emulator";
+import { controlCall, operationLines } from "../helpers/fg-http";
 
 let emu: RunningEmulator;
-interface Logged {
-  operation: string;
-  status: number;
-  platform: string;
-}
-
-async function control(method: string, path: string): Promise<any> {
-  const res = await fetch(`${emu.url}${path}`, { method });
-  return res.status === 204 ? undefined : res.json();
-}
-const operations = async () =>
-  ((await control("GET", "/_emulator/requests")) as Logged[])
-    .filter((r) => r.platform === "functiongraph")
-    .map((r) => `${r.operation} ${r.status}`);
+const control = (method: string, path: string) => controlCall(emu.url, method, path);
+const operations = () => operationLines(emu.url, "functiongraph");
 const FN = () => `/v2/${emu.credentials.projectId}/fgs/functions`;
 
 function stackConfig(): Record<string, string> {
