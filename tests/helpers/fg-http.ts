@@ -43,3 +43,22 @@ export function countOps(log: LoggedRequest[]): Record<string, number> {
   for (const r of log) counts[r.operation] = (counts[r.operation] ?? 0) + 1;
   return counts;
 }
+
+/**
+ * A call to the emulator's control plane (/_emulator/...) with an optional JSON body; a 204
+ * answers undefined. Tests reset, inject faults and read state through it.
+ */
+export async function controlCall(baseUrl: string, method: string, path: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { "content-type": "application/json" },
+  });
+  return res.status === 204 ? undefined : res.json();
+}
+
+/** The request log as "Operation status" lines (of one platform if given): what log assertions compare. */
+export async function operationLines(baseUrl: string, platform?: string): Promise<string[]> {
+  const log = await requestLog(baseUrl);
+  return log.filter((r) => !platform || r.platform === platform).map((r) => `${r.operation} ${r.status}`);
+}

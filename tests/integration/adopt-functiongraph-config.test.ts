@@ -5,20 +5,17 @@
  * undeclared forward) and one tag call, nothing else.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { RunningEmulator, startEmulator } from "../../emulator/server";
-import { clearAdoptionClaims } from "../../provider/core/adoption";
-import { clearStackConfig, setStackConfig } from "../../provider/functiongraph/config";
 import { provider, tuning } from "../../provider/functiongraph/function";
 import { buildCode, createBody } from "../../provider/functiongraph/function/mapping";
 import { FunctionInputs } from "../../provider/functiongraph/function/schema";
-import { clearRequestLog, fgRequest, functionPath, requestLog } from "../helpers/fg-http";
+import { clearRequestLog, fgRequest, functionPath, operationLines } from "../helpers/fg-http";
+import { fgAdoptionEmulator } from "../helpers/fg-adoption";
 
-let emu: RunningEmulator;
+const adopt = fgAdoptionEmulator();
 const code = new pulumi.asset.AssetArchive({
   "index.js": new pulumi.asset.StringAsset("exports.handler = async () => 'legacy';"),
 });
-const operations = async () =>
-  (await requestLog(emu.url)).filter((r) => r.platform === "functiongraph").map((r) => `${r.operation} ${r.status}`);
+const operations = () => operationLines(adopt.emu.url, "functiongraph");
 
 async function checked(over: Record<string, unknown> = {}): Promise<FunctionInputs> {
   const res = await provider.check!(
@@ -38,46 +35,28 @@ const CONSOLE = {
 /** Someone else's fully configured function: created, tagged and limited through the API. */
 async function configuredOutOfBand(): Promise<string> {
   const inputs = await checked(CONSOLE);
-  const created = await fgRequest(emu.url, "POST", `/v2/${emu.credentials.projectId}/fgs/functions`, {
+  const created = await fgRequest(adopt.emu.url, "POST", `/v2/${adopt.emu.credentials.projectId}/fgs/functions`, {
     ...createBody(inputs, await buildCode(inputs)),
     memory_size: 256,
   });
   expect(created.status).toBe(200);
   const urn = created.body.func_urn as string;
-  const tags = `/v2/${emu.credentials.projectId}/functions/${urn}/tags/create`;
-  expect((await fgRequest(emu.url, "POST", tags, { tags: [{ key: "team", value: "ops" }] })).status).toBe(204);
+  const tags = `/v2/${adopt.emu.credentials.projectId}/functions/${urn}/tags/create`;
+  expect((await fgRequest(adopt.emu.url, "POST", tags, { tags: [{ key: "team", value: "ops" }] })).status).toBe(204);
   expect(
-    (await fgRequest(emu.url, "PUT", functionPath(urn, "/config-max-instance"), { max_instance_num: 9 })).status,
+    (await fgRequest(adopt.emu.url, "PUT", functionPath(urn, "/config-max-instance"), { max_instance_num: 9 })).status,
   ).toBe(200);
   return urn;
 }
 
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
+beforeAll(() => {
   tuning.client = { baseDelayMs: 1 };
-});
-afterAll(async () => {
-  clearStackConfig();
-  await emu.close();
-});
-beforeEach(async () => {
-  await fetch(`${emu.url}/_emulator/reset`, { method: "POST" });
-  clearAdoptionClaims();
-  const c = emu.credentials;
-  const values: Record<string, string> = {
-    "cloudfn:functiongraphEndpoint": emu.url,
-    "cloudfn:functiongraphRegion": c.region,
-    "cloudfn:functiongraphProjectId": c.projectId,
-    "cloudfn:functiongraphAccessKey": c.accessKey,
-    "cloudfn:functiongraphSecretKey": c.secretKey,
-  };
-  setStackConfig({ get: (k: string) => values[k] });
 });
 
 describe("adopting a fully configured FunctionGraph function", () => {
   it("a program that matches what it declares: reads only, and the outputs diff clean", async () => {
     await configuredOutOfBand();
-    await clearRequestLog(emu.url);
+    await clearRequestLog(adopt.emu.url);
     const inputs = await checked({
       adopt: true,
       memorySize: 256,
@@ -92,7 +71,7 @@ describe("adopting a fully configured FunctionGraph function", () => {
 
   it("memory and one tag differ: one config call that keeps VPC and logs, one tag call, nothing else", async () => {
     const urn = await configuredOutOfBand();
-    await clearRequestLog(emu.url);
+    await clearRequestLog(adopt.emu.url);
     const inputs = await checked({ adopt: true, memorySize: 512, tags: { team: "payments" } });
     await provider.create(inputs);
     expect(await operations()).toEqual([
@@ -101,7 +80,7 @@ describe("adopting a fully configured FunctionGraph function", () => {
       "UpdateFunctionConfig 200",
       "CreateTags 204",
     ]);
-    const live = (await fgRequest(emu.url, "GET", functionPath(urn, "/config"))).body;
+    const live = (await fgRequest(adopt.emu.url, "GET", functionPath(urn, "/config"))).body;
     expect(live).toMatchObject({
       memory_size: 512,
       xrole: "ops-agency",

@@ -4,12 +4,11 @@
  * client, as another tool would), then adopted; the request log proves that adoption never
  * calls the create operation and updates only what differs.
  */
-import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { clearAdoptionClaims } from "../../provider/core/adoption";
 import { provider as asyncProvider, tuning as asyncTuning } from "../../provider/functiongraph/async-invoke-config";
 import { AsyncInvokeConfigInputs } from "../../provider/functiongraph/async-invoke-config/schema";
 import { FunctionGraphClient } from "../../provider/functiongraph/client";
-import { clearStackConfig, resolveSettings, setStackConfig } from "../../provider/functiongraph/config";
+import { resolveSettings } from "../../provider/functiongraph/config";
 import { provider as triggerProvider, tuning as triggerTuning } from "../../provider/functiongraph/trigger";
 import { TriggerInputs } from "../../provider/functiongraph/trigger/schema";
 import { provider as workflowProvider, tuning as workflowTuning } from "../../provider/functiongraph/workflow";
@@ -24,44 +23,20 @@ import { dependencyApi } from "../../provider/functiongraph/dependency-version/a
 import { buildPackage, createBody as dependencyBody } from "../../provider/functiongraph/dependency-version/mapping";
 import { DependencyVersionInputs } from "../../provider/functiongraph/dependency-version/schema";
 import * as pulumi from "@pulumi/pulumi";
-import { clearRequestLog, requestLog } from "../helpers/fg-http";
+import { clearRequestLog, operationLines } from "../helpers/fg-http";
+import { inlineFunction } from "../helpers/fg-emulator";
+import { fgAdoptionEmulator } from "../helpers/fg-adoption";
 
-let emu: RunningEmulator;
+const adopt = fgAdoptionEmulator();
 let fnUrn: string;
 const raw = () => new FunctionGraphClient(resolveSettings(), { baseDelayMs: 1 });
-const operations = async () =>
-  (await requestLog(emu.url)).filter((r) => r.platform === "functiongraph").map((r) => `${r.operation} ${r.status}`);
+const operations = () => operationLines(adopt.emu.url, "functiongraph");
 
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
+beforeAll(() => {
   for (const t of [triggerTuning, workflowTuning, asyncTuning, dependencyTuning]) t.client = { baseDelayMs: 1 };
 });
-afterAll(async () => {
-  clearStackConfig();
-  await emu.close();
-});
 beforeEach(async () => {
-  await fetch(`${emu.url}/_emulator/reset`, { method: "POST" });
-  clearAdoptionClaims();
-  const c = emu.credentials;
-  const values: Record<string, string> = {
-    "cloudfn:functiongraphEndpoint": emu.url,
-    "cloudfn:functiongraphRegion": c.region,
-    "cloudfn:functiongraphProjectId": c.projectId,
-    "cloudfn:functiongraphAccessKey": c.accessKey,
-    "cloudfn:functiongraphSecretKey": c.secretKey,
-  };
-  setStackConfig({ get: (k: string) => values[k] });
-  const fn = await raw().createFunction({
-    func_name: "legacy",
-    package: "default",
-    runtime: "Node.js18.15",
-    handler: "index.handler",
-    memory_size: 128,
-    timeout: 3,
-    code_type: "inline",
-    func_code: { file: Buffer.from("exports.handler = async () => 'hi';").toString("base64") },
-  } as never);
+  const fn = await raw().createFunction(inlineFunction("legacy", "exports.handler = async () => 'hi';", 3) as never);
   fnUrn = fn.func_urn;
 });
 
@@ -84,7 +59,7 @@ describe("adopting a FunctionGraph trigger", () => {
 
   it("a TIMER found by its name: one list, no create; identical program diffs clean, with or without the flag", async () => {
     const live = await outOfBand();
-    await clearRequestLog(emu.url);
+    await clearRequestLog(adopt.emu.url);
     const inputs = await checked();
     const { id, outs } = await triggerProvider.create(inputs);
     expect(await operations()).toEqual(["ListFunctionTriggers 200"]);
@@ -100,7 +75,7 @@ describe("adopting a FunctionGraph trigger", () => {
 
   it("by adoptId with a differing status: ShowFunctionTrigger then the one UpdateTrigger an update would make", async () => {
     const live = await outOfBand("DISABLED");
-    await clearRequestLog(emu.url);
+    await clearRequestLog(adopt.emu.url);
     const { id, outs } = await triggerProvider.create(await checked({ adoptId: live.trigger_id }));
     expect(await operations()).toEqual(["ShowFunctionTrigger 200", "UpdateTrigger 200"]);
     expect(outs!.status).toBe("ACTIVE");
@@ -112,7 +87,7 @@ describe("adopting a FunctionGraph trigger", () => {
 
   it("a differing schedule is refused (it could only change by replacement); nothing is written", async () => {
     await outOfBand();
-    await clearRequestLog(emu.url);
+    await clearRequestLog(adopt.emu.url);
     await expect(
       triggerProvider.create(await checked({ timer: { ...timer, schedule: "0 0 4 * * *" } })),
     ).rejects.toThrow(/cannot adopt .*timer \(live: Cron "0 0 3 \* \* \*"\).*cannot change in place/);
@@ -179,7 +154,7 @@ describe("adopting a FunctionGraph workflow", () => {
 
   it("identical definition: list + show, no create, no update; clean diff afterwards", async () => {
     const live = await outOfBand();
-    await clearRequestLog(emu.url);
+    await clearRequestLog(adopt.emu.url);
     const inputs = await checked();
     const { id, outs } = await workflowProvider.create(inputs);
     expect(await operations()).toEqual(["ListWorkflow 200", "ShowWorkFlow 200"]);
@@ -193,7 +168,7 @@ describe("adopting a FunctionGraph workflow", () => {
 
   it("a differing description: one UpdateWorkFlow", async () => {
     await outOfBand();
-    await clearRequestLog(emu.url);
+    await clearRequestLog(adopt.emu.url);
     const { id, outs } = await workflowProvider.create(await checked({ description: "managed" }));
     expect(await operations()).toEqual(["ListWorkflow 200", "ShowWorkFlow 200", "UpdateWorkFlow 200"]);
     expect((await workflowProvider.read!(id, outs)).props).toMatchObject({ description: "managed" });
@@ -237,7 +212,7 @@ describe("adopting a function's async-invoke configuration", () => {
     );
     await outOfBand(2);
     clearAdoptionClaims();
-    await clearRequestLog(emu.url);
+    await clearRequestLog(adopt.emu.url);
     const inputs = await checked();
     const { id, outs } = await asyncProvider.create(inputs);
     expect(await operations()).toEqual(["ShowFunctionAsyncInvokeConfig 200"]);
@@ -245,7 +220,7 @@ describe("adopting a function's async-invoke configuration", () => {
     expect(await asyncProvider.diff!(id, outs!, inputs)).toEqual({ changes: false, replaces: [] });
     clearAdoptionClaims();
     await outOfBand(0);
-    await clearRequestLog(emu.url);
+    await clearRequestLog(adopt.emu.url);
     await asyncProvider.create(inputs);
     expect(await operations()).toEqual(["ShowFunctionAsyncInvokeConfig 200", "UpdateFunctionAsyncInvokeConfig 200"]);
     await expect(asyncProvider.create(inputs)).rejects.toThrow(/adopted by two resources/);
@@ -277,7 +252,7 @@ describe("adopting a FunctionGraph dependency version", () => {
   it("the newest version, or adoptVersion: lists only, never a create; clean diff afterwards", async () => {
     const v1 = await outOfBand("v1");
     await outOfBand("v2");
-    await clearRequestLog(emu.url);
+    await clearRequestLog(adopt.emu.url);
     const inputs = await checked({ adoptVersion: v1.version });
     const { id, outs } = await dependencyProvider.create(inputs);
     expect(await operations()).toEqual(["ListDependencies 200", "ListDependencyVersion 200"]);

@@ -4,20 +4,18 @@
  * adoption never calls CreateFunction and updates only what differs.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { RunningEmulator, startEmulator } from "../../emulator/server";
 import { clearAdoptionClaims } from "../../provider/core/adoption";
-import { clearStackConfig, setStackConfig } from "../../provider/functiongraph/config";
 import { provider, tuning } from "../../provider/functiongraph/function";
 import { buildCode, createBody } from "../../provider/functiongraph/function/mapping";
 import { FunctionInputs } from "../../provider/functiongraph/function/schema";
-import { clearRequestLog, fgRequest, requestLog } from "../helpers/fg-http";
+import { clearRequestLog, fgRequest, operationLines } from "../helpers/fg-http";
+import { fgAdoptionEmulator } from "../helpers/fg-adoption";
 
-let emu: RunningEmulator;
+const adopt = fgAdoptionEmulator();
 const source = (text: string) => new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(text) });
 const HELLO = "exports.handler = async () => 'hello';";
 
-const operations = async () =>
-  (await requestLog(emu.url)).filter((r) => r.platform === "functiongraph").map((r) => `${r.operation} ${r.status}`);
+const operations = () => operationLines(adopt.emu.url, "functiongraph");
 
 async function checked(over: Record<string, unknown> = {}): Promise<FunctionInputs> {
   const res = await provider.check!(
@@ -39,41 +37,23 @@ async function checked(over: Record<string, unknown> = {}): Promise<FunctionInpu
 async function createOutOfBand(over: Partial<FunctionInputs> = {}) {
   const inputs = { ...(await checked()), ...over };
   const res = await fgRequest(
-    emu.url,
+    adopt.emu.url,
     "POST",
-    `/v2/${emu.credentials.projectId}/fgs/functions`,
+    `/v2/${adopt.emu.credentials.projectId}/fgs/functions`,
     createBody(inputs, await buildCode(inputs)),
   );
   expect(res.status).toBe(200);
   return res.body;
 }
 
-beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
+beforeAll(() => {
   tuning.client = { baseDelayMs: 1 };
-});
-afterAll(async () => {
-  clearStackConfig();
-  await emu.close();
-});
-beforeEach(async () => {
-  await fetch(`${emu.url}/_emulator/reset`, { method: "POST" });
-  clearAdoptionClaims();
-  const c = emu.credentials;
-  const values: Record<string, string> = {
-    "cloudfn:functiongraphEndpoint": emu.url,
-    "cloudfn:functiongraphRegion": c.region,
-    "cloudfn:functiongraphProjectId": c.projectId,
-    "cloudfn:functiongraphAccessKey": c.accessKey,
-    "cloudfn:functiongraphSecretKey": c.secretKey,
-  };
-  setStackConfig({ get: (k: string) => values[k] });
 });
 
 describe("adopting a FunctionGraph function", () => {
   it("identical program: one read, no create, no update; outputs diff clean against the program", async () => {
     const live = await createOutOfBand();
-    await clearRequestLog(emu.url);
+    await clearRequestLog(adopt.emu.url);
     const inputs = await checked();
     const { id, outs } = await provider.create(inputs);
     expect(await operations()).toEqual(["ShowFunctionConfig 200"]);
@@ -96,7 +76,7 @@ describe("adopting a FunctionGraph function", () => {
 
   it("differing memory and code: the config and code calls an update would make, nothing else", async () => {
     await createOutOfBand();
-    await clearRequestLog(emu.url);
+    await clearRequestLog(adopt.emu.url);
     const inputs = await checked({ memorySize: 512, code: source("exports.handler = async () => 'v2';") });
     const { id, outs } = await provider.create(inputs);
     expect(await operations()).toEqual([
@@ -113,7 +93,7 @@ describe("adopting a FunctionGraph function", () => {
 
   it("differing description only: UpdateFunctionConfig but no code upload", async () => {
     await createOutOfBand();
-    await clearRequestLog(emu.url);
+    await clearRequestLog(adopt.emu.url);
     await provider.create(await checked({ description: "now managed" }));
     expect(await operations()).toEqual(["ShowFunctionConfig 200", "UpdateFunctionConfig 200"]);
   });
@@ -128,7 +108,7 @@ describe("adopting a FunctionGraph function", () => {
   it("two resources adopting one function: the second fails before any call", async () => {
     await createOutOfBand();
     await provider.create(await checked());
-    await clearRequestLog(emu.url);
+    await clearRequestLog(adopt.emu.url);
     await expect(provider.create(await checked({ memorySize: 256 }))).rejects.toThrow(
       /adopted by two resources of this deployment/,
     );
@@ -154,7 +134,7 @@ describe("adopting a FunctionGraph function", () => {
     clearAdoptionClaims(); // the next deployment
     const renamed = await checked({ name: "renamed" });
     expect((await provider.diff!(first.id, first.outs!, renamed)).replaces).toEqual(["name"]);
-    await clearRequestLog(emu.url);
+    await clearRequestLog(adopt.emu.url);
     await provider.create(renamed);
     expect(await operations()).toEqual(["CreateFunction 200"]);
   });

@@ -6,30 +6,28 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import axios from "axios";
-import { startEmulator, type RunningEmulator } from "../../emulator";
 import { lcCall } from "../../emulator/testing/leancloud-client";
 import { writeProject } from "../../emulator/testing/leancloud-projects";
 import { clearAdoptionClaims } from "../../provider/core/adoption";
-import { clearStackConfig } from "../../provider/leancloud/config";
 import { provider as deployment } from "../../provider/leancloud/engine-deployment";
 import { DeploymentInputs } from "../../provider/leancloud/engine-deployment/schema";
 import { provider as envVars } from "../../provider/leancloud/engine-environment-variables";
 import { EnvVarsInputs } from "../../provider/leancloud/engine-environment-variables/schema";
 import { PACKAGE_JSON, cloudJs } from "../helpers/leancloud-projects";
+import { leanCloudEmulator } from "../helpers/leancloud-emulator";
 
 jest.setTimeout(120_000);
-let emu: RunningEmulator;
-const saved = { ...process.env };
+const lc = leanCloudEmulator({ leancloudFunctionTimeoutMs: 1000 });
 
 const folder = (version: string) => writeProject({ "cloud.js": cloudJs(version), "package.json": PACKAGE_JSON });
 const requests = async () =>
-  (await axios.get(`${emu.url}/_emulator/requests`)).data
+  (await axios.get(`${lc.emu.url}/_emulator/requests`)).data
     .filter((r: any) => r.platform === "leancloud")
     .map((r: any) => r.operation)
     .filter((o: string) => o !== "GetEngineEvents");
-const clearRequests = () => axios.delete(`${emu.url}/_emulator/requests`);
+const clearRequests = () => axios.delete(`${lc.emu.url}/_emulator/requests`);
 const console_ = (method: string, path: string, body?: unknown) =>
-  lcCall(emu.url, emu.leancloud, { method, path, body, auth: "console" });
+  lcCall(lc.emu.url, lc.emu.leancloud, { method, path, body, auth: "console" });
 const groupVars = async () =>
   (await console_("GET", "/1.1/engine/groups?all=true")).body.find((g: any) => g.groupName === "web").environments;
 
@@ -41,25 +39,6 @@ async function checked<T>(
   expect(res.failures).toBeUndefined();
   return res.inputs as T;
 }
-
-beforeAll(async () => {
-  emu = await startEmulator({ leancloudFunctionTimeoutMs: 1000 });
-  Object.assign(process.env, {
-    LEANCLOUD_APP_ID: emu.leancloud.appId,
-    LEANCLOUD_APP_KEY: emu.leancloud.appKey,
-    LEANCLOUD_APP_MASTER_KEY: emu.leancloud.masterKey,
-    LEANCLOUD_CONSOLE_TOKEN: emu.leancloud.consoleToken,
-    CLOUDFN_LEANCLOUD_SERVER_URL: emu.url,
-    CLOUDFN_LEANCLOUD_CONSOLE_URL: emu.url,
-    CLOUDFN_LEANCLOUD_POLL_INTERVAL_MS: "50",
-    CLOUDFN_RETRY_BASE_DELAY_MS: "10",
-  });
-});
-afterAll(async () => {
-  process.env = saved;
-  clearStackConfig();
-  await emu?.close();
-});
 beforeEach(() => clearAdoptionClaims());
 
 describe("adopting LeanEngine environment variables", () => {
@@ -103,7 +82,7 @@ describe("adopting a LeanEngine deployment", () => {
   let live: string;
 
   beforeAll(async () => {
-    const res = await axios.post(`${emu.url}/_emulator/leancloud/deploy`, { path: dir, prod: 1 });
+    const res = await axios.post(`${lc.emu.url}/_emulator/leancloud/deploy`, { path: dir, prod: 1 });
     live = res.data.versionTag;
   });
 

@@ -15,6 +15,7 @@ import { clearTokens } from "../../provider/minapp/auth";
 import { fgRequest } from "../helpers/fg-http";
 import { FUNCTIONS, minappCall } from "../helpers/minapp-http";
 import { tempDir } from "../helpers/temp-dirs";
+import { inlineFunction } from "../helpers/fg-emulator";
 
 jest.setTimeout(60_000);
 let emu: RunningEmulator;
@@ -75,16 +76,7 @@ async function closedPort(): Promise<number> {
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0 });
-  const body = {
-    func_name: "from-config",
-    package: "default",
-    runtime: "Node.js18.15",
-    handler: "index.handler",
-    memory_size: 128,
-    timeout: 5,
-    code_type: "inline",
-    func_code: { file: Buffer.from("exports.handler = async () => 1;").toString("base64") },
-  };
+  const body = inlineFunction("from-config", "exports.handler = async () => 1;", 5);
   expect((await fgRequest(emu.url, "POST", `/v2/${fg.projectId}/fgs/functions`, body)).status).toBe(200);
   const fn = { name: "from-config", function_code: "exports.main = async () => 1;" };
   expect((await minappCall(emu.url, "POST", FUNCTIONS, fn)).status).toBe(201);

@@ -8,6 +8,7 @@ import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
 import { fgCall } from "../../emulator/testing/fg-client";
 import { findUnmanaged } from "../../cli/drift/unmanaged";
 import { FUNCTIONS, minappCall } from "../helpers/minapp-http";
+import { inlineFunction } from "../helpers/fg-emulator";
 
 let emu: RunningEmulator;
 const fg = EMULATOR_DEFAULTS.functiongraph;
@@ -16,16 +17,7 @@ const createFg = (name: string) =>
   fgCall(emu.url, emu.credentials, {
     method: "POST",
     path: `/v2/${fg.projectId}/fgs/functions`,
-    body: {
-      func_name: name,
-      package: "default",
-      runtime: "Node.js18.15",
-      handler: "index.handler",
-      memory_size: 128,
-      timeout: 5,
-      code_type: "inline",
-      func_code: { file: Buffer.from("exports.handler = async () => 1;").toString("base64") },
-    },
+    body: inlineFunction(name, "exports.handler = async () => 1;", 5),
   });
 const createMinApp = (name: string) =>
   minappCall(emu.url, "POST", FUNCTIONS, { name, function_code: "exports.main = async () => 1;\n" });

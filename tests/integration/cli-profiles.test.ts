@@ -12,6 +12,7 @@ import { fgCall } from "../../emulator/testing/fg-client";
 import { clearTokens } from "../../provider/minapp/auth";
 import { clearRequestLog, requestLog } from "../helpers/fg-http";
 import { FUNCTIONS, minappCall } from "../helpers/minapp-http";
+import { inlineFunction } from "../helpers/fg-emulator";
 
 jest.setTimeout(60_000);
 const SOUTH = {
@@ -29,16 +30,7 @@ async function createFunction(emu: RunningEmulator, name: string): Promise<void>
     method: "POST",
     path: `/v2/${c.projectId}/fgs/functions`,
     headers: { "x-project-id": c.projectId },
-    body: {
-      func_name: name,
-      package: "default",
-      runtime: "Node.js18.15",
-      handler: "index.handler",
-      memory_size: 128,
-      timeout: 5,
-      code_type: "inline",
-      func_code: { file: Buffer.from("exports.handler = async () => 1;").toString("base64") },
-    },
+    body: inlineFunction(name, "exports.handler = async () => 1;", 5),
   });
   expect(res.status).toBe(200);
 }

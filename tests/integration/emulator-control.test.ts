@@ -4,6 +4,7 @@ import { join } from "path";
 import { ManualClock, seededIds, startEmulator, type RunningEmulator } from "../../emulator";
 import { fgCall, type FgCall } from "../../emulator/testing/fg-client";
 import { tempDir } from "../helpers/temp-dirs";
+import { inlineFunction } from "../helpers/fg-emulator";
 
 let emu: RunningEmulator;
 let clock: ManualClock;
@@ -11,16 +12,7 @@ const call = (c: FgCall) => fgCall(emu.url, emu.credentials, { now: clock.now(),
 const control = (method: string, path: string, body?: unknown) =>
   fgCall(emu.url, emu.credentials, { method, path: `/_emulator/${path}`, body, auth: "none" });
 const FN = () => `/v2/${emu.credentials.projectId}/fgs/functions`;
-const fnBody = (name: string) => ({
-  func_name: name,
-  package: "default",
-  runtime: "Node.js18.15",
-  handler: "index.handler",
-  memory_size: 128,
-  timeout: 3,
-  code_type: "inline",
-  func_code: { file: Buffer.from("exports.handler = async () => 'ok';").toString("base64") },
-});
+const fnBody = (name: string) => inlineFunction(name, "exports.handler = async () => 'ok';", 3);
 const names = async () =>
   (await call({ method: "GET", path: FN() })).body.functions.map((f: { func_name: string }) => f.func_name);
 const tokenBody = (password: string) => ({

@@ -4,15 +4,14 @@
  * (status, headers, base64 bodies), method and stage matching, DISABLED, auth NONE/APP/IAM and
  * the gateway's 502/504. Emulator-only (not validated against the real platform).
  */
-import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import {
   CreateFunctionTriggerRequest,
   CreateFunctionTriggerRequestBody,
-  FunctionGraphClient,
 } from "@huaweicloud/huaweicloud-sdk-functiongraph";
 import { startEmulator, SystemClock, type RunningEmulator } from "../../emulator";
 import { EMULATOR_APIG_APP } from "../../emulator/functiongraph/apig/app-credentials";
 import { fgCall, type FgCall } from "../../emulator/testing/fg-client";
+import { inlineFunction, officialFgClient } from "../helpers/fg-emulator";
 
 jest.setTimeout(60_000);
 
@@ -40,16 +39,7 @@ async function deploy(name: string, src: string): Promise<string> {
   const res = await call({
     method: "POST",
     path: `/v2/${pid}/fgs/functions`,
-    body: {
-      func_name: name,
-      package: "default",
-      runtime: "Node.js18.15",
-      handler: "index.handler",
-      memory_size: 128,
-      timeout: 10,
-      code_type: "inline",
-      func_code: { file: Buffer.from(src).toString("base64") },
-    },
+    body: inlineFunction(name, src, 10),
   });
   expect(res.status).toBe(200);
   return res.body.func_urn;
@@ -89,11 +79,7 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 
 it("the official SDK creates an APIG trigger whose event_data echoes api_id and invoke_url", async () => {
-  const credentials = new BasicCredentials()
-    .withAk(emu.credentials.accessKey)
-    .withSk(emu.credentials.secretKey)
-    .withProjectId(pid);
-  const client = FunctionGraphClient.newBuilder().withCredential(credentials).withEndpoint(emu.url).build();
+  const client = officialFgClient(emu);
   const created = await client.createFunctionTrigger(
     new CreateFunctionTriggerRequest()
       .withFunctionUrn(urn)

@@ -5,13 +5,13 @@
  */
 import { ManualClock, startEmulator, type RunningEmulator } from "../../emulator";
 import { fgCall, type FgCall } from "../../emulator/testing/fg-client";
+import { inlineFunction } from "../helpers/fg-emulator";
 
 let emu: RunningEmulator;
 let clock: ManualClock;
 const RETRY_DELAY_MS = 61_000;
 const call = (c: FgCall) => fgCall(emu.url, emu.credentials, { now: clock.now(), ...c });
 const FN = () => `/v2/${emu.credentials.projectId}/fgs/functions`;
-const b64 = (s: string) => Buffer.from(s).toString("base64");
 const control = async (method: string, path: string): Promise<any> => {
   const res = await fetch(`${emu.url}${path}`, { method });
   return res.status === 204 ? undefined : res.json();
@@ -22,16 +22,7 @@ async function deploy(name: string, src: string): Promise<string> {
   const res = await call({
     method: "POST",
     path: FN(),
-    body: {
-      func_name: name,
-      package: "default",
-      runtime: "Node.js18.15",
-      handler: "index.handler",
-      memory_size: 128,
-      timeout: 3,
-      code_type: "inline",
-      func_code: { file: b64(src) },
-    },
+    body: inlineFunction(name, src, 3),
   });
   expect(res.status).toBe(200);
   return res.body.func_urn;

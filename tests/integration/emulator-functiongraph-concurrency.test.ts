@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "net";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { fgCall, type FgCall, type FgResult } from "../../emulator/testing/fg-client";
+import { inlineFunction } from "../helpers/fg-emulator";
 
 jest.setTimeout(120_000);
 
@@ -54,24 +55,13 @@ let emu: RunningEmulator;
 let gate: Gate;
 const call = (c: FgCall) => fgCall(emu.url, emu.credentials, c);
 const FN = () => `/v2/${emu.credentials.projectId}/fgs/functions`;
-const b64 = (s: string) => Buffer.from(s).toString("base64");
 
 async function deployGated(name: string, strategy: { concurrency: number; concurrent_num: number }): Promise<string> {
   const src = `exports.handler = async () => { await fetch(${JSON.stringify(gate.url())}); return "done"; };`;
   const res = await call({
     method: "POST",
     path: FN(),
-    body: {
-      func_name: name,
-      package: "default",
-      runtime: "Node.js18.15",
-      handler: "index.handler",
-      memory_size: 128,
-      timeout: 60,
-      code_type: "inline",
-      func_code: { file: b64(src) },
-      strategy_config: strategy,
-    },
+    body: inlineFunction(name, src, 60, { strategy_config: strategy }),
   });
   expect(res.status).toBe(200);
   return res.body.func_urn;

@@ -5,7 +5,6 @@
  * paths, so the test builds the request options its operations build. D2/D3 (through the SDK's
  * operations) see what the legacy calls made.
  */
-import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import {
   FunctionGraphClient,
   ListDependenciesRequest,
@@ -14,6 +13,7 @@ import {
 import JSZip from "jszip";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { fgCall } from "../../emulator/testing/fg-client";
+import { officialFgClient } from "../helpers/fg-emulator";
 
 let emu: RunningEmulator;
 let sdk: FunctionGraphClient;
@@ -60,11 +60,7 @@ const obsExample = {
 
 beforeAll(async () => {
   emu = await startEmulator();
-  const credentials = new BasicCredentials()
-    .withAk(emu.credentials.accessKey)
-    .withSk(emu.credentials.secretKey)
-    .withProjectId(emu.credentials.projectId);
-  sdk = FunctionGraphClient.newBuilder().withCredential(credentials).withEndpoint(emu.url).build();
+  sdk = officialFgClient(emu);
 });
 afterAll(() => emu.close());
 beforeEach(async () => {

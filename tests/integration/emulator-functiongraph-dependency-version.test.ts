@@ -3,7 +3,6 @@
  * paging, in-use protection, functions that reference versions (checked, and their packages on
  * the runtime's require path), and the DependencyVersion provider's CRUD and lost-create path.
  */
-import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import {
   CreateDependencyRequestBody,
   CreateDependencyVersionRequest,
@@ -17,9 +16,11 @@ import JSZip from "jszip";
 import * as pulumi from "@pulumi/pulumi";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { fgCall } from "../../emulator/testing/fg-client";
-import { clearStackConfig, setStackConfig } from "../../provider/functiongraph/config";
+import { clearStackConfig } from "../../provider/functiongraph/config";
 import { provider, tuning } from "../../provider/functiongraph/dependency-version";
 import { DependencyVersionInputs } from "../../provider/functiongraph/dependency-version/schema";
+import { officialFgClient, useFgStackConfig } from "../helpers/fg-emulator";
+import { clearRequestLog, operationLines } from "../helpers/fg-http";
 
 let emu: RunningEmulator;
 let sdk: FunctionGraphClient;
@@ -27,11 +28,8 @@ const wire = (o: object) => o as unknown as Record<string, any>;
 
 const call = (method: string, path: string, body?: unknown) =>
   fgCall(emu.url, emu.credentials, { method, path: `/v2/${emu.credentials.projectId}/fgs${path}`, body });
-const ops = async () =>
-  ((await (await fetch(`${emu.url}/_emulator/requests`)).json()) as { operation: string; status: number }[]).map(
-    (r) => `${r.operation} ${r.status}`,
-  );
-const clearLog = () => fetch(`${emu.url}/_emulator/requests`, { method: "DELETE" });
+const ops = () => operationLines(emu.url);
+const clearLog = () => clearRequestLog(emu.url);
 
 async function zipOf(files: Record<string, string>): Promise<string> {
   const zip = new JSZip();
@@ -49,11 +47,7 @@ function sdkBody(name: string, file: string) {
 
 beforeAll(async () => {
   emu = await startEmulator();
-  const credentials = new BasicCredentials()
-    .withAk(emu.credentials.accessKey)
-    .withSk(emu.credentials.secretKey)
-    .withProjectId(emu.credentials.projectId);
-  sdk = FunctionGraphClient.newBuilder().withCredential(credentials).withEndpoint(emu.url).build();
+  sdk = officialFgClient(emu);
   tuning.client = { baseDelayMs: 1 };
   tuning.createRetryDelayMs = 1;
 });
@@ -187,15 +181,7 @@ describe("DependencyVersion provider against the emulator", () => {
       }),
     });
   const configure = () => {
-    const c = emu.credentials;
-    const values: Record<string, string> = {
-      "cloudfn:functiongraphEndpoint": emu.url,
-      "cloudfn:functiongraphRegion": c.region,
-      "cloudfn:functiongraphProjectId": c.projectId,
-      "cloudfn:functiongraphAccessKey": c.accessKey,
-      "cloudfn:functiongraphSecretKey": c.secretKey,
-    };
-    setStackConfig({ get: (k) => values[k] });
+    useFgStackConfig(emu);
   };
   const checked = async (over: Partial<DependencyVersionInputs> = {}) => {
     const res = await provider.check!(

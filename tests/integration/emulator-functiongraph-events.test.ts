@@ -6,6 +6,7 @@
  */
 import { startEmulator, SystemClock, type RunningEmulator } from "../../emulator";
 import { fgCall, type FgCall } from "../../emulator/testing/fg-client";
+import { inlineFunction } from "../helpers/fg-emulator";
 
 jest.setTimeout(120_000);
 
@@ -19,16 +20,7 @@ async function deploy(name: string, src = ECHO): Promise<string> {
   const res = await call({
     method: "POST",
     path: `/v2/${pid}/fgs/functions`,
-    body: {
-      func_name: name,
-      package: "default",
-      runtime: "Node.js18.15",
-      handler: "index.handler",
-      memory_size: 128,
-      timeout: 10,
-      code_type: "inline",
-      func_code: { file: Buffer.from(src).toString("base64") },
-    },
+    body: inlineFunction(name, src, 10),
   });
   expect(res.status).toBe(200);
   return res.body.func_urn;

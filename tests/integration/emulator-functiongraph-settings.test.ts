@@ -5,6 +5,7 @@
  */
 import { startEmulator, seededIds, type RunningEmulator } from "../../emulator";
 import { fgCall, type FgCall } from "../../emulator/testing/fg-client";
+import { inlineFunction } from "../helpers/fg-emulator";
 
 let emu: RunningEmulator;
 let pid: string;
@@ -16,16 +17,7 @@ async function create(name: string): Promise<string> {
   const res = await call({
     method: "POST",
     path: FN(),
-    body: {
-      func_name: name,
-      package: "default",
-      runtime: "Node.js18.15",
-      handler: "index.handler",
-      memory_size: 128,
-      timeout: 5,
-      code_type: "inline",
-      func_code: { file: Buffer.from("exports.handler = async () => 1;").toString("base64") },
-    },
+    body: inlineFunction(name, "exports.handler = async () => 1;", 5),
   });
   expect(res.status).toBe(200);
   return res.body.func_urn;

@@ -3,12 +3,10 @@
  * official SDK, and TIMER triggers that really run their function: on clock advance, on
  * demand, and in real time. Emulator-only (not validated against the real platform).
  */
-import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import {
   CreateFunctionTriggerRequest,
   CreateFunctionTriggerRequestBody,
   DeleteFunctionTriggerRequest,
-  FunctionGraphClient,
   ListFunctionTriggersRequest,
   ShowFunctionTriggerRequest,
   UpdateTriggerRequest,
@@ -16,6 +14,7 @@ import {
 } from "@huaweicloud/huaweicloud-sdk-functiongraph";
 import { ManualClock, seededIds, startEmulator, SystemClock, type RunningEmulator } from "../../emulator";
 import { fgCall, type FgCall } from "../../emulator/testing/fg-client";
+import { inlineFunction, officialFgClient } from "../helpers/fg-emulator";
 
 let emu: RunningEmulator;
 let pid: string;
@@ -30,16 +29,7 @@ async function deploy(name: string, src = ECHO): Promise<string> {
   const res = await call({
     method: "POST",
     path: FN(),
-    body: {
-      func_name: name,
-      package: "default",
-      runtime: "Node.js18.15",
-      handler: "index.handler",
-      memory_size: 128,
-      timeout: 5,
-      code_type: "inline",
-      func_code: { file: Buffer.from(src).toString("base64") },
-    },
+    body: inlineFunction(name, src, 5),
   });
   expect(res.status).toBe(200);
   return res.body.func_urn;
@@ -284,11 +274,7 @@ describe("with the system clock", () => {
   // The SDK signs with the wall clock, so it needs an emulator on the system clock.
   it("the official SDK creates, shows, lists, updates and deletes a TIMER trigger", async () => {
     const urn = await deploy("sdk-timer");
-    const credentials = new BasicCredentials()
-      .withAk(emu.credentials.accessKey)
-      .withSk(emu.credentials.secretKey)
-      .withProjectId(pid);
-    const client = FunctionGraphClient.newBuilder().withCredential(credentials).withEndpoint(emu.url).build();
+    const client = officialFgClient(emu);
     const eventData = { name: "every-5m", schedule_type: "Rate", schedule: "5m", user_event: "ping" } as never;
     const created = await client.createFunctionTrigger(
       new CreateFunctionTriggerRequest()

@@ -13,6 +13,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
 import { fgCall } from "../../emulator/testing/fg-client";
 import { tempDir } from "../helpers/temp-dirs";
+import { inlineFunction } from "../helpers/fg-emulator";
 
 jest.setTimeout(60_000);
 
@@ -81,16 +82,7 @@ const drain = () => fetch(`${emu.url}/_emulator/functiongraph/workflows/drain`, 
 
 async function createFunctions(): Promise<void> {
   for (const [name, src] of Object.entries(SOURCES)) {
-    const res = await call("POST", "/functions", {
-      func_name: name,
-      package: "default",
-      runtime: "Node.js18.15",
-      handler: "index.handler",
-      memory_size: 128,
-      timeout: 20,
-      code_type: "inline",
-      func_code: { file: Buffer.from(src).toString("base64") },
-    });
+    const res = await call("POST", "/functions", inlineFunction(name, src, 20));
     expect(res.status).toBe(200);
   }
 }

@@ -3,7 +3,6 @@
  * delete), limit/offset paging, definition checks, a synchronous EXPRESS execution that really
  * invokes a function, and the Workflow provider's CRUD, drift and lost-create paths.
  */
-import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import {
   BatchDeleteWorkflowsRequest,
   CreateWorkflowRequest,
@@ -15,20 +14,19 @@ import {
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
 import { fgCall } from "../../emulator/testing/fg-client";
-import { clearStackConfig, setStackConfig } from "../../provider/functiongraph/config";
+import { clearStackConfig } from "../../provider/functiongraph/config";
 import { provider } from "../../provider/functiongraph/workflow";
 import { WorkflowInputs, WorkflowOutputs } from "../../provider/functiongraph/workflow/schema";
+import { officialFgClient, useFgStackConfig } from "../helpers/fg-emulator";
+import { clearRequestLog, operationLines } from "../helpers/fg-http";
 
 let emu: RunningEmulator;
 let sdk: FunctionGraphClient;
 const wire = (o: object) => o as unknown as Record<string, any>;
 const call = (method: string, path: string, body?: unknown) =>
   fgCall(emu.url, emu.credentials, { method, path: `/v2/${emu.credentials.projectId}/fgs${path}`, body });
-const ops = async () =>
-  ((await (await fetch(`${emu.url}/_emulator/requests`)).json()) as { operation: string; status: number }[]).map(
-    (r) => `${r.operation} ${r.status}`,
-  );
-const clearLog = () => fetch(`${emu.url}/_emulator/requests`, { method: "DELETE" });
+const ops = () => operationLines(emu.url);
+const clearLog = () => clearRequestLog(emu.url);
 const fg = EMULATOR_DEFAULTS.functiongraph;
 const fnUrn = (name: string) => `urn:fss:${fg.region}:${fg.projectId}:function:default:${name}:latest`;
 
@@ -66,11 +64,7 @@ function definition(name: string, over: Record<string, unknown> = {}) {
 
 beforeAll(async () => {
   emu = await startEmulator();
-  const credentials = new BasicCredentials()
-    .withAk(emu.credentials.accessKey)
-    .withSk(emu.credentials.secretKey)
-    .withProjectId(emu.credentials.projectId);
-  sdk = FunctionGraphClient.newBuilder().withCredential(credentials).withEndpoint(emu.url).build();
+  sdk = officialFgClient(emu);
 });
 afterAll(async () => {
   clearStackConfig();
@@ -167,15 +161,7 @@ describe("the emulator's workflow rules", () => {
 
 describe("Workflow provider against the emulator", () => {
   const configure = () => {
-    const c = emu.credentials;
-    const values: Record<string, string> = {
-      "cloudfn:functiongraphEndpoint": emu.url,
-      "cloudfn:functiongraphRegion": c.region,
-      "cloudfn:functiongraphProjectId": c.projectId,
-      "cloudfn:functiongraphAccessKey": c.accessKey,
-      "cloudfn:functiongraphSecretKey": c.secretKey,
-    };
-    setStackConfig({ get: (k) => values[k] });
+    useFgStackConfig(emu);
   };
   const program = (over: Partial<WorkflowInputs> = {}) =>
     ({

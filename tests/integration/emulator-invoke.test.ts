@@ -2,6 +2,7 @@
 import JSZip from "jszip";
 import { ManualClock, startEmulator, type RunningEmulator } from "../../emulator";
 import { fgCall, type FgCall } from "../../emulator/testing/fg-client";
+import { inlineFunction } from "../helpers/fg-emulator";
 
 let emu: RunningEmulator;
 let clock: ManualClock;
@@ -13,17 +14,7 @@ async function deploy(name: string, src: string, extra: Record<string, unknown> 
   const res = await call({
     method: "POST",
     path: FN(),
-    body: {
-      func_name: name,
-      package: "default",
-      runtime: "Node.js18.15",
-      handler: "index.handler",
-      memory_size: 128,
-      timeout: 3,
-      code_type: "inline",
-      func_code: { file: b64(src) },
-      ...extra,
-    },
+    body: inlineFunction(name, src, 3, extra),
   });
   expect(res.status).toBe(200);
   return res.body.func_urn;

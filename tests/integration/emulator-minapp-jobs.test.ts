@@ -1,6 +1,7 @@
 /** MinApp emulator: async jobs, debug runs, job records, environments, the v1 and /userve/ forms. */
-import { EMULATOR_DEFAULTS, ManualClock, seededIds, startEmulator, type RunningEmulator } from "../../emulator";
-import { minappLogin, minappRequest, type MinAppCall } from "../../emulator/testing/minapp-client";
+import { EMULATOR_DEFAULTS, seededIds } from "../../emulator";
+import { minappRequest, type MinAppCall } from "../../emulator/testing/minapp-client";
+import { minappEmulator } from "../helpers/minapp-emulator";
 
 const { clientId, clientSecret, environments } = EMULATOR_DEFAULTS.minapp;
 const STAGING = environments[0];
@@ -11,12 +12,12 @@ const HELLO = 'exports.main = function (event, callback) {\n  callback(null, "he
 // Jobs run in child processes; a loaded machine starts them slowly.
 jest.setTimeout(60_000);
 
-let emu: RunningEmulator;
-let clock: ManualClock;
-let token: string;
-const call = (c: MinAppCall) => minappRequest(emu.url, { token, ...c });
+// The async limit leaves a loaded machine ample room to start the 1.3 s job below; only the
+// sync limit (1 s, under the job's own 1.3 s) must be exceeded.
+const mini = minappEmulator({ ids: seededIds(5), minapp: { syncTimeoutMs: 1000, asyncTimeoutMs: 10_000 } });
+const call = (c: MinAppCall) => minappRequest(mini.emu.url, { token: mini.token, ...c });
 const control = (method: string, path: string, body?: unknown) =>
-  minappRequest(emu.url, { method, path: `/_emulator/${path}`, body });
+  minappRequest(mini.emu.url, { method, path: `/_emulator/${path}`, body });
 const create = (name: string, function_code = HELLO, envId?: string) =>
   call({ method: "POST", path: FN, body: { name, function_code }, envId });
 const job = (name: string, body: unknown = { data: {} }, envId?: string) =>
@@ -33,19 +34,6 @@ async function settledJobs(name: string): Promise<Record<string, any>[]> {
   }
   throw new Error(`jobs of ${name} never settled`);
 }
-
-beforeAll(async () => {
-  clock = new ManualClock("2024-01-02T03:04:05Z");
-  // The async limit leaves a loaded machine ample room to start the 1.3 s job below; only the
-  // sync limit (1 s, under the job's own 1.3 s) must be exceeded.
-  emu = await startEmulator({ clock, ids: seededIds(5), minapp: { syncTimeoutMs: 1000, asyncTimeoutMs: 10_000 } });
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  clock.set("2024-01-02T03:04:05Z");
-  await control("POST", "reset");
-  token = (await minappLogin(emu.url)).access_token;
-});
 
 describe("async jobs", () => {
   it("answers {status: ok} at once and runs under the async limit, not the sync one", async () => {
@@ -98,7 +86,7 @@ describe("debug", () => {
     ]);
     const [record] = (await jobs("dbg")).body.objects;
     expect(record).toMatchObject({ source: "sdk", status: "fulfilled", service_type: "time_sensitive" });
-    const log = await minappRequest(emu.url, { method: "GET", path: new URL(record.user_log_url).pathname });
+    const log = await minappRequest(mini.emu.url, { method: "GET", path: new URL(record.user_log_url).pathname });
     expect(log.body).toBe(res.body.log);
   });
 
@@ -138,7 +126,7 @@ describe("job records", () => {
       "exports.main = (event, callback) => event.data.fail ? callback(new Error('no')) : callback(null, 1)",
     );
     await job("f");
-    clock.advance(60_000);
+    mini.clock.advance(60_000);
     await job("f", { data: { fail: true } });
     await call({ method: "POST", path: `${FN}f/debug/`, body: {} });
     await job("f", { sync: false });
@@ -212,14 +200,14 @@ describe("older and user-dash forms", () => {
   });
 
   it("serves /userve/v1.3 with the console session cookie (or a token), without debug", async () => {
-    const first = await minappRequest(emu.url, {
+    const first = await minappRequest(mini.emu.url, {
       method: "POST",
       path: "/api/oauth2/hydrogen/openapi/authorize/",
       body: { client_id: clientId, client_secret: clientSecret },
     });
     const cookie = String(first.headers["set-cookie"]).split(";")[0];
     const U = "/userve/v1.3/cloud-function/";
-    const created = await minappRequest(emu.url, {
+    const created = await minappRequest(mini.emu.url, {
       method: "POST",
       path: U,
       body: { name: "ud", function_code: HELLO },
@@ -227,12 +215,13 @@ describe("older and user-dash forms", () => {
     });
     expect(created.status).toBe(201);
     expect(
-      (await minappRequest(emu.url, { method: "POST", path: `${U}ud/job/`, body: {}, headers: { cookie } })).body.data,
+      (await minappRequest(mini.emu.url, { method: "POST", path: `${U}ud/job/`, body: {}, headers: { cookie } })).body
+        .data,
     ).toBe("hello world");
     expect(
       (await call({ method: "GET", path: `${U}ud/job/` })).body.objects.map((j: { source: string }) => j.source),
     ).toEqual(["user_dash"]);
-    expect((await minappRequest(emu.url, { method: "GET", path: U })).status).toBe(401);
+    expect((await minappRequest(mini.emu.url, { method: "GET", path: U })).status).toBe(401);
     expect((await call({ method: "POST", path: `${U}ud/debug/`, body: {} })).status).toBe(404);
     expect((await call({ method: "GET", path: `${FN}ud/` })).body.name).toBe("ud");
   });

@@ -1,6 +1,7 @@
 /** MinApp emulator: the token flow, cloud-function CRUD and sync jobs over real HTTP. */
-import { EMULATOR_DEFAULTS, ManualClock, seededIds, startEmulator, type RunningEmulator } from "../../emulator";
+import { EMULATOR_DEFAULTS, seededIds, startEmulator } from "../../emulator";
 import { minappAuthorize, minappLogin, minappRequest, type MinAppCall } from "../../emulator/testing/minapp-client";
+import { minappEmulator } from "../helpers/minapp-emulator";
 
 const { clientId, clientSecret } = EMULATOR_DEFAULTS.minapp;
 const FN = "/oserve/v1.3/cloud-function/";
@@ -9,31 +10,18 @@ const HELLO = 'exports.main = function (event, callback) {\n  callback(null, "he
 // Functions run in child processes; a loaded machine starts them slowly.
 jest.setTimeout(60_000);
 
-let emu: RunningEmulator;
-let clock: ManualClock;
-let token: string;
-const call = (c: MinAppCall) => minappRequest(emu.url, { token, ...c });
+const mini = minappEmulator({ ids: seededIds(11), minapp: { syncTimeoutMs: 1500 } });
+const call = (c: MinAppCall) => minappRequest(mini.emu.url, { token: mini.token, ...c });
 const control = (method: string, path: string, body?: unknown) =>
-  minappRequest(emu.url, { method, path: `/_emulator/${path}`, body });
+  minappRequest(mini.emu.url, { method, path: `/_emulator/${path}`, body });
 const create = (name: string, function_code = HELLO, extra: Record<string, unknown> = {}) =>
   call({ method: "POST", path: FN, body: { name, function_code, ...extra } });
 const job = (name: string, body: unknown = { data: {} }) =>
   call({ method: "POST", path: `${FN}${encodeURIComponent(name)}/job/`, body });
 
-beforeAll(async () => {
-  clock = new ManualClock("2024-01-02T03:04:05Z");
-  emu = await startEmulator({ clock, ids: seededIds(11), minapp: { syncTimeoutMs: 1500 } });
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  clock.set("2024-01-02T03:04:05Z");
-  await control("POST", "reset");
-  token = (await minappLogin(emu.url)).access_token;
-});
-
 describe("token flow", () => {
   it("answers authorize through two cookie-carrying 302s, then trades the code for a token once", async () => {
-    const first = await minappRequest(emu.url, {
+    const first = await minappRequest(mini.emu.url, {
       method: "POST",
       path: "/api/oauth2/hydrogen/openapi/authorize/",
       body: { client_id: clientId, client_secret: clientSecret },
@@ -42,14 +30,14 @@ describe("token flow", () => {
     expect(String(first.headers["set-cookie"])).toMatch(/^sessionid=[0-9a-f]{32}; Path=\/; HttpOnly/);
     expect(first.headers.location).toBe(`/api/oauth2/authorize/?client_id=${clientId}&response_type=code`);
     // Following without the cookie is refused: the redirect path needs a cookie jar.
-    const noCookie = await minappRequest(emu.url, { method: "GET", path: String(first.headers.location) });
+    const noCookie = await minappRequest(mini.emu.url, { method: "GET", path: String(first.headers.location) });
     expect([noCookie.status, noCookie.body.status]).toEqual([401, "error"]);
 
-    const auth = await minappAuthorize(emu.url);
+    const auth = await minappAuthorize(mini.emu.url);
     expect(auth.status).toBe(200);
     expect(auth.body).toEqual({ code: expect.stringMatching(/^[0-9a-f]{40}$/), expires_in: 600 });
     const exchange = () =>
-      minappRequest(emu.url, {
+      minappRequest(mini.emu.url, {
         method: "POST",
         path: "/api/oauth2/access_token/",
         body: {
@@ -93,21 +81,21 @@ describe("token flow", () => {
   });
 
   it("rejects wrong client secrets and expired codes", async () => {
-    const bad = await minappRequest(emu.url, {
+    const bad = await minappRequest(mini.emu.url, {
       method: "POST",
       path: "/api/oauth2/hydrogen/openapi/authorize/",
       body: { client_id: clientId, client_secret: "nope" },
     });
     expect([bad.status, bad.body]).toEqual([401, { status: "error", error_msg: "invalid client_id or client_secret" }]);
-    const missing = await minappRequest(emu.url, {
+    const missing = await minappRequest(mini.emu.url, {
       method: "POST",
       path: "/api/oauth2/hydrogen/openapi/authorize/",
       body: {},
     });
     expect(missing.status).toBe(400);
-    const { body } = await minappAuthorize(emu.url);
-    clock.advance(600_000);
-    const late = await minappRequest(emu.url, {
+    const { body } = await minappAuthorize(mini.emu.url);
+    mini.clock.advance(600_000);
+    const late = await minappRequest(mini.emu.url, {
       method: "POST",
       path: "/api/oauth2/access_token/",
       body: { client_id: clientId, client_secret: clientSecret, code: body.code, grant_type: "authorization_code" },
@@ -116,7 +104,7 @@ describe("token flow", () => {
   });
 
   it("accepts the token request as multipart/form-data, as the mincloud CLI sends it", async () => {
-    const { body } = await minappAuthorize(emu.url);
+    const { body } = await minappAuthorize(mini.emu.url);
     const boundary = "----cloudfnBoundary";
     const fields = {
       client_id: clientId,
@@ -128,7 +116,7 @@ describe("token flow", () => {
       Object.entries(fields)
         .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
         .join("") + `--${boundary}--\r\n`;
-    const res = await minappRequest(emu.url, {
+    const res = await minappRequest(mini.emu.url, {
       method: "POST",
       path: "/api/oauth2/access_token/",
       body: form,
@@ -139,9 +127,9 @@ describe("token flow", () => {
   });
 
   it("refresh invalidates every earlier access and refresh token", async () => {
-    const first = await minappLogin(emu.url);
+    const first = await minappLogin(mini.emu.url);
     const refresh = (refresh_token: string) =>
-      minappRequest(emu.url, {
+      minappRequest(mini.emu.url, {
         method: "POST",
         path: "/api/oauth2/access_token/",
         body: { client_id: clientId, client_secret: clientSecret, refresh_token, grant_type: "refresh_token" },
@@ -149,10 +137,10 @@ describe("token flow", () => {
     const renewed = await refresh(first.refresh_token);
     expect(renewed.status).toBe(200);
     expect((await call({ method: "GET", path: FN, token: first.access_token })).status).toBe(401);
-    expect((await call({ method: "GET", path: FN, token })).status).toBe(401);
+    expect((await call({ method: "GET", path: FN, token: mini.token })).status).toBe(401);
     expect((await call({ method: "GET", path: FN, token: renewed.body.access_token })).status).toBe(200);
     expect((await refresh(first.refresh_token)).status).toBe(400);
-    const wrongGrant = await minappRequest(emu.url, {
+    const wrongGrant = await minappRequest(mini.emu.url, {
       method: "POST",
       path: "/api/oauth2/access_token/",
       body: { client_id: clientId, client_secret: clientSecret, grant_type: "password" },
@@ -168,9 +156,9 @@ describe("token flow", () => {
     ]);
     expect((await call({ method: "GET", path: FN, token: "f".repeat(40) })).status).toBe(401);
     expect(
-      (await call({ method: "GET", path: FN, headers: { authorization: `Token ${token}` }, token: "" })).status,
+      (await call({ method: "GET", path: FN, headers: { authorization: `Token ${mini.token}` }, token: "" })).status,
     ).toBe(401);
-    clock.advance(31_535_999_000);
+    mini.clock.advance(31_535_999_000);
     expect((await call({ method: "GET", path: FN })).status).toBe(401);
   });
 });
@@ -193,7 +181,7 @@ describe("cloud functions", () => {
     });
     const got = await call({ method: "GET", path: `${FN}come_from_open_API_v1.3/` });
     expect([got.status, got.body]).toEqual([200, created.body]);
-    clock.advance(10_000);
+    mini.clock.advance(10_000);
     const patched = await call({
       method: "PATCH",
       path: `${FN}come_from_open_API_v1.3/`,
@@ -370,7 +358,7 @@ describe("request log, faults, state", () => {
     expect([faulted.status, faulted.body]).toEqual([503, { status: "error", error_msg: "injected fault" }]);
     expect((await call({ method: "PATCH", path: `${FN}f/`, body: { remark: "r" } })).status).toBe(202);
     await control("POST", "faults", { platform: "minapp", operation: "AccessToken", status: 500, times: 1 });
-    await expect(minappLogin(emu.url)).rejects.toThrow(/access_token failed: 500/);
+    await expect(minappLogin(mini.emu.url)).rejects.toThrow(/access_token failed: 500/);
     const state = (await control("GET", "state")).body.platforms.minapp[clientId];
     expect(Object.keys(state.environments.production.functions)).toEqual(["f"]);
     expect(state.environments.production.functions.f.remark).toBe("r");

@@ -3,7 +3,6 @@
  * emulator: proves the emulator speaks the real wire protocol (paths, AK/SK signing as the SDK
  * does it, response shapes the SDK deserializes). Emulator-only.
  */
-import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import {
   CreateTagsRequest,
   DeleteTagsRequest,
@@ -53,6 +52,7 @@ import {
   VersionStrategyRules,
 } from "@huaweicloud/huaweicloud-sdk-functiongraph";
 import { startEmulator, type RunningEmulator } from "../../emulator";
+import { officialFgClient } from "../helpers/fg-emulator";
 
 /**
  * The SDK hands back the deserialized JSON as is, so at run time responses carry the wire's
@@ -66,11 +66,7 @@ let client: FunctionGraphClient;
 
 beforeAll(async () => {
   emu = await startEmulator();
-  const credentials = new BasicCredentials()
-    .withAk(emu.credentials.accessKey)
-    .withSk(emu.credentials.secretKey)
-    .withProjectId(emu.credentials.projectId);
-  client = FunctionGraphClient.newBuilder().withCredential(credentials).withEndpoint(emu.url).build();
+  client = officialFgClient(emu);
 });
 afterAll(() => emu.close());
 

@@ -6,6 +6,7 @@
  */
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { fgCall, type FgCall } from "../../emulator/testing/fg-client";
+import { inlineFunction } from "../helpers/fg-emulator";
 
 const b64 = (s: string) => Buffer.from(s).toString("base64");
 
@@ -36,16 +37,7 @@ function client(emu: RunningEmulator) {
       const res = await call({
         method: "POST",
         path: fns,
-        body: {
-          func_name: name,
-          package: "default",
-          runtime: "Node.js18.15",
-          handler: "index.handler",
-          memory_size: 128,
-          timeout: 3,
-          code_type: "inline",
-          func_code: { file: b64(src) },
-        },
+        body: inlineFunction(name, src, 3),
       });
       expect(res.status).toBe(200);
       return res.body.func_urn as string;

@@ -3,13 +3,11 @@
  * in-process emulator (emulator-only), plus the official Node SDK driving the emulator's
  * async-invoke config, async invoke, invocation-record and report endpoints.
  */
-import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import {
   AsyncInvokeFunctionRequest,
   DeleteFunctionAsyncInvokeConfigRequest,
   FuncAsyncDestinationConfig,
   FuncDestinationConfig,
-  FunctionGraphClient,
   ListAsyncInvocationsRequest,
   ListFunctionAsMetricRequest,
   ListFunctionAsyncInvokeConfigRequest,
@@ -25,22 +23,12 @@ import { clearStackConfig } from "../../provider/functiongraph/config";
 import { provider as invocationProvider, tuning as invocationTuning } from "../../provider/functiongraph/invocation";
 import { InvocationInputs } from "../../provider/functiongraph/invocation/schema";
 import { getFunctionReport, tuning as reportTuning } from "../../provider/functiongraph/report";
+import { inlineFunction, officialFgClient } from "../helpers/fg-emulator";
+import { controlCall, operationLines } from "../helpers/fg-http";
 
 let emu: RunningEmulator;
-interface Logged {
-  operation: string;
-  status: number;
-  platform: string;
-}
-
-async function control(method: string, path: string): Promise<any> {
-  const res = await fetch(`${emu.url}${path}`, { method });
-  return res.status === 204 ? undefined : res.json();
-}
-const operations = async () =>
-  ((await control("GET", "/_emulator/requests")) as Logged[])
-    .filter((r) => r.platform === "functiongraph")
-    .map((r) => `${r.operation} ${r.status}`);
+const control = (method: string, path: string) => controlCall(emu.url, method, path);
+const operations = () => operationLines(emu.url, "functiongraph");
 const FN = () => `/v2/${emu.credentials.projectId}/fgs/functions`;
 
 function stackConfig(): Record<string, string> {
@@ -60,16 +48,7 @@ async function deploy(name: string, src: string): Promise<string> {
   const res = await fgCall(emu.url, emu.credentials, {
     method: "POST",
     path: FN(),
-    body: {
-      func_name: name,
-      package: "default",
-      runtime: "Node.js18.15",
-      handler: "index.handler",
-      memory_size: 128,
-      timeout: 3,
-      code_type: "inline",
-      func_code: { file: Buffer.from(src).toString("base64") },
-    },
+    body: inlineFunction(name, src, 3),
   });
   expect(res.status).toBe(200);
   return res.body.func_urn;
@@ -230,11 +209,7 @@ describe("getFunctionReport", () => {
 
 describe("the official SDK against the emulator's async APIs", () => {
   it("sets, shows, lists and deletes the async config; async-invokes; lists records and the report", async () => {
-    const c = emu.credentials;
-    const sdk = FunctionGraphClient.newBuilder()
-      .withCredential(new BasicCredentials().withAk(c.accessKey).withSk(c.secretKey).withProjectId(c.projectId))
-      .withEndpoint(emu.url)
-      .build();
+    const sdk = officialFgClient(emu);
     const urn = await deploy("sdk-async", "exports.handler = async (e) => ({ got: e.v });");
     const wire = (r: object) => r as unknown as Record<string, any>;
     const body = new UpdateFunctionAsyncInvokeConfigRequestBody()

@@ -12,21 +12,14 @@ import { changedOf } from "../../provider/functiongraph/function/apply";
 import { PartialApplyError } from "../../provider/functiongraph/function/partial";
 import { FunctionInputs, FunctionOutputs } from "../../provider/functiongraph/function/schema";
 import { clearRequestLog, fgRequest, functionPath, requestLog } from "../helpers/fg-http";
+import { fgStackConfig } from "../helpers/fg-emulator";
 
 let emu: RunningEmulator;
 
 const operations = async () => (await requestLog(emu.url)).map((r) => `${r.operation} ${r.status}`);
 
 function configure() {
-  const c = emu.credentials;
-  const values: Record<string, string> = {
-    "cloudfn:functiongraphEndpoint": emu.url,
-    "cloudfn:functiongraphRegion": c.region,
-    "cloudfn:functiongraphProjectId": c.projectId,
-    "cloudfn:functiongraphAccessKey": c.accessKey,
-    "cloudfn:functiongraphSecretKey": c.secretKey,
-  };
-  return provider.configure!({ config: { get: (k) => values[k], require: (k) => values[k] } });
+  return provider.configure!({ config: fgStackConfig(emu) });
 }
 
 const code = new pulumi.asset.AssetArchive({

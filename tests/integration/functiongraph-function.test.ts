@@ -10,39 +10,17 @@ import { ARCHIVE_SIG, ASSET_SIG, SIG_KEY } from "../../provider/core/archive";
 import { clearStackConfig } from "../../provider/functiongraph/config";
 import { provider, tuning } from "../../provider/functiongraph/function";
 import { FunctionInputs } from "../../provider/functiongraph/function/schema";
+import { fgStackConfig } from "../helpers/fg-emulator";
+import { controlCall, operationLines } from "../helpers/fg-http";
 
 let emu: RunningEmulator;
-interface Logged {
-  method: string;
-  path: string;
-  status: number;
-  operation: string;
-}
-
-async function control(method: string, path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${emu.url}${path}`, {
-    method,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    headers: { "content-type": "application/json" },
-  });
-  return res.status === 204 ? undefined : res.json();
-}
-const operations = async (): Promise<string[]> =>
-  ((await control("GET", "/_emulator/requests")) as Logged[]).map((r) => `${r.operation} ${r.status}`);
+const control = (method: string, path: string, body?: unknown) => controlCall(emu.url, method, path, body);
+const operations = () => operationLines(emu.url);
 const clearLog = () => control("DELETE", "/_emulator/requests");
 
 function configure(extra: Record<string, string> = {}) {
-  const c = emu.credentials;
-  const values: Record<string, string> = {
-    "cloudfn:functiongraphEndpoint": emu.url,
-    "cloudfn:functiongraphIamEndpoint": emu.url,
-    "cloudfn:functiongraphRegion": c.region,
-    "cloudfn:functiongraphProjectId": c.projectId,
-    "cloudfn:functiongraphAccessKey": c.accessKey,
-    "cloudfn:functiongraphSecretKey": c.secretKey,
-    ...extra,
-  };
-  return provider.configure!({ config: { get: (k) => values[k], require: (k) => values[k] } });
+  const config = fgStackConfig(emu, { "cloudfn:functiongraphIamEndpoint": emu.url, ...extra });
+  return provider.configure!({ config });
 }
 
 const source = (text: string) => new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(text) });

@@ -11,36 +11,17 @@ import { FunctionInputs } from "../../provider/functiongraph/function/schema";
 import { provider, tuning } from "../../provider/functiongraph/trigger";
 import { TriggerInputs } from "../../provider/functiongraph/trigger/schema";
 import { tuning as fnTuning } from "../../provider/functiongraph/function";
+import { fgStackConfig } from "../helpers/fg-emulator";
+import { controlCall, operationLines } from "../helpers/fg-http";
 
 let emu: RunningEmulator;
 let fnUrn: string;
-interface Logged {
-  operation: string;
-  status: number;
-}
-
-async function control(method: string, path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${emu.url}${path}`, {
-    method,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    headers: { "content-type": "application/json" },
-  });
-  return res.status === 204 ? undefined : res.json();
-}
-const operations = async (): Promise<string[]> =>
-  ((await control("GET", "/_emulator/requests")) as Logged[]).map((r) => `${r.operation} ${r.status}`);
+const control = (method: string, path: string, body?: unknown) => controlCall(emu.url, method, path, body);
+const operations = () => operationLines(emu.url);
 const clearLog = () => control("DELETE", "/_emulator/requests");
 
 function configure() {
-  const c = emu.credentials;
-  const values: Record<string, string> = {
-    "cloudfn:functiongraphEndpoint": emu.url,
-    "cloudfn:functiongraphRegion": c.region,
-    "cloudfn:functiongraphProjectId": c.projectId,
-    "cloudfn:functiongraphAccessKey": c.accessKey,
-    "cloudfn:functiongraphSecretKey": c.secretKey,
-  };
-  const config = { get: (k: string) => values[k], require: (k: string) => values[k] };
+  const config = fgStackConfig(emu);
   return Promise.all([provider.configure!({ config }), fnProvider.configure!({ config })]);
 }
 

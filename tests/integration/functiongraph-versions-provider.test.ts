@@ -17,6 +17,7 @@ import { provider as asyncProvider, tuning as asyncTuning } from "../../provider
 import { AsyncInvokeConfigInputs } from "../../provider/functiongraph/async-invoke-config/schema";
 import { provider as invocationProvider, tuning as invocationTuning } from "../../provider/functiongraph/invocation";
 import { InvocationInputs } from "../../provider/functiongraph/invocation/schema";
+import { controlCall, operationLines } from "../helpers/fg-http";
 
 jest.setTimeout(60_000);
 
@@ -26,18 +27,8 @@ const fg = (method: string, path: string, body?: unknown) => fgCall(emu.url, emu
 const code = (answer: string) =>
   Buffer.from(`exports.handler = async () => ${JSON.stringify(answer)};`).toString("base64");
 
-async function control(method: string, path: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${emu.url}${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return res.status === 204 ? undefined : res.json();
-}
-const operations = async () =>
-  ((await control("GET", "/_emulator/requests")) as { operation: string; status: number; platform: string }[])
-    .filter((r) => r.platform === "functiongraph")
-    .map((r) => `${r.operation} ${r.status}`);
+const control = (method: string, path: string, body?: unknown) => controlCall(emu.url, method, path, body);
+const operations = () => operationLines(emu.url, "functiongraph");
 
 async function deploy(name: string, answer: string): Promise<string> {
   const res = await fg("POST", FN(), {

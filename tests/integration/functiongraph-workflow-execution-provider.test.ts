@@ -6,11 +6,12 @@
  */
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { fgCall } from "../../emulator/testing/fg-client";
-import { clearStackConfig, setStackConfig } from "../../provider/functiongraph/config";
+import { clearStackConfig } from "../../provider/functiongraph/config";
 import { listAsyncInvocations } from "../../provider/functiongraph/async-invocations";
 import { provider, tuning } from "../../provider/functiongraph/workflow-execution";
 import { getWorkflowExecution, listWorkflowExecutions } from "../../provider/functiongraph/workflow-execution/helpers";
 import type { WorkflowExecutionInputs } from "../../provider/functiongraph/workflow-execution/schema";
+import { inlineFunction, useFgStackConfig } from "../helpers/fg-emulator";
 
 jest.setTimeout(60_000);
 
@@ -21,16 +22,7 @@ const urnOf = (name: string) =>
   `urn:fss:${emu.credentials.region}:${emu.credentials.projectId}:function:default:${name}:latest`;
 
 async function deploy(name: string, src: string): Promise<void> {
-  const res = await call("POST", "/functions", {
-    func_name: name,
-    package: "default",
-    runtime: "Node.js18.15",
-    handler: "index.handler",
-    memory_size: 128,
-    timeout: 10,
-    code_type: "inline",
-    func_code: { file: Buffer.from(src).toString("base64") },
-  });
+  const res = await call("POST", "/functions", inlineFunction(name, src, 10));
   expect(res.status).toBe(200);
 }
 
@@ -70,15 +62,7 @@ const checked = async (inputs: Partial<WorkflowExecutionInputs>) => {
 
 beforeAll(async () => {
   emu = await startEmulator();
-  const c = emu.credentials;
-  const values: Record<string, string> = {
-    "cloudfn:functiongraphEndpoint": emu.url,
-    "cloudfn:functiongraphRegion": c.region,
-    "cloudfn:functiongraphProjectId": c.projectId,
-    "cloudfn:functiongraphAccessKey": c.accessKey,
-    "cloudfn:functiongraphSecretKey": c.secretKey,
-  };
-  setStackConfig({ get: (k) => values[k] });
+  useFgStackConfig(emu);
   tuning.client = { baseDelayMs: 1 };
   tuning.pollMs = 50;
   await deploy("triple", "exports.handler = async (e) => ({ tripled: e.n * 3 });");

@@ -19,6 +19,7 @@ import { listJobRecords } from "../../provider/minapp/jobs";
 import { configSource } from "../../provider/native/config";
 import { invoke } from "../../provider/native/functions";
 import { clearRequestLog, requestLog } from "../helpers/fg-http";
+import { inlineFunction } from "../helpers/fg-emulator";
 
 jest.setTimeout(60_000);
 const SOUTH = {
@@ -56,16 +57,7 @@ async function deployAndRun(emu: RunningEmulator, name: string): Promise<string>
       body,
       headers: { "x-project-id": c.projectId },
     });
-  const created = await call("POST", "functions", {
-    func_name: name,
-    package: "default",
-    runtime: "Node.js18.15",
-    handler: "index.handler",
-    memory_size: 128,
-    timeout: 3,
-    code_type: "inline",
-    func_code: { file: Buffer.from("exports.handler = async () => 1;").toString("base64") },
-  });
+  const created = await call("POST", "functions", inlineFunction(name, "exports.handler = async () => 1;", 3));
   expect(created.status).toBe(200);
   expect((await call("POST", `functions/${created.body.func_urn}/invocations`, {})).status).toBe(200);
   return created.body.func_urn;

@@ -5,25 +5,23 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import axios from "axios";
-import { startEmulator, type RunningEmulator } from "../../emulator";
 import { writeProject } from "../../emulator/testing/leancloud-projects";
-import { clearStackConfig } from "../../provider/leancloud/config";
 import { provider as deployment } from "../../provider/leancloud/engine-deployment";
 import { DeploymentInputs } from "../../provider/leancloud/engine-deployment/schema";
 import { PACKAGE_JSON, cloudJs } from "../helpers/leancloud-projects";
+import { leanCloudEmulator } from "../helpers/leancloud-emulator";
 
 jest.setTimeout(120_000);
-let emu: RunningEmulator;
-const saved = { ...process.env };
+const lc = leanCloudEmulator();
 
 const operations = async (): Promise<string[]> =>
-  (await axios.get(`${emu.url}/_emulator/requests`)).data
+  (await axios.get(`${lc.emu.url}/_emulator/requests`)).data
     .filter((r: { platform: string }) => r.platform === "leancloud")
     .map((r: { operation: string; status: number }) => `${r.operation} ${r.status}`);
 
 /** Every version the emulator recorded for the production environment of group "web". */
 async function productionVersions(): Promise<string[]> {
-  const state = JSON.stringify((await axios.get(`${emu.url}/_emulator/state`)).data);
+  const state = JSON.stringify((await axios.get(`${lc.emu.url}/_emulator/state`)).data);
   const tags = [...state.matchAll(/"versionTag":"([^"]+)"/g)].map((m) => m[1]);
   return [...new Set(tags)];
 }
@@ -37,29 +35,10 @@ async function inputs(version: string, comment?: string): Promise<DeploymentInpu
   return res.inputs as DeploymentInputs;
 }
 
-beforeAll(async () => {
-  emu = await startEmulator();
-  Object.assign(process.env, {
-    LEANCLOUD_APP_ID: emu.leancloud.appId,
-    LEANCLOUD_APP_KEY: emu.leancloud.appKey,
-    LEANCLOUD_APP_MASTER_KEY: emu.leancloud.masterKey,
-    LEANCLOUD_CONSOLE_TOKEN: emu.leancloud.consoleToken,
-    CLOUDFN_LEANCLOUD_SERVER_URL: emu.url,
-    CLOUDFN_LEANCLOUD_CONSOLE_URL: emu.url,
-    CLOUDFN_LEANCLOUD_POLL_INTERVAL_MS: "50",
-    CLOUDFN_RETRY_BASE_DELAY_MS: "10",
-  });
-});
-afterAll(async () => {
-  process.env = saved;
-  clearStackConfig();
-  await emu?.close();
-});
-
 describe("EngineDeployment with a lost deploy answer", () => {
   it("reconciles with the version the lost deploy made: exactly one version, one upload", async () => {
-    await axios.post(`${emu.url}/_emulator/faults`, { operation: "DeployEngine", dropAfter: true, times: 1 });
-    await axios.delete(`${emu.url}/_emulator/requests`);
+    await axios.post(`${lc.emu.url}/_emulator/faults`, { operation: "DeployEngine", dropAfter: true, times: 1 });
+    await axios.delete(`${lc.emu.url}/_emulator/requests`);
     const { outs } = await deployment.create(await inputs("v1", "release 1"));
     const versions = await productionVersions();
     expect(versions).toEqual([outs!.version]);
@@ -69,7 +48,7 @@ describe("EngineDeployment with a lost deploy answer", () => {
 
   it("a later deploy of the code that is already live records that version instead of deploying again", async () => {
     const [live] = await productionVersions();
-    await axios.delete(`${emu.url}/_emulator/requests`);
+    await axios.delete(`${lc.emu.url}/_emulator/requests`);
     const { outs } = await deployment.create(await inputs("v1"));
     expect(outs!.version).toBe(live);
     expect(await productionVersions()).toEqual([live]);

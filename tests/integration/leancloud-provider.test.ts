@@ -5,10 +5,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import axios from "axios";
-import { startEmulator, type RunningEmulator } from "../../emulator";
 import { lcCall } from "../../emulator/testing/leancloud-client";
 import { writeProject } from "../../emulator/testing/leancloud-projects";
-import { clearStackConfig } from "../../provider/leancloud/config";
 import { provider as deployment } from "../../provider/leancloud/engine-deployment";
 import { DeploymentInputs, DeploymentOutputs } from "../../provider/leancloud/engine-deployment/schema";
 import { provider as envVars } from "../../provider/leancloud/engine-environment-variables";
@@ -16,21 +14,21 @@ import { EnvVarsInputs } from "../../provider/leancloud/engine-environment-varia
 import { provider as invocation } from "../../provider/leancloud/invocation";
 import { InvocationInputs } from "../../provider/leancloud/invocation/schema";
 import { PACKAGE_JSON, cloudJs } from "../helpers/leancloud-projects";
+import { leanCloudEmulator } from "../helpers/leancloud-emulator";
 
 jest.setTimeout(120_000);
-let emu: RunningEmulator;
-const saved = { ...process.env };
+const lc = leanCloudEmulator({ leancloudFunctionTimeoutMs: 1000 });
 
 const project = (version: string) =>
   new pulumi.asset.FileArchive(writeProject({ "cloud.js": cloudJs(version), "package.json": PACKAGE_JSON }));
 const requests = async () =>
-  (await axios.get(`${emu.url}/_emulator/requests`)).data
+  (await axios.get(`${lc.emu.url}/_emulator/requests`)).data
     .filter((r: any) => r.platform === "leancloud")
     .map((r: any) => r.operation);
-const clearRequests = () => axios.delete(`${emu.url}/_emulator/requests`);
+const clearRequests = () => axios.delete(`${lc.emu.url}/_emulator/requests`);
 const groupVars = async () =>
   (
-    await lcCall(emu.url, emu.leancloud, { method: "GET", path: "/1.1/engine/groups?all=true", auth: "console" })
+    await lcCall(lc.emu.url, lc.emu.leancloud, { method: "GET", path: "/1.1/engine/groups?all=true", auth: "console" })
   ).body.find((g: any) => g.groupName === "web").environments;
 
 async function checked<T>(
@@ -44,25 +42,6 @@ async function checked<T>(
 const call = async (news: Record<string, unknown>) =>
   invocation.create(await checked<InvocationInputs>(invocation, news));
 
-beforeAll(async () => {
-  emu = await startEmulator({ leancloudFunctionTimeoutMs: 1000 });
-  Object.assign(process.env, {
-    LEANCLOUD_APP_ID: emu.leancloud.appId,
-    LEANCLOUD_APP_KEY: emu.leancloud.appKey,
-    LEANCLOUD_APP_MASTER_KEY: emu.leancloud.masterKey,
-    LEANCLOUD_CONSOLE_TOKEN: emu.leancloud.consoleToken,
-    CLOUDFN_LEANCLOUD_SERVER_URL: emu.url,
-    CLOUDFN_LEANCLOUD_CONSOLE_URL: emu.url,
-    CLOUDFN_LEANCLOUD_POLL_INTERVAL_MS: "50",
-    CLOUDFN_RETRY_BASE_DELAY_MS: "10",
-  });
-});
-afterAll(async () => {
-  process.env = saved;
-  clearStackConfig();
-  await emu?.close();
-});
-
 describe("EngineDeployment + Invocation", () => {
   let staging: DeploymentOutputs;
 
@@ -75,7 +54,7 @@ describe("EngineDeployment + Invocation", () => {
     });
     const created = await deployment.create(stagingIn);
     staging = created.outs!;
-    expect(created.id).toBe(`${emu.leancloud.appId}:web:staging`);
+    expect(created.id).toBe(`${lc.emu.leancloud.appId}:web:staging`);
     expect(staging.version).toMatch(/^\d{8}-\d{6}/);
     expect(staging.functions).toEqual(["describe", "fail", "hello", "makeTodo", "slow"]);
     const ops = await requests();
@@ -133,13 +112,13 @@ describe("EngineDeployment + Invocation", () => {
     try {
       await expect(call({ name: "hello" })).rejects.toThrow(/LeanCloud code 401, HTTP 401: Unauthorized\./);
     } finally {
-      process.env.LEANCLOUD_APP_KEY = emu.leancloud.appKey;
+      process.env.LEANCLOUD_APP_KEY = lc.emu.leancloud.appKey;
     }
   });
 
   it("refresh sees an out-of-band deploy as drift; an update with the same code makes no call, new code redeploys", async () => {
     expect((await deployment.read!("id", staging)).props).toEqual(staging);
-    const oob = await lcCall(emu.url, emu.leancloud, {
+    const oob = await lcCall(lc.emu.url, lc.emu.leancloud, {
       method: "POST",
       path: "/_emulator/leancloud/deploy",
       auth: "none",
@@ -177,7 +156,7 @@ describe("EngineDeployment + Invocation", () => {
 
 describe("EngineEnvironmentVariables", () => {
   it("merges owned names into the group's map, the engine sees them, and delete removes only them", async () => {
-    const put = await lcCall(emu.url, emu.leancloud, {
+    const put = await lcCall(lc.emu.url, lc.emu.leancloud, {
       method: "PATCH",
       path: "/1.1/engine/groups/web",
       auth: "console",
@@ -194,7 +173,7 @@ describe("EngineEnvironmentVariables", () => {
     expect((await call({ name: "hello" })).outs!.result).toBe("Hi, world from production v1");
 
     // Someone changes GREETING and the secret out of band: refresh reports both.
-    await lcCall(emu.url, emu.leancloud, {
+    await lcCall(lc.emu.url, lc.emu.leancloud, {
       method: "PATCH",
       path: "/1.1/engine/groups/web",
       auth: "console",
@@ -218,8 +197,8 @@ describe("EngineEnvironmentVariables", () => {
 
 describe("transient faults", () => {
   const fault = (rule: Record<string, unknown>) =>
-    axios.post(`${emu.url}/_emulator/faults`, { platform: "leancloud", ...rule });
-  afterEach(() => axios.delete(`${emu.url}/_emulator/faults`));
+    axios.post(`${lc.emu.url}/_emulator/faults`, { platform: "leancloud", ...rule });
+  afterEach(() => axios.delete(`${lc.emu.url}/_emulator/faults`));
 
   it("console calls are retried through 503s, 429s and dropped connections", async () => {
     await fault({ operation: "GetEngineGroups", status: 503, times: 2 });

@@ -16,6 +16,7 @@ import { configSource } from "../../provider/native/config";
 import { FUNCTIONS, invoke } from "../../provider/native/functions";
 import { toStruct } from "../../provider/native/values";
 import { FUNCTION_SCHEMAS } from "../../scripts/generate/functions";
+import { inlineFunction } from "../helpers/fg-emulator";
 
 jest.setTimeout(60_000);
 let emu: RunningEmulator;
@@ -37,16 +38,7 @@ it("serves exactly the helpers schema.json declares", () => {
 });
 
 it("listAsyncInvocations and listWorkflowExecutions answer with the platform's records", async () => {
-  const fn = await fg().createFunction({
-    func_name: "worker",
-    package: "default",
-    runtime: "Node.js18.15",
-    handler: "index.handler",
-    memory_size: 128,
-    timeout: 3,
-    code_type: "inline",
-    func_code: { file: Buffer.from("exports.handler = async () => 'done';").toString("base64") },
-  } as never);
+  const fn = await fg().createFunction(inlineFunction("worker", "exports.handler = async () => 'done';", 3) as never);
   const asyncCall = await fg().asyncInvokeFunction(fn.func_urn, {});
   const listed = await invoke("cloudfn:functiongraph:listAsyncInvocations", { functionUrn: fn.func_urn }, config);
   expect(listed.invocations).toEqual([expect.objectContaining({ requestId: asyncCall.request_id })]);
