@@ -5,9 +5,11 @@ import {
   TEXT_FILE_LIMIT,
   TEXT_TOTAL_LIMIT,
   codeManifest,
+  manifestAfterRead,
   manifestInput,
   manifestOf,
 } from "./code-manifest";
+import { toStored } from "./stored-manifest";
 import { UNKNOWN } from "./diff";
 
 const files = (entries: [string, string | Buffer][]) =>
@@ -72,5 +74,16 @@ describe("code manifest", () => {
     const other = await codeManifest(archive("two"));
     expect(other).not.toBe(first);
     expect(other!.files[0].text).toBe("two");
+  });
+
+  it("keeps a recorded manifest through a refresh while the code is unchanged, in today's form", async () => {
+    const manifest = manifestOf(files([["index.js", "x"]]));
+    const stored = toStored(manifest);
+    const never = async (): Promise<boolean> => {
+      throw new Error("the recorded manifest is enough");
+    };
+    expect(await manifestAfterRead({ [MANIFEST_INPUT]: stored }, true, never)).toEqual({ [MANIFEST_INPUT]: stored });
+    expect(await manifestAfterRead({ [MANIFEST_INPUT]: manifest }, true, never)).toEqual({ [MANIFEST_INPUT]: stored });
+    expect(await manifestAfterRead({ [MANIFEST_INPUT]: stored }, false, never)).toEqual({});
   });
 });

@@ -165,8 +165,10 @@ export async function manifestAfterRead(
   sameCode: () => Promise<boolean>,
 ): Promise<Record<string, StoredManifest>> {
   if (!codeUnchanged || !old) return {};
-  const recorded = readManifest(old[MANIFEST_INPUT]);
-  if (recorded) return storedInput(recorded);
+  const stored = old[MANIFEST_INPUT];
+  const recorded = readManifest(stored);
+  // Today's form is kept as it is; an earlier one is rewritten in today's.
+  if (recorded) return typeof stored === "string" ? { [MANIFEST_INPUT]: stored } : storedInput(recorded);
   if (old.code === undefined) return {};
   try {
     return (await sameCode()) ? await manifestInput(old.code) : {};
