@@ -4,6 +4,8 @@
  * change, a timeout or a crash. Closing the emulator leaves no process behind.
  * Emulator-only behaviour.
  */
+import { createServer, type ServerResponse } from "http";
+import type { AddressInfo } from "net";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { fgCall, type FgCall } from "../../emulator/testing/fg-client";
 import { inlineFunction } from "../helpers/fg-emulator";
@@ -155,6 +157,26 @@ describe("warm workers", () => {
     expect(after.pid).not.toBe(before.pid);
   }, 60_000);
 
+  it("busy when a state is loaded are stopped once they answer, even if the function came back the same", async () => {
+    // A loaded state keeps the functions' ids, so the same version gets the same worker key again.
+    const gate = await openGate();
+    try {
+      const urn = await fg.deploy("warm-busy", GATED);
+      const saved = await (await fetch(`${emu.url}/_emulator/state`)).json();
+      const held = fg.answer(urn, { gate: gate.url });
+      await gate.reached;
+      const put = await fetch(`${emu.url}/_emulator/state`, { method: "PUT", body: JSON.stringify(saved) });
+      expect(put.status).toBe(200);
+      const meanwhile = await fg.answer(urn);
+      gate.release();
+      const first = await held;
+      expect(meanwhile.pid).not.toBe(first.pid);
+      await until(() => !alive(first.pid), 10_000);
+    } finally {
+      gate.close();
+    }
+  }, 60_000);
+
   it("are stopped when a state is loaded over the current one", async () => {
     const urn = await fg.deploy("warm-load");
     const before = await fg.answer(urn);
@@ -166,6 +188,35 @@ describe("warm workers", () => {
     expect(after.pid).not.toBe(before.pid);
   }, 60_000);
 });
+
+/** Counts invocations like COUNTER, but first waits for `event.gate` (an HTTP URL) to answer. */
+const GATED = `let n = 0;
+exports.handler = async (event) => {
+  n++;
+  if (event.gate) await fetch(event.gate);
+  return { n, pid: process.pid };
+};`;
+
+/** An HTTP endpoint that holds its first request until released: tells when a handler is running. */
+async function openGate() {
+  let reached!: () => void;
+  let held: ServerResponse | undefined;
+  const server = createServer((_req, res) => {
+    held = res;
+    reached();
+  });
+  const promise = new Promise<void>((resolve) => (reached = resolve));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    reached: promise,
+    release: () => held?.end("open"),
+    close: () => {
+      held?.destroy();
+      server.close();
+    },
+  };
+}
 
 /** Waits for a condition the test cannot subscribe to (another process's end), checking often. */
 async function until(condition: () => boolean, timeoutMs: number): Promise<void> {

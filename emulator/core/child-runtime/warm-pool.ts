@@ -50,6 +50,8 @@ export class WarmPool {
   /** Idle workers, least recently used first. */
   private idle: Idle[] = [];
   private readonly familyKeys = new Map<string, string>();
+  /** Workers busy when retireAll ran: stopped once they answer, never kept warm. */
+  private readonly retired = new WeakSet<WarmWorker>();
   private isClosed = false;
 
   constructor(private readonly opts: WarmPoolOptions) {
@@ -87,10 +89,11 @@ export class WarmPool {
   }
 
   /**
-   * Stops the idle workers and forgets every family's key, so busy ones stop once they answer;
-   * unlike close, later invocations still get warm workers (new ones).
+   * Stops the idle workers now and the busy ones once they answer; unlike close, later
+   * invocations still get warm workers (new ones).
    */
   retireAll(): void {
+    for (const worker of this.workers) this.retired.add(worker);
     this.familyKeys.clear();
     this.dropIdle(() => true);
   }
@@ -128,7 +131,7 @@ export class WarmPool {
 
   private release(worker: WarmWorker, family: string, key: string, answered: boolean): void {
     const current = this.familyKeys.get(family) === key;
-    if (!answered || !worker.usable || !this.opts.reuse || this.isClosed || !current) {
+    if (!answered || !worker.usable || !this.opts.reuse || this.isClosed || !current || this.retired.has(worker)) {
       worker.kill();
       return;
     }
