@@ -15,6 +15,7 @@ import * as path from "path";
 import JSZip from "jszip";
 import { cachedZip } from "./zip-cache";
 import { readFolder, statLine } from "./folder-reads";
+import { remember } from "./recent";
 import { sha256Hex } from "../../platform/common/hash";
 
 /** Keys the Pulumi wire format uses to tag assets and archives. */
@@ -187,10 +188,7 @@ export function zipSha256(zip: Buffer): string {
   let hash = zipHashes.get(zip);
   if (hash === undefined) {
     zipHashes.set(zip, (hash = sha256Hex(zip)));
-    zipsByHash.delete(hash);
-    zipsByHash.set(hash, zip);
-    const oldest = zipsByHash.keys().next();
-    if (zipsByHash.size > MAX_ZIPS_BY_HASH && !oldest.done) zipsByHash.delete(oldest.value);
+    remember(zipsByHash, hash, zip, MAX_ZIPS_BY_HASH);
   }
   return hash;
 }

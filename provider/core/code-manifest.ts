@@ -14,6 +14,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { ASSET_SIG, SIG_KEY, archiveEntries, isArchive, sha256Hex, type Entry } from "./archive";
 import { entriesDigest } from "./zip-cache";
+import { remember } from "./recent";
 import { containsUnknown } from "./diff";
 import { readManifest, toStored, type StoredManifest } from "./stored-manifest";
 
@@ -96,14 +97,10 @@ const MAX_CACHED_MANIFESTS = 64;
 /** The manifest of files read by archiveEntries, listed once per content. */
 export function archiveManifest(entries: Map<string, Entry>): CodeManifest {
   const digest = entriesDigest(entries);
-  let manifest = archiveManifests.get(digest);
-  if (!manifest) {
-    manifest = manifestOf(new Map([...entries].map(([p, e]) => [p, e.data])));
-    archiveManifests.set(digest, manifest);
-    const oldest = archiveManifests.keys().next();
-    if (archiveManifests.size > MAX_CACHED_MANIFESTS && !oldest.done) archiveManifests.delete(oldest.value);
-  }
-  return manifest;
+  const known = archiveManifests.get(digest);
+  if (known) return known;
+  const manifest = manifestOf(new Map([...entries].map(([p, e]) => [p, e.data])));
+  return remember(archiveManifests, digest, manifest, MAX_CACHED_MANIFESTS);
 }
 
 async function assetBytes(asset: Record<string, unknown>): Promise<Buffer | undefined> {

@@ -1,21 +1,10 @@
 import { promises as fs } from "fs";
-import * as os from "os";
 import * as path from "path";
 import { ARCHIVE_SIG, SIG_KEY, archiveEntries } from "./archive";
 import { clearFolderReads, folderReadOptions, folderReadStats } from "./folder-reads";
+import { tempTree } from "../../tests/helpers/temp-dirs";
 
-const made: string[] = [];
-afterAll(() => Promise.all(made.map((dir) => fs.rm(dir, { recursive: true, force: true }))));
-
-async function folder(files: Record<string, string>): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "cloudfn-folder-reads-"));
-  made.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    await fs.mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await fs.writeFile(path.join(dir, name), text);
-  }
-  return dir;
-}
+const folder = async (files: Record<string, string>) => tempTree("cloudfn-folder-reads-", files);
 
 const wire = (p: string) => ({ [SIG_KEY]: ARCHIVE_SIG, path: p });
 const text = async (dir: string, name: string) => String((await archiveEntries(wire(dir))).get(name)?.data);

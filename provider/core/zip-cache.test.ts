@@ -1,23 +1,12 @@
 import { promises as fs } from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { ARCHIVE_SIG, SIG_KEY, archiveToZip, sha256Hex, zipBase64, zipSha256 } from "./archive";
 import type { Entry } from "./archive";
 import { cachedZip, clearZipCache, zipCacheStats } from "./zip-cache";
+import { tempTree } from "../../tests/helpers/temp-dirs";
 
-const made: string[] = [];
-afterAll(() => Promise.all(made.map((dir) => fs.rm(dir, { recursive: true, force: true }))));
-
-async function folder(files: Record<string, string>): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "cloudfn-zip-cache-"));
-  made.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    await fs.mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await fs.writeFile(path.join(dir, name), text);
-  }
-  return dir;
-}
+const folder = async (files: Record<string, string>) => tempTree("cloudfn-zip-cache-", files);
 
 const wire = (p: string) => ({ [SIG_KEY]: ARCHIVE_SIG, path: p });
 

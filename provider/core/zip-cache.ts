@@ -9,6 +9,7 @@
  */
 import { createHash } from "crypto";
 import type { Entry } from "./archive";
+import { remember } from "./recent";
 
 interface CachedZip {
   digest: string;
@@ -64,10 +65,7 @@ export async function cachedZip(
   }
   zipCacheStats.misses++;
   const zip = write(entries);
-  cache.delete(key);
-  cache.set(key, { digest, zip });
-  const oldest = cache.keys().next();
-  if (cache.size > MAX_ENTRIES && !oldest.done) cache.delete(oldest.value);
+  remember(cache, key, { digest, zip }, MAX_ENTRIES);
   zip.catch(() => cache.delete(key));
   return zip;
 }

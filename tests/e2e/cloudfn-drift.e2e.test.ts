@@ -14,7 +14,8 @@ import { ensureInstalled } from "../helpers/pulumi-cli";
 import { e2eStack } from "../helpers/e2e-stack";
 import { fgRequest, functionPath as fgFunctionPath } from "../helpers/fg-http";
 import { FUNCTIONS, functionPath, minappCall } from "../helpers/minapp-http";
-import { deployOutOfBand, groupVariables } from "../helpers/leancloud-e2e";
+import { deployOutOfBand, groupVariables, setLeanCloudConfig } from "../helpers/leancloud-e2e";
+import { setMinAppConfig } from "../helpers/minapp-project";
 import { lcCall } from "../../emulator/testing/leancloud-client";
 
 jest.setTimeout(15 * 60 * 1000);
@@ -58,26 +59,9 @@ describe("cloudfn drift with the real engine, on FunctionGraph, MinApp and LeanC
   let outputs: Record<string, any>;
   const stack = e2eStack(PROGRAM, {
     init: async () => {
-      await stack.project.initStack(stack.emulator.url, {
-        "cloudfn:minappEndpoint": stack.emulator.url,
-        "cloudfn:minappClientId": EMULATOR_DEFAULTS.minapp.clientId,
-        "cloudfn:leancloudAppId": stack.emulator.leancloud.appId,
-        "cloudfn:leancloudServerUrl": stack.emulator.url,
-        "cloudfn:leancloudConsoleUrl": stack.emulator.url,
-        "cloudfn:driftPrefix": "drift",
-      });
-      await stack.project.run([
-        "config",
-        "set-all",
-        "--secret",
-        `cloudfn:minappClientSecret=${EMULATOR_DEFAULTS.minapp.clientSecret}`,
-        "--secret",
-        `cloudfn:leancloudAppKey=${stack.emulator.leancloud.appKey}`,
-        "--secret",
-        `cloudfn:leancloudMasterKey=${stack.emulator.leancloud.masterKey}`,
-        "--secret",
-        `cloudfn:leancloudConsoleToken=${stack.emulator.leancloud.consoleToken}`,
-      ]);
+      await stack.project.initStack(stack.emulator.url, { "cloudfn:driftPrefix": "drift" });
+      await setMinAppConfig(stack.project, stack.emulator.url);
+      await setLeanCloudConfig(stack.project, stack.emulator);
       await stack.project.up();
       outputs = await stack.project.outputs();
     },

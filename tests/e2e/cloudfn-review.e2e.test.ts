@@ -6,9 +6,10 @@
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { EMULATOR_DEFAULTS } from "../../emulator/defaults";
 import { PulumiProject, ensureInstalled } from "../helpers/pulumi-cli";
 import { e2eStack } from "../helpers/e2e-stack";
+import { setLeanCloudConfig } from "../helpers/leancloud-e2e";
+import { setMinAppConfig } from "../helpers/minapp-project";
 
 jest.setTimeout(10 * 60 * 1000);
 const PROGRAM = path.resolve(__dirname, "programs/review");
@@ -40,28 +41,8 @@ describe("cloudfn review with the real engine", () => {
   const stack = e2eStack(PROGRAM, {
     init: async () => {
       await stack.project.initStack(stack.emulator.url);
-      await stack.project.setConfig({
-        "cloudfn:minappEndpoint": stack.emulator.url,
-        "cloudfn:minappClientId": EMULATOR_DEFAULTS.minapp.clientId,
-      });
-      const lc = stack.emulator.leancloud;
-      await stack.project.setConfig({
-        "cloudfn:leancloudAppId": lc.appId,
-        "cloudfn:leancloudServerUrl": stack.emulator.url,
-        "cloudfn:leancloudConsoleUrl": stack.emulator.url,
-      });
-      await stack.project.run([
-        "config",
-        "set-all",
-        "--secret",
-        `cloudfn:minappClientSecret=${EMULATOR_DEFAULTS.minapp.clientSecret}`,
-        "--secret",
-        `cloudfn:leancloudAppKey=${lc.appKey}`,
-        "--secret",
-        `cloudfn:leancloudMasterKey=${lc.masterKey}`,
-        "--secret",
-        `cloudfn:leancloudConsoleToken=${lc.consoleToken}`,
-      ]);
+      await setMinAppConfig(stack.project, stack.emulator.url);
+      await setLeanCloudConfig(stack.project, stack.emulator);
       await stack.project.up();
     },
   });

@@ -9,8 +9,13 @@ import type { PulumiProject } from "./pulumi-cli";
 
 /** Creates the stack with the emulator's app, keys (as secrets) and URLs. */
 export async function initLeanCloudStack(project: PulumiProject, emu: RunningEmulator): Promise<void> {
-  const c = emu.leancloud;
   await project.run(["stack", "init", "e2e"]);
+  await setLeanCloudConfig(project, emu);
+}
+
+/** Points an existing stack's LeanCloud resources at the emulator: one CLI call, keys as secrets. */
+export async function setLeanCloudConfig(project: PulumiProject, emu: RunningEmulator): Promise<void> {
+  const c = emu.leancloud;
   await project.run([
     "config",
     "set-all",

@@ -8,8 +8,17 @@ export async function initMinAppStack(
   emulatorUrl: string,
   config: Record<string, string> = {},
 ): Promise<void> {
-  const { clientId, clientSecret } = EMULATOR_DEFAULTS.minapp;
   await project.run(["stack", "init", "e2e"]);
+  await setMinAppConfig(project, emulatorUrl, config);
+}
+
+/** Points an existing stack's MinApp resources at the emulator (the client secret as a secret). */
+export async function setMinAppConfig(
+  project: PulumiProject,
+  emulatorUrl: string,
+  config: Record<string, string> = {},
+): Promise<void> {
+  const { clientId, clientSecret } = EMULATOR_DEFAULTS.minapp;
   await project.setConfig({ "cloudfn:minappEndpoint": emulatorUrl, "cloudfn:minappClientId": clientId, ...config });
   await project.run(["config", "set", "--secret", "cloudfn:minappClientSecret", clientSecret]);
 }

@@ -1,5 +1,5 @@
 /** Temp folders for tests; tests/setup/remove-temp-dirs.ts removes them after each test file. */
-import { mkdtempSync, rmSync } from "fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 
@@ -9,6 +9,16 @@ const made: string[] = [];
 export function tempDir(prefix: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   made.push(dir);
+  return dir;
+}
+
+/** A fresh temp folder holding `files` (relative path → text), subfolders made as needed. */
+export function tempTree(prefix: string, files: Record<string, string>): string {
+  const dir = tempDir(prefix);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
   return dir;
 }
 

@@ -16,6 +16,7 @@ import axios from "axios";
 import { lcCall } from "../../emulator/testing/leancloud-client";
 import { writeProject } from "../../emulator/testing/leancloud-projects";
 import { PACKAGE_JSON, cloudJs } from "../helpers/leancloud-projects";
+import { leanCloudEnv } from "../helpers/leancloud-emulator";
 
 jest.setTimeout(60_000);
 let emu: RunningEmulator;
@@ -32,12 +33,7 @@ async function cloudfn(args: string[]) {
     MINAPP_CLIENT_ID: clientId,
     MINAPP_CLIENT_SECRET: clientSecret,
     CLOUDFN_MINAPP_ENDPOINT: emu.url,
-    LEANCLOUD_APP_ID: emu.leancloud.appId,
-    LEANCLOUD_APP_KEY: emu.leancloud.appKey,
-    LEANCLOUD_APP_MASTER_KEY: emu.leancloud.masterKey,
-    LEANCLOUD_CONSOLE_TOKEN: emu.leancloud.consoleToken,
-    CLOUDFN_LEANCLOUD_SERVER_URL: emu.url,
-    CLOUDFN_LEANCLOUD_CONSOLE_URL: emu.url,
+    ...leanCloudEnv(emu),
   };
   const io: Io & { stdout: string; stderr: string } = {
     stdout: "",

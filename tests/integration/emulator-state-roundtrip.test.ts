@@ -12,6 +12,7 @@ import { lcCall, type LcCall } from "../../emulator/testing/leancloud-client";
 import { SAMPLE_CLOUD_JS, writeProject } from "../../emulator/testing/leancloud-projects";
 import { minappLogin, minappRequest } from "../../emulator/testing/minapp-client";
 import { tempDir } from "../helpers/temp-dirs";
+import { inlineFunction } from "../helpers/fg-emulator";
 
 // Deploys and invocations start child processes: a loaded machine needs time.
 jest.setTimeout(120_000);
@@ -33,26 +34,13 @@ async function ok(result: Promise<{ status: number; body: any }>): Promise<any> 
   return body;
 }
 
-const code = (src: string) => Buffer.from(src).toString("base64");
-
 async function zipped(files: Record<string, string>): Promise<string> {
   const zip = new JSZip();
   for (const [name, text] of Object.entries(files)) zip.file(name, text);
   return (await zip.generateAsync({ type: "nodebuffer" })).toString("base64");
 }
 
-function fgFunction(name: string) {
-  return {
-    func_name: name,
-    package: "default",
-    runtime: "Node.js18.15",
-    handler: "index.handler",
-    memory_size: 128,
-    timeout: 5,
-    code_type: "inline",
-    func_code: { file: code("exports.handler = async (event) => event;") },
-  };
-}
+const fgFunction = (name: string) => inlineFunction(name, "exports.handler = async (event) => event;", 5);
 
 function workflow(fnUrn: string) {
   return {

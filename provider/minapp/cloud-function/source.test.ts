@@ -1,23 +1,12 @@
 import { promises as fs } from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as vm from "vm";
 import * as pulumi from "@pulumi/pulumi";
 import { ARCHIVE_SIG, ASSET_SIG, SIG_KEY } from "../../core/archive";
 import { buildSource, bundleStats, clearBundleCache, syntaxError } from "./source";
+import { tempTree } from "../../../tests/helpers/temp-dirs";
 
-const made: string[] = [];
-afterAll(() => Promise.all(made.map((dir) => fs.rm(dir, { recursive: true, force: true }))));
-
-async function tree(files: Record<string, string>): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "cloudfn-minapp-src-"));
-  made.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    await fs.mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await fs.writeFile(path.join(dir, name), text);
-  }
-  return dir;
-}
+const tree = async (files: Record<string, string>) => tempTree("cloudfn-minapp-src-", files);
 
 const APP = {
   "index.js": 'const greet = require("./lib/greet");\nexports.main = async (event) => greet(event.data.name);\n',
